@@ -1,0 +1,55 @@
+// Explanations of query results: for each hop, the record it rests on and
+// the evidence behind it, with each source resolved.
+//
+//   for (const embargo::Hop& hop : path.hops) {
+//     embargo::HopDetail d = embargo::ExplainHop(graph, hop);
+//     std::cout << d.summary << "\n";
+//     for (const embargo::EvidenceDetail& ev : d.evidence) ...
+//   }
+//   std::cout << embargo::FormatPath(graph, path);
+
+#ifndef EMBARGO_EXPLAIN_H_
+#define EMBARGO_EXPLAIN_H_
+
+#include <string>
+#include <vector>
+
+#include "embargo/graph.h"
+#include "embargo/query.h"
+
+namespace embargo {
+
+// EvidenceDetail is one piece of evidence with its source looked up.
+struct EvidenceDetail {
+  v1::Evidence evidence;
+  const v1::Source* source = nullptr;  // Owned by the Graph; never null for
+                                       // validated data.
+  std::string speaker_name;            // Name of evidence.speaker_id, if any.
+  std::vector<const v1::Source*> via;  // evidence.via_source_ids resolved.
+};
+
+// HopDetail is a hop with everything that explains it.
+struct HopDetail {
+  Hop hop;
+  EdgeInfo info;
+  std::string record_kind;  // "transfer", "sanction", "relation", "event".
+  std::string record_id;
+  std::string designation;  // Transfers: as the source names the items.
+  std::string role;         // Relations and participations: the role.
+  std::string when;         // The record's dates, as given ("2023-07").
+  std::string summary;      // One line: "PRK -> RUS transfer
+                            // artillery_ammunition 2023 (alleged)".
+  v1::Record record;        // The full record.
+  std::vector<EvidenceDetail> evidence;
+};
+
+// ExplainHop gathers the record and evidence of one hop.
+HopDetail ExplainHop(const Graph& graph, const Hop& hop);
+
+// FormatPath renders a path as indented text: one line per hop, and under
+// it each source, speaker and quote.
+std::string FormatPath(const Graph& graph, const Path& path);
+
+}  // namespace embargo
+
+#endif  // EMBARGO_EXPLAIN_H_

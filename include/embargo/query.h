@@ -1,0 +1,170 @@
+// Path and neighbourhood queries over a Graph, with one filter vocabulary.
+//
+//   embargo::Filter munitions;
+//   munitions.edge_kinds = embargo::TransferKinds();
+//   munitions.items = {embargo::v1::ITEM_ARTILLERY_AMMUNITION,
+//                      embargo::v1::ITEM_ROCKETS};
+//   munitions.from = *embargo::PartialDate::Parse("2022");
+//   absl::StatusOr<embargo::Paths> paths = embargo::AllPaths(
+//       graph, *graph.FindNode("RUS"), *graph.FindNode("PRK"), 3, munitions);
+//
+// Filter semantics (the same for every query):
+//   - edge_kinds: an edge is usable only if its kind is in the set;
+//   - items: a transfer edge (kTransfer, kTransferVia) is usable only if its
+//     item category is in the set; other edges are not affected;
+//   - from / until: the edge's days (EdgeInfo::days) must overlap the window
+//     (DateMatch::kPossible, the default) or lie inside it
+//     (DateMatch::kCertain); an unknown end of the window is open. An edge
+//     with no date spans all days: it passes kPossible and fails kCertain
+//     unless the window is open at both ends;
+//   - min_status: the edge's status must be at least this (ALLEGED <
+//     REPORTED < CONFIRMED; DENIED is below ALLEGED, so the default leaves
+//     denied claims out);
+//   - node_kinds: every node a path passes through or a neighbourhood
+//     reaches must be of one of these kinds; a query's own endpoints are
+//     exempt;
+//   - direction: kAlong follows edges from start to end (supplier to
+//     recipient), kAgainst the other way, kEither both.
+//
+// Paths are simple (no node twice). Parallel edges make distinct paths.
+//
+// Every query is bounded: Limits caps results, work (edges examined) and
+// time. A capped answer says so (truncated, with the reason); a shortest
+// path search that runs out of work fails with ResourceExhausted rather
+// than claim there is no path.
+//
+// Thread safety: queries only read the graph and keep their scratch space
+// per thread, so any number of threads may query one Graph at once.
+
+#ifndef EMBARGO_QUERY_H_
+#define EMBARGO_QUERY_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "embargo/date.h"
+#include "embargo/graph.h"
+#include "embargo/ids.h"
+#include "embargo/kinds.h"
+
+namespace embargo {
+
+// DateMatch says how an edge's days must relate to a filter's window.
+enum class DateMatch : uint8_t {
+  kPossible = 0,  // The edge's days overlap the window.
+  kCertain = 1,   // The edge's days lie inside the window.
+};
+
+// Filter selects the edges and nodes a query may use. The default passes
+// every edge and node except denied claims, in either direction.
+struct Filter {
+  EdgeKindSet edge_kinds = AllEdgeKinds();
+  ItemSet items = AllItems();
+  PartialDate from;   // Unknown: open to the past.
+  PartialDate until;  // Unknown: open to the future.
+  DateMatch date_match = DateMatch::kPossible;
+  v1::Status min_status = v1::STATUS_ALLEGED;
+  NodeKindSet node_kinds = AllNodeKinds();
+  Direction direction = Direction::kEither;
+};
+
+// Limits bound a query's work.
+struct Limits {
+  // Most paths (or neighbourhood nodes) returned.
+  size_t max_results = 1000;
+  // Most edge examinations before the query stops.
+  uint64_t max_work = uint64_t{1} << 32;
+  // Longest wall time before the query stops.
+  absl::Duration timeout = absl::InfiniteDuration();
+};
+
+// Hop is one step of a path: an edge and the way it was walked.
+struct Hop {
+  EdgeId edge;
+  NodeId from;  // The node the step leaves.
+  NodeId to;    // The node it reaches.
+  bool along;   // True when walked from the edge's start to its end.
+  friend bool operator==(const Hop&, const Hop&) = default;
+};
+
+// Path is a walk from a source to a target, hop by hop.
+struct Path {
+  NodeId source;
+  std::vector<Hop> hops;
+
+  size_t length() const { return hops.size(); }
+  NodeId target() const { return hops.empty() ? source : hops.back().to; }
+  // Nodes lists source, then each hop's end.
+  std::vector<NodeId> Nodes() const;
+  friend bool operator==(const Path&, const Path&) = default;
+};
+
+// Paths is a list of paths and whether the list was cut short.
+struct Paths {
+  std::vector<Path> paths;
+  bool truncated = false;
+  std::string truncation_reason;  // Empty unless truncated.
+};
+
+// Neighbor is a node reached from a seed and its distance in hops.
+struct Neighbor {
+  NodeId node;
+  int hops;
+};
+
+// Neighborhood is the nodes within reach of a seed, nearest first.
+struct Neighborhood {
+  std::vector<Neighbor> nodes;
+  bool truncated = false;
+  std::string truncation_reason;
+};
+
+// PathCount is a number of paths and whether counting stopped early.
+struct PathCount {
+  uint64_t count = 0;
+  bool truncated = false;
+  std::string truncation_reason;
+};
+
+// ShortestPath returns a path with the fewest hops from `from` to `to`, or
+// nullopt when there is none. Bidirectional breadth-first search.
+// Errors: InvalidArgument for a node not in the graph; ResourceExhausted
+// when the limits stop the search.
+[[nodiscard]] absl::StatusOr<std::optional<Path>> ShortestPath(
+    const Graph& graph, NodeId from, NodeId to, const Filter& filter = {},
+    const Limits& limits = {});
+
+// KShortestPaths returns up to k simple paths in order of length (Yen's
+// algorithm on hop counts); ties come in a deterministic order.
+[[nodiscard]] absl::StatusOr<Paths> KShortestPaths(
+    const Graph& graph, NodeId from, NodeId to, int k,
+    const Filter& filter = {}, const Limits& limits = {});
+
+// AllPaths returns every simple path of 1..max_hops hops from `from` to
+// `to`, shortest first, up to limits.max_results (then truncated).
+[[nodiscard]] absl::StatusOr<Paths> AllPaths(const Graph& graph, NodeId from,
+                                             NodeId to, int max_hops,
+                                             const Filter& filter = {},
+                                             const Limits& limits = {});
+
+// CountPaths counts what AllPaths would return, without building the paths
+// (max_results does not apply; max_work and timeout do).
+[[nodiscard]] absl::StatusOr<PathCount> CountPaths(const Graph& graph,
+                                                   NodeId from, NodeId to,
+                                                   int max_hops,
+                                                   const Filter& filter = {},
+                                                   const Limits& limits = {});
+
+// Neighbors returns the nodes within max_hops of `seed` (the seed itself
+// left out), by distance then node id, up to limits.max_results.
+[[nodiscard]] absl::StatusOr<Neighborhood> Neighbors(
+    const Graph& graph, NodeId seed, int max_hops, const Filter& filter = {},
+    const Limits& limits = {});
+
+}  // namespace embargo
+
+#endif  // EMBARGO_QUERY_H_

@@ -1,0 +1,405 @@
+// Path queries: shortest path, k shortest paths, all paths, path counts.
+//
+// ShortestPath is a bidirectional breadth-first search (Pohl, "Bi-directional
+// search", Machine Intelligence 6, 1971): each round expands one whole level
+// of the smaller frontier; when a level meets the other side, the best
+// meeting over that level is a shortest path. On graphs with heavy-tailed
+// degrees it touches a small fraction of the edges a one-sided search does.
+//
+// KShortestPaths is Yen's algorithm (Yen, "Finding the k shortest loopless
+// paths in a network", Management Science 17(11), 1971), with the
+// bidirectional search as its spur-path subroutine. Candidates are ordered by
+// length, then by their edge ids, so results are deterministic.
+//
+// AllPaths and CountPaths are depth-first enumerations of simple paths,
+// pruned by a breadth-first distance-to-target table computed first: a
+// prefix of d hops at node v continues only if d + dist(v, target) fits in
+// max_hops. AllPaths deepens one length at a time so that results come
+// shortest first and a capped answer keeps the shortest paths. CountPaths
+// runs the same enumeration without building paths.
+
+#include <algorithm>
+#include <optional>
+#include <queue>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "embargo/query.h"
+#include "lib/internal/status_macros.h"
+#include "lib/query/traversal.h"
+
+namespace embargo {
+namespace internal {
+namespace {
+
+constexpr uint32_t kInf = ~uint32_t{0};
+
+struct NoBans {
+  bool NodeBanned(uint32_t) const { return false; }
+  bool EdgeBanned(uint32_t) const { return false; }
+};
+
+struct Bans {
+  const absl::flat_hash_set<uint32_t>& nodes;
+  const absl::flat_hash_set<uint32_t>& edges;
+  bool NodeBanned(uint32_t n) const { return nodes.contains(n); }
+  bool EdgeBanned(uint32_t e) const { return edges.contains(e); }
+};
+
+// Bidirectional BFS from s to t. Returns nullopt when t is unreachable;
+// ResourceExhausted when the budget ran out first.
+template <typename Ban>
+absl::StatusOr<std::optional<Path>> Bidirectional(const GraphData& d,
+                                                  uint32_t s, uint32_t t,
+                                                  const CompiledFilter& f,
+                                                  const Ban& ban,
+                                                  Budget& budget) {
+  if (s == t) return Path{NodeId(s), {}};
+  Scratch& sc = ThreadScratch();
+  const uint32_t stamp = sc.Begin(d.num_nodes());
+  std::vector<uint32_t> front_a{s}, front_b{t}, next;
+  sc.mark_a[s] = stamp;
+  sc.dist_a[s] = 0;
+  sc.mark_b[t] = stamp;
+  sc.dist_b[t] = 0;
+  uint32_t best = kInf, meet = 0;
+  const uint32_t* row_start = d.row_start;
+  const uint32_t* other = d.row_other;
+  const AdjacencyEntry* entry = d.row_entry;
+
+  while (!front_a.empty() && !front_b.empty()) {
+    // Expand the side whose frontier has fewer edges to scan.
+    uint64_t cost_a = 0, cost_b = 0;
+    for (uint32_t u : front_a) cost_a += row_start[u + 1] - row_start[u];
+    for (uint32_t u : front_b) cost_b += row_start[u + 1] - row_start[u];
+    const bool backward = cost_b < cost_a;
+    std::vector<uint32_t>& front = backward ? front_b : front_a;
+    std::vector<uint32_t>& mine = backward ? sc.mark_b : sc.mark_a;
+    std::vector<uint32_t>& theirs = backward ? sc.mark_a : sc.mark_b;
+    std::vector<uint32_t>& my_dist = backward ? sc.dist_b : sc.dist_a;
+    std::vector<uint32_t>& their_dist = backward ? sc.dist_a : sc.dist_b;
+    std::vector<uint32_t>& my_via = backward ? sc.via_b : sc.via_a;
+    if (!budget.Spend(backward ? cost_b : cost_a)) {
+      return absl::ResourceExhaustedError(
+          absl::StrCat("shortest path search stopped: ", budget.reason()));
+    }
+    next.clear();
+    for (uint32_t u : front) {
+      const uint32_t du = my_dist[u] + 1;
+      for (uint32_t i = row_start[u], end = row_start[u + 1]; i < end; ++i) {
+        const uint32_t v = other[i];
+        if (mine[v] == stamp) continue;
+        const AdjacencyEntry& a = entry[i];
+        if (!f.StepOk(a, backward)) continue;
+        if (v != s && v != t && (!f.NodeOk(v) || ban.NodeBanned(v))) continue;
+        if (ban.EdgeBanned(a.edge)) continue;
+        mine[v] = stamp;
+        my_dist[v] = du;
+        my_via[v] = i;
+        if (theirs[v] == stamp) {
+          const uint32_t total = du + their_dist[v];
+          if (total < best) {
+            best = total;
+            meet = v;
+          }
+        }
+        next.push_back(v);
+      }
+    }
+    front.swap(next);
+    if (best != kInf) break;
+  }
+  if (best == kInf) return std::nullopt;
+
+  Path path{NodeId(s), {}};
+  path.hops.resize(best);
+  // From the meeting node back to s along the forward parents.
+  uint32_t v = meet;
+  for (uint32_t k = sc.dist_a[meet]; k > 0; --k) {
+    const uint32_t i = sc.via_a[v];
+    const AdjacencyEntry& a = entry[i];
+    const uint32_t u = RowOwner(d, a);
+    path.hops[k - 1] = Hop{EdgeId(a.edge), NodeId(u), NodeId(v), a.along};
+    v = u;
+  }
+  // From the meeting node on to t along the backward parents.
+  v = meet;
+  for (uint32_t k = sc.dist_a[meet]; k < best; ++k) {
+    const uint32_t i = sc.via_b[v];
+    const AdjacencyEntry& a = entry[i];
+    const uint32_t u = RowOwner(d, a);
+    path.hops[k] = Hop{EdgeId(a.edge), NodeId(v), NodeId(u), !a.along};
+    v = u;
+  }
+  return path;
+}
+
+// Breadth-first distances to `t` (walking backward), up to `max` hops, into
+// scratch.dist_b / mark_b with the returned stamp. Nodes failing the node
+// filter are not entered (except s, which callers exempt).
+uint32_t DistancesTo(const GraphData& d, uint32_t s, uint32_t t, uint32_t max,
+                     const CompiledFilter& f, Budget& budget) {
+  Scratch& sc = ThreadScratch();
+  const uint32_t stamp = sc.Begin(d.num_nodes());
+  std::vector<uint32_t> front{t}, next;
+  sc.mark_b[t] = stamp;
+  sc.dist_b[t] = 0;
+  for (uint32_t depth = 1; depth <= max && !front.empty(); ++depth) {
+    next.clear();
+    for (uint32_t u : front) {
+      if (!budget.Spend(d.RowEnd(u) - d.RowBegin(u))) return stamp;
+      for (uint32_t i = d.RowBegin(u); i < d.RowEnd(u); ++i) {
+        const uint32_t v = d.row_other[i];
+        if (sc.mark_b[v] == stamp) continue;
+        if (!f.StepOk(d.row_entry[i], /*backward=*/true)) continue;
+        if (v != s && !f.NodeOk(v)) continue;
+        sc.mark_b[v] = stamp;
+        sc.dist_b[v] = depth;
+        if (v != s) next.push_back(v);  // Paths never pass through s again.
+      }
+    }
+    front.swap(next);
+  }
+  return stamp;
+}
+
+// Depth-first enumeration of simple s-t paths of exactly `length` hops.
+class Enumerator {
+ public:
+  Enumerator(const GraphData& d, uint32_t s, uint32_t t,
+             const CompiledFilter& f, Budget& budget, uint32_t dist_stamp)
+      : d_(d), s_(s), t_(t), f_(f), budget_(budget), sc_(ThreadScratch()),
+        dist_stamp_(dist_stamp) {}
+
+  // Emits each path to `emit`, which returns false to stop.
+  template <typename Emit>
+  bool Run(uint32_t length, Emit emit) {
+    hops_.clear();
+    sc_.aux[s_] = 0;
+    Mark(s_);
+    const bool go_on = Extend(s_, length, emit);
+    Unmark(s_);
+    return go_on;
+  }
+
+ private:
+  // mark_aux[n] is 1 while n is on the current prefix; every Mark is undone
+  // on the way back, so the array is all zero between runs.
+  void Mark(uint32_t n) { sc_.mark_aux[n] = 1; }
+  void Unmark(uint32_t n) { sc_.mark_aux[n] = 0; }
+  bool OnPath(uint32_t n) const { return sc_.mark_aux[n] == 1; }
+  uint32_t Dist(uint32_t n) const {
+    return sc_.mark_b[n] == dist_stamp_ ? sc_.dist_b[n] : kInf;
+  }
+
+  template <typename Emit>
+  bool Extend(uint32_t u, uint32_t remaining, Emit& emit) {
+    if (!budget_.Spend(d_.RowEnd(u) - d_.RowBegin(u))) return false;
+    for (uint32_t i = d_.RowBegin(u); i < d_.RowEnd(u); ++i) {
+      const uint32_t v = d_.row_other[i];
+      const AdjacencyEntry& a = d_.row_entry[i];
+      if (remaining == 1) {
+        if (v != t_ || !f_.StepOk(a, false)) continue;
+        hops_.push_back({EdgeId(a.edge), NodeId(u), NodeId(v), a.along});
+        const bool go_on = emit(hops_);
+        hops_.pop_back();
+        if (!go_on) return false;
+        continue;
+      }
+      if (v == t_ || OnPath(v)) continue;
+      const uint32_t dist = Dist(v);
+      if (dist == kInf || dist > remaining - 1) continue;
+      if (!f_.StepOk(a, false) || !f_.NodeOk(v)) continue;
+      hops_.push_back({EdgeId(a.edge), NodeId(u), NodeId(v), a.along});
+      Mark(v);
+      const bool go_on = Extend(v, remaining - 1, emit);
+      Unmark(v);
+      hops_.pop_back();
+      if (!go_on) return false;
+    }
+    return true;
+  }
+
+  const GraphData& d_;
+  uint32_t s_, t_;
+  const CompiledFilter& f_;
+  Budget& budget_;
+  Scratch& sc_;
+  uint32_t dist_stamp_;
+  std::vector<Hop> hops_;
+};
+
+}  // namespace
+}  // namespace internal
+
+std::vector<NodeId> Path::Nodes() const {
+  std::vector<NodeId> nodes{source};
+  for (const Hop& h : hops) nodes.push_back(h.to);
+  return nodes;
+}
+
+absl::StatusOr<std::optional<Path>> ShortestPath(const Graph& graph,
+                                                 NodeId from, NodeId to,
+                                                 const Filter& filter,
+                                                 const Limits& limits) {
+  const internal::GraphData& d = graph.data();
+  EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, from, "source"));
+  EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, to, "target"));
+  internal::CompiledFilter f(d, filter);
+  internal::Budget budget(limits);
+  return internal::Bidirectional(d, from.value(), to.value(), f,
+                                 internal::NoBans(), budget);
+}
+
+absl::StatusOr<Paths> KShortestPaths(const Graph& graph, NodeId from,
+                                     NodeId to, int k, const Filter& filter,
+                                     const Limits& limits) {
+  const internal::GraphData& d = graph.data();
+  EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, from, "source"));
+  EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, to, "target"));
+  if (k < 0) return absl::InvalidArgumentError("k must not be negative");
+  Paths out;
+  const size_t want = std::min<size_t>(static_cast<size_t>(k), limits.max_results);
+  if (want == 0 || from == to) {
+    if (static_cast<size_t>(k) > limits.max_results) {
+      out.truncated = true;
+      out.truncation_reason = "result limit reached";
+    }
+    return out;
+  }
+  internal::CompiledFilter f(d, filter);
+  internal::Budget budget(limits);
+
+  auto key = [](const Path& p) {
+    std::vector<uint32_t> k;
+    for (const Hop& h : p.hops) k.push_back(h.edge.value());
+    return k;
+  };
+  auto better = [&](const Path& a, const Path& b) {
+    if (a.length() != b.length()) return a.length() > b.length();
+    return key(a) > key(b);
+  };
+  std::priority_queue<Path, std::vector<Path>, decltype(better)> candidates(better);
+  absl::flat_hash_set<std::vector<uint32_t>> seen;
+
+  absl::StatusOr<std::optional<Path>> first = internal::Bidirectional(
+      d, from.value(), to.value(), f, internal::NoBans(), budget);
+  if (!first.ok()) {
+    out.truncated = true;
+    out.truncation_reason = budget.reason();
+    return out;
+  }
+  if (!first->has_value()) return out;
+  seen.insert(key(**first));
+  out.paths.push_back(std::move(**first));
+
+  while (out.paths.size() < want) {
+    const Path prev = out.paths.back();
+    const std::vector<NodeId> nodes = prev.Nodes();
+    absl::flat_hash_set<uint32_t> banned_nodes, banned_edges;
+    for (size_t i = 0; i < prev.length(); ++i) {
+      const uint32_t spur = nodes[i].value();
+      banned_edges.clear();
+      for (const Path& p : out.paths) {
+        if (p.length() > i &&
+            std::equal(p.hops.begin(), p.hops.begin() + i, prev.hops.begin())) {
+          banned_edges.insert(p.hops[i].edge.value());
+        }
+      }
+      internal::Bans bans{banned_nodes, banned_edges};
+      absl::StatusOr<std::optional<Path>> spur_path =
+          internal::Bidirectional(d, spur, to.value(), f, bans, budget);
+      if (!spur_path.ok()) {
+        out.truncated = true;
+        out.truncation_reason = budget.reason();
+        return out;
+      }
+      if (spur_path->has_value()) {
+        Path total{from, std::vector<Hop>(prev.hops.begin(), prev.hops.begin() + i)};
+        for (const Hop& h : (*spur_path)->hops) total.hops.push_back(h);
+        if (seen.insert(key(total)).second) candidates.push(std::move(total));
+      }
+      banned_nodes.insert(spur);
+    }
+    if (candidates.empty()) break;
+    out.paths.push_back(candidates.top());
+    candidates.pop();
+  }
+  if (out.paths.size() == want && static_cast<size_t>(k) > want &&
+      !candidates.empty()) {
+    out.truncated = true;
+    out.truncation_reason = "result limit reached";
+  }
+  return out;
+}
+
+absl::StatusOr<Paths> AllPaths(const Graph& graph, NodeId from, NodeId to,
+                               int max_hops, const Filter& filter,
+                               const Limits& limits) {
+  const internal::GraphData& d = graph.data();
+  EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, from, "source"));
+  EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, to, "target"));
+  if (max_hops < 0) {
+    return absl::InvalidArgumentError("max_hops must not be negative");
+  }
+  Paths out;
+  if (from == to || max_hops == 0) return out;
+  internal::CompiledFilter f(d, filter);
+  internal::Budget budget(limits);
+  const uint32_t stamp = internal::DistancesTo(
+      d, from.value(), to.value(), static_cast<uint32_t>(max_hops), f, budget);
+  internal::Enumerator en(d, from.value(), to.value(), f, budget, stamp);
+  for (int length = 1; length <= max_hops && !budget.exhausted(); ++length) {
+    const bool done = !en.Run(static_cast<uint32_t>(length),
+                              [&](const std::vector<Hop>& hops) {
+      if (out.paths.size() >= limits.max_results) {
+        out.truncated = true;
+        out.truncation_reason = "result limit reached";
+        return false;
+      }
+      out.paths.push_back(Path{from, hops});
+      return true;
+    });
+    if (done) break;
+  }
+  if (budget.exhausted()) {
+    out.truncated = true;
+    out.truncation_reason = budget.reason();
+  }
+  return out;
+}
+
+absl::StatusOr<PathCount> CountPaths(const Graph& graph, NodeId from,
+                                     NodeId to, int max_hops,
+                                     const Filter& filter,
+                                     const Limits& limits) {
+  const internal::GraphData& d = graph.data();
+  EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, from, "source"));
+  EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, to, "target"));
+  if (max_hops < 0) {
+    return absl::InvalidArgumentError("max_hops must not be negative");
+  }
+  PathCount out;
+  if (from == to || max_hops == 0) return out;
+  internal::CompiledFilter f(d, filter);
+  internal::Budget budget(limits);
+  const uint32_t stamp = internal::DistancesTo(
+      d, from.value(), to.value(), static_cast<uint32_t>(max_hops), f, budget);
+  internal::Enumerator en(d, from.value(), to.value(), f, budget, stamp);
+  for (int length = 1; length <= max_hops && !budget.exhausted(); ++length) {
+    en.Run(static_cast<uint32_t>(length), [&](const std::vector<Hop>&) {
+      ++out.count;
+      return true;
+    });
+  }
+  if (budget.exhausted()) {
+    out.truncated = true;
+    out.truncation_reason = budget.reason();
+  }
+  return out;
+}
+
+}  // namespace embargo

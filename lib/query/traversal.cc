@@ -1,0 +1,59 @@
+#include "lib/query/traversal.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "embargo/kinds.h"
+
+namespace embargo::internal {
+
+CompiledFilter::CompiledFilter(const GraphData& d, const Filter& f)
+    : d_(d),
+      kinds_(f.edge_kinds.bits()),
+      items_(f.items.bits()),
+      transfer_kinds_(TransferKinds().bits()),
+      nodes_(f.node_kinds.bits()),
+      check_items_((AllItems().bits() & ~f.items.bits()) != 0),
+      check_days_(f.from.known() || f.until.known()),
+      certain_(f.date_match == DateMatch::kCertain),
+      all_nodes_((AllNodeKinds().bits() & ~f.node_kinds.bits()) == 0),
+      min_status_(static_cast<uint8_t>(f.min_status)),
+      window_{f.from.known() ? f.from.EarliestDay() : kMinDay,
+              f.until.known() ? f.until.LatestDay() : kMaxDay},
+      direction_(f.direction) {}
+
+uint32_t Scratch::Begin(size_t n) {
+  if (mark_a.size() < n) {
+    mark_a.assign(n, 0);
+    mark_b.assign(n, 0);
+    mark_aux.assign(n, 0);
+    dist_a.resize(n);
+    dist_b.resize(n);
+    via_a.resize(n);
+    via_b.resize(n);
+    aux.resize(n);
+    stamp = 0;
+  }
+  if (++stamp == 0) {  // Wrapped: clear the marks once every 2^32 queries.
+    std::fill(mark_a.begin(), mark_a.end(), 0);
+    std::fill(mark_b.begin(), mark_b.end(), 0);
+    stamp = 1;
+  }
+  return stamp;
+}
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+absl::Status CheckNode(const GraphData& d, NodeId n, absl::string_view what) {
+  if (!n.valid() || n.value() >= d.num_nodes()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        what, " node ", n.valid() ? std::to_string(n.value()) : "(invalid)",
+        " is not in the graph (", d.num_nodes(), " nodes)"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace embargo::internal

@@ -1,0 +1,148 @@
+// Shared machinery of the query algorithms: the compiled filter, the work
+// budget, and per-thread scratch space.
+//
+// CompiledFilter turns a Filter into bit masks tested against the packed row
+// entry (kind, item, status) so that most edges are accepted or rejected
+// without touching any other array; only a date window reads edge_days.
+//
+// Scratch arrays are stamped: a node's slot is valid only when its mark
+// equals the current stamp, so a query starts in O(1) instead of clearing
+// arrays of num_nodes entries. Each thread has its own Scratch, which is what
+// makes concurrent queries on one Graph safe without locks.
+
+#ifndef EMBARGO_QUERY_TRAVERSAL_H_
+#define EMBARGO_QUERY_TRAVERSAL_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "embargo/query.h"
+#include "lib/graph/graph_data.h"
+
+namespace embargo::internal {
+
+class CompiledFilter {
+ public:
+  CompiledFilter(const GraphData& d, const Filter& f);
+
+  // EdgeOk tests the edge of a row entry.
+  bool EdgeOk(const AdjacencyEntry& a) const {
+    if (((kinds_ >> static_cast<unsigned>(a.kind)) & 1) == 0) return false;
+    if (check_items_ && ((transfer_kinds_ >> static_cast<unsigned>(a.kind)) & 1) &&
+        ((items_ >> a.item) & 1) == 0) {
+      return false;
+    }
+    if (a.status < min_status_) return false;
+    if (check_days_) {
+      const DayRange& days = d_.edge_days[a.edge];
+      if (certain_ ? !days.Within(window_) : !days.Overlaps(window_)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // StepOk tests whether a search may walk a row entry. A forward search
+  // walks from the row's node to the other end; a backward search (from the
+  // target) walks the other way.
+  bool StepOk(const AdjacencyEntry& a, bool backward) const {
+    if (direction_ != Direction::kEither &&
+        (a.along != backward) != (direction_ == Direction::kAlong)) {
+      return false;
+    }
+    return EdgeOk(a);
+  }
+
+  // NodeOk tests a node a path enters (the query's endpoints are exempt:
+  // callers do not ask for them).
+  bool NodeOk(uint32_t n) const {
+    return all_nodes_ ||
+           ((nodes_ >> static_cast<unsigned>(d_.node_kind[n])) & 1) != 0;
+  }
+
+  Direction direction() const { return direction_; }
+
+ private:
+  const GraphData& d_;
+  uint64_t kinds_;
+  uint64_t items_;
+  uint64_t transfer_kinds_;
+  uint64_t nodes_;
+  bool check_items_;
+  bool check_days_;
+  bool certain_;
+  bool all_nodes_;
+  uint8_t min_status_;
+  DayRange window_;
+  Direction direction_;
+};
+
+// Budget counts work against Limits.
+class Budget {
+ public:
+  explicit Budget(const Limits& limits)
+      : max_work_(limits.max_work),
+        deadline_(limits.timeout == absl::InfiniteDuration()
+                      ? absl::InfiniteFuture()
+                      : absl::Now() + limits.timeout) {}
+
+  // Spend records `n` units of work; false once the budget is spent.
+  bool Spend(uint64_t n = 1) {
+    work_ += n;
+    if (work_ > max_work_) {
+      reason_ = "work limit reached";
+      return false;
+    }
+    if ((work_ >> 12) != (last_check_ >> 12)) {
+      last_check_ = work_;
+      if (deadline_ != absl::InfiniteFuture() && absl::Now() > deadline_) {
+        reason_ = "time limit reached";
+        return false;
+      }
+    }
+    return true;
+  }
+  bool exhausted() const { return !reason_.empty(); }
+  const std::string& reason() const { return reason_; }
+  uint64_t work() const { return work_; }
+
+ private:
+  uint64_t work_ = 0;
+  uint64_t last_check_ = 0;
+  uint64_t max_work_;
+  absl::Time deadline_;
+  std::string reason_;
+};
+
+// Scratch holds stamped per-node arrays for one thread.
+struct Scratch {
+  std::vector<uint32_t> mark_a, mark_b;  // Stamps.
+  std::vector<uint32_t> dist_a, dist_b;  // Hops from the two search roots.
+  std::vector<uint32_t> via_a, via_b;    // Row index of the reaching entry.
+  std::vector<uint32_t> aux;             // Algorithm-specific.
+  std::vector<uint32_t> mark_aux;        // Not stamped: users restore zeros.
+  uint32_t stamp = 0;
+
+  // Begin prepares the arrays for `n` nodes and returns a fresh stamp.
+  uint32_t Begin(size_t n);
+};
+
+// ThreadScratch returns this thread's scratch space.
+Scratch& ThreadScratch();
+
+// CheckNode is InvalidArgument unless `n` names a node of `d`.
+absl::Status CheckNode(const GraphData& d, NodeId n, absl::string_view what);
+
+// NodeOfEntry returns the node whose row holds entry `i` of edge `a`
+// (the node a step over it leaves when walking forward).
+inline uint32_t RowOwner(const GraphData& d, const AdjacencyEntry& a) {
+  return a.along ? d.edge_from[a.edge] : d.edge_to[a.edge];
+}
+
+}  // namespace embargo::internal
+
+#endif  // EMBARGO_QUERY_TRAVERSAL_H_
