@@ -44,6 +44,7 @@ class Validator {
 
   std::vector<Problem> Run() {
     IndexIds();
+    CheckNodeIds();
     for (const DatasetFile& f : files_) CheckFile(f);
     CheckOwnershipSums();
     if (truncated_) {
@@ -86,6 +87,20 @@ class Validator {
     }
   }
 
+  // Actors and events are both nodes: their ids share one namespace.
+  void CheckNodeIds() {
+    for (const Ctx& c : events_of_node_) {
+      auto it = actors_.find(c.id);
+      if (it != actors_.end()) {
+        Report(c, "id",
+               absl::StrCat("duplicate node id \"", c.id,
+                            "\": an actor has it too (actors and events "
+                            "share one namespace), at ",
+                            it->second.file->path, ": ", it->second.record));
+      }
+    }
+  }
+
   void IndexIds() {
     for (const DatasetFile& f : files_) {
       const v1::Dataset& ds = f.dataset;
@@ -96,13 +111,12 @@ class Validator {
         const v1::Actor& a = ds.actors(i);
         Ctx c{&f, Label(f, "actors", f.positions.actors, i), "Actor", a.id()};
         AddId(actors_, c, "actor");
-        AddId(nodes_, c, "node (actor or event)");
         if (a.kind() == v1::ACTOR_KIND_STATE) states_.insert(a.id());
       }
       for (int i = 0; i < ds.events_size(); ++i) {
         Ctx c{&f, Label(f, "events", f.positions.events, i), "Event", ds.events(i).id()};
         AddId(events_, c, "event");
-        AddId(nodes_, c, "node (actor or event)");
+        events_of_node_.push_back(c);
       }
       for (int i = 0; i < ds.transfers_size(); ++i) {
         AddId(transfers_, {&f, Label(f, "transfers", f.positions.transfers, i), "Transfer", ds.transfers(i).id()}, "transfer");
@@ -262,8 +276,17 @@ class Validator {
         Report(c, "recipient_id", "recipient is the supplier");
       }
       for (int j = 0; j < t.intermediary_ids_size(); ++j) {
-        ActorRef(c, absl::StrCat("intermediary_ids[", j, "]"),
-                 t.intermediary_ids(j), true);
+        const std::string fld = absl::StrCat("intermediary_ids[", j, "]");
+        const std::string& via = t.intermediary_ids(j);
+        ActorRef(c, fld, via, true);
+        if (!via.empty() &&
+            (via == t.supplier_id() || via == t.recipient_id() ||
+             (j > 0 && via == t.intermediary_ids(j - 1)))) {
+          Report(c, fld,
+                 absl::StrCat("intermediary \"", via,
+                              "\" repeats the supplier, the recipient or the "
+                              "previous intermediary"));
+        }
       }
       Enum<v1::ItemCategory>(c, "item", t.item(), v1::ItemCategory_IsValid, true);
       if (t.quantity() < 0) Report(c, "quantity", "negative quantity");
@@ -406,7 +429,8 @@ class Validator {
   std::vector<Problem> problems_;
   bool truncated_ = false;
   absl::flat_hash_map<absl::string_view, Where> sources_, actors_, events_,
-      nodes_, transfers_, sanctions_, relations_;
+      transfers_, sanctions_, relations_;
+  std::vector<Ctx> events_of_node_;
   absl::flat_hash_set<absl::string_view> states_;
   absl::flat_hash_map<absl::string_view, std::vector<Stake>> owned_;
 };
