@@ -47,8 +47,11 @@
 
 namespace embargo {
 
+class Graph;
 namespace internal {
 struct GraphData;
+// WrapGraph hands data built by the library's own loaders to a Graph.
+Graph WrapGraph(std::shared_ptr<const GraphData> data);
 }  // namespace internal
 
 // EdgeInfo is the compact, hot part of an edge: what a filter looks at.
@@ -193,6 +196,7 @@ class Graph {
 
  private:
   friend class GraphBuilder;
+  friend Graph internal::WrapGraph(std::shared_ptr<const internal::GraphData>);
   explicit Graph(std::shared_ptr<const internal::GraphData> data);
   std::shared_ptr<const internal::GraphData> data_;
 };

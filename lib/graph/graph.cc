@@ -8,7 +8,9 @@
 //   5. lay out the adjacency: a CSR with each edge at both of its ends.
 
 #include <algorithm>
+#include <array>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -22,7 +24,98 @@
 namespace embargo {
 namespace internal {
 
+namespace {
+
+v1::RelationKind RelationKindOf(EdgeKind kind) {
+  static const auto* table = [] {
+    auto* t = new std::array<v1::RelationKind, kNumEdgeKinds>{};
+    for (int k = 1; k <= v1::RelationKind_MAX; ++k) {
+      if (!v1::RelationKind_IsValid(k)) continue;
+      const auto rk = static_cast<v1::RelationKind>(k);
+      (*t)[static_cast<size_t>(EdgeKindFor(rk))] = rk;
+    }
+    return t;
+  }();
+  return (*table)[static_cast<size_t>(kind)];
+}
+
+void SetEvidence(const GraphData& d, const CompactRecord& c,
+                 v1::Evidence* ev) {
+  ev->set_source_id(d.file_source[c.file]);
+  ev->set_locator(absl::StrCat(c.line));
+}
+
+v1::Record DecodeCompact(const GraphData& d, const CompactRecord& c) {
+  v1::Record r;
+  if (c.kind == CompactKind::kActor) {
+    v1::Actor* a = r.mutable_actor();
+    a->set_id(d.node_id[c.subject]);
+    a->set_kind(static_cast<v1::ActorKind>(d.node_kind[c.subject]));
+    a->set_name(d.node_name[c.subject]);
+    a->set_country(d.node_country[c.subject]);
+    SetEvidence(d, c, a->add_evidence());
+    return r;
+  }
+  const uint32_t e = c.subject;
+  const std::string id = absl::StrCat(kCompactIdPrefix, c.line);
+  const std::string& from = d.node_id[d.edge_from[e]];
+  const std::string& to = d.node_id[d.edge_to[e]];
+  switch (c.kind) {
+    case CompactKind::kRelation: {
+      v1::Relation* rel = r.mutable_relation();
+      rel->set_id(id);
+      rel->set_kind(RelationKindOf(d.edge_kind[e]));
+      rel->set_subject_id(from);
+      rel->set_object_id(to);
+      rel->set_share_percent(d.edge_share[e]);
+      if (c.year != 0) rel->mutable_period()->mutable_start()->set_year(c.year);
+      rel->set_status(d.edge_status[e]);
+      SetEvidence(d, c, rel->add_evidence());
+      break;
+    }
+    case CompactKind::kTransfer: {
+      v1::Transfer* t = r.mutable_transfer();
+      t->set_id(id);
+      t->set_supplier_id(from);
+      t->set_recipient_id(to);
+      t->set_item(d.edge_item[e]);
+      if (c.year != 0) {
+        t->mutable_delivered()->mutable_start()->set_year(c.year);
+        t->mutable_delivered()->mutable_end()->set_year(c.year);
+      }
+      t->set_status(d.edge_status[e]);
+      SetEvidence(d, c, t->add_evidence());
+      break;
+    }
+    case CompactKind::kSanction: {
+      v1::Sanction* s = r.mutable_sanction();
+      s->set_id(id);
+      s->set_authority_id(from);
+      s->set_target_id(to);
+      s->set_program(d.compact_programs[c.program]);
+      s->add_measures(v1::MEASURE_ASSET_FREEZE);
+      s->mutable_listed()->set_year(c.year);
+      s->set_status(d.edge_status[e]);
+      SetEvidence(d, c, s->add_evidence());
+      break;
+    }
+    case CompactKind::kActor:
+      break;
+  }
+  return r;
+}
+
+}  // namespace
+
+DayRange DaysOfYear(int year) {
+  if (year == 0) return DayRange{};
+  return {DaysFromCivil(year, 1, 1), DaysFromCivil(year, 12, 31)};
+}
+
 v1::Record GraphData::DecodeRecord(uint32_t record) const {
+  if (record & kCompactBit) {
+    return DecodeCompact(*this, compact[record & ~kCompactBit]);
+  }
   v1::Record r;
   const absl::string_view bytes = RecordBytes(record);
   // The arena holds bytes this library serialized; parsing cannot fail.
@@ -114,6 +207,53 @@ DayRange SanctionDays(const v1::Sanction& s) {
   return r;
 }
 
+// Gives access to the edge bundles of Boost's CSR, which the CSR keeps
+// protected, so that the adjacency can be filled in place.
+using CsrForward = boost::detail::compressed_sparse_row_structure<
+    AdjacencyEntry, uint32_t, uint32_t>;
+struct CsrAccess : CsrForward {
+  static std::vector<AdjacencyEntry>& Entries(CsrForward& f) {
+    return f.*(&CsrAccess::m_edge_properties);
+  }
+};
+
+// Lays out the adjacency: a counting sort of both ends of every edge into
+// the CSR's arrays, each row in edge order (what Boost's unsorted-edges
+// constructor gives, without its temporary copies of the edge list).
+void LayOutAdjacency(GraphData& d) {
+  const size_t n = d.num_nodes();
+  const size_t m = d.num_edges();
+  CsrForward& fwd = d.csr.m_forward;
+  std::vector<uint32_t>& start = fwd.m_rowstart;
+  start.assign(n + 1, 0);
+  for (size_t e = 0; e < m; ++e) {
+    ++start[d.edge_from[e] + 1];
+    ++start[d.edge_to[e] + 1];
+  }
+  for (size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+  std::vector<uint32_t> pos(start.begin(), start.end() - 1);
+  fwd.m_column.resize(2 * m);
+  std::vector<AdjacencyEntry>& entries = CsrAccess::Entries(fwd);
+  entries.resize(2 * m);
+  uint32_t* column = fwd.m_column.data();
+  AdjacencyEntry* entry = entries.data();
+  for (uint32_t e = 0; e < m; ++e) {
+    const uint32_t a = d.edge_from[e], b = d.edge_to[e];
+    const auto item = static_cast<uint8_t>(d.edge_item[e]);
+    const auto status = static_cast<uint8_t>(d.edge_status[e]);
+    const EdgeKind kind = d.edge_kind[e];
+    uint32_t i = pos[a]++;
+    column[i] = b;
+    entry[i] = {e, kind, true, item, status};
+    i = pos[b]++;
+    column[i] = a;
+    entry[i] = {e, kind, false, item, status};
+  }
+  d.row_start = start.data();
+  d.row_other = column;
+  d.row_entry = m > 0 ? entry : nullptr;
+}
+
 class Builder {
  public:
   explicit Builder(std::vector<DatasetFile>& files) : files_(files) {}
@@ -124,6 +264,8 @@ class Builder {
     for (const DatasetFile& f : files_) {
       d_->files.push_back(f.path);
       d_->file_is_stream.push_back(f.format == Format::kRecordStream);
+      d_->file_is_csv.push_back(false);
+      d_->file_source.emplace_back();
     }
     AddNodes();
     AddEdges();
@@ -279,32 +421,25 @@ class Builder {
     }
   }
 
-  void LayOut() {
-    const size_t m = d_->num_edges();
-    std::vector<std::pair<uint32_t, uint32_t>> ends;
-    std::vector<AdjacencyEntry> entries;
-    ends.reserve(2 * m);
-    entries.reserve(2 * m);
-    for (uint32_t e = 0; e < m; ++e) {
-      ends.emplace_back(d_->edge_from[e], d_->edge_to[e]);
-      const auto item = static_cast<uint8_t>(d_->edge_item[e]);
-      const auto status = static_cast<uint8_t>(d_->edge_status[e]);
-      entries.push_back({e, d_->edge_kind[e], true, item, status});
-      ends.emplace_back(d_->edge_to[e], d_->edge_from[e]);
-      entries.push_back({e, d_->edge_kind[e], false, item, status});
-    }
-    d_->csr = Csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(),
-                  entries.begin(), d_->num_nodes());
-    d_->row_start = d_->csr.m_forward.m_rowstart.data();
-    d_->row_other = d_->csr.m_forward.m_column.data();
-    if (m > 0) d_->row_entry = &d_->csr[*boost::edges(d_->csr).first];
-  }
+  void LayOut() { LayOutAdjacency(*d_); }
 
   std::vector<DatasetFile>& files_;
   GraphData* d_ = nullptr;
 };
 
+uint32_t RecordFile(const GraphData& d, uint32_t record) {
+  if (record & kCompactBit) return d.compact[record & ~kCompactBit].file;
+  return d.record_origin[record].file;
+}
+
 std::string RecordLabel(const GraphData& d, uint32_t record) {
+  if (record & kCompactBit) {
+    const CompactRecord& c = d.compact[record & ~kCompactBit];
+    if (d.file_is_csv[c.file]) return absl::StrCat("line ", c.position);
+    if (d.file_is_stream[c.file]) return absl::StrCat("record ", c.position);
+    return absl::StrCat(c.kind == CompactKind::kActor ? "actors" : "records",
+                        "[", c.position, "]");
+  }
   const Origin& o = d.record_origin[record];
   if (d.file_is_stream[o.file]) return absl::StrCat("record ", o.position);
   absl::string_view field;
@@ -331,10 +466,247 @@ std::string RecordLabel(const GraphData& d, uint32_t record) {
 }
 
 }  // namespace
+
+void ColumnarBuilder::EdgeChunk::Reserve(size_t n) {
+  from.reserve(n);
+  to.reserve(n);
+  kind.reserve(n);
+  item.reserve(n);
+  status.reserve(n);
+  share.reserve(n);
+  records.reserve(n);
+}
+
+ColumnarBuilder::ColumnarBuilder() : d_(std::make_shared<GraphData>()) {
+  d_->record_offset.push_back(0);
+}
+
+uint8_t ColumnarBuilder::AddFile(std::string path, FileForm form,
+                                 std::string source_id) {
+  d_->files.push_back(std::move(path));
+  d_->file_is_stream.push_back(form == FileForm::kStream);
+  d_->file_is_csv.push_back(form == FileForm::kCsv);
+  d_->file_source.push_back(std::move(source_id));
+  return static_cast<uint8_t>(d_->files.size() - 1);
+}
+
+void ColumnarBuilder::AddSource(v1::Source source) {
+  d_->source_index.emplace(source.id(), d_->sources.size());
+  d_->sources.push_back(std::move(source));
+}
+
+void ColumnarBuilder::ReserveNodes(size_t n) {
+  d_->node_id.reserve(n);
+  d_->node_name.reserve(n);
+  d_->node_country.reserve(n);
+  d_->node_kind.reserve(n);
+  d_->node_record.reserve(n);
+  d_->compact.reserve(n);
+}
+
+void ColumnarBuilder::AddActor(absl::string_view id, absl::string_view name,
+                               absl::string_view country, v1::ActorKind kind,
+                               uint8_t file, uint32_t line, uint32_t position) {
+  const auto node = static_cast<uint32_t>(d_->node_id.size());
+  d_->node_id.emplace_back(id);
+  d_->node_name.emplace_back(name);
+  d_->node_country.emplace_back(country);
+  d_->node_kind.push_back(NodeKindFor(kind));
+  d_->node_record.push_back(kCompactBit |
+                            static_cast<uint32_t>(d_->compact.size()));
+  d_->compact.push_back({node, line, position, 0, 0, file, CompactKind::kActor});
+}
+
+std::vector<CompactRecord> ColumnarBuilder::SealNodes() {
+  GraphData& d = *d_;
+  std::vector<CompactRecord> dropped;
+  d.node_index.reserve(d.node_id.size());
+  std::vector<uint32_t> keep;
+  for (uint32_t n = 0; n < d.node_id.size(); ++n) {
+    if (!d.node_index.emplace(d.node_id[n], n).second) {
+      dropped.push_back(d.compact[d.node_record[n] & ~kCompactBit]);
+    }
+  }
+  if (dropped.empty()) return dropped;
+  // Rare: rebuild the node columns without the repeats.
+  GraphData fresh;
+  fresh.compact.reserve(d.compact.size());
+  for (uint32_t n = 0; n < d.node_id.size(); ++n) {
+    auto it = d.node_index.find(d.node_id[n]);
+    if (it->second != n) continue;
+    CompactRecord c = d.compact[d.node_record[n] & ~kCompactBit];
+    c.subject = static_cast<uint32_t>(fresh.node_id.size());
+    fresh.node_record.push_back(kCompactBit |
+                                static_cast<uint32_t>(fresh.compact.size()));
+    fresh.compact.push_back(c);
+    fresh.node_id.push_back(std::move(d.node_id[n]));
+    fresh.node_name.push_back(std::move(d.node_name[n]));
+    fresh.node_country.push_back(std::move(d.node_country[n]));
+    fresh.node_kind.push_back(d.node_kind[n]);
+  }
+  d.node_index.clear();
+  d.node_id = std::move(fresh.node_id);
+  d.node_name = std::move(fresh.node_name);
+  d.node_country = std::move(fresh.node_country);
+  d.node_kind = std::move(fresh.node_kind);
+  d.node_record = std::move(fresh.node_record);
+  d.compact = std::move(fresh.compact);
+  for (uint32_t n = 0; n < d.node_id.size(); ++n) {
+    d.node_index.emplace(d.node_id[n], n);
+  }
+  return dropped;
+}
+
+std::optional<uint32_t> ColumnarBuilder::FindNode(absl::string_view id) const {
+  auto it = d_->node_index.find(id);
+  if (it == d_->node_index.end()) return std::nullopt;
+  return it->second;
+}
+
+void ColumnarBuilder::AddEdge(EdgeChunk& c, CompactKind kind,
+                              EdgeKind edge_kind, uint32_t from, uint32_t to,
+                              v1::ItemCategory item, v1::Status status,
+                              double share, int year, absl::string_view program,
+                              uint8_t file, uint32_t line, uint32_t position) {
+  uint32_t prog = 0;
+  if (kind == CompactKind::kSanction) {
+    auto it = c.program_index.find(program);
+    if (it == c.program_index.end()) {
+      it = c.program_index.emplace(std::string(program),
+                                   static_cast<uint32_t>(c.programs.size()))
+               .first;
+      c.programs.emplace_back(program);
+    }
+    prog = it->second;
+  }
+  c.records.push_back({static_cast<uint32_t>(c.from.size()), line, position,
+                       prog, static_cast<int16_t>(year), file, kind});
+  c.from.push_back(from);
+  c.to.push_back(to);
+  c.kind.push_back(edge_kind);
+  c.item.push_back(item);
+  c.status.push_back(status);
+  c.share.push_back(share);
+}
+
+void ColumnarBuilder::AddChunk(EdgeChunk chunk) {
+  chunks_.push_back(std::move(chunk));
+}
+
+absl::StatusOr<std::shared_ptr<GraphData>> ColumnarBuilder::Finish(
+    size_t max_problems) {
+  GraphData& d = *d_;
+  std::vector<std::string> problems;
+  auto report = [&](const CompactRecord& c, absl::string_view kind,
+                    std::string id, absl::string_view field,
+                    std::string message) {
+    if (problems.size() >= max_problems) return;
+    const std::string where =
+        d.file_is_csv[c.file] ? absl::StrCat("line ", c.position)
+                              : absl::StrCat("record ", c.position);
+    problems.push_back(absl::StrCat(d.files[c.file], ": ", where, " (", kind,
+                                    " \"", id, "\"): ", field, ": ",
+                                    message));
+  };
+  // Countries must name states.
+  for (uint32_t n = 0; n < d.num_nodes(); ++n) {
+    const std::string& country = d.node_country[n];
+    if (country.empty()) continue;
+    auto it = d.node_index.find(country);
+    if (it == d.node_index.end() ||
+        d.node_kind[it->second] != NodeKind::kState) {
+      report(d.compact[d.node_record[n] & ~kCompactBit], "Actor",
+             d.node_id[n], "country",
+             absl::StrCat("\"", country, "\" is not a known state actor"));
+    }
+  }
+
+  // Edges: concatenate the chunks.
+  size_t m = 0;
+  for (const EdgeChunk& c : chunks_) m += c.size();
+  d.edge_from.reserve(m);
+  d.edge_to.reserve(m);
+  d.edge_kind.reserve(m);
+  d.edge_item.reserve(m);
+  d.edge_status.reserve(m);
+  d.edge_share.reserve(m);
+  d.edge_days.reserve(m);
+  d.edge_record.reserve(m);
+  d.compact.reserve(d.compact.size() + m);
+  absl::flat_hash_map<std::string, uint32_t> programs;
+  for (EdgeChunk& c : chunks_) {
+    const auto base = static_cast<uint32_t>(d.edge_from.size());
+    std::vector<uint32_t> remap(c.programs.size());
+    for (size_t i = 0; i < c.programs.size(); ++i) {
+      auto [it, added] = programs.emplace(
+          c.programs[i], static_cast<uint32_t>(d.compact_programs.size()));
+      if (added) d.compact_programs.push_back(c.programs[i]);
+      remap[i] = it->second;
+    }
+    d.edge_from.insert(d.edge_from.end(), c.from.begin(), c.from.end());
+    d.edge_to.insert(d.edge_to.end(), c.to.begin(), c.to.end());
+    d.edge_kind.insert(d.edge_kind.end(), c.kind.begin(), c.kind.end());
+    d.edge_item.insert(d.edge_item.end(), c.item.begin(), c.item.end());
+    d.edge_status.insert(d.edge_status.end(), c.status.begin(),
+                         c.status.end());
+    d.edge_share.insert(d.edge_share.end(), c.share.begin(), c.share.end());
+    for (CompactRecord r : c.records) {
+      r.subject += base;
+      if (r.kind == CompactKind::kSanction) r.program = remap[r.program];
+      DayRange days = DaysOfYear(r.year);
+      if (r.kind != CompactKind::kTransfer && r.year != 0) days.hi = kMaxDay;
+      d.edge_days.push_back(days);
+      d.edge_record.push_back(kCompactBit |
+                              static_cast<uint32_t>(d.compact.size()));
+      d.compact.push_back(r);
+    }
+    c = EdgeChunk();  // Free the chunk as soon as it is copied.
+  }
+  chunks_.clear();
+
+  // Ownership shares of one asset sum to at most 100. Compact ownership
+  // periods all start at a year (or are open) and never end, so they all
+  // overlap from the latest start on: the plain sum is the peak.
+  {
+    std::vector<double> sum(d.num_nodes(), 0.0);
+    for (size_t e = 0; e < d.num_edges(); ++e) {
+      if (d.edge_kind[e] != EdgeKind::kOwnership) continue;
+      const double before = sum[d.edge_to[e]];
+      const double after = before + d.edge_share[e];
+      sum[d.edge_to[e]] = after;
+      if (after > 100.0 + 1e-9 && before <= 100.0 + 1e-9) {
+        const CompactRecord& c = d.compact[d.edge_record[e] & ~kCompactBit];
+        report(c, "Relation", absl::StrCat(kCompactIdPrefix, c.line),
+               "share_percent",
+               absl::StrCat("ownership shares of \"", d.node_id[d.edge_to[e]],
+                            "\" sum to over 100"));
+      }
+    }
+  }
+  if (!problems.empty()) {
+    return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
+  }
+
+  // Names, for FindByName.
+  d.name_index.reserve(d.num_nodes());
+  for (uint32_t n = 0; n < d.num_nodes(); ++n) {
+    std::string key = NormalizeName(d.node_name[n]);
+    if (key.empty()) continue;
+    std::vector<uint32_t>& nodes = d.name_index[key];
+    if (nodes.empty() || nodes.back() != n) nodes.push_back(n);
+  }
+  LayOutAdjacency(d);
+  return std::move(d_);
+}
+
 }  // namespace internal
 
 Graph::Graph(std::shared_ptr<const internal::GraphData> data)
     : data_(std::move(data)) {}
+
+Graph internal::WrapGraph(std::shared_ptr<const GraphData> data) {
+  return Graph(std::move(data));
+}
 Graph::~Graph() = default;
 
 size_t Graph::num_nodes() const { return data_->num_nodes(); }
@@ -449,13 +821,13 @@ std::vector<v1::Evidence> Graph::Evidence(EdgeId e) const {
 
 RecordOrigin Graph::EdgeOrigin(EdgeId e) const {
   const uint32_t rec = data_->edge_record[e.value()];
-  return {data_->files[data_->record_origin[rec].file],
+  return {data_->files[internal::RecordFile(*data_, rec)],
           internal::RecordLabel(*data_, rec)};
 }
 
 RecordOrigin Graph::NodeOrigin(NodeId n) const {
   const uint32_t rec = data_->node_record[n.value()];
-  return {data_->files[data_->record_origin[rec].file],
+  return {data_->files[internal::RecordFile(*data_, rec)],
           internal::RecordLabel(*data_, rec)};
 }
 
