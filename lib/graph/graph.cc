@@ -168,6 +168,19 @@ std::string NormalizeName(absl::string_view name) {
   return out;
 }
 
+uint64_t NameKey(absl::string_view name) {
+  thread_local std::string buffer;
+  buffer = NormalizeName(name);
+  return buffer.empty() ? 0 : IdIndex::Hash(buffer) | 1;
+}
+
+void SortNameIndex(GraphData& d) {
+  std::sort(d.name_index.begin(), d.name_index.end());
+  d.name_index.erase(std::unique(d.name_index.begin(), d.name_index.end()),
+                     d.name_index.end());
+  d.name_index.shrink_to_fit();
+}
+
 namespace {
 
 // Accumulates a span from known dates; open when nothing is known.
@@ -327,22 +340,18 @@ class Builder {
         AddNode(ds.events(i).id(), ds.events(i).name(), "", NodeKind::kEvent, rec);
       }
     }
-    d_->node_index.reserve(d_->node_id.size());
-    for (uint32_t n = 0; n < d_->node_id.size(); ++n) {
-      d_->node_index.emplace(d_->node_id[n], n);
-    }
+    d_->node_index.Build(d_->node_id);  // Ids are unique: validated.
+    SortNameIndex(*d_);
   }
 
   void NameIndex(absl::string_view name, size_t node) {
-    std::string key = NormalizeName(name);
-    if (key.empty()) return;
-    std::vector<uint32_t>& nodes = d_->name_index[key];
-    if (nodes.empty() || nodes.back() != node) {
-      nodes.push_back(static_cast<uint32_t>(node));
-    }
+    const uint64_t key = NameKey(name);
+    if (key != 0) d_->name_index.emplace_back(key, static_cast<uint32_t>(node));
   }
 
-  uint32_t NodeOf(const std::string& id) const { return d_->node_index.at(id); }
+  uint32_t NodeOf(const std::string& id) const {
+    return *d_->node_index.Find(id, d_->node_id);
+  }
 
   void AddEdge(uint32_t from, uint32_t to, EdgeKind kind, v1::ItemCategory item,
                v1::Status status, DayRange days, double share, uint32_t record) {
@@ -520,20 +529,18 @@ void ColumnarBuilder::AddActor(absl::string_view id, absl::string_view name,
 std::vector<CompactRecord> ColumnarBuilder::SealNodes() {
   GraphData& d = *d_;
   std::vector<CompactRecord> dropped;
-  d.node_index.reserve(d.node_id.size());
-  std::vector<uint32_t> keep;
-  for (uint32_t n = 0; n < d.node_id.size(); ++n) {
-    if (!d.node_index.emplace(d.node_id[n], n).second) {
-      dropped.push_back(d.compact[d.node_record[n] & ~kCompactBit]);
-    }
-  }
-  if (dropped.empty()) return dropped;
+  const std::vector<uint32_t> repeats = d.node_index.Build(d.node_id);
+  if (repeats.empty()) return dropped;
   // Rare: rebuild the node columns without the repeats.
+  std::vector<bool> drop(d.node_id.size(), false);
+  for (uint32_t n : repeats) {
+    drop[n] = true;
+    dropped.push_back(d.compact[d.node_record[n] & ~kCompactBit]);
+  }
   GraphData fresh;
   fresh.compact.reserve(d.compact.size());
   for (uint32_t n = 0; n < d.node_id.size(); ++n) {
-    auto it = d.node_index.find(d.node_id[n]);
-    if (it->second != n) continue;
+    if (drop[n]) continue;
     CompactRecord c = d.compact[d.node_record[n] & ~kCompactBit];
     c.subject = static_cast<uint32_t>(fresh.node_id.size());
     fresh.node_record.push_back(kCompactBit |
@@ -544,23 +551,50 @@ std::vector<CompactRecord> ColumnarBuilder::SealNodes() {
     fresh.node_country.push_back(std::move(d.node_country[n]));
     fresh.node_kind.push_back(d.node_kind[n]);
   }
-  d.node_index.clear();
   d.node_id = std::move(fresh.node_id);
   d.node_name = std::move(fresh.node_name);
   d.node_country = std::move(fresh.node_country);
   d.node_kind = std::move(fresh.node_kind);
   d.node_record = std::move(fresh.node_record);
   d.compact = std::move(fresh.compact);
-  for (uint32_t n = 0; n < d.node_id.size(); ++n) {
-    d.node_index.emplace(d.node_id[n], n);
-  }
+  d.node_index.Build(d.node_id);
   return dropped;
 }
 
+std::vector<uint32_t> IdIndex::Build(const std::vector<std::string>& ids) {
+  std::vector<uint32_t> repeats;
+  size_t size = 16;
+  while (size < 2 * ids.size()) size <<= 1;
+  slots_.assign(size, Slot{0, 0, 0});
+  mask_ = size - 1;
+  // Hashes first, so that each insert can prefetch a slot a few ids ahead.
+  std::vector<uint64_t> hashes(ids.size());
+  for (size_t n = 0; n < ids.size(); ++n) hashes[n] = Hash(ids[n]);
+  constexpr size_t kAhead = 8;
+  for (uint32_t n = 0; n < ids.size(); ++n) {
+    if (n + kAhead < ids.size()) Prefetch(hashes[n + kAhead]);
+    const absl::string_view id = ids[n];
+    const uint64_t h = hashes[n];
+    const uint32_t tag = Tag(h, id.size());
+    const uint64_t prefix = Prefix(id);
+    for (uint64_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.node == 0) {
+        slot = Slot{prefix, n + 1, tag};
+        break;
+      }
+      if (slot.tag == tag && slot.prefix == prefix &&
+          ids[slot.node - 1] == ids[n]) {
+        repeats.push_back(n);
+        break;
+      }
+    }
+  }
+  return repeats;
+}
+
 std::optional<uint32_t> ColumnarBuilder::FindNode(absl::string_view id) const {
-  auto it = d_->node_index.find(id);
-  if (it == d_->node_index.end()) return std::nullopt;
-  return it->second;
+  return d_->node_index.Find(id, d_->node_id);
 }
 
 void ColumnarBuilder::AddEdge(EdgeChunk& c, CompactKind kind,
@@ -612,9 +646,8 @@ absl::StatusOr<std::shared_ptr<GraphData>> ColumnarBuilder::Finish(
   for (uint32_t n = 0; n < d.num_nodes(); ++n) {
     const std::string& country = d.node_country[n];
     if (country.empty()) continue;
-    auto it = d.node_index.find(country);
-    if (it == d.node_index.end() ||
-        d.node_kind[it->second] != NodeKind::kState) {
+    const std::optional<uint32_t> state = d.node_index.Find(country, d.node_id);
+    if (!state || d.node_kind[*state] != NodeKind::kState) {
       report(d.compact[d.node_record[n] & ~kCompactBit], "Actor",
              d.node_id[n], "country",
              absl::StrCat("\"", country, "\" is not a known state actor"));
@@ -687,15 +720,18 @@ absl::StatusOr<std::shared_ptr<GraphData>> ColumnarBuilder::Finish(
     return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
   }
 
-  // Names, for FindByName.
-  d.name_index.reserve(d.num_nodes());
-  for (uint32_t n = 0; n < d.num_nodes(); ++n) {
-    std::string key = NormalizeName(d.node_name[n]);
-    if (key.empty()) continue;
-    std::vector<uint32_t>& nodes = d.name_index[key];
-    if (nodes.empty() || nodes.back() != n) nodes.push_back(n);
-  }
+  // Names, for FindByName, on a second thread while the adjacency is laid
+  // out.
+  std::thread names([&d] {
+    d.name_index.reserve(d.num_nodes());
+    for (uint32_t n = 0; n < d.num_nodes(); ++n) {
+      const uint64_t key = NameKey(d.node_name[n]);
+      if (key != 0) d.name_index.emplace_back(key, n);
+    }
+    SortNameIndex(d);
+  });
   LayOutAdjacency(d);
+  names.join();
   return std::move(d_);
 }
 
@@ -713,9 +749,9 @@ size_t Graph::num_nodes() const { return data_->num_nodes(); }
 size_t Graph::num_edges() const { return data_->num_edges(); }
 
 std::optional<NodeId> Graph::FindNode(absl::string_view id) const {
-  auto it = data_->node_index.find(id);
-  if (it == data_->node_index.end()) return std::nullopt;
-  return NodeId(it->second);
+  const std::optional<uint32_t> n = data_->node_index.Find(id, data_->node_id);
+  if (!n) return std::nullopt;
+  return NodeId(*n);
 }
 
 absl::StatusOr<NodeId> Graph::Node(absl::string_view id) const {
@@ -726,9 +762,13 @@ absl::StatusOr<NodeId> Graph::Node(absl::string_view id) const {
 
 std::vector<NodeId> Graph::FindByName(absl::string_view name) const {
   std::vector<NodeId> out;
-  auto it = data_->name_index.find(internal::NormalizeName(name));
-  if (it == data_->name_index.end()) return out;
-  for (uint32_t n : it->second) out.push_back(NodeId(n));
+  const uint64_t key = internal::NameKey(name);
+  if (key == 0) return out;
+  auto it = std::lower_bound(data_->name_index.begin(), data_->name_index.end(),
+                             std::pair<uint64_t, uint32_t>(key, 0));
+  for (; it != data_->name_index.end() && it->first == key; ++it) {
+    out.push_back(NodeId(it->second));
+  }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

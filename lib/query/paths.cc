@@ -372,6 +372,81 @@ absl::StatusOr<Paths> AllPaths(const Graph& graph, NodeId from, NodeId to,
   return out;
 }
 
+namespace internal {
+namespace {
+
+// Counts simple s-t paths of 1..max_hops hops (max_hops <= 3) without a
+// distance table: a depth-first walk from s over max_hops - 1 hops that,
+// instead of taking the last hop, adds how many usable edges join the node
+// reached to t (`to_target`, from one scan of t's row). The walk is what
+// the hand-written Boost.Graph reference does; a breadth-first table first
+// would scan the 2-hop ball around t as well, which on heavy-tailed graphs
+// is most of the work.
+class ShortCounter {
+ public:
+  ShortCounter(const GraphData& d, uint32_t s, uint32_t t,
+               const CompiledFilter& f, Budget& budget)
+      : d_(d), s_(s), t_(t), f_(f), budget_(budget), sc_(ThreadScratch()) {}
+
+  uint64_t Run(uint32_t max_hops) {
+    stamp_ = sc_.Begin(d_.num_nodes());
+    if (max_hops >= 2) {
+      if (!budget_.Spend(d_.RowEnd(t_) - d_.RowBegin(t_))) return 0;
+      for (uint32_t i = d_.RowBegin(t_); i < d_.RowEnd(t_); ++i) {
+        if (!f_.StepOk(d_.row_entry[i], /*backward=*/true)) continue;
+        const uint32_t v = d_.row_other[i];
+        if (sc_.mark_b[v] != stamp_) {
+          sc_.mark_b[v] = stamp_;
+          sc_.aux[v] = 0;
+        }
+        ++sc_.aux[v];
+      }
+    }
+    sc_.mark_aux[s_] = 1;
+    Extend(s_, max_hops);
+    sc_.mark_aux[s_] = 0;
+    return count_;
+  }
+
+ private:
+  uint32_t ToTarget(uint32_t v) const {
+    return sc_.mark_b[v] == stamp_ ? sc_.aux[v] : 0;
+  }
+
+  void Extend(uint32_t u, uint32_t remaining) {
+    if (!budget_.Spend(d_.RowEnd(u) - d_.RowBegin(u))) return;
+    for (uint32_t i = d_.RowBegin(u), end = d_.RowEnd(u); i < end; ++i) {
+      const uint32_t v = d_.row_other[i];
+      const AdjacencyEntry& a = d_.row_entry[i];
+      if (!f_.StepOk(a, false)) continue;
+      if (v == t_) {
+        ++count_;
+        continue;
+      }
+      if (remaining == 1 || sc_.mark_aux[v] == 1 || !f_.NodeOk(v)) continue;
+      if (remaining == 2) {
+        count_ += ToTarget(v);
+        continue;
+      }
+      sc_.mark_aux[v] = 1;
+      Extend(v, remaining - 1);
+      sc_.mark_aux[v] = 0;
+      if (budget_.exhausted()) return;
+    }
+  }
+
+  const GraphData& d_;
+  uint32_t s_, t_;
+  const CompiledFilter& f_;
+  Budget& budget_;
+  Scratch& sc_;
+  uint32_t stamp_ = 0;
+  uint64_t count_ = 0;
+};
+
+}  // namespace
+}  // namespace internal
+
 absl::StatusOr<PathCount> CountPaths(const Graph& graph, NodeId from,
                                      NodeId to, int max_hops,
                                      const Filter& filter,
@@ -386,14 +461,20 @@ absl::StatusOr<PathCount> CountPaths(const Graph& graph, NodeId from,
   if (from == to || max_hops == 0) return out;
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
-  const uint32_t stamp = internal::DistancesTo(
-      d, from.value(), to.value(), static_cast<uint32_t>(max_hops), f, budget);
-  internal::Enumerator en(d, from.value(), to.value(), f, budget, stamp);
-  for (int length = 1; length <= max_hops && !budget.exhausted(); ++length) {
-    en.Run(static_cast<uint32_t>(length), [&](const std::vector<Hop>&) {
-      ++out.count;
-      return true;
-    });
+  if (max_hops <= 3) {
+    internal::ShortCounter counter(d, from.value(), to.value(), f, budget);
+    out.count = counter.Run(static_cast<uint32_t>(max_hops));
+  } else {
+    const uint32_t stamp = internal::DistancesTo(
+        d, from.value(), to.value(), static_cast<uint32_t>(max_hops), f,
+        budget);
+    internal::Enumerator en(d, from.value(), to.value(), f, budget, stamp);
+    for (int length = 1; length <= max_hops && !budget.exhausted(); ++length) {
+      en.Run(static_cast<uint32_t>(length), [&](const std::vector<Hop>&) {
+        ++out.count;
+        return true;
+      });
+    }
   }
   if (budget.exhausted()) {
     out.truncated = true;

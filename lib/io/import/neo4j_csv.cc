@@ -629,6 +629,8 @@ void RunParts(const std::vector<Range>& ranges, std::vector<EdgePart>& parts,
 
 void AddRejects(ImportReport& report, const std::string& file,
                 std::vector<Reject>& rejects) {
+  std::stable_sort(rejects.begin(), rejects.end(),
+                   [](const Reject& a, const Reject& b) { return a.line < b.line; });
   for (Reject& r : rejects) {
     report.rejected.push_back({file, r.line, r.column, std::move(r.reason)});
   }
@@ -879,8 +881,6 @@ absl::StatusOr<Neo4jCsvGraph> LoadNeo4jCsvGraph(
       rejects.push_back({c.line, in->node_header.id + 1,
                          "duplicate node id (the first row with it is kept)"});
     }
-    std::sort(rejects.begin(), rejects.end(),
-              [](const Reject& a, const Reject& b) { return a.line < b.line; });
     AddRejects(report, nodes_path, rejects);
     std::string().swap(in->nodes_text);
   }
@@ -898,41 +898,72 @@ absl::StatusOr<Neo4jCsvGraph> LoadNeo4jCsvGraph(
     chunk.Reserve((range.end - range.begin) / 32);
     std::vector<absl::string_view> fields;
     std::vector<std::string> scratch;
+    // Rows wait in a small batch so that their ids' index slots can be
+    // prefetched: the lookups then rarely wait on memory.
+    struct Pending {
+      EdgeRow row;
+      int64_t line;
+      uint64_t start_hash, end_hash;
+    };
+    constexpr size_t kBatch = 16;
+    Pending batch[kBatch];
+    size_t pending = 0;
+    auto resolve = [&](const Pending& p) {
+      const std::optional<uint32_t> from = b.FindHashed(p.row.start, p.start_hash);
+      if (!from) {
+        part.rejected.push_back(
+            {p.line, in->edge_header.start + 1,
+             absl::StrCat("unknown start node \"", p.row.start, "\"")});
+        return;
+      }
+      const std::optional<uint32_t> to = b.FindHashed(p.row.end, p.end_hash);
+      if (!to) {
+        part.rejected.push_back(
+            {p.line, in->edge_header.end + 1,
+             absl::StrCat("unknown end node \"", p.row.end, "\"")});
+        return;
+      }
+      const EdgeRow& row = p.row;
+      ColumnarBuilder::AddEdge(chunk, row.type->record, row.type->edge, *from,
+                               *to, row.item, row.status, row.share, row.year,
+                               row.program, edge_file,
+                               static_cast<uint32_t>(p.line),
+                               static_cast<uint32_t>(p.line));
+      ++part.imported;
+    };
+    auto flush = [&] {
+      for (size_t i = 0; i < pending; ++i) resolve(batch[i]);
+      pending = 0;
+    };
     ForEachLine(in->edges_text, range.begin, range.end, range.first_line,
                 [&](int64_t line, absl::string_view text) {
       ++part.read;
-      EdgeRow row;
       Reject reject;
+      // Quoted fields live in `scratch` only until the next line.
+      const bool quoted = text.find('"') != absl::string_view::npos;
       if (!SplitLine(text, fields, scratch)) {
         part.rejected.push_back(
             {line, 0, "a quoted field is not closed on its line"});
         return;
       }
-      if (!parser.Parse(fields, line, row, reject)) {
+      Pending& p = batch[pending];
+      if (!parser.Parse(fields, line, p.row, reject)) {
         part.rejected.push_back(std::move(reject));
         return;
       }
-      const std::optional<uint32_t> from = b.FindNode(row.start);
-      if (!from) {
-        part.rejected.push_back(
-            {line, in->edge_header.start + 1,
-             absl::StrCat("unknown start node \"", row.start, "\"")});
+      p.line = line;
+      p.start_hash = internal::IdIndex::Hash(p.row.start);
+      p.end_hash = internal::IdIndex::Hash(p.row.end);
+      if (quoted) {
+        flush();
+        resolve(batch[0] = p);
         return;
       }
-      const std::optional<uint32_t> to = b.FindNode(row.end);
-      if (!to) {
-        part.rejected.push_back(
-            {line, in->edge_header.end + 1,
-             absl::StrCat("unknown end node \"", row.end, "\"")});
-        return;
-      }
-      ColumnarBuilder::AddEdge(chunk, row.type->record, row.type->edge, *from,
-                               *to, row.item, row.status, row.share, row.year,
-                               row.program, edge_file,
-                               static_cast<uint32_t>(line),
-                               static_cast<uint32_t>(line));
-      ++part.imported;
+      b.Prefetch(p.start_hash);
+      b.Prefetch(p.end_hash);
+      if (++pending == kBatch) flush();
     });
+    flush();
     part.unknown_types = std::move(parser.unknown_types);
   });
   std::string().swap(in->edges_text);
