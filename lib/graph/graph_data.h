@@ -52,8 +52,8 @@ inline constexpr uint32_t kCompactBit = uint32_t{1} << 31;
 enum class CompactKind : uint8_t { kActor, kRelation, kTransfer, kSanction };
 
 // A record kept in compact form. Its id is the node id (actors) or
-// kCompactIdPrefix + line (edges); its evidence is one Evidence naming the
-// file's source with locator = line.
+// kCompactIdPrefix + line (edges); its evidence is one Evidence naming
+// evidence_sources[source] with locator = line.
 struct CompactRecord {
   uint32_t subject;   // Node (actors) or edge (others) index.
   uint32_t line;      // Line (CSV) or locator number.
@@ -63,6 +63,7 @@ struct CompactRecord {
                       // and end; sanction: listed. 0 when absent.
   uint8_t file;       // Index into GraphData::files.
   CompactKind kind;
+  uint8_t source;     // Index into GraphData::evidence_sources.
 };
 
 // Edge record ids of compact records are this prefix and the line number.
@@ -195,10 +196,10 @@ struct GraphData {
   std::vector<std::string> files;
   std::vector<bool> file_is_stream;
   std::vector<bool> file_is_csv;
-  // Compact records (see above), the source id their evidence names, per
-  // file, and the sanction programmes they refer to.
+  // Compact records (see above), the source ids their evidence names, and
+  // the sanction programmes they refer to.
   std::vector<CompactRecord> compact;
-  std::vector<std::string> file_source;
+  std::vector<std::string> evidence_sources;
   std::vector<std::string> compact_programs;
 
   size_t num_nodes() const { return node_id.size(); }
@@ -231,7 +232,8 @@ void SortNameIndex(GraphData& d);
 // of each asset sum to at most 100).
 //
 //   ColumnarBuilder b;
-//   const uint8_t f = b.AddFile("edges.csv", FileForm::kCsv, "csv:edges.csv");
+//   const uint8_t f = b.AddFile("edges.csv", FileForm::kCsv);
+//   const uint8_t src = b.AddEvidenceSource("csv:edges.csv");
 //   b.AddActor(...);                 // all actors first, one thread
 //   EdgeChunk chunk;                 // then edges, one chunk per thread
 //   b.AddEdge(chunk, ...);
@@ -257,13 +259,16 @@ class ColumnarBuilder {
 
   ColumnarBuilder();
 
-  uint8_t AddFile(std::string path, FileForm form, std::string source_id);
+  uint8_t AddFile(std::string path, FileForm form);
+  // AddEvidenceSource registers a source id compact evidence may name (at
+  // most 256).
+  uint8_t AddEvidenceSource(std::string source_id);
   void AddSource(v1::Source source);
   void ReserveNodes(size_t n);
   // AddActor queues a node.
   void AddActor(absl::string_view id, absl::string_view name,
                 absl::string_view country, v1::ActorKind kind, uint8_t file,
-                uint32_t line, uint32_t position);
+                uint8_t source, uint32_t line, uint32_t position);
   // SealNodes indexes the actors added, drops every repeat of an id taken
   // earlier and returns the dropped ones' records (for the caller's report).
   // Call it once, after the last AddActor and before FindNode.
@@ -281,8 +286,8 @@ class ColumnarBuilder {
   static void AddEdge(EdgeChunk& chunk, CompactKind kind, EdgeKind edge_kind,
                       uint32_t from, uint32_t to, v1::ItemCategory item,
                       v1::Status status, double share, int year,
-                      absl::string_view program, uint8_t file, uint32_t line,
-                      uint32_t position);
+                      absl::string_view program, uint8_t file,
+                      uint8_t source, uint32_t line, uint32_t position);
   void AddChunk(EdgeChunk chunk);
   // Finish checks the whole graph and lays it out. InvalidArgument names
   // the file, line and field of each problem (up to `max_problems`).
@@ -293,6 +298,13 @@ class ColumnarBuilder {
   std::shared_ptr<GraphData> d_;
   std::vector<EdgeChunk> chunks_;
 };
+
+// LoadCompactStream loads a record stream that holds only compact-shaped
+// records (sources, actors, then edges) with ColumnarBuilder, on two
+// threads. nullptr when the file is anything else: the caller then takes
+// the general path (ReadDatasetFile, Validate, GraphBuilder).
+[[nodiscard]] absl::StatusOr<std::shared_ptr<GraphData>> LoadCompactStream(
+    const std::string& path, const ValidateOptions& options);
 
 // DaysOfYear is the span of a whole year (open when year is 0).
 DayRange DaysOfYear(int year);

@@ -842,10 +842,12 @@ absl::StatusOr<Neo4jCsvGraph> LoadNeo4jCsvGraph(
   ColumnarBuilder b;
   const v1::Source node_source = SourceFor(nodes_path);
   const v1::Source edge_source = SourceFor(edges_path);
-  const uint8_t node_file = b.AddFile(
-      nodes_path, ColumnarBuilder::FileForm::kCsv, node_source.id());
-  const uint8_t edge_file = b.AddFile(
-      edges_path, ColumnarBuilder::FileForm::kCsv, edge_source.id());
+  const uint8_t node_file =
+      b.AddFile(nodes_path, ColumnarBuilder::FileForm::kCsv);
+  const uint8_t edge_file =
+      b.AddFile(edges_path, ColumnarBuilder::FileForm::kCsv);
+  const uint8_t node_evidence = b.AddEvidenceSource(node_source.id());
+  const uint8_t edge_evidence = b.AddEvidenceSource(edge_source.id());
   b.AddSource(node_source);
   b.AddSource(edge_source);
 
@@ -873,7 +875,8 @@ absl::StatusOr<Neo4jCsvGraph> LoadNeo4jCsvGraph(
         return;
       }
       b.AddActor(row.id, row.name, row.country, row.kind, node_file,
-                 static_cast<uint32_t>(line), static_cast<uint32_t>(line));
+                 node_evidence, static_cast<uint32_t>(line),
+                 static_cast<uint32_t>(line));
       ++report.rows_imported;
     });
     for (const internal::CompactRecord& c : b.SealNodes()) {
@@ -926,7 +929,7 @@ absl::StatusOr<Neo4jCsvGraph> LoadNeo4jCsvGraph(
       const EdgeRow& row = p.row;
       ColumnarBuilder::AddEdge(chunk, row.type->record, row.type->edge, *from,
                                *to, row.item, row.status, row.share, row.year,
-                               row.program, edge_file,
+                               row.program, edge_file, edge_evidence,
                                static_cast<uint32_t>(p.line),
                                static_cast<uint32_t>(p.line));
       ++part.imported;
