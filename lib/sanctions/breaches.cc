@@ -1,0 +1,155 @@
+// Arms embargo breaches: transfers whose supplier, recipient or an
+// intermediary was under an arms embargo covering the direction and the
+// item on the transfer's date.
+//
+// Method: the arms-embargo sanctions of the regime are decoded once and
+// grouped by target; then every transfer edge (one kTransfer edge per
+// Transfer record) is checked at its parties. The intermediaries of a
+// transfer are the inner nodes of its kTransferVia legs, which the graph
+// builder stores right after the transfer's own edge with the same record;
+// they are read from there instead of decoding the record. Records are
+// decoded only for breaches found (ids and evidence). Linear in the edges.
+
+#include <algorithm>
+#include <optional>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "embargo/sanctions.h"
+#include "lib/internal/status_macros.h"
+#include "lib/sanctions/common.h"
+
+namespace embargo {
+namespace {
+
+using internal::GraphData;
+
+struct EmbargoRow {
+  internal::SanctionRow row;
+  bool exports = false;
+  bool imports = false;
+  uint64_t items = 0;  // Bit per ItemCategory; 0 = all.
+};
+
+// ItemCertainty: does the embargo cover the item?
+std::optional<Certainty> ItemCovered(const EmbargoRow& s, v1::ItemCategory item) {
+  if (s.items == 0) return Certainty::kCertain;
+  if ((s.items >> static_cast<unsigned>(item)) & 1) return Certainty::kCertain;
+  // Arms of unstated kind may be of a covered kind.
+  if (item == v1::ITEM_ARMS_GENERAL || item == v1::ITEM_UNSPECIFIED) {
+    return Certainty::kPossible;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<Breach>> FindEmbargoBreaches(
+    const Graph& graph, const BreachOptions& options) {
+  const GraphData& d = graph.data();
+  Regime regime = options.regime;
+  regime.measures = {v1::MEASURE_ARMS_EMBARGO_EXPORTS,
+                     v1::MEASURE_ARMS_EMBARGO_IMPORTS};
+  EMBARGO_ASSIGN_OR_RETURN(internal::ResolvedRegime r,
+                           internal::ResolveRegime(graph, regime));
+  const internal::AsOf ignore;  // Default: ignore dates while collecting.
+
+  std::vector<EmbargoRow> rows;
+  absl::flat_hash_map<uint32_t, std::vector<uint32_t>> by_target;
+  for (auto& [row, certainty] : internal::CollectSanctions(d, r, ignore)) {
+    EmbargoRow e;
+    for (int m : row.record.measures()) {
+      e.exports |= m == v1::MEASURE_ARMS_EMBARGO_EXPORTS;
+      e.imports |= m == v1::MEASURE_ARMS_EMBARGO_IMPORTS;
+    }
+    for (int i : row.record.embargo_items()) {
+      if (i >= 0 && i < 64) e.items |= uint64_t{1} << i;
+    }
+    e.row = std::move(row);
+    by_target[e.row.target].push_back(static_cast<uint32_t>(rows.size()));
+    rows.push_back(std::move(e));
+  }
+  std::vector<Breach> out;
+  if (rows.empty()) return out;
+
+  std::vector<std::pair<uint32_t, BreachRole>> parties;
+  for (uint32_t t = 0; t < d.num_edges(); ++t) {
+    if (d.edge_kind[t] != EdgeKind::kTransfer) continue;
+    if (d.edge_status[t] < options.min_transfer_status) continue;
+    parties.clear();
+    parties.push_back({d.edge_from[t], BreachRole::kSupplier});
+    parties.push_back({d.edge_to[t], BreachRole::kRecipient});
+    // Legs supplier -> i1 -> ... -> ik -> recipient follow the edge.
+    for (uint32_t leg = t + 1;
+         leg < d.num_edges() && d.edge_kind[leg] == EdgeKind::kTransferVia &&
+         d.edge_record[leg] == d.edge_record[t];
+         ++leg) {
+      const bool last = leg + 1 >= d.num_edges() ||
+                        d.edge_kind[leg + 1] != EdgeKind::kTransferVia ||
+                        d.edge_record[leg + 1] != d.edge_record[t];
+      if (!last) parties.push_back({d.edge_to[leg], BreachRole::kIntermediary});
+    }
+    const v1::ItemCategory item = d.edge_item[t];
+    const DayRange days = d.edge_days[t];
+    const internal::AsOf when{options.ignore_dates, days};
+    bool decoded = false;
+    std::string transfer_id;
+    std::vector<v1::Evidence> transfer_evidence;
+    for (const auto& [party, role] : parties) {
+      auto it = by_target.find(party);
+      if (it == by_target.end()) continue;
+      for (uint32_t idx : it->second) {
+        const EmbargoRow& s = rows[idx];
+        v1::Measure measure;
+        if (role == BreachRole::kSupplier) {
+          if (!s.exports) continue;
+          measure = v1::MEASURE_ARMS_EMBARGO_EXPORTS;
+        } else if (role == BreachRole::kRecipient) {
+          if (!s.imports) continue;
+          measure = v1::MEASURE_ARMS_EMBARGO_IMPORTS;
+        } else {
+          measure = s.exports ? v1::MEASURE_ARMS_EMBARGO_EXPORTS
+                              : v1::MEASURE_ARMS_EMBARGO_IMPORTS;
+        }
+        std::optional<Certainty> item_c = ItemCovered(s, item);
+        if (!item_c) continue;
+        std::optional<Certainty> date_c = internal::Judge(s.row.spans, when);
+        if (!date_c) continue;
+        if (!decoded) {
+          transfer_id = graph.EdgeRecordId(EdgeId(t));
+          transfer_evidence = graph.Evidence(EdgeId(t));
+          decoded = true;
+        }
+        Breach b;
+        b.transfer = EdgeId(t);
+        b.transfer_id = transfer_id;
+        b.supplier = NodeId(d.edge_from[t]);
+        b.recipient = NodeId(d.edge_to[t]);
+        b.item = item;
+        b.transfer_status = d.edge_status[t];
+        b.transfer_days = days;
+        b.party = NodeId(party);
+        b.role = role;
+        b.measure = measure;
+        b.date_certainty = *date_c;
+        b.item_certainty = *item_c;
+        b.certainty = std::max(*date_c, *item_c);
+        b.sanction = internal::MakeInForce(graph, s.row.edge, s.row.record,
+                                           *date_c);
+        b.transfer_evidence = transfer_evidence;
+        b.sanction_evidence.assign(s.row.record.evidence().begin(),
+                                   s.row.record.evidence().end());
+        out.push_back(std::move(b));
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Breach& a, const Breach& b) {
+    return std::make_tuple(a.transfer, a.role, a.party, a.sanction.edge) <
+           std::make_tuple(b.transfer, b.role, b.party, b.sanction.edge);
+  });
+  return out;
+}
+
+}  // namespace embargo

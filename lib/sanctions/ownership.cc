@@ -1,0 +1,305 @@
+// Blocking through ownership: the OFAC 50 % rule and the EU/UK
+// ownership-or-control rule, as a worklist fixed point.
+//
+// Algorithm. Seeds are the targets of the regime's sanctions in force.
+// Each node popped from the worklist scans its own adjacency row once and,
+// for each outgoing qualifying ownership edge to a node not yet blocked,
+// adds the share to that node's running sum; a node whose sum reaches the
+// threshold (or, under the EU rule, that a blocked node controls) is
+// blocked and pushed. Every node is pushed at most once and every edge
+// leaving a blocked node is examined once, so a run costs O(seeds + the
+// rows of the blocked nodes): linear in the edges it touches. The rule is
+// monotone (more blocked owners never unblock anything), so the fixed
+// point does not depend on the order. This is the same computation as the
+// workload's q3 (workload/SPEC.md) when dates are ignored.
+//
+// Dates. With a known as-of date the fixed point is computed twice: over
+// the sanctions and relations certainly in force (kCertain) and over those
+// possibly in force. The first set is contained in the second; nodes only
+// in the second are kPossible. The possible test reads only the hot
+// edge_days; the certain test needs the exact ends of a relation's period,
+// so the relation record is decoded lazily, once per edge touched.
+//
+// Data structures. Per-node arrays (blocked flag, order, running sum) sized
+// to the graph: one pass of allocation, then O(1) per touch; the worklist
+// is a vector read front to back, which also records the order in which
+// nodes were blocked, the basis of the explanations.
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "embargo/sanctions.h"
+#include "lib/internal/status_macros.h"
+#include "lib/sanctions/common.h"
+
+namespace embargo {
+namespace {
+
+using internal::AsOf;
+using internal::GraphData;
+
+constexpr double kEpsilon = 1e-9;
+
+// One fixed point: which nodes are blocked and in which order.
+struct Run {
+  std::vector<uint8_t> blocked;
+  std::vector<uint8_t> seed;
+  std::vector<uint32_t> rank;
+  std::vector<double> sum;
+  std::vector<uint32_t> order;  // The worklist: nodes in the order blocked.
+  uint64_t examined = 0;
+};
+
+class Solver {
+ public:
+  Solver(const Graph& graph, const OwnershipOptions& options, AsOf when)
+      : d_(graph.data()), options_(options), when_(when) {}
+
+  bool Reached(double sum) const {
+    return options_.rule == OwnershipRule::kOfac50
+               ? sum >= options_.threshold - kEpsilon
+               : sum > options_.threshold + kEpsilon;
+  }
+
+  bool Propagates(EdgeKind kind) const {
+    return kind == EdgeKind::kOwnership ||
+           (kind == EdgeKind::kControl &&
+            options_.rule == OwnershipRule::kEuControl);
+  }
+
+  // EdgeCertainty is the date rule applied to a relation edge.
+  std::optional<Certainty> EdgeCertainty(uint32_t e) {
+    if (when_.ignore) return Certainty::kCertain;
+    const DayRange& days = d_.edge_days[e];
+    if (!days.Overlaps(when_.days)) return std::nullopt;
+    if (days.lo == kMinDay && days.hi == kMaxDay) return Certainty::kCertain;
+    auto it = cache_.find(e);
+    if (it != cache_.end()) return it->second;
+    v1::Record r = d_.DecodeRecord(d_.edge_record[e]);
+    std::optional<Certainty> c =
+        internal::Judge(internal::PeriodSpans(r.relation().period()), when_);
+    cache_.emplace(e, c);
+    return c;
+  }
+
+  bool EdgeOk(uint32_t e, bool certain_mode) {
+    if (!certain_mode) {
+      return when_.ignore || d_.edge_days[e].Overlaps(when_.days);
+    }
+    std::optional<Certainty> c = EdgeCertainty(e);
+    return c && *c == Certainty::kCertain;
+  }
+
+  void Solve(const std::vector<uint32_t>& seeds, bool certain_mode, Run& run) {
+    const size_t n = d_.num_nodes();
+    run.blocked.assign(n, 0);
+    run.seed.assign(n, 0);
+    run.rank.assign(n, 0);
+    run.sum.assign(n, 0.0);
+    run.order.clear();
+    auto block = [&](uint32_t v) {
+      run.blocked[v] = 1;
+      run.rank[v] = static_cast<uint32_t>(run.order.size());
+      run.order.push_back(v);
+    };
+    for (uint32_t s : seeds) {
+      if (run.blocked[s]) continue;
+      run.seed[s] = 1;
+      block(s);
+    }
+    const v1::Status min_status = options_.min_relation_status;
+    for (size_t qi = 0; qi < run.order.size(); ++qi) {
+      const uint32_t u = run.order[qi];
+      for (uint32_t i = d_.RowBegin(u), end = d_.RowEnd(u); i < end; ++i) {
+        const AdjacencyEntry& a = d_.row_entry[i];
+        if (!a.along || !Propagates(a.kind)) continue;
+        ++run.examined;
+        const uint32_t v = d_.row_other[i];
+        if (run.blocked[v] || a.status < min_status) continue;
+        if (!EdgeOk(a.edge, certain_mode)) continue;
+        if (a.kind == EdgeKind::kOwnership) {
+          const double share = d_.edge_share[a.edge];
+          if (!(share > 0)) continue;
+          run.sum[v] += share;
+          if (!Reached(run.sum[v])) continue;
+        }
+        block(v);
+      }
+    }
+  }
+
+  // Explain fills the stakes of `v` from run `run`.
+  void Explain(uint32_t v, const Run& run, bool certain_mode,
+               BlockedEntity& out) {
+    double share = 0;
+    bool controlled = false;
+    for (uint32_t i = d_.RowBegin(v), end = d_.RowEnd(v); i < end; ++i) {
+      const AdjacencyEntry& a = d_.row_entry[i];
+      if (a.along || !Propagates(a.kind)) continue;
+      const uint32_t u = d_.row_other[i];
+      if (!run.blocked[u] || a.status < options_.min_relation_status) continue;
+      if (!EdgeOk(a.edge, certain_mode)) continue;
+      Stake s;
+      s.owner = NodeId(u);
+      s.edge = EdgeId(a.edge);
+      s.kind = a.kind;
+      s.share_percent = a.kind == EdgeKind::kOwnership ? d_.edge_share[a.edge] : 0;
+      if (a.kind == EdgeKind::kOwnership && !(s.share_percent > 0)) continue;
+      std::optional<Certainty> c = EdgeCertainty(a.edge);
+      s.certainty = c.value_or(Certainty::kPossible);
+      s.explaining = !run.seed[v] && run.rank[u] < run.rank[v];
+      share += s.share_percent;
+      controlled |= a.kind == EdgeKind::kControl;
+      if (options_.explain) out.stakes.push_back(s);
+    }
+    out.blocked_share = share;
+    out.blocked_by_ownership = Reached(share) || controlled;
+    std::sort(out.stakes.begin(), out.stakes.end(),
+              [](const Stake& a, const Stake& b) {
+                if (a.explaining != b.explaining) return a.explaining;
+                if (a.share_percent != b.share_percent) {
+                  return a.share_percent > b.share_percent;
+                }
+                return a.edge < b.edge;
+              });
+  }
+
+ private:
+  const GraphData& d_;
+  const OwnershipOptions& options_;
+  AsOf when_;
+  absl::flat_hash_map<uint32_t, std::optional<Certainty>> cache_;
+};
+
+}  // namespace
+
+absl::StatusOr<BlockedSet> BlockedByOwnership(const Graph& graph,
+                                              const OwnershipOptions& options) {
+  if (!std::isfinite(options.threshold) || options.threshold <= 0 ||
+      options.threshold > 100) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "ownership threshold ", options.threshold, " is outside (0, 100]"));
+  }
+  const GraphData& d = graph.data();
+  EMBARGO_ASSIGN_OR_RETURN(internal::ResolvedRegime regime,
+                           internal::ResolveRegime(graph, options.regime));
+  const AsOf when = AsOf::From(options.as_of);
+
+  // Seeds: targets of sanctions in force, with their best certainty.
+  std::vector<std::pair<internal::SanctionRow, Certainty>> sanctions =
+      internal::CollectSanctions(d, regime, when);
+  std::vector<uint32_t> seeds_possible, seeds_certain;
+  for (const auto& [row, certainty] : sanctions) {
+    seeds_possible.push_back(row.target);
+    if (certainty == Certainty::kCertain) seeds_certain.push_back(row.target);
+  }
+  for (auto* v : {&seeds_possible, &seeds_certain}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+
+  Solver solver(graph, options, when);
+  Run certain_run, possible_run;
+  solver.Solve(seeds_certain, /*certain_mode=*/true, certain_run);
+  const Run* possible = &certain_run;
+  if (!when.ignore) {
+    solver.Solve(seeds_possible, /*certain_mode=*/false, possible_run);
+    possible = &possible_run;
+  }
+
+  BlockedSet out;
+  out.edges_examined = certain_run.examined + possible_run.examined;
+  std::vector<uint32_t> nodes = possible->order;
+  std::sort(nodes.begin(), nodes.end());
+  out.entities.reserve(nodes.size());
+  for (uint32_t v : nodes) {
+    const bool certain = certain_run.blocked[v] != 0;
+    const Run& run = certain ? certain_run : *possible;
+    BlockedEntity b;
+    b.node = NodeId(v);
+    b.directly_sanctioned =
+        std::binary_search(seeds_possible.begin(), seeds_possible.end(), v);
+    b.certainty = certain ? Certainty::kCertain : Certainty::kPossible;
+    b.order = run.rank[v];
+    solver.Explain(v, run, certain, b);
+    out.num_direct += b.directly_sanctioned;
+    out.num_derived += !b.directly_sanctioned;
+    out.num_possible += !certain;
+    out.entities.push_back(std::move(b));
+  }
+  if (options.explain) {
+    for (const auto& [row, certainty] : sanctions) {
+      auto it = std::lower_bound(
+          out.entities.begin(), out.entities.end(), NodeId(row.target),
+          [](const BlockedEntity& b, NodeId n) { return b.node < n; });
+      it->sanctions.push_back(
+          internal::MakeInForce(graph, row.edge, row.record, certainty));
+    }
+  }
+  return out;
+}
+
+namespace {
+
+void AppendChain(const Graph& graph, const BlockedSet& blocked, NodeId node,
+                 int indent, absl::flat_hash_set<uint32_t>& shown,
+                 std::string& out) {
+  const BlockedEntity* b = blocked.Find(node);
+  if (b == nullptr) return;
+  const std::string pad(indent, ' ');
+  absl::StrAppend(&out, pad, graph.node_id(node), " \"", graph.node_name(node),
+                  "\" blocked (", CertaintyName(b->certainty), ")");
+  if (!shown.insert(node.value()).second) {
+    absl::StrAppend(&out, ", see above\n");
+    return;
+  }
+  if (b->directly_sanctioned) absl::StrAppend(&out, ", sanctioned");
+  if (b->blocked_by_ownership) {
+    absl::StrAppend(&out, absl::StrFormat(", %g%% held by blocked owners",
+                                          b->blocked_share));
+  }
+  absl::StrAppend(&out, "\n");
+  for (const InForce& s : b->sanctions) {
+    absl::StrAppend(&out, pad, "  sanction ", s.sanction_id, " (",
+                    s.authority_id, ", ", s.program, ") listed ",
+                    s.listed.ToString());
+    if (s.delisted.known()) {
+      absl::StrAppend(&out, ", delisted ", s.delisted.ToString());
+    }
+    absl::StrAppend(&out, " [", CertaintyName(s.certainty), "]\n");
+  }
+  for (const Stake& s : b->stakes) {
+    if (!s.explaining) continue;
+    if (s.kind == EdgeKind::kControl) {
+      absl::StrAppend(&out, pad, "  controlled by ");
+    } else {
+      absl::StrAppend(&out, pad,
+                      absl::StrFormat("  %g%% owned by ", s.share_percent));
+    }
+    absl::StrAppend(&out, graph.node_id(s.owner), " [",
+                    graph.EdgeRecordId(s.edge), ", ",
+                    CertaintyName(s.certainty), "]\n");
+    AppendChain(graph, blocked, s.owner, indent + 4, shown, out);
+  }
+}
+
+}  // namespace
+
+std::string FormatBlockChain(const Graph& graph, const BlockedSet& blocked,
+                             NodeId node) {
+  std::string out;
+  absl::flat_hash_set<uint32_t> shown;
+  AppendChain(graph, blocked, node, 0, shown, out);
+  return out;
+}
+
+}  // namespace embargo
