@@ -1,0 +1,1083 @@
+// FollowTheMoney JSON lines importer. See embargo/import/ftm.h.
+//
+// The steps, in order:
+//   1. Read: each non-blank line is checked (length, UTF-8, nesting depth),
+//      parsed, and kept as an Entity, or rejected with its line and column.
+//   2. Classify each entity by walking its schema's `extends` in the model.
+//   3. Actors first (so that every reference can be checked), with the
+//      Address entities they name and the identifications they hold.
+//   4. Relations from edge schemata, then sanctions, each rejected when an
+//      end is not an actor of the file.
+//   5. Ownership shares of each asset are checked never to sum to over 100
+//      at one time; the offending shares are set to unknown.
+//   6. The records are written: the Source, the states, the actors, the
+//      relations, the sanctions.
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
+#include "embargo/date.h"
+#include "embargo/import/countries.h"
+#include "embargo/import/ftm.h"
+#include "embargo/import/report.h"
+#include "lib/internal/status_macros.h"
+#include "lib/io/import/text_util.h"
+#include "nlohmann/json.hpp"
+
+namespace embargo {
+namespace {
+
+constexpr absl::string_view kFormat = "ftm";
+constexpr absl::string_view kIdPrefix = "FTM-";
+
+// One line of the file.
+struct Entity {
+  int64_t line = 0;
+  absl::string_view text;  // The line, for finding a value's column.
+  std::string id;
+  std::string schema;
+  std::string caption;
+  std::map<std::string, std::vector<std::string>> props;
+  std::vector<std::string> datasets;
+  std::string first_seen;
+  bool imported = false;
+  std::string rejected;  // Why, when it was rejected.
+  int64_t rejected_column = 0;
+
+  const std::vector<std::string>& Values(absl::string_view prop) const {
+    static const auto* empty = new std::vector<std::string>();
+    auto it = props.find(std::string(prop));
+    return it == props.end() ? *empty : it->second;
+  }
+  std::string First(absl::string_view prop) const {
+    const auto& v = Values(prop);
+    return v.empty() ? std::string() : v.front();
+  }
+  // Column (1-based, bytes) of a value's quoted text in the line, or 0.
+  int64_t ColumnOf(absl::string_view value) const {
+    size_t at = text.find(absl::StrCat("\"", value, "\""));
+    return at == absl::string_view::npos ? 0 : static_cast<int64_t>(at) + 2;
+  }
+};
+
+// Column (1-based) of the first opener deeper than `max`, or 0.
+int64_t TooDeep(absl::string_view line, int max) {
+  int depth = 0;
+  bool in_string = false, escape = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_string) {
+      if (escape) {
+        escape = false;
+      } else if (c == '\\') {
+        escape = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max) return static_cast<int64_t>(i) + 1;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return 0;
+}
+
+// ParseFtmDate reads "2022", "2022-03", "2022-03-15" and
+// "2022-03-15T10:00:00".
+std::optional<PartialDate> ParseDate(absl::string_view s) {
+  s = absl::StripAsciiWhitespace(s);
+  if (size_t t = s.find_first_of("T "); t != absl::string_view::npos) {
+    s = s.substr(0, t);
+  }
+  absl::StatusOr<PartialDate> d = PartialDate::Parse(s);
+  if (!d.ok() || !d->known()) return std::nullopt;
+  return *d;
+}
+
+// The earliest (or latest) readable date among the values.
+std::optional<PartialDate> Earliest(const std::vector<std::string>& values) {
+  std::optional<PartialDate> best;
+  for (const std::string& v : values) {
+    std::optional<PartialDate> d = ParseDate(v);
+    if (d && (!best || d->EarliestDay() < best->EarliestDay())) best = d;
+  }
+  return best;
+}
+std::optional<PartialDate> Latest(const std::vector<std::string>& values) {
+  std::optional<PartialDate> best;
+  for (const std::string& v : values) {
+    std::optional<PartialDate> d = ParseDate(v);
+    if (d && (!best || d->LatestDay() > best->LatestDay())) best = d;
+  }
+  return best;
+}
+
+// Slug gives an ASCII id part: Latin accents folded away, letters and
+// digits kept, every other run one "-" ("Direction Générale du Trésor" ->
+// "direction-generale-du-tresor"). A name with characters of other scripts
+// gets a stable hash appended, so that names that fold alike stay apart.
+std::string Slug(absl::string_view name) {
+  std::string out;
+  bool dash = false, other = false;
+  for (char c : import_internal::FoldForMatch(name)) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (absl::ascii_isalnum(u)) {
+      if (dash && !out.empty()) out.push_back('-');
+      dash = false;
+      out.push_back(absl::ascii_tolower(u));
+    } else {
+      dash = true;
+      if (u >= 0x80) other = true;
+    }
+  }
+  if (out.empty() || other) {
+    // Names in other scripts get a stable hash so that they stay distinct.
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : name) {
+      h ^= c;
+      h *= 0x100000001b3ULL;
+    }
+    absl::StrAppend(&out, out.empty() ? "" : "-",
+                    absl::StrFormat("%016x", h));
+  }
+  return out;
+}
+
+// "uniqueEntityId" -> "UNIQUE_ENTITY_ID".
+std::string UpperSnake(absl::string_view prop) {
+  std::string out;
+  for (char c : prop) {
+    if (absl::ascii_isupper(static_cast<unsigned char>(c)) && !out.empty()) {
+      out.push_back('_');
+    }
+    out.push_back(absl::ascii_toupper(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::string IdentifierScheme(absl::string_view prop) {
+  static const auto* kSchemes =
+      new absl::flat_hash_map<std::string, std::string>{
+          {"imoNumber", "IMO"},           {"registrationNumber", "REGISTRATION"},
+          {"innCode", "INN"},             {"ogrnCode", "OGRN"},
+          {"kppCode", "KPP"},             {"okpoCode", "OKPO"},
+          {"taxNumber", "TAX_ID"},        {"vatCode", "VAT"},
+          {"passportNumber", "PASSPORT"}, {"idNumber", "NATIONAL_ID"},
+          {"socialSecurityNumber", "SOCIAL_SECURITY"},
+          {"leiCode", "LEI"},             {"swiftBic", "SWIFT_BIC"},
+          {"mmsi", "MMSI"},               {"callSign", "CALL_SIGN"},
+          {"icaoCode", "ICAO"},           {"wikidataId", "WIKIDATA"},
+          {"dunsCode", "DUNS"},           {"permId", "PERM_ID"},
+          {"unscId", "UN_REF"},
+      };
+  auto it = kSchemes->find(prop);
+  return it != kSchemes->end() ? it->second : UpperSnake(prop);
+}
+
+// The actor kind of a schema: the nearest of these it is.
+std::optional<v1::ActorKind> ActorKindOf(const FtmModel& model,
+                                         absl::string_view schema) {
+  static constexpr std::pair<absl::string_view, v1::ActorKind> kKinds[] = {
+      {"Person", v1::ACTOR_KIND_PERSON},
+      {"PublicBody", v1::ACTOR_KIND_GOVERNMENT_BODY},
+      {"Company", v1::ACTOR_KIND_COMPANY},
+      {"Organization", v1::ACTOR_KIND_ORGANIZATION},
+      {"Vessel", v1::ACTOR_KIND_VESSEL},
+      {"Airplane", v1::ACTOR_KIND_AIRCRAFT},
+      {"LegalEntity", v1::ACTOR_KIND_LEGAL_ENTITY},
+  };
+  for (const auto& [s, kind] : kKinds) {
+    if (model.IsA(schema, s)) return kind;
+  }
+  return std::nullopt;
+}
+
+// The relation kind of an edge schema, and a role to give when the kind
+// says less than the schema.
+std::pair<v1::RelationKind, std::string> RelationKindOf(
+    const FtmModel& model, absl::string_view schema) {
+  static constexpr std::pair<absl::string_view, v1::RelationKind> kKinds[] = {
+      {"Ownership", v1::RELATION_KIND_OWNERSHIP},
+      {"Directorship", v1::RELATION_KIND_DIRECTORSHIP},
+      {"Membership", v1::RELATION_KIND_MEMBERSHIP},
+      {"Employment", v1::RELATION_KIND_EMPLOYMENT},
+      {"Family", v1::RELATION_KIND_FAMILY},
+      {"Associate", v1::RELATION_KIND_ASSOCIATE},
+      {"UnknownLink", v1::RELATION_KIND_UNKNOWN_LINK},
+  };
+  for (const auto& [s, kind] : kKinds) {
+    if (model.IsA(schema, s)) return {kind, ""};
+  }
+  if (model.IsA(schema, "Representation")) {
+    return {v1::RELATION_KIND_ASSOCIATE, "represents"};
+  }
+  return {v1::RELATION_KIND_UNKNOWN_LINK, model.Label(schema)};
+}
+
+// A well-known sanctioning authority.
+struct Authority {
+  absl::string_view id;
+  absl::string_view name;
+  v1::ActorKind kind;
+  absl::string_view country;
+};
+constexpr Authority kOfac = {"OFAC", "Office of Foreign Assets Control",
+                             v1::ACTOR_KIND_GOVERNMENT_BODY, "USA"};
+constexpr Authority kUnsc = {"UNSC", "United Nations Security Council",
+                             v1::ACTOR_KIND_INTERNATIONAL_BODY, ""};
+constexpr Authority kEu = {"EU", "European Union",
+                           v1::ACTOR_KIND_INTERNATIONAL_BODY, ""};
+constexpr Authority kUk = {"UK", "United Kingdom (HM Treasury, FCDO)",
+                           v1::ACTOR_KIND_GOVERNMENT_BODY, "GBR"};
+
+const Authority* WellKnownAuthority(absl::string_view authority,
+                                    absl::string_view country) {
+  // Non-breaking hyphens and the like do not matter here; letters do.
+  const std::string a = absl::AsciiStrToLower(authority);
+  if (a == "ofac" || absl::StrContains(a, "office of foreign assets control")) {
+    return &kOfac;
+  }
+  if (absl::StrContains(a, "security council") &&
+      !absl::StrContains(a, "national security")) {
+    return &kUnsc;
+  }
+  if (absl::EqualsIgnoreCase(country, "eu") ||
+      absl::StrContains(a, "european union") ||
+      absl::StrContains(a, "european commission")) {
+    return &kEu;
+  }
+  if (a == "uk" || absl::StrContains(a, "hm treasury") ||
+      absl::StrContains(a, "office of financial sanctions implementation") ||
+      absl::StrContains(a, "foreign, commonwealth")) {
+    return &kUk;
+  }
+  return nullptr;
+}
+
+// Measures named in a sanction's words.
+std::vector<v1::Measure> MeasuresIn(const std::vector<std::string>& texts) {
+  static constexpr std::pair<absl::string_view, v1::Measure> kWords[] = {
+      {"asset freeze", v1::MEASURE_ASSET_FREEZE},
+      {"freez", v1::MEASURE_ASSET_FREEZE},
+      {"block", v1::MEASURE_ASSET_FREEZE},
+      {"блокування активів", v1::MEASURE_ASSET_FREEZE},
+      {"travel ban", v1::MEASURE_TRAVEL_BAN},
+      {"ship ban", v1::MEASURE_VESSEL_BAN},
+      {"service prohibition", v1::MEASURE_FINANCIAL_SERVICES},
+      {"trust services", v1::MEASURE_FINANCIAL_SERVICES},
+      {"export", v1::MEASURE_EXPORT_CONTROLS},
+      {"entity list", v1::MEASURE_EXPORT_CONTROLS},
+      {"dealing with securities", v1::MEASURE_SECTORAL},
+      {"arms embargo", v1::MEASURE_ARMS_EMBARGO_IMPORTS},
+  };
+  std::vector<v1::Measure> out;
+  for (const std::string& t : texts) {
+    const std::string l = absl::AsciiStrToLower(t);
+    for (const auto& [word, m] : kWords) {
+      if (absl::StrContains(l, word) &&
+          std::find(out.begin(), out.end(), m) == out.end()) {
+        out.push_back(m);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class Importer {
+ public:
+  Importer(std::string name, const FtmModel& model, const FtmOptions& options)
+      : name_(std::move(name)), model_(model), options_(options) {
+    result_.report.format = std::string(kFormat);
+    result_.report.files.push_back(name_);
+    source_id_ = options_.source_id;
+    if (source_id_.empty()) {
+      absl::string_view base = name_;
+      if (size_t slash = base.find_last_of('/'); slash != base.npos) {
+        base.remove_prefix(slash + 1);
+      }
+      base = base.substr(0, base.find('.'));
+      source_id_ = absl::StrCat(kIdPrefix, base.empty() ? "file" : base);
+    }
+  }
+
+  absl::StatusOr<ImportResult> Run(absl::string_view text) {
+    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+                             (text[0] == '\xFE' && text[1] == '\xFF'))) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          name_, ":1:1: UTF-16 byte-order mark: FtM JSON lines must be UTF-8"));
+    }
+    if (size_t nul = text.find('\0'); nul != absl::string_view::npos) {
+      int64_t line = 1 + std::count(text.begin(), text.begin() + nul, '\n');
+      size_t start = text.rfind('\n', nul);
+      int64_t column = static_cast<int64_t>(
+          nul - (start == absl::string_view::npos ? 0 : start + 1) + 1);
+      return absl::InvalidArgumentError(absl::StrCat(
+          name_, ":", line, ":", column,
+          ": NUL byte: this is not UTF-8 text (UTF-16?); FtM JSON lines must "
+          "be UTF-8"));
+    }
+    absl::ConsumePrefix(&text, "\xEF\xBB\xBF");
+    AddSource();
+    ReadLines(text);
+    BuildActors();
+    BuildRelations();
+    BuildSanctions();
+    CheckOwnershipSums();
+    Finish();
+    return std::move(result_);
+  }
+
+ private:
+  // --- 1. Reading ----------------------------------------------------------
+
+  void ReadLines(absl::string_view text) {
+    int64_t line_number = 0;
+    for (absl::string_view line : absl::StrSplit(text, '\n')) {
+      ++line_number;
+      absl::ConsumeSuffix(&line, "\r");
+      if (absl::StripAsciiWhitespace(line).empty()) continue;
+      ++result_.report.rows_read;
+      Entity e;
+      e.line = line_number;
+      e.text = line;
+      std::optional<std::pair<int64_t, std::string>> error = ParseLine(e);
+      if (error) {
+        Reject(e.line, error->first, std::move(error->second));
+        continue;
+      }
+      auto [it, inserted] = index_.try_emplace(e.id, entities_.size());
+      if (!inserted) {
+        Reject(e.line, e.ColumnOf(e.id),
+               absl::StrCat("duplicate entity id \"", e.id,
+                            "\"; first at line ", entities_[it->second].line));
+        continue;
+      }
+      entities_.push_back(std::move(e));
+    }
+  }
+
+  // ParseLine fills `e` from its line, or says what is wrong and where.
+  std::optional<std::pair<int64_t, std::string>> ParseLine(Entity& e) {
+    const absl::string_view line = e.text;
+    if (static_cast<int64_t>(line.size()) > options_.max_line_bytes) {
+      return std::make_pair(
+          int64_t{0}, absl::StrCat("line of ", line.size(),
+                                   " bytes is longer than the limit of ",
+                                   options_.max_line_bytes));
+    }
+    size_t bad = 0;
+    if (!import_internal::IsValidUtf8(line, &bad)) {
+      return std::make_pair(
+          static_cast<int64_t>(bad) + 1,
+          absl::StrFormat("byte 0x%02X is not valid UTF-8 (FtM JSON lines "
+                          "must be UTF-8; is the file Latin-1 or cp1252?)",
+                          static_cast<unsigned char>(line[bad])));
+    }
+    if (int64_t col = TooDeep(line, options_.max_nesting); col > 0) {
+      return std::make_pair(col, absl::StrCat("nesting deeper than ",
+                                              options_.max_nesting, " levels"));
+    }
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line.begin(), line.end());
+    } catch (const nlohmann::json::parse_error& err) {
+      absl::string_view what = err.what();
+      // "[json.exception.parse_error.101] parse error at line 1, column 5:
+      // syntax error while parsing ..." -> the part after the position.
+      if (size_t colon = what.find(": "); colon != what.npos) {
+        what.remove_prefix(colon + 2);
+      }
+      return std::make_pair(static_cast<int64_t>(err.byte),
+                            absl::StrCat("JSON syntax error: ", what));
+    }
+    if (!j.is_object()) {
+      return std::make_pair(int64_t{1},
+                            std::string("line is not a JSON object"));
+    }
+    const auto str = [&](const char* key) -> std::string {
+      auto it = j.find(key);
+      return it != j.end() && it->is_string() ? it->get<std::string>()
+                                              : std::string();
+    };
+    e.id = str("id");
+    e.schema = str("schema");
+    e.caption = str("caption");
+    e.first_seen = str("first_seen");
+    if (e.id.empty()) {
+      return std::make_pair(int64_t{1}, std::string("entity has no \"id\""));
+    }
+    if (e.schema.empty()) {
+      return std::make_pair(int64_t{1},
+                            absl::StrCat("entity \"", e.id, "\" has no \"schema\""));
+    }
+    if (!model_.Has(e.schema)) {
+      return std::make_pair(e.ColumnOf(e.schema),
+                            absl::StrCat("schema \"", e.schema,
+                                         "\" is not in the FtM model"));
+    }
+    if (auto it = j.find("datasets"); it != j.end() && it->is_array()) {
+      for (const auto& d : *it) {
+        if (d.is_string()) e.datasets.push_back(d.get<std::string>());
+      }
+    }
+    if (auto it = j.find("properties"); it != j.end()) {
+      if (!it->is_object()) {
+        return std::make_pair(int64_t{1},
+                              std::string("\"properties\" is not an object"));
+      }
+      for (const auto& [prop, values] : it->items()) {
+        std::vector<std::string>& out = e.props[prop];
+        const auto add = [&](const nlohmann::json& v) {
+          if (v.is_string()) {
+            out.push_back(v.get<std::string>());
+          } else if (v.is_number() || v.is_boolean()) {
+            out.push_back(v.dump());
+          } else if (v.is_object() && v.contains("id") && v["id"].is_string()) {
+            // The "nested" export inlines referenced entities.
+            out.push_back(v["id"].get<std::string>());
+          }
+        };
+        if (values.is_array()) {
+          for (const auto& v : values) add(v);
+        } else {
+          add(values);
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  // --- 3. Actors -----------------------------------------------------------
+
+  void BuildActors() {
+    // Addresses referenced by an actor.
+    for (Entity& e : entities_) {
+      std::optional<v1::ActorKind> kind = ActorKindOf(model_, e.schema);
+      if (!kind) continue;
+      v1::Actor a;
+      a.set_id(ActorId(e.id));
+      a.set_kind(*kind);
+      const std::vector<std::string>& names = e.Values("name");
+      a.set_name(!e.caption.empty() ? e.caption
+                 : !names.empty()   ? names.front()
+                                    : e.id);
+      std::set<std::string> seen = {a.name()};
+      const auto alias = [&](const std::string& n) {
+        std::string c = import_internal::CleanText(n);
+        if (!c.empty() && seen.insert(c).second) a.add_aliases(c);
+      };
+      for (const char* p : {"name", "alias", "previousName", "weakAlias"}) {
+        for (const std::string& n : e.Values(p)) alias(n);
+      }
+      for (const auto& [prop, values] : e.props) {
+        const FtmModel::Property* p = model_.FindProperty(e.schema, prop);
+        if (p != nullptr && p->type == "name" && prop != "name" &&
+            prop != "alias" && prop != "previousName" &&
+            prop != "weakAlias") {
+          for (const std::string& n : values) alias(n);
+        }
+      }
+      for (const char* p : {"country", "jurisdiction", "mainCountry",
+                            "nationality", "citizenship", "flag"}) {
+        if (!a.country().empty()) break;
+        for (const std::string& c : e.Values(p)) {
+          if (std::optional<std::string> code = State(c)) {
+            a.set_country(*code);
+            break;
+          }
+        }
+      }
+      AddIdentifier(a, "FTM_ID", e.id);
+      for (const auto& [prop, values] : e.props) {
+        const FtmModel::Property* p = model_.FindProperty(e.schema, prop);
+        if (p == nullptr || p->type != "identifier" || prop == "programId") {
+          continue;
+        }
+        for (const std::string& v : values) {
+          AddIdentifier(a, IdentifierScheme(prop), v);
+        }
+      }
+      for (const std::string& p : model_.TemporalStart(e.schema)) {
+        if (std::optional<PartialDate> d = Earliest(e.Values(p))) {
+          *a.mutable_born() = d->ToProto();
+          break;
+        }
+      }
+      std::vector<std::string> topics = e.Values("topics");
+      std::string note = absl::StrCat("FtM ", e.schema);
+      if (!topics.empty()) {
+        absl::StrAppend(&note, "; topics: ", absl::StrJoin(topics, ", "));
+      }
+      if (!e.datasets.empty()) {
+        absl::StrAppend(&note, "; datasets: ", absl::StrJoin(e.datasets, ", "));
+      }
+      a.set_note(std::move(note));
+      AddEvidence(*a.add_evidence(), e);
+      actor_index_[e.id] = actors_.size();
+      actors_.push_back(std::move(a));
+      e.imported = true;
+    }
+
+    // Addresses: the text of the address property, and Address entities.
+    absl::flat_hash_set<std::string> used_addresses;
+    for (const Entity& e : entities_) {
+      auto it = actor_index_.find(e.id);
+      if (it == actor_index_.end()) continue;
+      v1::Actor& a = actors_[it->second];
+      std::set<std::string> seen;
+      const auto add = [&](const std::string& s) {
+        std::string c = import_internal::CleanText(s);
+        if (!c.empty() && seen.insert(c).second) a.add_addresses(c);
+      };
+      for (const std::string& s : e.Values("address")) add(s);
+      for (const std::string& ref : e.Values("addressEntity")) {
+        auto at = index_.find(ref);
+        if (at == index_.end() ||
+            !model_.IsA(entities_[at->second].schema, "Address")) {
+          missing_addresses_.push_back(
+              absl::StrCat(e.id, " -> ", ref, " (line ", e.line, ")"));
+          continue;
+        }
+        add(AddressText(entities_[at->second]));
+        used_addresses.insert(ref);
+      }
+    }
+    for (Entity& e : entities_) {
+      if (!model_.IsA(e.schema, "Address") || e.imported) continue;
+      if (used_addresses.contains(e.id)) {
+        e.imported = true;
+      } else {
+        e.rejected = "Address that no actor of the file names";
+      }
+    }
+
+    // Identifications add an identifier to their holder.
+    for (Entity& e : entities_) {
+      if (!model_.IsA(e.schema, "Identification")) continue;
+      const std::string holder = e.First("holder");
+      std::string number = e.First("number");
+      if (number.empty()) number = e.First("passportNumber");
+      if (number.empty()) {
+        e.rejected = absl::StrCat(e.schema, " without a number");
+        continue;
+      }
+      auto it = actor_index_.find(holder);
+      if (it == actor_index_.end()) {
+        Dangling(e, "holder", holder);
+        continue;
+      }
+      v1::Actor& a = actors_[it->second];
+      const std::string scheme =
+          model_.IsA(e.schema, "Passport") ? "PASSPORT" : "NATIONAL_ID";
+      v1::Identifier* id = AddIdentifier(a, scheme, number);
+      if (id != nullptr) {
+        if (std::optional<std::string> c = State(e.First("country"))) {
+          id->set_country(*c);
+        }
+      }
+      e.imported = true;
+    }
+  }
+
+  std::string AddressText(const Entity& a) const {
+    std::string full = a.First("full");
+    if (!full.empty()) return full;
+    std::vector<std::string> parts;
+    for (const char* p : {"street", "street2", "postalCode", "city", "region",
+                          "state"}) {
+      std::string v = a.First(p);
+      if (!v.empty()) parts.push_back(v);
+    }
+    if (std::optional<absl::string_view> c = CountryCode(a.First("country"))) {
+      parts.push_back(std::string(CountryName(*c)));
+    }
+    return absl::StrJoin(parts, ", ");
+  }
+
+  v1::Identifier* AddIdentifier(v1::Actor& a, absl::string_view scheme,
+                                absl::string_view value) {
+    std::string v = import_internal::CleanText(value);
+    if (v.empty()) return nullptr;
+    for (v1::Identifier& id : *a.mutable_identifiers()) {
+      if (id.scheme() == scheme && id.value() == v) return &id;
+    }
+    v1::Identifier* id = a.add_identifiers();
+    id->set_scheme(std::string(scheme));
+    id->set_value(std::move(v));
+    id->set_source_id(source_id_);
+    return id;
+  }
+
+  // --- 4. Relations and sanctions -----------------------------------------
+
+  void BuildRelations() {
+    for (Entity& e : entities_) {
+      const FtmModel::Edge* edge = model_.EdgeOf(e.schema);
+      if (edge == nullptr || e.imported || !e.rejected.empty()) continue;
+      const std::string from = e.First(edge->source);
+      const std::string to = e.First(edge->target);
+      if (from.empty() || to.empty()) {
+        e.rejected = absl::StrCat(e.schema, " without ",
+                                  from.empty() ? edge->source : edge->target);
+        continue;
+      }
+      if (!IsActor(from)) {
+        Dangling(e, edge->source, from);
+        continue;
+      }
+      if (!IsActor(to)) {
+        Dangling(e, edge->target, to);
+        continue;
+      }
+      if (from == to) {
+        e.rejected = absl::StrCat(e.schema, " joins \"", from, "\" to itself");
+        e.rejected_column = e.ColumnOf(to);
+        continue;
+      }
+      auto [kind, role] = RelationKindOf(model_, e.schema);
+      v1::Relation r;
+      r.set_id(ActorId(e.id));
+      r.set_kind(kind);
+      r.set_subject_id(ActorId(from));
+      r.set_object_id(ActorId(to));
+      std::vector<std::string> roles;
+      if (!role.empty()) roles.push_back(role);
+      for (const char* p : {"relationship", "role", "ownershipType"}) {
+        for (const std::string& v : e.Values(p)) roles.push_back(v);
+      }
+      if (kind == v1::RELATION_KIND_OWNERSHIP) {
+        const std::vector<std::string>& pct = e.Values("percentage");
+        std::optional<double> share;
+        for (const std::string& p : pct) {
+          if ((share = ParseFtmPercentage(p))) break;
+        }
+        if (share) {
+          r.set_share_percent(*share);
+        } else if (!pct.empty()) {
+          roles.push_back(absl::StrCat("share ", pct.front()));
+          result_.report.notes.push_back(absl::StrCat(
+              "line ", e.line, ": ownership \"", e.id, "\": percentage \"",
+              pct.front(), "\" is not a share in (0, 100]; kept as text"));
+        }
+      }
+      r.set_role(absl::StrJoin(roles, "; "));
+      std::optional<PartialDate> start, end;
+      for (const std::string& p : model_.TemporalStart(e.schema)) {
+        if ((start = Earliest(e.Values(p)))) break;
+      }
+      for (const std::string& p : model_.TemporalEnd(e.schema)) {
+        if ((end = Latest(e.Values(p)))) break;
+      }
+      if (start) *r.mutable_period()->mutable_start() = start->ToProto();
+      if (end) {
+        if (start && end->LatestDay() < start->EarliestDay()) {
+          result_.report.notes.push_back(absl::StrCat(
+              "line ", e.line, ": ", e.schema, " \"", e.id, "\" ends ",
+              end->ToString(), " before it starts ", start->ToString(),
+              "; end dropped"));
+        } else {
+          *r.mutable_period()->mutable_end() = end->ToProto();
+        }
+      }
+      r.set_status(options_.relation_status);
+      AddEvidence(*r.add_evidence(), e);
+      relations_.push_back(std::move(r));
+      e.imported = true;
+    }
+  }
+
+  void BuildSanctions() {
+    for (Entity& e : entities_) {
+      if (!model_.IsA(e.schema, "Sanction") || e.imported ||
+          !e.rejected.empty()) {
+        continue;
+      }
+      const std::string target = e.First("entity");
+      if (target.empty()) {
+        e.rejected = "Sanction without an entity";
+        continue;
+      }
+      if (!IsActor(target)) {
+        Dangling(e, "entity", target);
+        continue;
+      }
+      const std::string country = e.First("country");
+      std::optional<std::string> authority_id = AuthorityActor(e, country);
+      if (!authority_id) {
+        e.rejected = "Sanction without an authority or a country";
+        continue;
+      }
+      v1::Sanction s;
+      s.set_id(ActorId(e.id));
+      s.set_authority_id(*authority_id);
+      s.set_target_id(ActorId(target));
+      const std::vector<std::string>& programs = e.Values("program");
+      std::string program = e.First("programId");
+      if (program.empty() && !programs.empty()) program = programs.front();
+      s.set_program(program);
+      for (const std::string& p : programs) s.add_legal_basis(p);
+
+      std::vector<std::string> words = e.Values("provisions");
+      for (const std::string& p : programs) words.push_back(p);
+      for (const std::string& p : e.Values("summary")) words.push_back(p);
+      std::vector<v1::Measure> measures = MeasuresIn(words);
+      if (measures.empty()) {
+        const bool financial_list =
+            *authority_id == kOfac.id || *authority_id == kUnsc.id ||
+            *authority_id == kEu.id || *authority_id == kUk.id;
+        measures.push_back(financial_list ? v1::MEASURE_ASSET_FREEZE
+                                          : v1::MEASURE_OTHER);
+      }
+      for (v1::Measure m : measures) s.add_measures(m);
+
+      std::vector<std::string> starts = e.Values("listingDate");
+      for (const std::string& p : model_.TemporalStart(e.schema)) {
+        for (const std::string& v : e.Values(p)) starts.push_back(v);
+      }
+      std::vector<std::string> remarks;
+      std::optional<PartialDate> listed = Earliest(starts);
+      if (!listed) {
+        listed = ParseDate(e.first_seen);
+        if (listed) {
+          remarks.push_back(absl::StrCat(
+              "listing date not given; first seen by the publisher on ",
+              listed->ToString()));
+          ++listed_from_first_seen_;
+        }
+      }
+      if (!listed) {
+        e.rejected = "Sanction without a listing, start or first-seen date";
+        continue;
+      }
+      *s.mutable_listed() = listed->ToProto();
+      std::vector<std::string> ends;
+      for (const std::string& p : model_.TemporalEnd(e.schema)) {
+        for (const std::string& v : e.Values(p)) ends.push_back(v);
+      }
+      if (std::optional<PartialDate> end = Latest(ends)) {
+        if (end->LatestDay() >= listed->EarliestDay()) {
+          *s.mutable_delisted() = end->ToProto();
+        }
+      }
+      std::vector<std::string> refs = e.Values("authorityId");
+      for (const char* p : {"unscId", "recordId"}) {
+        if (refs.empty()) refs = e.Values(p);
+      }
+      s.set_reference(absl::StrJoin(refs, ", "));
+      for (const char* p : {"reason", "summary", "provisions", "duration",
+                            "status"}) {
+        for (const std::string& v : e.Values(p)) {
+          remarks.push_back(import_internal::CleanText(v));
+        }
+      }
+      const std::vector<std::string>& authorities = e.Values("authority");
+      if (authorities.size() > 1) {
+        remarks.push_back(
+            absl::StrCat("authorities: ", absl::StrJoin(authorities, "; ")));
+      }
+      s.set_remarks(absl::StrJoin(remarks, "; "));
+      s.set_status(options_.sanction_status);
+      AddEvidence(*s.add_evidence(), e);
+      sanctions_.push_back(std::move(s));
+      e.imported = true;
+    }
+  }
+
+  // AuthorityActor returns the id of the sanction's authority, adding the
+  // actor the first time.
+  std::optional<std::string> AuthorityActor(const Entity& e,
+                                            const std::string& country) {
+    const std::vector<std::string>& names = e.Values("authority");
+    for (const std::string& n : names) {
+      if (const Authority* a = WellKnownAuthority(n, country)) {
+        return AuthorityActorFor(*a);
+      }
+    }
+    if (names.empty()) {
+      if (const Authority* a = WellKnownAuthority("", country)) {
+        return AuthorityActorFor(*a);
+      }
+      // The state itself, when only the country is known.
+      return State(country);
+    }
+    // The country keeps apart the many ministries of finance.
+    std::optional<std::string> state = State(country);
+    const std::string id =
+        absl::StrCat(kIdPrefix, "AUTH-",
+                     state ? absl::StrCat(absl::AsciiStrToLower(*state), "-")
+                           : std::string(),
+                     Slug(names.front()));
+    if (authorities_.insert(id).second) {
+      v1::Actor actor;
+      actor.set_id(id);
+      actor.set_kind(v1::ACTOR_KIND_GOVERNMENT_BODY);
+      actor.set_name(import_internal::CleanText(names.front()));
+      if (state) actor.set_country(*state);
+      actor.set_note("Sanctioning authority named by an FtM Sanction");
+      actor.add_evidence()->set_source_id(source_id_);
+      authority_actors_.push_back(std::move(actor));
+    }
+    return id;
+  }
+
+  std::string AuthorityActorFor(const Authority& a) {
+    if (authorities_.insert(std::string(a.id)).second) {
+      v1::Actor actor;
+      actor.set_id(std::string(a.id));
+      actor.set_kind(a.kind);
+      actor.set_name(std::string(a.name));
+      if (!a.country.empty()) {
+        if (std::optional<std::string> c = State(a.country)) {
+          actor.set_country(*c);
+        }
+      }
+      actor.add_evidence()->set_source_id(source_id_);
+      authority_actors_.push_back(std::move(actor));
+    }
+    return std::string(a.id);
+  }
+
+  // --- 5. Ownership sums ---------------------------------------------------
+
+  void CheckOwnershipSums() {
+    absl::flat_hash_map<std::string, std::vector<size_t>> by_asset;
+    for (size_t i = 0; i < relations_.size(); ++i) {
+      const v1::Relation& r = relations_[i];
+      if (r.kind() == v1::RELATION_KIND_OWNERSHIP && r.share_percent() > 0) {
+        by_asset[r.object_id()].push_back(i);
+      }
+    }
+    std::vector<std::string> assets;
+    for (const auto& [asset, stakes] : by_asset) assets.push_back(asset);
+    std::sort(assets.begin(), assets.end());
+    for (const std::string& asset : assets) {
+      const std::vector<size_t>& stakes = by_asset[asset];
+      if (stakes.size() < 2) continue;
+      // Sweep over the stakes' day spans: +share at the first day, -share
+      // after the last.
+      std::vector<std::pair<int64_t, double>> points;
+      for (size_t i : stakes) {
+        DayRange d = SpanOf(relations_[i].period());
+        points.push_back({d.lo, relations_[i].share_percent()});
+        points.push_back({static_cast<int64_t>(d.hi) + 1,
+                          -relations_[i].share_percent()});
+      }
+      std::sort(points.begin(), points.end());
+      double sum = 0, worst = 0;
+      for (size_t i = 0; i < points.size(); ++i) {
+        sum += points[i].second;
+        if ((i + 1 == points.size() || points[i + 1].first != points[i].first) &&
+            sum > worst) {
+          worst = sum;
+        }
+      }
+      if (worst <= 100.0 + 1e-9) continue;
+      for (size_t i : stakes) {
+        v1::Relation& r = relations_[i];
+        r.set_role(absl::StrCat(r.role(), r.role().empty() ? "" : "; ",
+                                "share ", r.share_percent(), "%"));
+        r.set_share_percent(0);
+      }
+      result_.report.notes.push_back(absl::StrFormat(
+          "ownership shares of \"%s\" sum to %g%% at one time (%d stakes); "
+          "their shares are kept as text in the role and set to unknown",
+          asset, worst, stakes.size()));
+    }
+  }
+
+  // --- 6. Output -----------------------------------------------------------
+
+  void Finish() {
+    v1::Dataset& ds = result_.dataset;
+    for (const std::string& code : states_) {
+      *ds.add_actors() = StateActor(code, source_id_);
+    }
+    for (v1::Actor& a : authority_actors_) *ds.add_actors() = std::move(a);
+    for (v1::Actor& a : actors_) *ds.add_actors() = std::move(a);
+    for (v1::Relation& r : relations_) *ds.add_relations() = std::move(r);
+    for (v1::Sanction& s : sanctions_) *ds.add_sanctions() = std::move(s);
+
+    ImportReport& rep = result_.report;
+    for (const Entity& e : entities_) {
+      if (e.imported) {
+        ++rep.rows_imported;
+      } else {
+        Reject(e.line, e.rejected_column,
+               !e.rejected.empty()
+                   ? absl::StrCat(e.schema, " \"", e.id, "\": ", e.rejected)
+                   : absl::StrCat(e.schema, " \"", e.id,
+                                  "\": schema is not imported (not an actor, "
+                                  "edge, sanction, address or "
+                                  "identification)"));
+      }
+    }
+    std::sort(rep.rejected.begin(), rep.rejected.end(),
+              [](const ImportReport::Rejected& a,
+                 const ImportReport::Rejected& b) { return a.line < b.line; });
+    if (!missing_addresses_.empty()) {
+      rep.notes.push_back(absl::StrCat(
+          missing_addresses_.size(),
+          " addressEntity reference(s) to Address entities not in the file: ",
+          absl::StrJoin(missing_addresses_, "; ")));
+    }
+    if (!unknown_countries_.empty()) {
+      rep.notes.push_back(absl::StrCat(
+          "country values that name no ISO 3166 state (left out): ",
+          absl::StrJoin(unknown_countries_, ", ")));
+    }
+    if (listed_from_first_seen_ > 0) {
+      rep.notes.push_back(absl::StrCat(
+          listed_from_first_seen_,
+          " sanction(s) without a listing or start date are dated by "
+          "first_seen"));
+    }
+    rep.records["source"] = ds.sources_size();
+    rep.records["actor"] = ds.actors_size();
+    rep.records["relation"] = ds.relations_size();
+    rep.records["sanction"] = ds.sanctions_size();
+  }
+
+  // --- Helpers -------------------------------------------------------------
+
+  void AddSource() {
+    v1::Source* s = result_.dataset.add_sources();
+    s->set_id(source_id_);
+    std::string base = name_;
+    if (size_t slash = base.find_last_of('/'); slash != std::string::npos) {
+      base = base.substr(slash + 1);
+    }
+    s->set_title(absl::StrCat("FollowTheMoney entities: ", base));
+    s->set_note(
+        "FollowTheMoney JSON lines (e.g. an OpenSanctions export; "
+        "OpenSanctions data is CC BY-NC 4.0: attribute OpenSanctions)");
+    s->set_reliability(v1::RELIABILITY_ESTABLISHED);
+  }
+
+  static std::string ActorId(absl::string_view ftm_id) {
+    return absl::StrCat(kIdPrefix, ftm_id);
+  }
+
+  bool IsActor(const std::string& ftm_id) const {
+    return actor_index_.contains(ftm_id);
+  }
+
+  // Dangling rejects `e` for a reference that is not an actor of the file.
+  void Dangling(Entity& e, absl::string_view prop, const std::string& ref) {
+    auto it = index_.find(ref);
+    e.rejected_column = e.ColumnOf(ref);
+    if (it == index_.end()) {
+      e.rejected = absl::StrCat(prop, " \"", ref,
+                                "\" is not in the file (dangling reference)");
+    } else {
+      const Entity& other = entities_[it->second];
+      e.rejected = absl::StrCat(prop, " \"", ref, "\" is a ", other.schema,
+                                " (line ", other.line, "), not an actor");
+    }
+  }
+
+  // State resolves a country (code or name) and records its state actor.
+  std::optional<std::string> State(absl::string_view country) {
+    if (country.empty()) return std::nullopt;
+    std::optional<absl::string_view> code = CountryCode(country);
+    if (!code) {
+      unknown_countries_.insert(std::string(country));
+      return std::nullopt;
+    }
+    states_.insert(std::string(*code));
+    return std::string(*code);
+  }
+
+  void AddEvidence(v1::Evidence& ev, const Entity& e) const {
+    ev.set_source_id(source_id_);
+    ev.set_locator(absl::StrCat("line ", e.line, " (", e.id, ")"));
+  }
+
+  void Reject(int64_t line, int64_t column, std::string reason) {
+    result_.report.rejected.push_back({name_, line, column, std::move(reason)});
+  }
+
+  std::string name_;
+  const FtmModel& model_;
+  FtmOptions options_;
+  std::string source_id_;
+  ImportResult result_;
+
+  std::vector<Entity> entities_;
+  absl::flat_hash_map<std::string, size_t> index_;  // FtM id -> entities_.
+  std::vector<v1::Actor> actors_;
+  absl::flat_hash_map<std::string, size_t> actor_index_;  // FtM id -> actors_.
+  std::vector<v1::Actor> authority_actors_;
+  absl::flat_hash_set<std::string> authorities_;
+  std::vector<v1::Relation> relations_;
+  std::vector<v1::Sanction> sanctions_;
+  std::set<std::string> states_;
+  std::set<std::string> unknown_countries_;
+  std::vector<std::string> missing_addresses_;
+  int64_t listed_from_first_seen_ = 0;
+};
+
+}  // namespace
+
+std::optional<double> ParseFtmPercentage(absl::string_view text) {
+  std::string t = import_internal::CleanText(text);
+  absl::string_view s = t;
+  absl::ConsumeSuffix(&s, "%");
+  s = absl::StripAsciiWhitespace(s);
+  double value = 0;
+  if (size_t slash = s.find('/'); slash != absl::string_view::npos) {
+    double num = 0, den = 0;
+    if (!absl::SimpleAtod(s.substr(0, slash), &num) ||
+        !absl::SimpleAtod(s.substr(slash + 1), &den) || !(den > 0)) {
+      return std::nullopt;
+    }
+    value = 100.0 * num / den;
+  } else {
+    std::string dotted = absl::StrReplaceAll(s, {{",", "."}});
+    if (!absl::SimpleAtod(dotted, &value)) return std::nullopt;
+  }
+  if (!(value > 0) || value > 100) return std::nullopt;
+  return value;
+}
+
+absl::StatusOr<ImportResult> ParseFtmJson(absl::string_view text,
+                                          std::string name,
+                                          const FtmModel& model,
+                                          const FtmOptions& options) {
+  Importer importer(std::move(name), model, options);
+  return importer.Run(text);
+}
+
+absl::StatusOr<ImportResult> ImportFtmJson(const std::string& path,
+                                           const FtmModel& model,
+                                           const FtmOptions& options) {
+  EMBARGO_ASSIGN_OR_RETURN(
+      std::string bytes,
+      import_internal::ReadFileBytes(path, options.max_file_bytes));
+  return ParseFtmJson(bytes, path, model, options);
+}
+
+}  // namespace embargo
