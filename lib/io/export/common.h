@@ -1,0 +1,55 @@
+// Helpers shared by the exporters: the printable facts of an edge's record,
+// the sanctioned-actor test, stream error checks.
+
+#ifndef EMBARGO_IO_EXPORT_COMMON_H_
+#define EMBARGO_IO_EXPORT_COMMON_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "embargo/graph.h"
+#include "embargo/ids.h"
+#include "embargo/v1/dataset.pb.h"
+
+namespace embargo::internal {
+
+// EdgeFacts is what the exporters print about one edge, read from its
+// record.
+struct EdgeFacts {
+  std::string record_kind;  // "transfer", "sanction", "relation", "event".
+  std::string record_id;
+  std::string item;         // Transfers: the item category name.
+  std::string designation;  // Transfers.
+  std::string program;      // Sanctions.
+  std::string status;       // Status name.
+  std::string start;        // The record's dates as given, "" if unknown.
+  std::string end;
+  int year = 0;             // See WriteNeo4jCsv; 0 when unknown.
+  int end_year = 0;         // Year of `end`; 0 when unknown.
+  double share = 0;         // Ownership percent.
+  int64_t quantity = 0;     // Transfers.
+  std::string role;         // Relations, participations.
+  std::vector<std::string> measures;        // Sanctions.
+  std::vector<std::string> intermediaries;  // Transfers.
+  std::vector<std::string> source_ids;      // Of the evidence, each once.
+};
+
+// FactsOfEdge reads the facts of `edge` from its record.
+EdgeFacts FactsOfEdge(const Graph& graph, EdgeId edge);
+
+// IsSanctioned is true when `node` is the target of a sanction edge.
+bool IsSanctioned(const Graph& graph, NodeId node);
+
+// DateText is "2023", "2023-07", "2023-07-27", or "" when unknown.
+std::string DateText(const v1::Date& date);
+
+// StreamError is DataLoss naming `what` when the stream has failed, OK
+// otherwise.
+absl::Status StreamError(const std::ostream& out, absl::string_view what);
+
+}  // namespace embargo::internal
+
+#endif  // EMBARGO_IO_EXPORT_COMMON_H_
