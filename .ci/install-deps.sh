@@ -7,6 +7,7 @@ packages=(
   libprotobuf-dev protobuf-compiler libabsl-dev libboost-graph-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-dev nlohmann-json3-dev
+  graphviz python3-networkx
 )
 missing=()
 for p in "${packages[@]}"; do
