@@ -243,15 +243,16 @@ struct Authority {
   absl::string_view name;
   v1::ActorKind kind;
   absl::string_view country;
+  absl::string_view alias;
 };
 constexpr Authority kOfac = {"OFAC", "Office of Foreign Assets Control",
-                             v1::ACTOR_KIND_GOVERNMENT_BODY, "USA"};
+                             v1::ACTOR_KIND_GOVERNMENT_BODY, "USA", "OFAC"};
 constexpr Authority kUnsc = {"UNSC", "United Nations Security Council",
-                             v1::ACTOR_KIND_INTERNATIONAL_BODY, ""};
+                             v1::ACTOR_KIND_INTERNATIONAL_BODY, "", "UNSC"};
 constexpr Authority kEu = {"EU", "European Union",
-                           v1::ACTOR_KIND_INTERNATIONAL_BODY, ""};
+                           v1::ACTOR_KIND_INTERNATIONAL_BODY, "", "EU"};
 constexpr Authority kUk = {"UK", "United Kingdom (HM Treasury, FCDO)",
-                           v1::ACTOR_KIND_GOVERNMENT_BODY, "GBR"};
+                           v1::ACTOR_KIND_GOVERNMENT_BODY, "GBR", "UK"};
 
 const Authority* WellKnownAuthority(absl::string_view authority,
                                     absl::string_view country) {
@@ -850,6 +851,7 @@ class Importer {
       actor.set_id(std::string(a.id));
       actor.set_kind(a.kind);
       actor.set_name(std::string(a.name));
+      actor.add_aliases(std::string(a.alias));
       if (!a.country.empty()) {
         if (std::optional<std::string> c = State(a.country)) {
           actor.set_country(*c);

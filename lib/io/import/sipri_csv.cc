@@ -248,11 +248,12 @@ class Importer {
         if (joined.empty() || joined.back() != line) joined.push_back(line);
       }
       ++result_.report.rows_read;
+      error_column_ = 0;
       absl::Status s = Record(fields, line, lines[i].size());
       if (s.ok()) {
         ++result_.report.rows_imported;
       } else {
-        Reject(line, ColumnOf(s), std::string(s.message()));
+        Reject(line, error_column_, std::string(s.message()));
       }
     }
 
@@ -291,22 +292,6 @@ class Importer {
         break;
     }
     return sipri_internal::Encoding::kAuto;
-  }
-
-  // Errors from Record carry their column in a payload-free way: the
-  // message starts with "column N: ".
-  static int64_t ColumnOf(absl::Status& s) {
-    absl::string_view m = s.message();
-    int64_t col = 0;
-    if (absl::ConsumePrefix(&m, "column ")) {
-      size_t colon = m.find(':');
-      if (colon != absl::string_view::npos &&
-          absl::SimpleAtoi(m.substr(0, colon), &col)) {
-        m.remove_prefix(colon + 1);
-        s = absl::Status(s.code(), absl::StripLeadingAsciiWhitespace(m));
-      }
-    }
-    return col;
   }
 
   void Reject(int64_t line, int64_t column, std::string reason) {
@@ -422,9 +407,10 @@ class Importer {
     return id;
   }
 
-  static absl::Status FieldError(const Field& f, absl::string_view what) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("column ", f.column, ": ", what));
+  // FieldError is the error of a row, at the column where `f` starts.
+  absl::Status FieldError(const Field& f, absl::string_view what) {
+    error_column_ = f.column;
+    return absl::InvalidArgumentError(what);
   }
 
   const Field* Get(const std::vector<Field>& fields, int column) const {
@@ -466,14 +452,13 @@ class Importer {
   absl::Status Record(const std::vector<Field>& fields, int64_t line,
                       size_t line_length) {
     if (static_cast<int>(fields.size()) != columns_.count) {
+      const bool short_record =
+          static_cast<int>(fields.size()) < columns_.count;
+      error_column_ = short_record ? static_cast<int64_t>(line_length) + 1
+                                   : fields[columns_.count].column;
       return absl::InvalidArgumentError(absl::StrCat(
-          "column ",
-          static_cast<int>(fields.size()) < columns_.count ? line_length + 1
-                                                           : fields.back().column,
-          ": record has ", fields.size(), " fields, expected ", columns_.count,
-          static_cast<int>(fields.size()) < columns_.count
-              ? " (a truncated record?)"
-              : ""));
+          "record has ", fields.size(), " fields, expected ", columns_.count,
+          short_record ? " (a truncated record?)" : ""));
     }
     const Field& recipient_f = fields[columns_.recipient];
     const Field& supplier_f = fields[columns_.supplier];
@@ -595,6 +580,8 @@ class Importer {
   absl::flat_hash_map<std::string, int> ids_;
   std::vector<std::string> unresolved_;
   int64_t other_items_ = 0;
+  // Column of the last row error (see FieldError); 0 when none applies.
+  int64_t error_column_ = 0;
 };
 
 // Phrases that decide a description's category wherever they stand, tried

@@ -390,6 +390,16 @@ TEST(SipriQuirksTest, TruncatedFileEndsInARejectedRow) {
   EXPECT_TRUE(r->report.Reconciles());
 }
 
+TEST(SipriQuirksTest, ExtraFieldsAreRejectedAtTheFirstExtraField) {
+  absl::StatusOr<ImportResult> r = ImportText(
+      "Iran,China,1985,?,10,?,Type-59,tank,10,?,1986,New,,1,10,10,oops\n");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->report.rows_rejected(), 1);
+  EXPECT_EQ(r->report.rejected[0].column, 60);
+  EXPECT_THAT(r->report.rejected[0].reason,
+              HasSubstr("record has 17 fields, expected 16"));
+}
+
 TEST(SipriQuirksTest, BadFieldsAreRejectedWithTheirColumn) {
   absl::StatusOr<ImportResult> r = ImportText(
       "Iran,China,19x5,?,10,?,Type-59,tank,10,?,1986,New,,1,10,10\n"
