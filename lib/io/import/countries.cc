@@ -481,6 +481,11 @@ constexpr AliasRow kIsoAliases[] = {
     {"Republic of Zimbabwe", "ZWE"},
 };
 constexpr AliasRow kExtraAliases[] = {
+    {"Cabo Verde", "CPV"},
+    {"former Soviet Union", "SUN"},
+    {"Man, Isle of", "IMN"},
+    {"Macedonia, The Former Yugoslav Republic of", "MKD"},
+    {"St. Kitts & Nevis", "KNA"},
     {"Korea, North", "PRK"},
     {"DPRK", "PRK"},
     {"D.P.R.K.", "PRK"},

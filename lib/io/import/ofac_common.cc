@@ -1,0 +1,404 @@
+// OFAC entries to records. See ofac_common.h and embargo/import/ofac.h.
+//
+// Remarks are OFAC's semicolon-separated "Label value (Country)" items; the
+// labels kept are listed in kIdLabels (longest label first, so that "alt.
+// National ID No." wins over "National ID No."). Everything else stays in
+// the actor's note, which holds the whole remark.
+
+#include "lib/io/import/ofac_common.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "lib/io/import/text_util.h"
+
+namespace embargo::import_internal {
+namespace {
+
+struct IdLabel {
+  absl::string_view label;
+  absl::string_view scheme;
+};
+
+// Identifier labels of OFAC remarks and idList types, and their schemes.
+constexpr IdLabel kIdLabels[] = {
+    {"Vessel Registration Identification", "IMO"},
+    {"Passport", "PASSPORT"},
+    {"Diplomatic Passport", "PASSPORT"},
+    {"National ID No.", "NATIONAL_ID"},
+    {"Cedula No.", "NATIONAL_ID"},
+    {"D.N.I.", "NATIONAL_ID"},
+    {"C.U.R.P.", "NATIONAL_ID"},
+    {"Personal ID Card", "NATIONAL_ID"},
+    {"Tax ID No.", "TAX_ID"},
+    {"R.F.C.", "TAX_ID"},
+    {"NIT #", "TAX_ID"},
+    {"RUC #", "TAX_ID"},
+    {"RIF #", "TAX_ID"},
+    {"V.A.T. Number", "TAX_ID"},
+    {"Registration Number", "REGISTRATION"},
+    {"Registration ID", "REGISTRATION"},
+    {"Business Registration Number", "REGISTRATION"},
+    {"Public Registration Number", "REGISTRATION"},
+    {"Company Number", "REGISTRATION"},
+    {"Commercial Registry Number", "REGISTRATION"},
+    {"Unified Social Credit Code (USCC)", "REGISTRATION"},
+    {"Folio Mercantil No.", "REGISTRATION"},
+    {"C.R. No.", "REGISTRATION"},
+    {"Trade License No.", "REGISTRATION"},
+    {"Chamber of Commerce Number", "REGISTRATION"},
+    {"Economic Register Number (CBLS)", "REGISTRATION"},
+    {"Central Registration System Number", "REGISTRATION"},
+    {"Matricula Mercantil No", "REGISTRATION"},
+    {"Government Gazette Number", "REGISTRATION"},
+    {"Legal Entity Number", "LEI"},
+    {"SWIFT/BIC", "SWIFT_BIC"},
+    {"MMSI", "MMSI"},
+    {"Aircraft Manufacturer's Serial Number (MSN)", "AIRCRAFT_MSN"},
+    {"Aircraft Tail Number", "AIRCRAFT_TAIL"},
+    {"Identification Number", "ID"},
+    {"D-U-N-S Number", "DUNS"},
+};
+
+std::string Unquote(absl::string_view s) {
+  s = absl::StripAsciiWhitespace(s);
+  s = absl::StripSuffix(s, ".");
+  s = absl::StripAsciiWhitespace(s);
+  if (s.size() >= 2 && (s.front() == '\'' || s.front() == '"') &&
+      s.back() == s.front()) {
+    s = s.substr(1, s.size() - 2);
+  }
+  return std::string(absl::StripAsciiWhitespace(s));
+}
+
+// Splits "VALUE (Country) issued ..." into value and country text.
+std::pair<std::string, std::string> ValueAndCountry(absl::string_view rest) {
+  rest = absl::StripAsciiWhitespace(rest);
+  std::string country;
+  size_t paren = rest.find(" (");
+  absl::string_view value = rest;
+  if (paren != absl::string_view::npos) {
+    size_t close = rest.find(')', paren);
+    if (close != absl::string_view::npos) {
+      country = std::string(rest.substr(paren + 2, close - paren - 2));
+    }
+    value = rest.substr(0, paren);
+  } else {
+    for (absl::string_view stop : {" issued", " expires", " valid", " Issue Date"}) {
+      size_t at = value.find(stop);
+      if (at != absl::string_view::npos) value = value.substr(0, at);
+    }
+  }
+  value = absl::StripAsciiWhitespace(value);
+  value = absl::StripSuffix(value, ".");
+  return {std::string(absl::StripAsciiWhitespace(value)), country};
+}
+
+void AddUnique(std::vector<std::string>& list, std::string value) {
+  if (value.empty()) return;
+  if (std::find(list.begin(), list.end(), value) == list.end()) {
+    list.push_back(std::move(value));
+  }
+}
+
+std::string NameKey(absl::string_view name) {
+  return absl::AsciiStrToUpper(CleanText(name));
+}
+
+v1::ActorKind KindOf(absl::string_view type) {
+  const std::string t = absl::AsciiStrToLower(absl::StripAsciiWhitespace(type));
+  if (t == "individual") return v1::ACTOR_KIND_PERSON;
+  if (t == "vessel") return v1::ACTOR_KIND_VESSEL;
+  if (t == "aircraft") return v1::ACTOR_KIND_AIRCRAFT;
+  return v1::ACTOR_KIND_LEGAL_ENTITY;
+}
+
+}  // namespace
+
+std::string IdSchemeForLabel(absl::string_view label) {
+  label = absl::StripAsciiWhitespace(label);
+  absl::ConsumePrefix(&label, "alt. ");
+  label = absl::StripSuffix(label, ":");
+  for (const IdLabel& l : kIdLabels) {
+    if (label == l.label) return std::string(l.scheme);
+  }
+  return "";
+}
+
+void ReadOfacRemarks(absl::string_view remarks, OfacEntry& entry) {
+  for (absl::string_view raw : absl::StrSplit(remarks, ';')) {
+    absl::string_view item = absl::StripAsciiWhitespace(raw);
+    // XML remarks come in parentheses: "(Linked To: HAMAS)".
+    if (item.size() >= 2 && item.front() == '(' && item.back() == ')') {
+      item = item.substr(1, item.size() - 2);
+    }
+    absl::string_view rest = item;
+    if (absl::ConsumePrefix(&rest, "a.k.a.") ||
+        absl::ConsumePrefix(&rest, "f.k.a.") ||
+        absl::ConsumePrefix(&rest, "n.k.a.")) {
+      std::string alias = Unquote(rest);
+      if (!alias.empty()) AddUnique(entry.aliases, std::move(alias));
+      continue;
+    }
+    if (absl::ConsumePrefix(&rest, "Linked To:")) {
+      std::string name(absl::StripAsciiWhitespace(rest));
+      if (!name.empty()) AddUnique(entry.linked_to, std::move(name));
+      continue;
+    }
+    if (absl::ConsumePrefix(&rest, "DOB ")) {
+      entry.births.push_back(std::string(absl::StripSuffix(
+          absl::StripAsciiWhitespace(rest), ".")));
+      continue;
+    }
+    if (absl::ConsumePrefix(&rest, "nationality ")) {
+      entry.nationalities.push_back(Unquote(rest));
+      continue;
+    }
+    if (absl::ConsumePrefix(&rest, "citizen ")) {
+      entry.citizenships.push_back(Unquote(rest));
+      continue;
+    }
+    // "Label VALUE (Country)": try every label as a prefix.
+    absl::string_view label_part = item;
+    absl::ConsumePrefix(&label_part, "alt. ");
+    const IdLabel* best = nullptr;
+    for (const IdLabel& l : kIdLabels) {
+      if (absl::StartsWith(label_part, l.label) &&
+          label_part.size() > l.label.size() &&
+          label_part[l.label.size()] == ' ' &&
+          (best == nullptr || l.label.size() > best->label.size())) {
+        best = &l;
+      }
+    }
+    if (best != nullptr) {
+      auto [value, country] =
+          ValueAndCountry(label_part.substr(best->label.size()));
+      std::string scheme(best->scheme);
+      if (absl::StartsWith(value, "IMO ")) {
+        value = std::string(absl::StripAsciiWhitespace(value.substr(4)));
+        scheme = "IMO";
+      } else if (scheme == "IMO") {
+        scheme = "VESSEL_REGISTRATION";
+      }
+      if (!value.empty()) entry.ids.push_back({scheme, value, country});
+    }
+  }
+}
+
+std::string OfacLegalBasis(absl::string_view program) {
+  static const auto* const kKnown = new std::map<std::string, std::string>{
+      {"NPWMD", "E.O. 13382"},     {"SDGT", "E.O. 13224"},
+      {"DPRK", "E.O. 13551"},      {"DPRK2", "E.O. 13687"},
+      {"DPRK3", "E.O. 13722"},     {"DPRK4", "E.O. 13810"},
+      {"DPRK-NKSPEA", "North Korea Sanctions and Policy Enhancement Act"},
+      {"IRGC", "E.O. 13224"},      {"IFSR", "31 CFR part 561"},
+      {"SDNTK", "Foreign Narcotics Kingpin Designation Act"},
+      {"SDNT", "E.O. 12978"},      {"CYBER2", "E.O. 13694"},
+      {"GLOMAG", "E.O. 13818"},    {"MAGNIT", "Sergei Magnitsky Act"},
+      {"CAATSA - RUSSIA", "CAATSA"}, {"CAATSA - IRAN", "CAATSA"},
+      {"FTO", "INA section 219"},  {"TCO", "E.O. 13581"},
+      {"BALKANS", "E.O. 13219"},   {"SYRIA", "E.O. 13573"},
+      {"IRAN", "E.O. 13599"},      {"CUBA", "31 CFR part 515"},
+  };
+  auto it = kKnown->find(std::string(program));
+  if (it != kKnown->end()) return it->second;
+  size_t eo = program.rfind("-EO");
+  if (eo != absl::string_view::npos) {
+    absl::string_view num = program.substr(eo + 3);
+    if (!num.empty() && std::all_of(num.begin(), num.end(), [](char c) {
+          return absl::ascii_isdigit(static_cast<unsigned char>(c));
+        })) {
+      return absl::StrCat("E.O. ", num);
+    }
+  }
+  return "";
+}
+
+v1::Actor OfacAuthority(const std::string& source_id) {
+  v1::Actor a;
+  a.set_id("OFAC");
+  a.set_kind(v1::ACTOR_KIND_GOVERNMENT_BODY);
+  a.set_name("Office of Foreign Assets Control");
+  a.add_aliases("OFAC");
+  a.add_aliases("US Treasury OFAC");
+  a.set_country("USA");
+  a.add_evidence()->set_source_id(source_id);
+  return a;
+}
+
+void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
+                      ListBuilder& builder) {
+  // Names for "Linked To": primary names first, aliases as a fallback.
+  absl::flat_hash_map<std::string, std::vector<const OfacEntry*>> by_name,
+      by_alias;
+  for (const OfacEntry& e : entries) {
+    by_name[NameKey(e.name)].push_back(&e);
+    for (const std::string& alias : e.aliases) {
+      by_alias[NameKey(alias)].push_back(&e);
+    }
+  }
+  // Returns the one uid `name` names, or nullopt with `why` set.
+  std::string why;
+  const auto resolve = [&](absl::string_view name) -> std::optional<std::string> {
+    std::vector<std::string> keys = {NameKey(name)};
+    if (absl::EndsWith(name, ".")) keys.push_back(NameKey(name.substr(0, name.size() - 1)));
+    for (const auto* table : {&by_name, &by_alias}) {
+      for (const std::string& key : keys) {
+        auto it = table->find(key);
+        if (it == table->end()) continue;
+        absl::flat_hash_set<std::string> uids;
+        for (const OfacEntry* e : it->second) uids.insert(e->uid);
+        if (uids.size() == 1) return *uids.begin();
+        why = absl::StrCat("names ", uids.size(), " entries of this list");
+        return std::nullopt;
+      }
+    }
+    why = "names no entry of this list";
+    return std::nullopt;
+  };
+
+  const std::string edition_text = DateString(edition);
+  v1::Dataset& ds = builder.dataset();
+  std::set<std::pair<std::string, std::string>> associated;
+  int64_t unresolved = 0;
+  for (OfacEntry& e : entries) {
+    const std::string actor_id = absl::StrCat("OFAC-", e.uid);
+    v1::Actor& a = *ds.add_actors();
+    a.set_id(actor_id);
+    a.set_kind(KindOf(e.type));
+    a.set_name(e.name);
+    const std::string name_key = NameKey(e.name);
+    absl::flat_hash_set<std::string> seen_alias = {name_key};
+    for (const std::string& alias : e.aliases) {
+      if (seen_alias.insert(NameKey(alias)).second) a.add_aliases(alias);
+    }
+    for (const std::string& address : e.addresses) a.add_addresses(address);
+    v1::Identifier* uid = a.add_identifiers();
+    uid->set_scheme("OFAC_UID");
+    uid->set_value(e.uid);
+    uid->set_source_id(builder.source_id());
+    std::set<std::pair<std::string, std::string>> seen_ids;
+    for (const OfacEntry::Id& id : e.ids) {
+      std::string scheme = id.scheme;
+      // An IMO number on anything but a ship is a company or owner number.
+      if (scheme == "IMO" && a.kind() != v1::ACTOR_KIND_VESSEL) scheme = "IMO_COMPANY";
+      if (!seen_ids.insert({scheme, id.value}).second) continue;
+      v1::Identifier* out = a.add_identifiers();
+      out->set_scheme(scheme);
+      out->set_value(id.value);
+      out->set_source_id(builder.source_id());
+      if (!id.country.empty()) {
+        if (std::optional<std::string> c = builder.KnownCountry(id.country)) {
+          out->set_country(*c);
+        }
+      }
+    }
+    if (!e.call_sign.empty()) {
+      v1::Identifier* cs = a.add_identifiers();
+      cs->set_scheme("CALL_SIGN");
+      cs->set_value(e.call_sign);
+      cs->set_source_id(builder.source_id());
+    }
+    for (const std::string& b : e.births) {
+      if (std::optional<v1::Date> d = ParseListDate(b)) {
+        *a.mutable_born() = *d;
+        break;
+      }
+    }
+    // Country: nationality, citizenship, (non-persons) address, (vessels)
+    // flag.
+    std::optional<std::string> country;
+    for (const auto* list : {&e.nationalities, &e.citizenships}) {
+      for (const std::string& c : *list) {
+        if (!country) country = builder.Country(c);
+      }
+    }
+    std::optional<std::string> flag;
+    if (!e.vessel_flag.empty()) flag = builder.Country(e.vessel_flag);
+    if (!country && a.kind() == v1::ACTOR_KIND_VESSEL) country = flag;
+    if (!country && a.kind() != v1::ACTOR_KIND_PERSON) {
+      for (const std::string& c : e.address_countries) {
+        if (!country) country = builder.Country(c);
+      }
+    } else {
+      for (const std::string& c : e.address_countries) builder.Country(c);
+    }
+    if (country) a.set_country(*country);
+    std::vector<std::string> note;
+    if (!e.title.empty()) note.push_back(absl::StrCat("Title: ", e.title));
+    if (!e.vessel_type.empty()) note.push_back(absl::StrCat("Vessel type: ", e.vessel_type));
+    if (!e.tonnage.empty()) note.push_back(absl::StrCat("Tonnage: ", e.tonnage));
+    if (!e.grt.empty()) note.push_back(absl::StrCat("GRT: ", e.grt));
+    if (!e.vessel_owner.empty()) note.push_back(absl::StrCat("Vessel owner: ", e.vessel_owner));
+    if (!e.remarks.empty()) note.push_back(e.remarks);
+    a.set_note(absl::StrJoin(note, "; "));
+    *a.add_evidence() = builder.Evidence(e.locator);
+
+    for (const std::string& program : e.programs) {
+      v1::Sanction& s = *ds.add_sanctions();
+      s.set_id(absl::StrCat(actor_id, "-", program));
+      s.set_authority_id("OFAC");
+      s.set_target_id(actor_id);
+      s.set_program(program);
+      s.add_measures(v1::MEASURE_ASSET_FREEZE);
+      *s.mutable_listed() = edition;
+      std::string basis = OfacLegalBasis(program);
+      if (!basis.empty()) s.add_legal_basis(std::move(basis));
+      s.set_reference(e.uid);
+      s.set_remarks(absl::StrCat(
+          "listed date is the list edition date (", edition_text,
+          "), not the designation date, which the list does not give"));
+      s.set_status(v1::STATUS_CONFIRMED);
+      *s.add_evidence() = builder.Evidence(e.locator);
+    }
+    if (flag) {
+      v1::Relation& r = *ds.add_relations();
+      r.set_id(absl::StrCat(actor_id, "-FLAG"));
+      r.set_kind(v1::RELATION_KIND_FLAG);
+      r.set_subject_id(actor_id);
+      r.set_object_id(*flag);
+      r.set_status(v1::STATUS_CONFIRMED);
+      *r.add_evidence() = builder.Evidence(e.locator);
+    }
+    for (const std::string& linked : e.linked_to) {
+      std::optional<std::string> target = resolve(linked);
+      if (!target || *target == e.uid) {
+        ++unresolved;
+        builder.report().notes.push_back(absl::StrCat(
+            e.locator, ": \"Linked To: ", linked, "\" of OFAC-", e.uid,
+            " ", target ? "names the entry itself" : why,
+            "; no relation written"));
+        continue;
+      }
+      auto pair = std::minmax(e.uid, *target);
+      if (!associated.insert({pair.first, pair.second}).second) continue;
+      v1::Relation& r = *ds.add_relations();
+      r.set_id(absl::StrCat(actor_id, "-LINK-", *target));
+      r.set_kind(v1::RELATION_KIND_ASSOCIATE);
+      r.set_subject_id(actor_id);
+      r.set_object_id(absl::StrCat("OFAC-", *target));
+      r.set_role("Linked To");
+      r.set_status(v1::STATUS_CONFIRMED);
+      v1::Evidence ev = builder.Evidence(e.locator);
+      ev.set_quote(absl::StrCat("Linked To: ", linked));
+      *r.add_evidence() = std::move(ev);
+    }
+  }
+  if (unresolved > 0) {
+    builder.report().notes.push_back(absl::StrCat(
+        unresolved, " \"Linked To\" names did not resolve to one entry"));
+  }
+}
+
+}  // namespace embargo::import_internal

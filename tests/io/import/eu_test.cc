@@ -1,0 +1,140 @@
+// Tests for the EU annex CSV importer (lib/io/import/eu_csv.cc).
+
+#include "embargo/import/eu.h"
+
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/io/import/list_test_util.h"
+
+namespace embargo {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using testing_import::DataDir;
+using testing_import::ExpectSound;
+using testing_import::FindActor;
+using testing_import::FindSanction;
+using testing_import::HasIdentifier;
+using testing_import::WriteTemp;
+
+constexpr char kHeader[] =
+    "celex,recordId,programKey,annex,measure,startDate,reason,schema,name,"
+    "alias,weakAlias,previousName,country,nationality,jurisdiction,birthDate,"
+    "birthPlace,position,passportNumber,gender,appearance,ethnicity,"
+    "fatherName,motherName,incorporationDate,legalForm,sector,"
+    "registrationNumber,taxNumber,idNumber,innCode,ogrnCode,kppCode,okpoCode,"
+    "leiCode,swiftBic,ticker,imoNumber,mmsi,flag,address,phone,email,website,"
+    "notes\n";
+
+TEST(EuCsvTest, DprkRegulation) {
+  absl::StatusOr<ImportResult> r = ImportEuCsv(DataDir() + "/eu/32017R1509.csv");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->report.rows_read, 326);
+  EXPECT_EQ(r->report.rows_imported, 325);
+  ASSERT_EQ(r->report.rows_rejected(), 1);  // The row without a startDate.
+  EXPECT_THAT(r->report.rejected[0].reason, HasSubstr("startDate is empty"));
+  ExpectSound(*r, "32017R1509.csv");
+
+  const v1::Actor* yun = FindActor(r->dataset, "EU-32017R1509-XIII.A-1");
+  ASSERT_NE(yun, nullptr);
+  EXPECT_EQ(yun->name(), "Yun Ho-jin");
+  EXPECT_EQ(yun->country(), "PRK");  // "DPRK".
+  EXPECT_EQ(yun->born().year(), 1944);
+  EXPECT_THAT(yun->aliases(), Contains("Yun Ho-chin"));
+  const v1::Sanction* s = FindSanction(r->dataset, "EU-32017R1509-XIII.A-1");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->authority_id(), "EU");
+  EXPECT_EQ(s->program(), "EU-PRK");
+  EXPECT_EQ(s->listed().year(), 2009);
+  EXPECT_EQ(s->listed().month(), 7);
+  EXPECT_EQ(s->listed().day(), 16);
+  EXPECT_THAT(s->legal_basis(), ElementsAre("Regulation (EU) 2017/1509"));
+
+  // Vessels: one actor per IMO number, with both its measures.
+  const v1::Actor* ship = FindActor(r->dataset, "EU-32017R1509-IMO-8712362");
+  ASSERT_NE(ship, nullptr);
+  EXPECT_EQ(ship->name(), "CHON MYONG 1");
+  EXPECT_TRUE(HasIdentifier(*ship, "IMO", "8712362"));
+  std::vector<v1::Measure> measures;
+  int vessels = 0;
+  for (const v1::Sanction& x : r->dataset.sanctions()) {
+    if (x.target_id() == ship->id()) measures.push_back(x.measures(0));
+  }
+  for (const v1::Actor& a : r->dataset.actors()) {
+    vessels += a.kind() == v1::ACTOR_KIND_VESSEL;
+  }
+  EXPECT_THAT(measures, ::testing::UnorderedElementsAre(
+                            v1::MEASURE_ASSET_FREEZE, v1::MEASURE_VESSEL_BAN));
+  EXPECT_EQ(vessels, 75 - 14);  // 75 vessel rows, 14 of them repeats.
+}
+
+TEST(EuCsvTest, UkraineRegulation) {
+  absl::StatusOr<ImportResult> r = ImportEuCsv(DataDir() + "/eu/32014R0269.csv");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->report.rows_read, 2802);
+  EXPECT_EQ(r->report.rows_rejected(), 1);
+  ExpectSound(*r, "32014R0269.csv");
+  EXPECT_THAT(r->dataset.sanctions(0).legal_basis(),
+              ElementsAre("Regulation (EU) No 269/2014"));
+  int russians = 0;
+  for (const v1::Actor& a : r->dataset.actors()) russians += a.country() == "RUS";
+  EXPECT_GT(russians, 800);
+}
+
+TEST(EuCsvTest, HandMadeQuirks) {
+  std::string csv = kHeader;
+  // Dotted date, two aliases in one quoted cell, a value containing ';'.
+  csv += "32099R0001,1,EU-PRK,I,Asset freeze,2.3.2016,Reason text,Person,Pak Il,"
+         "\"\"\"Pak; Il\"\"; Park Il\",,,,\"Ukrainian, Russian\",,1.2.1960,,General,,,,,,,,,,,,,,,,,,,,,,,,,,,\n";
+  // A vessel with a flag and an IMO number.
+  csv += "32099R0001,2,EU-PRK,II,Transportation restrictions,30.3.2018,,Vessel,SEA 1,,,,,,,,,,,,,,,,,,,,,,,,,,,,,9999999,,Sierra Leone,,,,,\n";
+  // No start date; unknown schema; too few cells.
+  csv += "32099R0001,3,EU-PRK,I,Asset freeze,,,Person,No Date,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n";
+  csv += "32099R0001,4,EU-PRK,I,Asset freeze,1.1.2020,,Robot,R2,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n";
+  csv += "32099R0001,5,EU-PRK\n";
+  absl::StatusOr<ImportResult> r = ImportEuCsv(WriteTemp("32099R0001.csv", csv));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->report.rows_read, 5);
+  EXPECT_EQ(r->report.rows_imported, 2);
+  ASSERT_EQ(r->report.rows_rejected(), 3) << r->report.Summary();
+  EXPECT_EQ(r->report.rejected[0].line, 4);
+  EXPECT_EQ(r->report.rejected[0].column, 36);  // The startDate cell.
+  EXPECT_THAT(r->report.rejected[1].reason, HasSubstr("schema \"Robot\""));
+  EXPECT_THAT(r->report.rejected[2].reason, HasSubstr("truncated"));
+  ExpectSound(*r, "32099R0001.csv");
+
+  const v1::Actor* pak = FindActor(r->dataset, "EU-32099R0001-I-1");
+  ASSERT_NE(pak, nullptr);
+  EXPECT_THAT(pak->aliases(), ElementsAre("Pak; Il", "Park Il"));
+  EXPECT_EQ(pak->country(), "UKR");
+  EXPECT_EQ(pak->born().month(), 2);
+  const v1::Actor* ship = FindActor(r->dataset, "EU-32099R0001-IMO-9999999");
+  ASSERT_NE(ship, nullptr);
+  EXPECT_EQ(ship->country(), "SLE");
+  ASSERT_EQ(r->dataset.relations_size(), 1);
+  EXPECT_EQ(r->dataset.relations(0).kind(), v1::RELATION_KIND_FLAG);
+  EXPECT_EQ(FindSanction(r->dataset, "EU-32099R0001-II-2")->measures(0),
+            v1::MEASURE_VESSEL_BAN);
+}
+
+TEST(EuCsvTest, RefusesWhatIsNotAnAnnexFile) {
+  absl::StatusOr<ImportResult> r =
+      ImportEuCsv(WriteTemp("bad_header.csv", "a,b,c\n1,2,3\n"));
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(r.status().message(), HasSubstr("bad_header.csv:1:"));
+  std::string latin1 = std::string(kHeader) + "32099R0001,1,EU-PRK,I,Asset freeze,1.1.2020,,Person,Jos\xE9,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n";
+  r = ImportEuCsv(WriteTemp("latin1.csv", latin1));
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(r.status().message(), HasSubstr("latin1.csv:2:"));
+  std::string cut = std::string(kHeader) + "32099R0001,1,EU-PRK,I,Asset freeze,1.1.2020,\"unfinished";
+  r = ImportEuCsv(WriteTemp("cut.csv", cut));
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_THAT(r.status().message(), HasSubstr("cut.csv:2:"));
+}
+
+}  // namespace
+}  // namespace embargo

@@ -1,0 +1,80 @@
+// Helpers for the sanctions-list importer tests: temporary files, record
+// lookup, and the checks every import must pass (report reconciles, records
+// validate and build into a graph).
+
+#ifndef EMBARGO_TESTS_IO_IMPORT_LIST_TEST_UTIL_H_
+#define EMBARGO_TESTS_IO_IMPORT_LIST_TEST_UTIL_H_
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "embargo/graph.h"
+#include "embargo/import/report.h"
+#include "embargo/validate.h"
+#include "gtest/gtest.h"
+
+namespace embargo::testing_import {
+
+inline std::string DataDir() { return EMBARGO_SHARED_DATA_DIR; }
+
+// WriteTemp writes bytes to a fresh file under the test's temp dir.
+inline std::string WriteTemp(const std::string& name, const std::string& bytes) {
+  const std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) /
+      ("embargo_import_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / name).string();
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  return path;
+}
+
+inline const v1::Actor* FindActor(const v1::Dataset& ds, const std::string& id) {
+  for (const v1::Actor& a : ds.actors()) {
+    if (a.id() == id) return &a;
+  }
+  return nullptr;
+}
+
+inline const v1::Sanction* FindSanction(const v1::Dataset& ds,
+                                        const std::string& id) {
+  for (const v1::Sanction& s : ds.sanctions()) {
+    if (s.id() == id) return &s;
+  }
+  return nullptr;
+}
+
+inline bool HasIdentifier(const v1::Actor& a, const std::string& scheme,
+                          const std::string& value) {
+  for (const v1::Identifier& id : a.identifiers()) {
+    if (id.scheme() == scheme && id.value() == value) return true;
+  }
+  return false;
+}
+
+// ExpectSound checks what every import must give: the report reconciles,
+// the records validate, and they build into a graph with every actor.
+inline void ExpectSound(const ImportResult& r, const std::string& name) {
+  EXPECT_TRUE(r.report.Reconciles()) << r.report.Summary();
+  EXPECT_EQ(r.report.rows_read,
+            r.report.rows_imported + r.report.rows_rejected());
+  DatasetFile file;
+  file.path = name;
+  file.dataset = r.dataset;
+  absl::Status valid = Validate({file});
+  EXPECT_TRUE(valid.ok()) << valid;
+  GraphBuilder builder;
+  builder.AddDataset(r.dataset, name);
+  absl::StatusOr<Graph> graph = builder.Build();
+  ASSERT_TRUE(graph.ok()) << graph.status();
+  EXPECT_EQ(graph->num_nodes(), static_cast<size_t>(r.dataset.actors_size()));
+  EXPECT_EQ(graph->num_edges(), static_cast<size_t>(r.dataset.sanctions_size() +
+                                                    r.dataset.relations_size()));
+}
+
+}  // namespace embargo::testing_import
+
+#endif  // EMBARGO_TESTS_IO_IMPORT_LIST_TEST_UTIL_H_
