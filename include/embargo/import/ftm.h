@@ -32,7 +32,9 @@
 //     property of the schema's temporal extent (birthDate,
 //     incorporationDate, buildDate). Addresses: the address property and
 //     the Address entities named by addressEntity (their "full" text, else
-//     street, postal code, city, region and country).
+//     street, postal code, city, region and country). A flag (vessels,
+//     aircraft) is also a FLAG relation "<actor id>-flag-<ISO>" to the
+//     state.
 //   - Schemata with an `edge` in the model become relations from the edge's
 //     source property to its target property: Ownership (owner -> asset,
 //     OWNERSHIP, share_percent from "percentage"), Directorship,

@@ -538,6 +538,20 @@ class Importer {
       }
       a.set_note(std::move(note));
       AddEvidence(*a.add_evidence(), e);
+      // A vessel's or aircraft's flag is also a FLAG relation to the state.
+      std::set<std::string> flags;
+      for (const std::string& flag : e.Values("flag")) {
+        std::optional<std::string> state = State(flag);
+        if (!state || !flags.insert(*state).second) continue;
+        v1::Relation r;
+        r.set_id(absl::StrCat(a.id(), "-flag-", *state));
+        r.set_kind(v1::RELATION_KIND_FLAG);
+        r.set_subject_id(a.id());
+        r.set_object_id(*state);
+        r.set_status(options_.relation_status);
+        AddEvidence(*r.add_evidence(), e);
+        relations_.push_back(std::move(r));
+      }
       actor_index_[e.id] = actors_.size();
       actors_.push_back(std::move(a));
       e.imported = true;

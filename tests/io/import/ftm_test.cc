@@ -456,6 +456,26 @@ TEST(FtmQuirksTest, ActorFieldsAndDates) {
   EXPECT_NE(FindActor(r->dataset, "PRK"), nullptr);
 }
 
+TEST(FtmQuirksTest, VesselWithAFlag) {
+  const std::string vessel =
+      R"({"id": "v1", "schema": "Vessel", "properties": {"name": ["CHON MA )"
+      R"(SAN"], "imoNumber": ["8660313"], "flag": ["kp"], "buildDate": )"
+      R"(["1978"]}})";
+  absl::StatusOr<ImportResult> r = ImportLines({vessel});
+  ASSERT_TRUE(r.ok()) << r.status();
+  const v1::Actor* v = FindActor(r->dataset, "FTM-v1");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->kind(), v1::ACTOR_KIND_VESSEL);  // Vessel > Vehicle > Asset.
+  EXPECT_EQ(v->country(), "PRK");
+  EXPECT_EQ(v->born().year(), 1978);
+  EXPECT_TRUE(HasIdentifier(*v, "IMO", "8660313"));
+  const v1::Relation* flag = FindRelation(r->dataset, "FTM-v1-flag-PRK");
+  ASSERT_NE(flag, nullptr);
+  EXPECT_EQ(flag->kind(), v1::RELATION_KIND_FLAG);
+  EXPECT_EQ(flag->object_id(), "PRK");
+  EXPECT_TRUE(CheckValid(*r, "q").ok()) << CheckValid(*r, "q");
+}
+
 TEST(FtmQuirksTest, DanglingReferencesAreRejectedRows) {
   const std::string address =
       R"({"id": "addr1", "schema": "Address", "properties": {"full": ["1 Main St"]}})";
