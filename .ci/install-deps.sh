@@ -8,6 +8,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-dev nlohmann-json3-dev
   graphviz python3-networkx
+  python3-dev pybind11-dev python3-pybind11 python3-pytest python3-pandas
 )
 missing=()
 for p in "${packages[@]}"; do
