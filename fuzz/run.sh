@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs fuzz targets for a while each, seeded with hand-made inputs
+# (fuzz/seeds/TARGET/), the bundled dataset in every form, and prefixes of the
+# real files in ../shared/data/ (read at run time, never copied into the
+# project). A crash leaves its input in BUILD/fuzz/artifacts/ and fails.
+#
+# Usage: fuzz/run.sh SECONDS [TARGET...]    (default: every target built)
+# Needs: cmake --preset fuzz && cmake --build --preset fuzz --target fuzzers
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:?usage: fuzz/run.sh SECONDS [TARGET...]}
+shift
+build=build/fuzz
+shared=../shared/data
+work=$build/fuzz
+mkdir -p "$work/artifacts"
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  for f in "$build"/fuzz/fuzz_*; do
+    n=$(basename "$f"); n=${n#fuzz_}
+    [ "$n" = make_seeds ] || targets+=("$n")
+  done
+fi
+
+# Real-file prefixes per target (first 8 KiB, and a record-aligned cut).
+prefixes() {
+  case "$1" in
+    ofac_csv) ls "$shared"/ofac/sdn_2021-07/*.csv "$shared"/ofac/sdn_2024-05-03.csv ;;
+    ofac_xml) ls "$shared"/ofac/consolidated_2025-03/consolidated.xml ;;
+    un_xml) ls "$shared"/un/*.xml ;;
+    ftm_json) ls "$shared"/ftm/*.ftm.json ;;
+    eu_csv) ls "$shared"/eu/*.csv ;;
+    sipri_csv) ls "$shared"/sipri/*.csv ;;
+  esac 2>/dev/null || true
+}
+
+status=0
+for t in "${targets[@]}"; do
+  corpus="$work/corpus/$t"
+  mkdir -p "$corpus"
+  [ -d "fuzz/seeds/$t" ] && cp -f fuzz/seeds/"$t"/* "$corpus"/ 2>/dev/null || true
+  [ -d "fuzz/regressions/$t" ] && cp -f fuzz/regressions/"$t"/* "$corpus"/ 2>/dev/null || true
+  case "$t" in
+    dataset_*|record_stream)
+      mkdir -p "$work"/seedgen/{dataset_binary,dataset_json,record_stream,dataset_text}
+      "$build"/fuzz/fuzz_make_seeds examples/data/article_2023.textproto "$work/seedgen"
+      cp -f "$work/seedgen/$t"/* "$corpus"/ ;;
+    neo4j_csv)
+      if [ ! -f "$work/workload/nodes.csv" ]; then
+        python3 ../shared/workload/gen_graph.py --actors 200 --seed 7 --out "$work/workload" >/dev/null
+      fi
+      head -c 8192 "$work/workload/nodes.csv" > "$corpus/nodes_prefix"
+      head -c 8192 "$work/workload/edges.csv" > "$corpus/edges_prefix" ;;
+  esac
+  for f in $(prefixes "$t"); do
+    head -c 8192 "$f" > "$corpus/prefix_$(basename "$f")"
+  done
+  echo "== fuzz_$t for ${seconds}s" >&2
+  if ! "$build/fuzz/fuzz_$t" "$corpus" -max_total_time="$seconds" -rss_limit_mb=2048 \
+      -max_len=65536 -timeout=10 -print_final_stats=1 \
+      -artifact_prefix="$work/artifacts/${t}-" 2> "$work/$t.log"; then
+    echo "fuzz_$t FAILED; see $work/$t.log and $work/artifacts/" >&2
+    tail -40 "$work/$t.log" >&2
+    status=1
+  fi
+  grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|cov: [0-9]+" "$work/$t.log" | tail -3 >&2 || true
+done
+exit $status
