@@ -12,14 +12,15 @@ one loaded graph:
   c++       embargo._bench_shortest_paths, which runs the same loop in C++
             without the GIL (the library's own cost).
 
-Each is run --repeat times, alternating, after one warm-up round; the
-minimum and median wall times are reported with the ratio python / c++
+Each is run --repeat rounds, alternating, after one warm-up round; a round
+times --inner runs of the 100 queries. The minimum and median wall times
+of one run of the 100 queries are reported with the ratio python / c++
 (the overhead of going through Python is ratio - 1). The answers are
 checked against expected/SIZE.json when it is there.
 
 Usage (from the project root, after building):
   PYTHONPATH=build/python python3 bench/python_overhead.py \
-      [--size M] [--workdir /tmp/embargo-workload-M] [--repeat 7]
+      [--size M] [--workdir /tmp/embargo-workload-M] [--repeat 15]
 
 Prints one JSON object on stdout; progress goes to stderr.
 """
@@ -54,7 +55,10 @@ def main():
     parser.add_argument("--workdir", default=None,
                         help="where the generated graph is kept "
                              "(default: /tmp/embargo-workload-SIZE)")
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=15,
+                        help="timed rounds of each way")
+    parser.add_argument("--inner", type=int, default=5,
+                        help="runs of the 100 queries per timed round")
     args = parser.parse_args()
 
     workload = pathlib.Path(args.workload)
@@ -104,8 +108,9 @@ def main():
     for r in range(args.repeat):
         for name, fn in runs.items():
             start = time.perf_counter()
-            fn()
-            times[name].append(time.perf_counter() - start)
+            for _ in range(args.inner):
+                fn()
+            times[name].append((time.perf_counter() - start) / args.inner)
         log(f"round {r + 1}: " + ", ".join(
             f"{n} {t[-1] * 1e3:.1f} ms" for n, t in times.items()))
 
@@ -124,6 +129,7 @@ def main():
         "load_s": round(load_s, 3),
         "queries": len(pairs),
         "repeat": args.repeat,
+        "inner": args.inner,
         "times": summary,
         "ratio_python_over_cpp_min":
             summary["python"]["min_s"] / summary["c++"]["min_s"],
