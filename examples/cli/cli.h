@@ -1,0 +1,141 @@
+// Shared pieces of the `embargo` command-line tool: argument parsing, the
+// query filter options, dataset loading, output helpers and exit statuses.
+//
+// Each subcommand is a function `int RunX(Args& args)` returning the exit
+// status: kExitOk (0), kExitNoResult (1) or kExitBadInput (2). Errors are
+// printed by Fail() as one line, "embargo <command>: <what and where>".
+
+#ifndef EMBARGO_EXAMPLES_CLI_CLI_H_
+#define EMBARGO_EXAMPLES_CLI_CLI_H_
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "embargo/export.h"
+#include "embargo/graph.h"
+#include "embargo/query.h"
+#include "nlohmann/json.hpp"
+
+namespace embargo::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitNoResult = 1;
+inline constexpr int kExitBadInput = 2;
+
+using Json = nlohmann::ordered_json;
+
+// Args holds one subcommand's arguments: options by name (without the
+// leading dashes; repeatable ones keep every value) and positionals.
+class Args {
+ public:
+  // Parse splits argv. `valued` names the options that take a value
+  // ("--data FILE" or "--data=FILE"); `flags` those that do not. "-o" is
+  // "--output" and "-h" is "--help". Unknown options are an error.
+  static absl::StatusOr<Args> Parse(const std::string& command,
+                                    const std::vector<std::string>& argv,
+                                    const std::set<std::string>& valued,
+                                    const std::set<std::string>& flags);
+
+  bool Has(const std::string& name) const { return options_.count(name) > 0; }
+  // Get returns the last value of an option, or `fallback`.
+  std::string Get(const std::string& name,
+                  const std::string& fallback = "") const;
+  // All returns every value of a repeatable option.
+  std::vector<std::string> All(const std::string& name) const;
+  // Int reads an integer option with bounds.
+  absl::StatusOr<int> Int(const std::string& name, int fallback, int min,
+                          int max) const;
+  const std::vector<std::string>& positionals() const { return positionals_; }
+  const std::string& command() const { return command_; }
+
+ private:
+  std::string command_;
+  std::map<std::string, std::vector<std::string>> options_;
+  std::vector<std::string> positionals_;
+};
+
+// Fail prints "embargo <command>: <message>" on one line (a multi-line
+// message is cut to its first line plus a count) and returns kExitBadInput.
+int Fail(const std::string& command, const absl::Status& status);
+int Fail(const std::string& command, const std::string& message);
+
+// OneLine folds a status message into one line.
+std::string OneLine(const absl::Status& status);
+
+// The options every query command shares (filter, limits, data).
+extern const std::set<std::string> kQueryValued;
+extern const std::set<std::string> kQueryFlags;
+// kFilterHelp documents them, for --help texts.
+extern const char kFilterHelp[];
+extern const char kDataHelp[];
+
+// DataFiles returns the dataset paths: --data values and `extra`; when there
+// are none, $EMBARGO_DATA (':'-separated); when unset, the bundled dataset.
+absl::StatusOr<std::vector<std::string>> DataFiles(
+    const Args& args, const std::vector<std::string>& extra = {});
+
+// ReadFiles reads dataset files (.jsonl too: JSON lines of records).
+absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
+    const std::vector<std::string>& paths);
+// LoadGraphFrom reads and validates the files and builds the graph.
+absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths);
+
+// ParseFilter reads --kinds --items --from-date --until-date --certain
+// --min-status --node-kinds --direction.
+absl::StatusOr<Filter> ParseFilter(const Args& args);
+// ParseLimits reads --limit and --timeout.
+absl::StatusOr<Limits> ParseLimits(const Args& args);
+
+// ResolveActor resolves an id or a name (Graph::Resolve); an ambiguous name
+// lists its candidates.
+absl::StatusOr<NodeId> ResolveActor(const Graph& graph,
+                                    const std::string& id_or_name);
+
+// NodeJson describes a node: id, name, kind, country, sanctioned.
+Json NodeJson(const Graph& graph, NodeId node);
+// HopJson describes a hop with its record and evidence.
+Json HopJson(const Graph& graph, const Hop& hop);
+// PathJson describes a path: length, nodes, hops.
+Json PathJson(const Graph& graph, const Path& path);
+// PrintJson writes JSON (two-space indent, invalid UTF-8 replaced).
+void PrintJson(const Json& json);
+
+// Table prints aligned columns.
+class Table {
+ public:
+  explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
+  void Add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  bool empty() const { return rows_.empty(); }
+  // Print writes the table with `indent` leading spaces.
+  void Print(int indent = 0) const;
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// WriteDotOutputs handles --dot FILE, --svg FILE and --png FILE for a
+// query's answer.
+absl::Status WriteDotOutputs(const Args& args, const Graph& graph,
+                             const Subgraph& subgraph,
+                             const std::string& title);
+
+// Subcommands.
+int RunImport(const std::vector<std::string>& argv);
+int RunValidate(const std::vector<std::string>& argv);
+int RunStats(const std::vector<std::string>& argv);
+int RunExport(const std::vector<std::string>& argv);
+int RunPath(const std::vector<std::string>& argv);
+int RunPaths(const std::vector<std::string>& argv);
+int RunNeighbors(const std::vector<std::string>& argv);
+int RunExposure(const std::vector<std::string>& argv);
+int RunBreaches(const std::vector<std::string>& argv);
+
+}  // namespace embargo::cli
+
+#endif  // EMBARGO_EXAMPLES_CLI_CLI_H_

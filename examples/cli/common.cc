@@ -1,0 +1,512 @@
+// Shared pieces of the `embargo` command-line tool. See cli.h.
+
+#include <cstdio>
+#include <cstdlib>
+#include <algorithm>
+#include <iostream>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "embargo/explain.h"
+#include "embargo/export.h"
+#include "embargo/io.h"
+#include "embargo/kinds.h"
+#include "examples/cli/cli.h"
+#include "google/protobuf/util/message_differencer.h"
+
+#ifndef EMBARGO_BUNDLED_DATA
+#define EMBARGO_BUNDLED_DATA "examples/data/article_2023.textproto"
+#endif
+
+namespace embargo::cli {
+
+absl::StatusOr<Args> Args::Parse(const std::string& command,
+                                 const std::vector<std::string>& argv,
+                                 const std::set<std::string>& valued,
+                                 const std::set<std::string>& flags) {
+  Args args;
+  args.command_ = command;
+  bool only_positionals = false;
+  for (size_t i = 0; i < argv.size(); ++i) {
+    std::string a = argv[i];
+    if (only_positionals || a.size() < 2 || a[0] != '-' ||
+        absl::ascii_isdigit(static_cast<unsigned char>(a[1]))) {
+      args.positionals_.push_back(a);
+      continue;
+    }
+    if (a == "--") {
+      only_positionals = true;
+      continue;
+    }
+    std::string name, value;
+    bool has_value = false;
+    if (a == "-o") {
+      name = "output";
+    } else if (a == "-h") {
+      name = "help";
+    } else if (a[1] != '-') {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unknown option ", a, " (see embargo ", command, " --help)"));
+    } else {
+      name = a.substr(2);
+      const size_t eq = name.find('=');
+      if (eq != std::string::npos) {
+        value = name.substr(eq + 1);
+        name = name.substr(0, eq);
+        has_value = true;
+      }
+    }
+    if (flags.count(name) > 0 || name == "help") {
+      if (has_value) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("option --", name, " takes no value"));
+      }
+      args.options_[name].push_back("");
+    } else if (valued.count(name) > 0) {
+      if (!has_value) {
+        if (i + 1 >= argv.size()) {
+          return absl::InvalidArgumentError(
+              absl::StrCat("option --", name, " needs a value"));
+        }
+        value = argv[++i];
+      }
+      args.options_[name].push_back(value);
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unknown option ", a, " (see embargo ", command, " --help)"));
+    }
+  }
+  return args;
+}
+
+std::string Args::Get(const std::string& name,
+                      const std::string& fallback) const {
+  auto it = options_.find(name);
+  return it == options_.end() ? fallback : it->second.back();
+}
+
+std::vector<std::string> Args::All(const std::string& name) const {
+  auto it = options_.find(name);
+  return it == options_.end() ? std::vector<std::string>{} : it->second;
+}
+
+absl::StatusOr<int> Args::Int(const std::string& name, int fallback, int min,
+                              int max) const {
+  if (!Has(name)) return fallback;
+  int v = 0;
+  if (!absl::SimpleAtoi(Get(name), &v) || v < min || v > max) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--", name, " \"", Get(name), "\": expected a whole number from ", min,
+        " to ", max));
+  }
+  return v;
+}
+
+std::string OneLine(const absl::Status& status) {
+  const std::string msg(status.message());
+  std::vector<std::string> lines = absl::StrSplit(msg, '\n', absl::SkipEmpty());
+  if (lines.empty()) return std::string(absl::StatusCodeToString(status.code()));
+  if (lines.size() == 1) return lines[0];
+  // Validation reports one line per problem under a heading line; keep the
+  // first problem.
+  size_t first = 0;
+  if (lines.size() > 1 && absl::EndsWith(lines[0], ":")) first = 1;
+  std::string out = lines[first];
+  const size_t more = lines.size() - first - 1;
+  if (more > 0) {
+    absl::StrAppend(&out, " (and ", more,
+                    " more; `embargo validate FILES` lists them all)");
+  }
+  return out;
+}
+
+int Fail(const std::string& command, const absl::Status& status) {
+  return Fail(command, OneLine(status));
+}
+
+int Fail(const std::string& command, const std::string& message) {
+  std::cerr << "embargo " << command << ": " << message << "\n";
+  return kExitBadInput;
+}
+
+const std::set<std::string> kQueryValued = {
+    "data",   "kinds",      "items",     "from-date", "until-date",
+    "min-status", "node-kinds", "direction", "max-hops", "k",
+    "limit",  "timeout",    "dot",       "svg",       "png"};
+const std::set<std::string> kQueryFlags = {"json", "certain", "explain"};
+
+const char kFilterHelp[] =
+    R"(Filters (the library's Filter, the same for every query):
+  --kinds LIST         edge kinds a path may use, comma-separated: transfer,
+                       transfer_via, sanction, ownership, directorship,
+                       membership, employment, control, flag, operator, family,
+                       associate, visit, spokesperson, part_of, nationality,
+                       unknown_link, support, participation (default: all)
+  --items LIST         item categories of transfers: artillery_ammunition,
+                       rockets, missiles, small_arms, ammunition, ... (default:
+                       all; other edge kinds are not affected)
+  --from-date DATE     YYYY, YYYY-MM or YYYY-MM-DD; edges must overlap the
+  --until-date DATE    window (or lie inside it with --certain)
+  --certain            an edge's dates must lie inside the window
+  --min-status S       alleged, reported or confirmed (default alleged: denied
+                       claims are left out); denied includes them
+  --node-kinds LIST    kinds of the nodes a path passes through: state,
+                       government_body, military_unit, company, organization,
+                       person, vessel, aircraft, international_body,
+                       legal_entity, event (the endpoints are exempt)
+  --direction D        along (supplier to recipient, owner to owned...),
+                       against, or either (default)
+  --limit N            most results (default 1000)
+  --timeout SECONDS    stop the search after this long (default: none)
+)";
+
+const char kDataHelp[] =
+    R"(Data: --data FILE (repeatable) names the datasets to load together:
+  .pb (binary Dataset), .textproto, .json (proto3 JSON Dataset), .records
+  (length-delimited Records) or .jsonl (JSON lines of Records). Without
+  --data, $EMBARGO_DATA (':'-separated paths) is used, and without that the
+  bundled dataset (examples/data/article_2023.textproto). An actor that
+  several files define (a state, met on its ISO code) is one actor: the
+  first file's record stands and the others add aliases, identifiers and
+  evidence.
+)";
+
+absl::StatusOr<std::vector<std::string>> DataFiles(
+    const Args& args, const std::vector<std::string>& extra) {
+  std::vector<std::string> files = args.All("data");
+  files.insert(files.end(), extra.begin(), extra.end());
+  if (!files.empty()) return files;
+  const char* env = std::getenv("EMBARGO_DATA");
+  if (env != nullptr && *env != '\0') {
+    for (absl::string_view p : absl::StrSplit(env, ':', absl::SkipEmpty())) {
+      files.emplace_back(p);
+    }
+    return files;
+  }
+  if (FILE* f = std::fopen(EMBARGO_BUNDLED_DATA, "r")) {
+    std::fclose(f);
+    return std::vector<std::string>{EMBARGO_BUNDLED_DATA};
+  }
+  return absl::InvalidArgumentError(
+      "no dataset: give --data FILE (or set EMBARGO_DATA)");
+}
+
+namespace {
+
+template <typename M>
+void AppendNew(const google::protobuf::RepeatedPtrField<M>& from,
+               google::protobuf::RepeatedPtrField<M>& to) {
+  for (const M& m : from) {
+    bool found = false;
+    for (const M& t : to) {
+      if (google::protobuf::util::MessageDifferencer::Equals(m, t)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) *to.Add() = m;
+  }
+}
+
+// MergeSharedActors makes an actor that several files define (a state
+// meeting on its ISO code, an authority) one actor: the first definition
+// stands, and later ones add their aliases, identifiers and evidence.
+void MergeSharedActors(std::vector<DatasetFile>& files) {
+  absl::flat_hash_map<std::string, v1::Actor*> first;
+  for (DatasetFile& f : files) {
+    auto* actors = f.dataset.mutable_actors();
+    absl::flat_hash_map<std::string, v1::Actor*> mine;
+    std::vector<bool> drop(actors->size(), false);
+    for (int i = 0; i < actors->size(); ++i) {
+      v1::Actor& a = *actors->Mutable(i);
+      auto it = first.find(a.id());
+      if (it == first.end()) continue;
+      v1::Actor& old = *it->second;
+      for (const std::string& al : a.aliases()) {
+        if (al != old.name() && std::find(old.aliases().begin(),
+                                          old.aliases().end(),
+                                          al) == old.aliases().end()) {
+          old.add_aliases(al);
+        }
+      }
+      if (a.name() != old.name() &&
+          std::find(old.aliases().begin(), old.aliases().end(), a.name()) ==
+              old.aliases().end()) {
+        old.add_aliases(a.name());
+      }
+      AppendNew(a.identifiers(), *old.mutable_identifiers());
+      AppendNew(a.evidence(), *old.mutable_evidence());
+      if (old.country().empty()) old.set_country(a.country());
+      drop[i] = true;
+    }
+    // Remove the merged ones, keeping stream positions parallel.
+    std::vector<int64_t>& pos = f.positions.actors;
+    int out = 0;
+    for (int i = 0; i < actors->size(); ++i) {
+      if (drop[i]) continue;
+      if (out != i) {
+        actors->SwapElements(out, i);
+        if (!pos.empty()) pos[out] = pos[i];
+      }
+      ++out;
+    }
+    while (actors->size() > out) actors->RemoveLast();
+    if (!pos.empty()) pos.resize(out);
+    for (v1::Actor& a : *actors) first.try_emplace(a.id(), &a);
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
+    const std::vector<std::string>& paths) {
+  std::vector<DatasetFile> files;
+  for (const std::string& p : paths) {
+    if (absl::EndsWith(p, ".jsonl")) {
+      absl::StatusOr<v1::Dataset> ds = ReadJsonLinesFile(p);
+      if (!ds.ok()) return ds.status();
+      DatasetFile f;
+      f.path = p;
+      f.format = Format::kJson;
+      f.dataset = std::move(*ds);
+      files.push_back(std::move(f));
+      continue;
+    }
+    absl::StatusOr<DatasetFile> f = ReadDatasetFile(p);
+    if (!f.ok()) return f.status();
+    files.push_back(std::move(*f));
+  }
+  MergeSharedActors(files);
+  return files;
+}
+
+absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths) {
+  absl::StatusOr<std::vector<DatasetFile>> files = ReadFiles(paths);
+  if (!files.ok()) return files.status();
+  GraphBuilder builder;
+  for (DatasetFile& f : *files) builder.Add(std::move(f));
+  return builder.Build();
+}
+
+absl::StatusOr<Filter> ParseFilter(const Args& args) {
+  Filter f;
+  if (args.Has("kinds")) {
+    absl::StatusOr<EdgeKindSet> k = ParseEdgeKinds(args.Get("kinds"));
+    if (!k.ok()) return k.status();
+    f.edge_kinds = *k;
+  }
+  if (args.Has("items")) {
+    absl::StatusOr<ItemSet> k = ParseItems(args.Get("items"));
+    if (!k.ok()) return k.status();
+    f.items = *k;
+  }
+  if (args.Has("node-kinds")) {
+    absl::StatusOr<NodeKindSet> k = ParseNodeKinds(args.Get("node-kinds"));
+    if (!k.ok()) return k.status();
+    f.node_kinds = *k;
+  }
+  for (const char* name : {"from-date", "until-date"}) {
+    if (!args.Has(name)) continue;
+    absl::StatusOr<PartialDate> d = PartialDate::Parse(args.Get(name));
+    if (!d.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--", name, ": ", d.status().message()));
+    }
+    (std::string(name) == "from-date" ? f.from : f.until) = *d;
+  }
+  if (f.from.known() && f.until.known() &&
+      f.from.EarliestDay() > f.until.LatestDay()) {
+    return absl::InvalidArgumentError("--from-date is after --until-date");
+  }
+  if (args.Has("certain")) f.date_match = DateMatch::kCertain;
+  if (args.Has("min-status")) {
+    absl::StatusOr<v1::Status> s = ParseStatus(args.Get("min-status"));
+    if (!s.ok()) return s.status();
+    f.min_status = *s;
+  }
+  if (args.Has("direction")) {
+    absl::StatusOr<Direction> d = ParseDirection(args.Get("direction"));
+    if (!d.ok()) return d.status();
+    f.direction = *d;
+  }
+  return f;
+}
+
+absl::StatusOr<Limits> ParseLimits(const Args& args) {
+  Limits l;
+  absl::StatusOr<int> limit = args.Int("limit", 1000, 1, 100000000);
+  if (!limit.ok()) return limit.status();
+  l.max_results = static_cast<size_t>(*limit);
+  if (args.Has("timeout")) {
+    double s = 0;
+    if (!absl::SimpleAtod(args.Get("timeout"), &s) || !(s > 0)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--timeout \"", args.Get("timeout"), "\": expected seconds > 0"));
+    }
+    l.timeout = absl::Seconds(s);
+  }
+  return l;
+}
+
+absl::StatusOr<NodeId> ResolveActor(const Graph& graph,
+                                    const std::string& id_or_name) {
+  absl::StatusOr<NodeId> n = graph.Resolve(id_or_name);
+  if (n.ok()) return n;
+  if (n.status().code() == absl::StatusCode::kFailedPrecondition) {
+    std::vector<std::string> candidates;
+    for (NodeId c : graph.FindByName(id_or_name)) {
+      candidates.push_back(absl::StrCat(graph.node_id(c), " (",
+                                        graph.node_name(c), ", ",
+                                        NodeKindName(graph.node_kind(c)), ")"));
+    }
+    return absl::FailedPreconditionError(
+        absl::StrCat("\"", id_or_name, "\" is ambiguous: ",
+                     absl::StrJoin(candidates, "; "), "; give an id"));
+  }
+  return n.status();
+}
+
+Json NodeJson(const Graph& graph, NodeId node) {
+  Json j;
+  j["id"] = std::string(graph.node_id(node));
+  j["name"] = std::string(graph.node_name(node));
+  j["kind"] = std::string(NodeKindName(graph.node_kind(node)));
+  j["country"] = std::string(graph.node_country(node));
+  bool sanctioned = false;
+  for (const Incidence& inc : graph.Incidences(node)) {
+    if (!inc.along && graph.edge(inc.edge).kind == EdgeKind::kSanction) {
+      sanctioned = true;
+      break;
+    }
+  }
+  j["sanctioned"] = sanctioned;
+  return j;
+}
+
+namespace {
+std::string DateString(const v1::Date& d) {
+  absl::StatusOr<PartialDate> p = PartialDate::FromProto(d);
+  return p.ok() && p->known() ? p->ToString() : "";
+}
+}  // namespace
+
+Json HopJson(const Graph& graph, const Hop& hop) {
+  const HopDetail d = ExplainHop(graph, hop);
+  Json j;
+  j["from"] = std::string(graph.node_id(hop.from));
+  j["to"] = std::string(graph.node_id(hop.to));
+  j["along"] = hop.along;
+  j["edge_kind"] = std::string(EdgeKindName(d.info.kind));
+  j["record_kind"] = d.record_kind;
+  j["record_id"] = d.record_id;
+  j["item"] = d.info.item == v1::ITEM_UNSPECIFIED ? "" : ItemName(d.info.item);
+  j["designation"] = d.designation;
+  j["role"] = d.role;
+  j["when"] = d.when;
+  j["status"] = StatusName(d.info.status);
+  if (d.info.kind == EdgeKind::kOwnership) j["share"] = d.info.share_percent;
+  j["summary"] = d.summary;
+  Json evidence = Json::array();
+  for (const EvidenceDetail& e : d.evidence) {
+    Json ev;
+    ev["source_id"] = e.evidence.source_id();
+    ev["publisher"] = e.source ? e.source->publisher() : "";
+    ev["title"] = e.source ? e.source->title() : "";
+    ev["url"] = e.source ? e.source->url() : "";
+    ev["published"] = e.source ? DateString(e.source->published()) : "";
+    ev["speaker_id"] = e.evidence.speaker_id();
+    ev["speaker"] = e.speaker_name;
+    Json via = Json::array();
+    for (const std::string& v : e.evidence.via_source_ids()) via.push_back(v);
+    ev["via"] = via;
+    ev["quote"] = e.evidence.quote();
+    ev["translation"] = e.evidence.translation();
+    ev["status_words"] = e.evidence.status_words();
+    ev["locator"] = e.evidence.locator();
+    evidence.push_back(std::move(ev));
+  }
+  j["evidence"] = std::move(evidence);
+  return j;
+}
+
+Json PathJson(const Graph& graph, const Path& path) {
+  Json j;
+  j["length"] = path.length();
+  Json nodes = Json::array();
+  for (NodeId n : path.Nodes()) nodes.push_back(NodeJson(graph, n));
+  j["nodes"] = std::move(nodes);
+  Json hops = Json::array();
+  for (const Hop& h : path.hops) hops.push_back(HopJson(graph, h));
+  j["hops"] = std::move(hops);
+  return j;
+}
+
+void PrintJson(const Json& json) {
+  std::cout << json.dump(2, ' ', false, Json::error_handler_t::replace)
+            << "\n";
+}
+
+void Table::Print(int indent) const {
+  std::vector<size_t> width(header_.size(), 0);
+  auto measure = [&](const std::vector<std::string>& row) {
+    for (size_t i = 0; i < row.size() && i < width.size(); ++i) {
+      // Count UTF-8 characters, not bytes, so that names line up.
+      size_t n = 0;
+      for (unsigned char c : row[i]) n += (c & 0xC0) != 0x80;
+      width[i] = std::max(width[i], n);
+    }
+  };
+  measure(header_);
+  for (const auto& r : rows_) measure(r);
+  auto print = [&](const std::vector<std::string>& row) {
+    std::string line(indent, ' ');
+    for (size_t i = 0; i < row.size() && i < width.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) {
+        size_t n = 0;
+        for (unsigned char c : row[i]) n += (c & 0xC0) != 0x80;
+        line += std::string(width[i] - n + 2, ' ');
+      }
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    std::cout << line << "\n";
+  };
+  print(header_);
+  for (const auto& r : rows_) print(r);
+}
+
+absl::Status WriteDotOutputs(const Args& args, const Graph& graph,
+                             const Subgraph& subgraph,
+                             const std::string& title) {
+  if (!args.Has("dot") && !args.Has("svg") && !args.Has("png")) {
+    return absl::OkStatus();
+  }
+  DotOptions options;
+  options.title = title;
+  const std::string dot = ToDot(graph, subgraph, options);
+  if (args.Has("dot")) {
+    const std::string path = args.Get("dot");
+    FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) {
+      return absl::PermissionDeniedError(
+          absl::StrCat(path, ": cannot open for writing"));
+    }
+    const bool ok = std::fwrite(dot.data(), 1, dot.size(), f) == dot.size();
+    if (std::fclose(f) != 0 || !ok) {
+      return absl::DataLossError(absl::StrCat(path, ": write failed"));
+    }
+  }
+  for (const char* format : {"svg", "png"}) {
+    if (!args.Has(format)) continue;
+    absl::Status s = RenderDot(dot, format, args.Get(format));
+    if (!s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace embargo::cli

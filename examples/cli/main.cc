@@ -1,0 +1,74 @@
+// embargo: the command-line tool. A thin layer over the library's public
+// functions: import, validate, stats, path, paths, neighbors, exposure,
+// breaches, export. `embargo COMMAND --help` documents each.
+//
+// Exit status: 0 ok; 1 no result (no path, no neighbour, no breach,
+// validation problems, rejected rows); 2 bad input (bad arguments, unreadable
+// or invalid files, unknown or ambiguous actors). Errors are one line on
+// stderr: "embargo COMMAND: what, where".
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "examples/cli/cli.h"
+
+namespace {
+
+constexpr char kUsage[] = R"(usage: embargo COMMAND [ARGS...]
+
+Actors, arms transfers and sanctions as a typed graph.
+
+Commands:
+  import FORMAT FILE... -o OUT   lists and registers (SIPRI, OFAC, UN, EU,
+                                 Neo4j CSV) to embargo records
+  validate FILE...               every problem in the records, located
+  stats FILE...                  counts by kind, item, authority, programme,
+                                 years
+  path FROM TO                   one shortest path
+  paths FROM TO                  all paths up to --max-hops, or --k shortest
+  neighbors ACTOR                the nodes within --max-hops
+  exposure ACTOR                 sanctions in force, blocking through
+                                 ownership, sanctioned actors nearby
+  breaches                       transfers that breach an arms embargo
+  export FORMAT [FILE...] -o OUT graphml, neo4j, jsonl, dot, svg, png, ...
+
+`embargo COMMAND --help` for each command's options and examples.
+Output is a readable table; --json gives JSON with stable field names.
+Exit status: 0 ok, 1 no result, 2 bad input.
+
+Examples:
+  embargo paths RUS PRK --max-hops 3 --kinds transfer,transfer_via
+  embargo import sipri trade-register.csv -o sipri.pb
+  embargo paths PRK RUS --kinds transfer --data sipri.pb --json
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace embargo::cli;
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return kExitBadInput;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (command == "import") return RunImport(args);
+  if (command == "validate") return RunValidate(args);
+  if (command == "stats") return RunStats(args);
+  if (command == "export") return RunExport(args);
+  if (command == "path") return RunPath(args);
+  if (command == "paths") return RunPaths(args);
+  if (command == "neighbors" || command == "neighbours") {
+    return RunNeighbors(args);
+  }
+  if (command == "exposure") return RunExposure(args);
+  if (command == "breaches") return RunBreaches(args);
+  std::cerr << "embargo: unknown command \"" << command
+            << "\" (embargo --help lists them)\n";
+  return kExitBadInput;
+}

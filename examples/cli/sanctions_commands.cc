@@ -1,0 +1,410 @@
+// `embargo exposure` and `embargo breaches`: the sanctions features as of a
+// date.
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "embargo/export.h"
+#include "embargo/kinds.h"
+#include "embargo/sanctions.h"
+#include "examples/cli/cli.h"
+
+namespace embargo::cli {
+namespace {
+
+constexpr char kRegimeHelp[] =
+    R"(Regime (which sanctions count):
+  --as-of DATE         YYYY, YYYY-MM or YYYY-MM-DD (default: today); a
+                       sanction is in force from its listing to its delisting
+                       (certainly or only possibly, with partial dates)
+  --any-date           ignore the dates of sanctions and relations
+  --authority LIST     authority actor ids, comma-separated (UNSC,OFAC,EU)
+  --program LIST       programmes, comma-separated ("UNSCR 1718,DPRK3")
+)";
+
+constexpr char kExposureHelp[] = R"(usage: embargo exposure ACTOR [options]
+
+How exposed to sanctions is ACTOR, as of a date?
+  1. the sanctions in force on it (authority, programme, measures, listed);
+  2. whether it is blocked through ownership: blocked owners hold 50 % or
+     more (OFAC) or more than 50 % or control it (EU, --rule eu), with the
+     chain of stakes down to the sanctions that explain it;
+  3. the sanctioned actors within --max-hops hops (default 2) over the
+     edges the filters allow, nearest first.
+
+Options:
+  --rule R             ofac50 (default) or eu
+  --max-hops N         radius of part 3 (default 2; 0 leaves it out)
+  --json               JSON output: {"actor", "as_of", "sanctions",
+                       "blocked", "sanctioned_nearby"} (see README)
+
+Exit status: 0 some exposure found; 1 none; 2 bad input.
+
+Examples:
+  embargo exposure KOMID --as-of 2024-01-01
+  embargo exposure "Sergei Shoigu" --authority OFAC --json
+  embargo exposure RUS --max-hops 1 --kinds transfer,transfer_via --as-of 2023
+)";
+
+constexpr char kBreachesHelp[] = R"(usage: embargo breaches [options]
+
+Lists the arms transfers that breach an arms embargo: a transfer whose
+supplier was under an embargo on exports, whose recipient was under an
+embargo on imports, or whose intermediary was under either, on the
+transfer's dates, for the items the embargo covers. Each breach says which
+sanction (programme, legal basis) and how certain it is (dates and item).
+
+Options:
+  --as-of DATE         only transfers that had begun by this date
+  --actor ID           only breaches with this actor as supplier, recipient
+                       or embargoed party
+  --from-date D, --until-date D
+                       only transfers whose dates overlap this window
+  --min-status S       transfers at least this firm (default alleged)
+  --certain            only breaches certain on dates and items
+  --any-date           ignore dates altogether (any embargo ever in force)
+  --authority LIST, --program LIST
+                       the sanctions considered (default: all)
+  --limit N            most breaches listed (default 1000)
+  --json               JSON output: {"breaches": [...], "count"} (see README)
+
+Exit status: 0 breaches found; 1 none; 2 bad input.
+
+Examples:
+  embargo breaches
+  embargo breaches --authority UNSC --actor PRK --json
+  embargo breaches --data sipri.pb --data un.pb --program "UNSCR 1718" --certain
+)";
+
+std::vector<std::string> List(const Args& args, const std::string& name) {
+  std::vector<std::string> out;
+  for (const std::string& v : args.All(name)) {
+    for (absl::string_view p : absl::StrSplit(v, ',', absl::SkipEmpty())) {
+      out.emplace_back(absl::StripAsciiWhitespace(p));
+    }
+  }
+  return out;
+}
+
+absl::StatusOr<PartialDate> AsOf(const Args& args) {
+  if (args.Has("any-date")) return PartialDate();
+  if (!args.Has("as-of")) return Today();
+  absl::StatusOr<PartialDate> d = PartialDate::Parse(args.Get("as-of"));
+  if (!d.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--as-of: ", d.status().message()));
+  }
+  return d;
+}
+
+Json InForceJson(const Graph& graph, const InForce& s) {
+  Json j;
+  j["sanction_id"] = s.sanction_id;
+  j["authority"] = s.authority_id;
+  j["authority_name"] = std::string(graph.node_name(s.authority));
+  j["program"] = s.program;
+  Json m = Json::array();
+  for (v1::Measure x : s.measures) m.push_back(MeasureName(x));
+  j["measures"] = m;
+  Json items = Json::array();
+  for (v1::ItemCategory x : s.embargo_items) items.push_back(ItemName(x));
+  j["embargo_items"] = items;
+  j["legal_basis"] = s.legal_basis;
+  j["listed"] = s.listed.known() ? s.listed.ToString() : "";
+  j["delisted"] = s.delisted.known() ? s.delisted.ToString() : "";
+  j["status"] = StatusName(s.status);
+  j["certainty"] = std::string(CertaintyName(s.certainty));
+  return j;
+}
+
+std::string Measures(const std::vector<v1::Measure>& ms) {
+  std::vector<std::string> names;
+  for (v1::Measure m : ms) names.push_back(MeasureName(m));
+  return absl::StrJoin(names, ",");
+}
+
+const std::set<std::string> kSanctionsValued = [] {
+  std::set<std::string> s = kQueryValued;
+  for (const char* x : {"as-of", "authority", "program", "rule", "actor"}) {
+    s.insert(x);
+  }
+  return s;
+}();
+const std::set<std::string> kSanctionsFlags = {"json", "certain", "any-date"};
+
+}  // namespace
+
+int RunExposure(const std::vector<std::string>& argv) {
+  const std::string command = "exposure";
+  absl::StatusOr<Args> args =
+      Args::Parse(command, argv, kSanctionsValued, kSanctionsFlags);
+  if (!args.ok()) return Fail(command, args.status());
+  if (args->Has("help")) {
+    std::cout << kExposureHelp << "\n" << kRegimeHelp << "\n" << kFilterHelp
+              << "\n" << kDataHelp;
+    return kExitOk;
+  }
+  if (args->positionals().size() != 1) {
+    return Fail(command, absl::StrCat("expected one ACTOR, got ",
+                                      args->positionals().size(),
+                                      " argument(s) (see --help)"));
+  }
+  absl::StatusOr<PartialDate> as_of = AsOf(*args);
+  if (!as_of.ok()) return Fail(command, as_of.status());
+  absl::StatusOr<int> max_hops = args->Int("max-hops", 2, 0, 64);
+  if (!max_hops.ok()) return Fail(command, max_hops.status());
+  absl::StatusOr<Filter> filter = ParseFilter(*args);
+  if (!filter.ok()) return Fail(command, filter.status());
+  absl::StatusOr<Limits> limits = ParseLimits(*args);
+  if (!limits.ok()) return Fail(command, limits.status());
+  OwnershipOptions own;
+  const std::string rule = absl::AsciiStrToLower(args->Get("rule", "ofac50"));
+  if (rule == "ofac50" || rule == "ofac") {
+    own.rule = OwnershipRule::kOfac50;
+  } else if (rule == "eu") {
+    own.rule = OwnershipRule::kEuControl;
+  } else {
+    return Fail(command, absl::StrCat("--rule \"", args->Get("rule"),
+                                      "\": expected ofac50 or eu"));
+  }
+  Regime regime;
+  regime.authority_ids = List(*args, "authority");
+  regime.programs = List(*args, "program");
+  own.as_of = *as_of;
+  own.regime.authority_ids = regime.authority_ids;
+  own.regime.programs = regime.programs;
+
+  absl::StatusOr<std::vector<std::string>> files = DataFiles(*args);
+  if (!files.ok()) return Fail(command, files.status());
+  absl::StatusOr<Graph> graph = LoadGraphFrom(*files);
+  if (!graph.ok()) return Fail(command, graph.status());
+  absl::StatusOr<NodeId> actor = ResolveActor(*graph, args->positionals()[0]);
+  if (!actor.ok()) return Fail(command, actor.status());
+
+  absl::StatusOr<std::vector<InForce>> in_force =
+      SanctionsInForce(*graph, *actor, *as_of, regime);
+  if (!in_force.ok()) return Fail(command, in_force.status());
+  absl::StatusOr<BlockedSet> blocked = BlockedByOwnership(*graph, own);
+  if (!blocked.ok()) return Fail(command, blocked.status());
+  const BlockedEntity* b = blocked->Find(*actor);
+  Neighborhood nearby;
+  if (*max_hops > 0) {
+    absl::StatusOr<Neighborhood> nb = SanctionedNeighbors(
+        *graph, *actor, regime, *as_of, *max_hops, *filter, *limits);
+    if (!nb.ok()) return Fail(command, nb.status());
+    nearby = std::move(*nb);
+  }
+  const std::string as_of_text = as_of->known() ? as_of->ToString() : "any date";
+
+  if (args->Has("json")) {
+    Json j;
+    j["command"] = command;
+    j["actor"] = NodeJson(*graph, *actor);
+    j["as_of"] = as_of->known() ? as_of->ToString() : "";
+    Json s = Json::array();
+    for (const InForce& x : *in_force) s.push_back(InForceJson(*graph, x));
+    j["sanctions"] = s;
+    Json bj;
+    bj["blocked"] = b != nullptr;
+    if (b != nullptr) {
+      bj["directly_sanctioned"] = b->directly_sanctioned;
+      bj["blocked_by_ownership"] = b->blocked_by_ownership;
+      bj["blocked_share"] = b->blocked_share;
+      bj["certainty"] = std::string(CertaintyName(b->certainty));
+      Json stakes = Json::array();
+      for (const Stake& st : b->stakes) {
+        stakes.push_back({{"owner", std::string(graph->node_id(st.owner))},
+                          {"record_id", graph->EdgeRecordId(st.edge)},
+                          {"kind", std::string(EdgeKindName(st.kind))},
+                          {"share", st.share_percent},
+                          {"certainty", std::string(CertaintyName(st.certainty))},
+                          {"explaining", st.explaining}});
+      }
+      bj["stakes"] = stakes;
+      bj["chain"] = FormatBlockChain(*graph, *blocked, *actor);
+    }
+    bj["rule"] = own.rule == OwnershipRule::kOfac50 ? "ofac50" : "eu";
+    j["blocked"] = bj;
+    Json near = Json::array();
+    for (const Neighbor& n : nearby.nodes) {
+      Json o = NodeJson(*graph, n.node);
+      o["hops"] = n.hops;
+      near.push_back(std::move(o));
+    }
+    j["sanctioned_nearby"] = near;
+    j["truncated"] = nearby.truncated;
+    PrintJson(j);
+  } else {
+    std::cout << graph->node_id(*actor) << " (" << graph->node_name(*actor)
+              << ", " << NodeKindName(graph->node_kind(*actor)) << ") as of "
+              << as_of_text << "\n\n";
+    std::cout << "Sanctions in force on it: " << in_force->size() << "\n";
+    if (!in_force->empty()) {
+      Table t({"sanction", "authority", "programme", "measures", "listed",
+               "delisted", "certainty"});
+      for (const InForce& x : *in_force) {
+        t.Add({x.sanction_id, x.authority_id, x.program, Measures(x.measures),
+               x.listed.known() ? x.listed.ToString() : "?",
+               x.delisted.known() ? x.delisted.ToString() : "",
+               std::string(CertaintyName(x.certainty))});
+      }
+      t.Print(2);
+    }
+    std::cout << "\nBlocked through ownership ("
+              << (own.rule == OwnershipRule::kOfac50 ? "OFAC 50 % rule"
+                                                     : "EU ownership or control")
+              << "): ";
+    if (b == nullptr) {
+      std::cout << "no\n";
+    } else if (!b->blocked_by_ownership) {
+      std::cout << "no (blocked as sanctioned itself, "
+                << CertaintyName(b->certainty) << ")\n";
+    } else {
+      std::cout << "yes (" << CertaintyName(b->certainty) << ")\n"
+                << FormatBlockChain(*graph, *blocked, *actor) << "\n";
+    }
+    if (*max_hops > 0) {
+      std::cout << "\nSanctioned actors within " << *max_hops
+                << " hop(s): " << nearby.nodes.size() << "\n";
+      if (!nearby.nodes.empty()) {
+        Table t({"hops", "id", "name", "kind", "country"});
+        for (const Neighbor& n : nearby.nodes) {
+          t.Add({absl::StrCat(n.hops), std::string(graph->node_id(n.node)),
+                 std::string(graph->node_name(n.node)),
+                 std::string(NodeKindName(graph->node_kind(n.node))),
+                 std::string(graph->node_country(n.node))});
+        }
+        t.Print(2);
+      }
+      if (nearby.truncated) {
+        std::cout << "(cut short: " << nearby.truncation_reason << ")\n";
+      }
+    }
+  }
+  const bool exposed = !in_force->empty() || b != nullptr || !nearby.nodes.empty();
+  return exposed ? kExitOk : kExitNoResult;
+}
+
+int RunBreaches(const std::vector<std::string>& argv) {
+  const std::string command = "breaches";
+  absl::StatusOr<Args> args =
+      Args::Parse(command, argv, kSanctionsValued, kSanctionsFlags);
+  if (!args.ok()) return Fail(command, args.status());
+  if (args->Has("help")) {
+    std::cout << kBreachesHelp << "\n" << kDataHelp;
+    return kExitOk;
+  }
+  if (!args->positionals().empty()) {
+    return Fail(command, absl::StrCat("unexpected argument \"",
+                                      args->positionals()[0],
+                                      "\" (datasets come with --data FILE)"));
+  }
+  PartialDate as_of;
+  if (args->Has("as-of")) {
+    absl::StatusOr<PartialDate> d = PartialDate::Parse(args->Get("as-of"));
+    if (!d.ok()) return Fail(command, absl::StrCat("--as-of: ", d.status().message()));
+    as_of = *d;
+  }
+  absl::StatusOr<Filter> filter = ParseFilter(*args);
+  if (!filter.ok()) return Fail(command, filter.status());
+  absl::StatusOr<int> limit = args->Int("limit", 1000, 1, 100000000);
+  if (!limit.ok()) return Fail(command, limit.status());
+  BreachOptions options;
+  options.regime.authority_ids = List(*args, "authority");
+  options.regime.programs = List(*args, "program");
+  options.min_transfer_status = filter->min_status;
+  options.ignore_dates = args->Has("any-date");
+
+  absl::StatusOr<std::vector<std::string>> files = DataFiles(*args);
+  if (!files.ok()) return Fail(command, files.status());
+  absl::StatusOr<Graph> graph = LoadGraphFrom(*files);
+  if (!graph.ok()) return Fail(command, graph.status());
+  std::optional<NodeId> actor;
+  if (args->Has("actor")) {
+    absl::StatusOr<NodeId> a = ResolveActor(*graph, args->Get("actor"));
+    if (!a.ok()) return Fail(command, a.status());
+    actor = *a;
+  }
+  absl::StatusOr<std::vector<Breach>> all = FindEmbargoBreaches(*graph, options);
+  if (!all.ok()) return Fail(command, all.status());
+
+  const DayRange window{filter->from.known() ? filter->from.EarliestDay() : kMinDay,
+                        filter->until.known() ? filter->until.LatestDay() : kMaxDay};
+  std::vector<const Breach*> breaches;
+  for (const Breach& b : *all) {
+    if (as_of.known() && b.transfer_days.lo > as_of.LatestDay()) continue;
+    if (!b.transfer_days.Overlaps(window)) continue;
+    if (args->Has("certain") && b.certainty != Certainty::kCertain) continue;
+    if (actor && b.supplier != *actor && b.recipient != *actor &&
+        b.party != *actor) {
+      continue;
+    }
+    breaches.push_back(&b);
+  }
+  const size_t total = breaches.size();
+  const bool truncated = total > static_cast<size_t>(*limit);
+  if (truncated) breaches.resize(*limit);
+
+  auto when = [](const DayRange& d) {
+    if (d.lo == kMinDay && d.hi == kMaxDay) return std::string("?");
+    return absl::StrCat(FormatDay(d.lo), " .. ", FormatDay(d.hi));
+  };
+  if (args->Has("json")) {
+    Json j;
+    j["command"] = command;
+    j["as_of"] = as_of.known() ? as_of.ToString() : "";
+    Json list = Json::array();
+    for (const Breach* b : breaches) {
+      Json o;
+      o["transfer_id"] = b->transfer_id;
+      o["supplier"] = std::string(graph->node_id(b->supplier));
+      o["recipient"] = std::string(graph->node_id(b->recipient));
+      o["item"] = ItemName(b->item);
+      o["transfer_status"] = StatusName(b->transfer_status);
+      o["transfer_from"] = b->transfer_days.lo == kMinDay ? "" : FormatDay(b->transfer_days.lo);
+      o["transfer_until"] = b->transfer_days.hi == kMaxDay ? "" : FormatDay(b->transfer_days.hi);
+      o["party"] = std::string(graph->node_id(b->party));
+      o["role"] = std::string(BreachRoleName(b->role));
+      o["measure"] = MeasureName(b->measure);
+      o["sanction"] = InForceJson(*graph, b->sanction);
+      o["certainty"] = std::string(CertaintyName(b->certainty));
+      o["date_certainty"] = std::string(CertaintyName(b->date_certainty));
+      o["item_certainty"] = std::string(CertaintyName(b->item_certainty));
+      Json src = Json::array();
+      for (const v1::Evidence& e : b->transfer_evidence) src.push_back(e.source_id());
+      o["transfer_sources"] = src;
+      list.push_back(std::move(o));
+    }
+    j["breaches"] = list;
+    j["count"] = total;
+    j["truncated"] = truncated;
+    PrintJson(j);
+  } else if (breaches.empty()) {
+    std::cout << "No embargo breaches with these options.\n";
+  } else {
+    std::cout << total << " breach(es)"
+              << (as_of.known() ? absl::StrCat(" of transfers begun by ", as_of.ToString()) : "")
+              << "\n\n";
+    Table t({"transfer", "supplier", "recipient", "item", "when", "status",
+             "embargoed", "sanction", "programme", "measure", "certainty"});
+    for (const Breach* b : breaches) {
+      t.Add({b->transfer_id, std::string(graph->node_id(b->supplier)),
+             std::string(graph->node_id(b->recipient)), ItemName(b->item),
+             when(b->transfer_days), StatusName(b->transfer_status),
+             absl::StrCat(graph->node_id(b->party), " (",
+                          BreachRoleName(b->role), ")"),
+             b->sanction.sanction_id, b->sanction.program,
+             MeasureName(b->measure), std::string(CertaintyName(b->certainty))});
+    }
+    t.Print(0);
+    if (truncated) std::cout << "(first " << *limit << " of " << total << ")\n";
+  }
+  return total == 0 ? kExitNoResult : kExitOk;
+}
+
+}  // namespace embargo::cli

@@ -1,0 +1,465 @@
+// Tests of the `embargo` command-line tool (examples/cli/): the binary is
+// run as a user runs it, with arguments, and its exit status, stdout and
+// stderr are checked, against the library's own answers where there is one.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "embargo/export.h"
+#include "embargo/graph.h"
+#include "embargo/io.h"
+#include "embargo/query.h"
+#include "embargo/sanctions.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+
+namespace embargo {
+namespace {
+
+constexpr char kArticle[] = EMBARGO_SOURCE_DIR
+    "/examples/data/article_2023.textproto";
+constexpr char kData[] = EMBARGO_SHARED_DATA_DIR;
+
+struct Result {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      q += "'\\''";
+    } else {
+      q += c;
+    }
+  }
+  return q + "'";
+}
+
+// Embargo runs `embargo ARGS...` and collects its exit status and output.
+Result Embargo(const std::vector<std::string>& args) {
+  const std::string err_path =
+      absl::StrCat(::testing::TempDir(), "/cli_err_", getpid());
+  std::string cmd = Quote(EMBARGO_CLI);
+  for (const std::string& a : args) absl::StrAppend(&cmd, " ", Quote(a));
+  absl::StrAppend(&cmd, " 2>", Quote(err_path));
+  Result r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[8192];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream e(err_path);
+  std::stringstream ss;
+  ss << e.rdbuf();
+  r.err = ss.str();
+  std::remove(err_path.c_str());
+  return r;
+}
+
+nlohmann::json Json(const Result& r) {
+  nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << r.out;
+  return j;
+}
+
+// OneLine: errors are one line on stderr, naming the command.
+void ExpectOneLineError(const Result& r, const std::string& command,
+                        const std::string& fragment) {
+  EXPECT_EQ(r.code, 2) << r.out << r.err;
+  EXPECT_TRUE(absl::StartsWith(r.err, absl::StrCat("embargo ", command, ": ")))
+      << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_NE(r.err.find(fragment), std::string::npos) << r.err;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = ::testing::TempDir() + "/cli_test_XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    absl::StatusOr<Graph> g = LoadGraph({std::string(kArticle)});
+    ASSERT_TRUE(g.ok()) << g.status();
+    graph_ = std::make_unique<Graph>(std::move(*g));
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
+  std::string Write(const std::string& name, const std::string& text) const {
+    std::ofstream(Path(name)) << text;
+    return Path(name);
+  }
+
+  std::string dir_;
+  std::unique_ptr<Graph> graph_;
+};
+
+// ---------------------------------------------------------------------------
+// Help and usage
+// ---------------------------------------------------------------------------
+
+TEST_F(CliTest, HelpForEveryCommand) {
+  Result r = Embargo({"--help"});
+  EXPECT_EQ(r.code, 0);
+  for (const char* c : {"import", "validate", "stats", "path", "paths",
+                        "neighbors", "exposure", "breaches", "export"}) {
+    EXPECT_NE(r.out.find(absl::StrCat("\n  ", c, " ")), std::string::npos)
+        << c;
+    Result h = Embargo({c, "--help"});
+    EXPECT_EQ(h.code, 0) << c;
+    EXPECT_TRUE(absl::StartsWith(h.out, absl::StrCat("usage: embargo ", c, " ")))
+        << c << ": " << h.out.substr(0, 80);
+    EXPECT_NE(h.out.find("Examples:"), std::string::npos) << c;
+  }
+  EXPECT_EQ(Embargo({}).code, 2);
+  Result bad = Embargo({"frobnicate"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("unknown command \"frobnicate\""), std::string::npos);
+}
+
+TEST_F(CliTest, BadOptionsAreOneLineErrors) {
+  ExpectOneLineError(Embargo({"paths", "RUS", "PRK", "--bogus"}), "paths",
+                     "unknown option --bogus");
+  ExpectOneLineError(Embargo({"paths", "RUS", "PRK", "--kinds", "bogus"}), "paths",
+                     "bogus");
+  ExpectOneLineError(Embargo({"paths", "RUS", "PRK", "--max-hops", "zero"}),
+                     "paths", "--max-hops");
+  ExpectOneLineError(Embargo({"paths", "RUS", "PRK", "--from-date", "2023-13"}),
+                     "paths", "--from-date");
+  ExpectOneLineError(Embargo({"paths", "RUS"}), "paths", "expected FROM and TO");
+  ExpectOneLineError(Embargo({"paths", "RUS", "PRK", "--data"}), "paths",
+                     "--data needs a value");
+  ExpectOneLineError(Embargo({"paths", "RUS", "PRK", "--data", Path("none.pb")}),
+                     "paths", "none.pb");
+}
+
+// ---------------------------------------------------------------------------
+// Queries on the bundled dataset
+// ---------------------------------------------------------------------------
+
+TEST_F(CliTest, PathsMatchTheLibrary) {
+  Result r = Embargo({"paths", "RUS", "PRK", "--max-hops", "3", "--kinds",
+                  "transfer,transfer_via", "--data", kArticle, "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = Json(r);
+  Filter f;
+  f.edge_kinds = TransferKinds();
+  absl::StatusOr<Paths> want = AllPaths(*graph_, *graph_->FindNode("RUS"),
+                                        *graph_->FindNode("PRK"), 3, f);
+  ASSERT_TRUE(want.ok());
+  ASSERT_EQ(j["paths"].size(), want->paths.size());
+  for (size_t i = 0; i < want->paths.size(); ++i) {
+    const embargo::Path& p = want->paths[i];
+    const nlohmann::json& jp = j["paths"][i];
+    EXPECT_EQ(jp["length"], p.length());
+    ASSERT_EQ(jp["hops"].size(), p.hops.size());
+    for (size_t h = 0; h < p.hops.size(); ++h) {
+      EXPECT_EQ(jp["hops"][h]["record_id"], graph_->EdgeRecordId(p.hops[h].edge));
+      EXPECT_EQ(jp["hops"][h]["from"], std::string(graph_->node_id(p.hops[h].from)));
+      EXPECT_FALSE(jp["hops"][h]["evidence"].empty());
+    }
+  }
+  EXPECT_EQ(j["from"]["id"], "RUS");
+  EXPECT_EQ(j["to"]["sanctioned"], true);
+  EXPECT_EQ(j["truncated"], false);
+  // The table names every path and the records.
+  Result t = Embargo({"paths", "RUS", "PRK", "--kinds", "transfer,transfer_via",
+                  "--data", kArticle});
+  EXPECT_EQ(t.code, 0);
+  EXPECT_NE(t.out.find(absl::StrCat(want->paths.size(), " path(s) from RUS")),
+            std::string::npos)
+      << t.out;
+  EXPECT_NE(t.out.find("tr-prk-rus-2023-artillery-ammunition"),
+            std::string::npos);
+}
+
+TEST_F(CliTest, NamesAndDefaultDataset) {
+  // Names resolve like ids; without --data the bundled dataset is used.
+  Result r = Embargo({"path", "Russia", "North Korea", "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(Json(r)["paths"][0]["length"], 1);
+  Result k = Embargo({"paths", "RUS", "PRK", "--k", "2", "--kinds",
+                  "transfer,transfer_via", "--json"});
+  ASSERT_EQ(k.code, 0);
+  EXPECT_EQ(Json(k)["paths"].size(), 2u);
+}
+
+TEST_F(CliTest, NoResultIsExitOne) {
+  Result r = Embargo({"paths", "RUS", "PRK", "--kinds", "ownership", "--data",
+                  kArticle});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("No path"), std::string::npos);
+  Result j = Embargo({"path", "RUS", "PRK", "--kinds", "transfer", "--min-status",
+                  "confirmed", "--data", kArticle, "--json"});
+  EXPECT_EQ(j.code, 1);
+  EXPECT_TRUE(Json(j)["paths"].empty());
+}
+
+TEST_F(CliTest, UnknownAndAmbiguousActors) {
+  ExpectOneLineError(Embargo({"paths", "RUS", "Atlantis", "--data", kArticle}),
+                     "paths", "Atlantis");
+  const std::string twins = Write("twins.textproto", R"(
+sources { id: "s" publisher: "p" }
+actors { id: "A1" kind: ACTOR_KIND_COMPANY name: "Acme" evidence { source_id: "s" } }
+actors { id: "A2" kind: ACTOR_KIND_PERSON name: "Other" aliases: "ACME" evidence { source_id: "s" } }
+actors { id: "B" kind: ACTOR_KIND_COMPANY name: "Beta" evidence { source_id: "s" } }
+)");
+  Result r = Embargo({"neighbors", "acme", "--data", twins});
+  ExpectOneLineError(r, "neighbors", "ambiguous");
+  EXPECT_NE(r.err.find("A1"), std::string::npos);
+  EXPECT_NE(r.err.find("A2"), std::string::npos);
+  // Ids still work, and an isolated node has no neighbours.
+  EXPECT_EQ(Embargo({"neighbors", "B", "--data", twins}).code, 1);
+}
+
+TEST_F(CliTest, NeighborsMatchTheLibrary) {
+  Result r = Embargo({"neighbors", "KOMID", "--max-hops", "2", "--data", kArticle,
+                  "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = Json(r);
+  absl::StatusOr<Neighborhood> want =
+      Neighbors(*graph_, *graph_->FindNode("KOMID"), 2);
+  ASSERT_TRUE(want.ok());
+  ASSERT_EQ(j["neighbors"].size(), want->nodes.size());
+  for (size_t i = 0; i < want->nodes.size(); ++i) {
+    EXPECT_EQ(j["neighbors"][i]["id"],
+              std::string(graph_->node_id(want->nodes[i].node)));
+    EXPECT_EQ(j["neighbors"][i]["hops"], want->nodes[i].hops);
+  }
+}
+
+TEST_F(CliTest, DotAndPictures) {
+  const std::string dot = Path("answer.dot");
+  std::vector<std::string> args = {"paths", "RUS", "PRK", "--max-hops", "3",
+                                   "--kinds", "transfer,transfer_via",
+                                   "--data", kArticle, "--dot", dot};
+  const bool has_dot = DotAvailable();
+  if (has_dot) {
+    args.push_back("--svg");
+    args.push_back(Path("answer.svg"));
+  }
+  Result r = Embargo(args);
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::ifstream in(dot);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_TRUE(absl::StartsWith(text.str(), "digraph embargo {"));
+  EXPECT_NE(text.str().find("[sanctioned]"), std::string::npos);
+  if (has_dot) {
+    EXPECT_TRUE(std::filesystem::file_size(Path("answer.svg")) > 0);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Sanctions
+// ---------------------------------------------------------------------------
+
+TEST_F(CliTest, ExposureAsOfADate) {
+  Result r = Embargo({"exposure", "KOMID", "--as-of", "2024-01-01", "--data",
+                  kArticle, "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = Json(r);
+  absl::StatusOr<std::vector<InForce>> want = SanctionsInForce(
+      *graph_, *graph_->FindNode("KOMID"), *PartialDate::Parse("2024-01-01"));
+  ASSERT_TRUE(want.ok());
+  ASSERT_EQ(j["sanctions"].size(), want->size());
+  ASSERT_FALSE(want->empty());
+  EXPECT_EQ(j["sanctions"][0]["sanction_id"], (*want)[0].sanction_id);
+  EXPECT_EQ(j["sanctions"][0]["program"], (*want)[0].program);
+  EXPECT_EQ(j["as_of"], "2024-01-01");
+  // Before any listing there is nothing in force on KOMID.
+  Result early = Embargo({"exposure", "KOMID", "--as-of", "1990", "--max-hops",
+                      "0", "--data", kArticle, "--json"});
+  EXPECT_EQ(early.code, 1) << early.out;
+  EXPECT_TRUE(Json(early)["sanctions"].empty());
+}
+
+TEST_F(CliTest, BreachesMatchTheLibrary) {
+  Result r = Embargo({"breaches", "--data", kArticle, "--json"});
+  absl::StatusOr<std::vector<Breach>> want = FindEmbargoBreaches(*graph_);
+  ASSERT_TRUE(want.ok());
+  ASSERT_EQ(r.code, want->empty() ? 1 : 0) << r.err;
+  const nlohmann::json j = Json(r);
+  ASSERT_EQ(j["count"], want->size());
+  for (size_t i = 0; i < want->size(); ++i) {
+    EXPECT_EQ(j["breaches"][i]["transfer_id"], (*want)[i].transfer_id);
+    EXPECT_EQ(j["breaches"][i]["sanction"]["sanction_id"],
+              (*want)[i].sanction.sanction_id);
+  }
+  // By 2000 only the undated transfer may have begun, and it is only a
+  // possible breach.
+  Result early = Embargo({"breaches", "--data", kArticle, "--as-of", "2000",
+                          "--json"});
+  size_t undated = 0;
+  for (const Breach& b : *want) undated += b.transfer_days.lo == kMinDay;
+  EXPECT_EQ(Json(early)["count"], undated);
+  Result none = Embargo({"breaches", "--data", kArticle, "--as-of", "2000",
+                         "--certain"});
+  EXPECT_EQ(none.code, 1) << none.out;
+}
+
+// ---------------------------------------------------------------------------
+// validate, stats, export, import
+// ---------------------------------------------------------------------------
+
+TEST_F(CliTest, ValidateLocatesEveryProblem) {
+  Result ok = Embargo({"validate", kArticle});
+  EXPECT_EQ(ok.code, 0) << ok.out << ok.err;
+  const std::string bad = Write("bad.textproto", R"(
+sources { id: "s" }
+actors { id: "RUS" kind: ACTOR_KIND_STATE name: "Russia" evidence { source_id: "s" } }
+transfers { id: "T-88" supplier_id: "RUS" recipient_id: "RUS-MOD" item: ITEM_ROCKETS
+            status: STATUS_REPORTED evidence { source_id: "s" } }
+transfers { id: "T-89" supplier_id: "RUS" recipient_id: "RUS" item: ITEM_ROCKETS
+            status: STATUS_REPORTED ordered { year: 2023 month: 13 } evidence { source_id: "nowhere" } }
+)");
+  Result r = Embargo({"validate", bad});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("bad.textproto: transfers[0] (Transfer \"T-88\"): "
+                       "recipient_id"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("T-89"), std::string::npos);
+  Result j = Embargo({"validate", bad, "--json"});
+  EXPECT_EQ(j.code, 1);
+  EXPECT_GE(Json(j)["count"].get<int>(), 3);
+  EXPECT_EQ(Json(j)["problems"][0]["id"], "T-88");
+  // A query on invalid data: one line, pointing at validate.
+  ExpectOneLineError(Embargo({"paths", "RUS", "RUS-MOD", "--data", bad}), "paths",
+                     "embargo validate");
+  // A file that does not parse: exit 2 with its line.
+  const std::string broken = Write("broken.textproto", "actors { id: \n");
+  ExpectOneLineError(Embargo({"validate", broken}), "validate", "broken.textproto");
+}
+
+TEST_F(CliTest, StatsCountTheRecords) {
+  Result r = Embargo({"stats", kArticle, "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = Json(r);
+  absl::StatusOr<DatasetFile> f = ReadDatasetFile(kArticle);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(j["records"]["actor"], f->dataset.actors_size());
+  EXPECT_EQ(j["records"]["transfer"], f->dataset.transfers_size());
+  EXPECT_EQ(j["records"]["sanction"], f->dataset.sanctions_size());
+  int64_t states = 0;
+  for (const v1::Actor& a : f->dataset.actors()) {
+    states += a.kind() == v1::ACTOR_KIND_STATE;
+  }
+  EXPECT_EQ(j["actor_kinds"]["state"], states);
+  int64_t edges = 0;
+  for (const auto& [kind, n] : j["edge_kinds"].items()) edges += n.get<int64_t>();
+  EXPECT_EQ(edges, static_cast<int64_t>(graph_->num_edges()));
+  EXPECT_EQ(j["authorities"]["UNSC"].is_number(), true);
+  EXPECT_GT(j["years"]["last"].get<int>(), 2000);
+  Result t = Embargo({"stats", kArticle});
+  EXPECT_NE(t.out.find("Sanctions by programme"), std::string::npos);
+}
+
+TEST_F(CliTest, ExportFormats) {
+  Result g = Embargo({"export", "graphml", kArticle, "-o", Path("a.graphml")});
+  ASSERT_EQ(g.code, 0) << g.err;
+  EXPECT_GT(std::filesystem::file_size(Path("a.graphml")), 1000u);
+  Result j = Embargo({"export", "jsonl", "--data", kArticle, "-o", Path("a.jsonl")});
+  ASSERT_EQ(j.code, 0) << j.err;
+  // JSON lines load again, as data for a query.
+  Result q = Embargo({"paths", "RUS", "PRK", "--data", Path("a.jsonl"), "--kinds",
+                  "transfer", "--json"});
+  EXPECT_EQ(q.code, 0) << q.err;
+  Result n = Embargo({"export", "neo4j", kArticle, "-o", Path("neo4j"), "--json"});
+  ASSERT_EQ(n.code, 0) << n.err;
+  EXPECT_TRUE(std::filesystem::exists(Path("neo4j/nodes.csv")));
+  EXPECT_TRUE(std::filesystem::exists(Path("neo4j/relationships.csv")));
+  // The Neo4j CSV goes back in through `embargo import neo4j-csv`.
+  Result back = Embargo({"import", "neo4j-csv", Path("neo4j/nodes.csv"),
+                     Path("neo4j/relationships.csv"), "-o", Path("back.pb"),
+                     "--json"});
+  EXPECT_EQ(back.code, 0) << back.err;
+  EXPECT_EQ(Json(back)["reports"][0]["rows_read"].get<int>(),
+            Json(n)["nodes"].get<int>() + Json(n)["relationships"].get<int>());
+  Result p = Embargo({"export", "textproto", kArticle, "-o", Path("a.textproto")});
+  EXPECT_EQ(p.code, 0);
+  EXPECT_EQ(Embargo({"validate", Path("a.textproto")}).code, 0);
+  ExpectOneLineError(Embargo({"export", "xlsx", kArticle, "-o", Path("x")}),
+                     "export", "xlsx");
+}
+
+TEST_F(CliTest, ImportErrors) {
+  ExpectOneLineError(Embargo({"import", "sipri", Path("missing.csv"), "-o",
+                          Path("x.pb")}),
+                     "import", "missing.csv");
+  ExpectOneLineError(Embargo({"import", "sipri", kArticle}), "import", "-o");
+  ExpectOneLineError(Embargo({"import", "klingon", kArticle, "-o", Path("x.pb")}),
+                     "import", "klingon");
+  ExpectOneLineError(Embargo({"import", "sipri", kArticle, "-o", Path("x.docx")}),
+                     "import", "x.docx");
+}
+
+// ---------------------------------------------------------------------------
+// The real files in ../shared/data/
+// ---------------------------------------------------------------------------
+
+bool HaveSharedData(const std::string& rel) {
+  return std::filesystem::exists(absl::StrCat(kData, "/", rel));
+}
+
+TEST_F(CliTest, SipriRegisterNorthKoreaToRussia) {
+  const std::string csv = "sipri/trade-register_2025-03-13.csv";
+  if (!HaveSharedData(csv)) GTEST_SKIP() << "no shared data";
+  Result imp = Embargo({"import", "sipri", absl::StrCat(kData, "/", csv), "-o",
+                    Path("sipri.pb"), "--json"});
+  ASSERT_EQ(imp.code, 0) << imp.err;
+  EXPECT_EQ(Json(imp)["reports"][0]["rows_read"], 29515);
+  // The register's two North Korean deliveries to Russia.
+  Result r = Embargo({"paths", "PRK", "RUS", "--kinds", "transfer", "--direction",
+                  "along", "--max-hops", "1", "--data", Path("sipri.pb"),
+                  "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = Json(r);
+  EXPECT_EQ(j["paths"].size(), 2u);
+  for (const nlohmann::json& p : j["paths"]) {
+    EXPECT_EQ(p["hops"][0]["along"], true);
+    EXPECT_EQ(p["hops"][0]["status"], "confirmed");
+  }
+  // Together with the article: the same nodes meet (states by ISO code).
+  Result both = Embargo({"paths", "PRK", "RUS", "--kinds", "transfer",
+                     "--direction", "along", "--max-hops", "1", "--from-date",
+                     "2022", "--data", Path("sipri.pb"), "--data", kArticle,
+                     "--json"});
+  ASSERT_EQ(both.code, 0) << both.err;
+  EXPECT_EQ(Json(both)["paths"].size(), 5u);
+  Result stats = Embargo({"stats", Path("sipri.pb"), "--json"});
+  EXPECT_EQ(Json(stats)["records"]["transfer"], 29515);
+}
+
+TEST_F(CliTest, FollowTheMoneyExport) {
+  const std::string ftm = "ftm/zala_entities.ftm.json";
+  if (!HaveSharedData(ftm)) GTEST_SKIP() << "no shared data";
+  Result imp = Embargo({"import", "ftm", "--model",
+                    absl::StrCat(kData, "/ftm/defaultModel.json"),
+                    absl::StrCat(kData, "/", ftm), "-o", Path("zala.jsonl")});
+  ASSERT_EQ(imp.code, 0) << imp.err;
+  EXPECT_NE(imp.err.find("91 rows read"), std::string::npos) << imp.err;
+  Result v = Embargo({"validate", Path("zala.jsonl")});
+  EXPECT_EQ(v.code, 0) << v.out;
+  ExpectOneLineError(Embargo({"import", "ftm", absl::StrCat(kData, "/", ftm), "-o",
+                          Path("z.pb")}),
+                     "import", "--model");
+}
+
+}  // namespace
+}  // namespace embargo
