@@ -8,7 +8,8 @@
 // transfer are the inner nodes of its kTransferVia legs, which the graph
 // builder stores right after the transfer's own edge with the same record;
 // they are read from there instead of decoding the record. Records are
-// decoded only for breaches found (ids and evidence). Linear in the edges.
+// decoded only for breaches found (ids and evidence), each sanction once.
+// Linear in the edges.
 
 #include <algorithm>
 #include <optional>
@@ -31,6 +32,7 @@ struct EmbargoRow {
   bool exports = false;
   bool imports = false;
   uint64_t items = 0;  // Bit per ItemCategory; 0 = all.
+  std::optional<v1::Sanction> record;  // Decoded once a breach cites it.
 };
 
 // ItemCertainty: does the embargo cover the item?
@@ -60,13 +62,9 @@ absl::StatusOr<std::vector<Breach>> FindEmbargoBreaches(
   absl::flat_hash_map<uint32_t, std::vector<uint32_t>> by_target;
   for (auto& [row, certainty] : internal::CollectSanctions(d, r, ignore)) {
     EmbargoRow e;
-    for (int m : row.record.measures()) {
-      e.exports |= m == v1::MEASURE_ARMS_EMBARGO_EXPORTS;
-      e.imports |= m == v1::MEASURE_ARMS_EMBARGO_IMPORTS;
-    }
-    for (int i : row.record.embargo_items()) {
-      if (i >= 0 && i < 64) e.items |= uint64_t{1} << i;
-    }
+    e.exports = (row.facts.measures >> v1::MEASURE_ARMS_EMBARGO_EXPORTS) & 1;
+    e.imports = (row.facts.measures >> v1::MEASURE_ARMS_EMBARGO_IMPORTS) & 1;
+    e.items = row.facts.items;
     e.row = std::move(row);
     by_target[e.row.target].push_back(static_cast<uint32_t>(rows.size()));
     rows.push_back(std::move(e));
@@ -101,7 +99,7 @@ absl::StatusOr<std::vector<Breach>> FindEmbargoBreaches(
       auto it = by_target.find(party);
       if (it == by_target.end()) continue;
       for (uint32_t idx : it->second) {
-        const EmbargoRow& s = rows[idx];
+        EmbargoRow& s = rows[idx];
         v1::Measure measure;
         if (role == BreachRole::kSupplier) {
           if (!s.exports) continue;
@@ -136,11 +134,11 @@ absl::StatusOr<std::vector<Breach>> FindEmbargoBreaches(
         b.date_certainty = *date_c;
         b.item_certainty = *item_c;
         b.certainty = std::max(*date_c, *item_c);
-        b.sanction = internal::MakeInForce(graph, s.row.edge, s.row.record,
-                                           *date_c);
+        if (!s.record) s.record = internal::DecodeSanction(d, s.row.edge);
+        b.sanction = internal::MakeInForce(graph, s.row.edge, *s.record, *date_c);
         b.transfer_evidence = transfer_evidence;
-        b.sanction_evidence.assign(s.row.record.evidence().begin(),
-                                   s.row.record.evidence().end());
+        b.sanction_evidence.assign(s.record->evidence().begin(),
+                                   s.record->evidence().end());
         out.push_back(std::move(b));
       }
     }

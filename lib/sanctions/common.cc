@@ -9,6 +9,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/wire_format_lite.h"
 
 namespace embargo::internal {
 namespace {
@@ -23,8 +25,12 @@ PartialDate Date(const v1::Date& d) {
 }  // namespace
 
 FactSpans SanctionSpans(const v1::Sanction& s) {
-  const PartialDate listed = Date(s.listed());
-  const PartialDate delisted = Date(s.delisted());
+  return SanctionSpans(FactsOf(s));
+}
+
+FactSpans SanctionSpans(const SanctionFacts& s) {
+  const PartialDate listed = Date(s.listed);
+  const PartialDate delisted = Date(s.delisted);
   FactSpans f;
   if (listed.known()) {
     f.possible.lo = listed.EarliestDay();
@@ -64,22 +70,134 @@ bool ResolvedRegime::AuthorityOk(uint32_t node) const {
          std::binary_search(authorities.begin(), authorities.end(), node);
 }
 
-bool ResolvedRegime::RecordOk(const v1::Sanction& s) const {
+bool ResolvedRegime::RecordOk(const SanctionFacts& f) const {
   if (!programs.empty() &&
       std::none_of(programs.begin(), programs.end(),
                    [&](const std::string& p) {
-                     return absl::EqualsIgnoreCase(p, s.program());
+                     return absl::EqualsIgnoreCase(p, f.program);
                    })) {
     return false;
   }
-  if (!measures.empty() &&
-      std::none_of(s.measures().begin(), s.measures().end(), [&](int m) {
-        return m >= 0 && m < 64 &&
-               measures.Contains(static_cast<v1::Measure>(m));
-      })) {
-    return false;
+  if (!measures.empty() && (f.measures & measures.bits()) == 0) return false;
+  return StatusOk(f.status);
+}
+
+namespace {
+
+using google::protobuf::internal::WireFormatLite;
+using google::protobuf::io::CodedInputStream;
+
+void SetBit(uint64_t& bits, uint32_t value) {
+  if (value < 64) bits |= uint64_t{1} << value;
+}
+
+// ReadEnums reads a repeated enum field, packed or not.
+bool ReadEnums(CodedInputStream& in, uint32_t tag, uint64_t& bits) {
+  uint32_t v;
+  if (WireFormatLite::GetTagWireType(tag) == WireFormatLite::WIRETYPE_VARINT) {
+    if (!in.ReadVarint32(&v)) return false;
+    SetBit(bits, v);
+    return true;
   }
-  return StatusOk(s.status());
+  uint32_t length;
+  if (!in.ReadVarint32(&length)) return false;
+  const CodedInputStream::Limit limit = in.PushLimit(static_cast<int>(length));
+  while (in.BytesUntilLimit() > 0) {
+    if (!in.ReadVarint32(&v)) return false;
+    SetBit(bits, v);
+  }
+  in.PopLimit(limit);
+  return true;
+}
+
+bool ReadDate(CodedInputStream& in, v1::Date& date) {
+  uint32_t length;
+  if (!in.ReadVarint32(&length)) return false;
+  const CodedInputStream::Limit limit = in.PushLimit(static_cast<int>(length));
+  while (uint32_t tag = in.ReadTag()) {
+    uint32_t v;
+    switch (WireFormatLite::GetTagFieldNumber(tag)) {
+      case 1:
+      case 2:
+      case 3:
+        if (!in.ReadVarint32(&v)) return false;
+        if (tag >> 3 == 1) date.set_year(static_cast<int32_t>(v));
+        if (tag >> 3 == 2) date.set_month(static_cast<int32_t>(v));
+        if (tag >> 3 == 3) date.set_day(static_cast<int32_t>(v));
+        break;
+      default:
+        if (!WireFormatLite::SkipField(&in, tag)) return false;
+    }
+  }
+  in.PopLimit(limit);
+  return true;
+}
+
+}  // namespace
+
+bool ParseSanctionFacts(absl::string_view bytes, SanctionFacts& f) {
+  CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()),
+                      static_cast<int>(bytes.size()));
+  bool found = false;
+  while (uint32_t tag = in.ReadTag()) {
+    if (tag != WireFormatLite::MakeTag(
+                   5, WireFormatLite::WIRETYPE_LENGTH_DELIMITED)) {
+      if (!WireFormatLite::SkipField(&in, tag)) return false;
+      continue;
+    }
+    uint32_t length;
+    if (!in.ReadVarint32(&length)) return false;
+    const CodedInputStream::Limit limit = in.PushLimit(static_cast<int>(length));
+    while (uint32_t t = in.ReadTag()) {
+      uint32_t v;
+      switch (WireFormatLite::GetTagFieldNumber(t)) {
+        case 4:  // program
+          if (!WireFormatLite::ReadString(&in, &f.program)) return false;
+          break;
+        case 5:  // measures
+          if (!ReadEnums(in, t, f.measures)) return false;
+          break;
+        case 6:  // embargo_items
+          if (!ReadEnums(in, t, f.items)) return false;
+          break;
+        case 7:  // listed
+          if (!ReadDate(in, f.listed)) return false;
+          break;
+        case 8:  // delisted
+          if (!ReadDate(in, f.delisted)) return false;
+          break;
+        case 12:  // status
+          if (!in.ReadVarint32(&v)) return false;
+          f.status = static_cast<v1::Status>(v);
+          break;
+        default:
+          if (!WireFormatLite::SkipField(&in, t)) return false;
+      }
+    }
+    in.PopLimit(limit);
+    found = true;
+  }
+  return found && in.ConsumedEntireMessage();
+}
+
+SanctionFacts FactsOf(const v1::Sanction& s) {
+  SanctionFacts f;
+  f.program = s.program();
+  for (int m : s.measures()) SetBit(f.measures, static_cast<uint32_t>(m));
+  for (int i : s.embargo_items()) SetBit(f.items, static_cast<uint32_t>(i));
+  f.listed = s.listed();
+  f.delisted = s.delisted();
+  f.status = s.status();
+  return f;
+}
+
+SanctionFacts ReadSanctionFacts(const GraphData& d, uint32_t edge) {
+  const uint32_t record = d.edge_record[edge];
+  if ((record & kCompactBit) == 0) {
+    SanctionFacts f;
+    if (ParseSanctionFacts(d.RecordBytes(record), f)) return f;
+  }
+  return FactsOf(DecodeSanction(d, edge));
 }
 
 absl::StatusOr<ResolvedRegime> ResolveRegime(const Graph& graph,
@@ -103,6 +221,10 @@ absl::StatusOr<ResolvedRegime> ResolveRegime(const Graph& graph,
 v1::Sanction DecodeSanction(const GraphData& d, uint32_t edge) {
   v1::Record r = d.DecodeRecord(d.edge_record[edge]);
   return std::move(*r.mutable_sanction());
+}
+
+InForce MakeInForce(const Graph& graph, uint32_t edge, Certainty certainty) {
+  return MakeInForce(graph, edge, DecodeSanction(graph.data(), edge), certainty);
 }
 
 InForce MakeInForce(const Graph& graph, uint32_t edge,
@@ -131,9 +253,9 @@ std::vector<std::pair<SanctionRow, Certainty>> CollectSanctions(
     NodeId target) {
   std::vector<std::pair<SanctionRow, Certainty>> out;
   ForEachSanctionEdge(d, regime, as_of, target, [&](uint32_t e) {
-    SanctionRow row{e, d.edge_to[e], DecodeSanction(d, e), {}};
-    if (!regime.RecordOk(row.record)) return;
-    row.spans = SanctionSpans(row.record);
+    SanctionRow row{e, d.edge_to[e], ReadSanctionFacts(d, e), {}};
+    if (!regime.RecordOk(row.facts)) return;
+    row.spans = SanctionSpans(row.facts);
     std::optional<Certainty> c = Judge(row.spans, as_of);
     if (!c) return;
     out.emplace_back(std::move(row), *c);

@@ -2,10 +2,12 @@
 // resolved against a graph, and a decoded table of the sanction edges.
 //
 // Sanction programmes, measures and exact dates live in the cold records,
-// not in the graph's hot arrays, so every entry point that needs them
-// decodes the sanction edges it may use once, into a SanctionRow. There are
-// few sanctions compared with ownership and transfer edges (0.6 % of the
-// workload's edges), so this costs little next to a traversal.
+// not in the graph's hot arrays, so every entry point that needs them reads
+// the sanction edges it may use once, into a SanctionRow. Only the few
+// fields the rules look at (SanctionFacts) are read, straight from the
+// serialized record without building a message (a full decode costs more
+// than the whole 50 % fixed point on the workload's size M); full records
+// are decoded only for the sanctions an answer reports.
 
 #ifndef EMBARGO_SANCTIONS_COMMON_H_
 #define EMBARGO_SANCTIONS_COMMON_H_
@@ -54,6 +56,27 @@ FactSpans PeriodSpans(const v1::Period& p);
 // the possible span, kCertain when it lies within the certain span.
 std::optional<Certainty> Judge(const FactSpans& spans, const AsOf& as_of);
 
+// SanctionFacts are the fields of a Sanction record the rules look at.
+struct SanctionFacts {
+  std::string program;
+  uint64_t measures = 0;  // Bit per v1::Measure.
+  uint64_t items = 0;     // Bit per v1::ItemCategory (embargo_items).
+  v1::Date listed;
+  v1::Date delisted;
+  v1::Status status = v1::STATUS_UNSPECIFIED;
+};
+
+// ReadSanctionFacts reads the facts of a sanction edge's record.
+SanctionFacts ReadSanctionFacts(const GraphData& d, uint32_t edge);
+// ParseSanctionFacts reads the facts from a serialized v1::Record holding
+// a Sanction, without building messages. False when the bytes are not
+// such a record (ReadSanctionFacts then decodes the record instead).
+bool ParseSanctionFacts(absl::string_view bytes, SanctionFacts& f);
+// FactsOf takes the facts from a decoded record.
+SanctionFacts FactsOf(const v1::Sanction& s);
+// SanctionSpans of the facts.
+FactSpans SanctionSpans(const SanctionFacts& f);
+
 // ResolvedRegime is a Regime with its authority ids turned into nodes.
 struct ResolvedRegime {
   std::vector<uint32_t> authorities;  // Sorted; empty = any.
@@ -64,8 +87,8 @@ struct ResolvedRegime {
   // Quick tests on hot data.
   bool AuthorityOk(uint32_t node) const;
   bool StatusOk(v1::Status s) const { return s >= min_status; }
-  // Full test on the record (programme and measures).
-  bool RecordOk(const v1::Sanction& s) const;
+  // Full test on the record's facts (programme, measures, status).
+  bool RecordOk(const SanctionFacts& f) const;
   // Whether RecordOk can fail (otherwise records need not be decoded to
   // select sanctions).
   bool NeedsRecord() const { return !programs.empty() || !measures.empty(); }
@@ -76,14 +99,16 @@ struct ResolvedRegime {
 absl::StatusOr<ResolvedRegime> ResolveRegime(const Graph& graph,
                                              const Regime& regime);
 
-// SanctionRow is one decoded sanction edge.
+// SanctionRow is one sanction edge with its facts.
 struct SanctionRow {
   uint32_t edge;
   uint32_t target;
-  v1::Sanction record;
+  SanctionFacts facts;
   FactSpans spans;
 };
 
+// MakeInForce decodes a sanction edge's record into an InForce.
+InForce MakeInForce(const Graph& graph, uint32_t edge, Certainty certainty);
 // MakeInForce fills an InForce from a decoded sanction.
 InForce MakeInForce(const Graph& graph, uint32_t edge,
                     const v1::Sanction& record, Certainty certainty);

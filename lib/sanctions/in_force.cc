@@ -75,7 +75,7 @@ absl::StatusOr<std::vector<InForce>> SanctionsInForce(const Graph& graph,
   std::vector<InForce> out;
   for (auto& [row, certainty] :
        internal::CollectSanctions(d, r, internal::AsOf::From(as_of), actor)) {
-    out.push_back(internal::MakeInForce(graph, row.edge, row.record, certainty));
+    out.push_back(internal::MakeInForce(graph, row.edge, certainty));
   }
   return out;
 }
@@ -97,9 +97,9 @@ absl::StatusOr<NodeSet> SanctionedNodes(const Graph& graph,
       set.Add(NodeId(target));
       return;
     }
-    const v1::Sanction s = internal::DecodeSanction(d, e);
-    if (!r.RecordOk(s)) return;
-    std::optional<Certainty> c = internal::Judge(internal::SanctionSpans(s), when);
+    const internal::SanctionFacts f = internal::ReadSanctionFacts(d, e);
+    if (!r.RecordOk(f)) return;
+    std::optional<Certainty> c = internal::Judge(internal::SanctionSpans(f), when);
     if (c && *c <= at_least) set.Add(NodeId(target));
   });
   return set;

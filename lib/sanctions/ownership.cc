@@ -242,7 +242,7 @@ absl::StatusOr<BlockedSet> BlockedByOwnership(const Graph& graph,
           out.entities.begin(), out.entities.end(), NodeId(row.target),
           [](const BlockedEntity& b, NodeId n) { return b.node < n; });
       it->sanctions.push_back(
-          internal::MakeInForce(graph, row.edge, row.record, certainty));
+          internal::MakeInForce(graph, row.edge, certainty));
     }
   }
   return out;

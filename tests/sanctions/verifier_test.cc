@@ -25,6 +25,8 @@
 #include "embargo/sanctions.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "lib/graph/graph_data.h"
+#include "lib/sanctions/common.h"
 #include "tests/sanctions/test_util.h"
 
 namespace embargo {
@@ -205,6 +207,34 @@ int SanctionJudgement(const v1::Sanction& s, PartialDate as_of) {
 int RelationJudgement(const v1::Relation& r, PartialDate as_of) {
   return Judgement(r.period().start(), r.period().end(), Days(as_of),
                    !as_of.known(), /*end_exclusive_when_certain=*/false);
+}
+
+// The wire-level reader of sanction facts agrees with a full decode.
+TEST(SanctionsVerifierTest, SanctionFactsReader) {
+  int read = 0;
+  for (uint32_t seed = 1; seed <= kGraphs; ++seed) {
+    Random r = MakeRandom(seed);
+    Graph g = r.data.Graph();
+    const internal::GraphData& d = g.data();
+    for (uint32_t e = 0; e < g.num_edges(); ++e) {
+      if (d.edge_kind[e] != EdgeKind::kSanction) continue;
+      internal::SanctionFacts fast;
+      ASSERT_TRUE(internal::ParseSanctionFacts(d.RecordBytes(d.edge_record[e]), fast));
+      const internal::SanctionFacts slow =
+          internal::FactsOf(g.EdgeRecord(EdgeId(e)).sanction());
+      EXPECT_EQ(fast.program, slow.program);
+      EXPECT_EQ(fast.measures, slow.measures);
+      EXPECT_EQ(fast.items, slow.items);
+      EXPECT_EQ(fast.listed.SerializeAsString(), slow.listed.SerializeAsString());
+      EXPECT_EQ(fast.delisted.SerializeAsString(), slow.delisted.SerializeAsString());
+      EXPECT_EQ(fast.status, slow.status);
+      ++read;
+    }
+  }
+  EXPECT_GT(read, 500);
+  internal::SanctionFacts f;
+  EXPECT_FALSE(internal::ParseSanctionFacts("\x2a\x05garbage", f));
+  EXPECT_FALSE(internal::ParseSanctionFacts("", f));
 }
 
 TEST(SanctionsVerifierTest, InForce) {
