@@ -35,7 +35,9 @@ How exposed to sanctions is ACTOR, as of a date?
      more (OFAC) or more than 50 % or control it (EU, --rule eu), with the
      chain of stakes down to the sanctions that explain it;
   3. the sanctioned actors within --max-hops hops (default 2) over the
-     edges the filters allow, nearest first.
+     edges the filters allow, nearest first. Without --kinds, every edge
+     kind but sanction counts: a path through a sanctioning authority to
+     the other targets of its list is no exposure.
 
 Options:
   --rule R             ofac50 (default) or eu
@@ -160,6 +162,7 @@ int RunExposure(const std::vector<std::string>& argv) {
   if (!max_hops.ok()) return Fail(command, max_hops.status());
   absl::StatusOr<Filter> filter = ParseFilter(*args);
   if (!filter.ok()) return Fail(command, filter.status());
+  if (!args->Has("kinds")) filter->edge_kinds.Remove(EdgeKind::kSanction);
   absl::StatusOr<Limits> limits = ParseLimits(*args);
   if (!limits.ok()) return Fail(command, limits.status());
   OwnershipOptions own;
@@ -273,7 +276,14 @@ int RunExposure(const std::vector<std::string>& argv) {
                 << " hop(s): " << nearby.nodes.size() << "\n";
       if (!nearby.nodes.empty()) {
         Table t({"hops", "id", "name", "kind", "country"});
+        constexpr size_t kShown = 50;
+        size_t shown = 0;
         for (const Neighbor& n : nearby.nodes) {
+          if (shown++ == kShown) {
+            t.Add({"", absl::StrCat("(", nearby.nodes.size() - kShown,
+                                    " more: --json lists them all)")});
+            break;
+          }
           t.Add({absl::StrCat(n.hops), std::string(graph->node_id(n.node)),
                  std::string(graph->node_name(n.node)),
                  std::string(NodeKindName(graph->node_kind(n.node))),
