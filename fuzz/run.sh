@@ -49,8 +49,12 @@ for t in "${targets[@]}"; do
       if [ ! -f "$work/workload/nodes.csv" ]; then
         python3 ../shared/workload/gen_graph.py --actors 200 --seed 7 --out "$work/workload" >/dev/null
       fi
-      head -c 8192 "$work/workload/nodes.csv" > "$corpus/nodes_prefix"
-      head -c 8192 "$work/workload/edges.csv" > "$corpus/edges_prefix" ;;
+      { head -n 60 "$work/workload/nodes.csv"; echo "====="; head -n 120 "$work/workload/edges.csv"; } \
+        > "$corpus/workload_prefix" ;;
+  esac
+  case "$t" in
+    un_xml) python3 fuzz/xml_seeds.py "$shared/un/consolidated_2025-04-19.xml" "$corpus/un_small.xml" || true ;;
+    ofac_xml) python3 fuzz/xml_seeds.py "$shared/ofac/consolidated_2025-03/consolidated.xml" "$corpus/ofac_small.xml" 5 || true ;;
   esac
   for f in $(prefixes "$t"); do
     head -c 8192 "$f" > "$corpus/prefix_$(basename "$f")"

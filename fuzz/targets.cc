@@ -1,11 +1,18 @@
 #include "fuzz/targets.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <unistd.h>
 
 #include "embargo/graph.h"
+#include "embargo/import/eu.h"
+#include "embargo/import/ftm.h"
+#include "embargo/import/neo4j_csv.h"
+#include "embargo/import/ofac.h"
+#include "embargo/import/sipri.h"
+#include "embargo/import/un.h"
 #include "embargo/io.h"
 #include "embargo/query.h"
 #include "embargo/validate.h"
@@ -36,6 +43,96 @@ void Exercise(DatasetFile file) {
   }
 }
 
+// Properties every importer must keep, whatever its input: the report
+// reconciles (rows read = imported + rejected) and the records it writes
+// pass validation. A violation is a bug: abort so the fuzzer keeps the input.
+void CheckImport(const absl::StatusOr<ImportResult>& result) {
+  if (!result.ok()) return;
+  if (!result->report.Reconciles()) {
+    std::fprintf(stderr, "import report does not reconcile:\n%s\n",
+                 result->report.Summary().c_str());
+    std::abort();
+  }
+  DatasetFile file;
+  file.path = "fuzz-import";
+  file.dataset = result->dataset;
+  std::vector<Problem> problems = FindProblems({file});
+  if (!problems.empty()) {
+    std::fprintf(stderr, "importer wrote invalid records: %s\n",
+                 problems[0].ToString().c_str());
+    std::abort();
+  }
+  Exercise(std::move(file));
+}
+
+// Importers that read files get the input through a file of this process.
+std::string WriteTemp(absl::string_view name, const uint8_t* data, size_t size) {
+  const std::string path = "/tmp/embargo-fuzz-" + std::to_string(::getpid()) +
+                           "-" + std::string(name);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  return path;
+}
+
+void OfacCsvTarget(const uint8_t* data, size_t size) {
+  OfacCsvOptions options;
+  options.sdn_path = WriteTemp("sdn.csv", data, size);
+  options.edition_date.set_year(2024);
+  CheckImport(ImportOfacCsv(options));
+}
+
+void OfacXmlTarget(const uint8_t* data, size_t size) {
+  OfacXmlOptions options;
+  options.edition_date.set_year(2025);
+  CheckImport(ImportOfacXml(WriteTemp("ofac.xml", data, size), options));
+}
+
+void UnXmlTarget(const uint8_t* data, size_t size) {
+  CheckImport(ImportUnXml(WriteTemp("un.xml", data, size)));
+}
+
+void EuCsvTarget(const uint8_t* data, size_t size) {
+  CheckImport(ImportEuCsv(WriteTemp("32017R1509.csv", data, size)));
+}
+
+void SipriTarget(const uint8_t* data, size_t size) {
+  CheckImport(ParseSipriCsv(
+      absl::string_view(reinterpret_cast<const char*>(data), size), "fuzz.csv"));
+}
+
+void FtmTarget(const uint8_t* data, size_t size) {
+  static const absl::StatusOr<FtmModel>* model = new absl::StatusOr<FtmModel>(
+      FtmModel::Load(EMBARGO_SHARED_DATA_DIR "/ftm/defaultModel.json"));
+  if (!model->ok()) {
+    std::fprintf(stderr, "%s\n", std::string(model->status().message()).c_str());
+    std::abort();
+  }
+  CheckImport(ParseFtmJson(
+      absl::string_view(reinterpret_cast<const char*>(data), size), "fuzz.json",
+      **model));
+}
+
+// The input holds the nodes file, a line "=====", then the edges file.
+void Neo4jTarget(const uint8_t* data, size_t size) {
+  const absl::string_view in(reinterpret_cast<const char*>(data), size);
+  const size_t cut = in.find("\n=====\n");
+  const absl::string_view nodes = cut == absl::string_view::npos ? in : in.substr(0, cut);
+  const absl::string_view edges =
+      cut == absl::string_view::npos ? absl::string_view(":START_ID,:END_ID,:TYPE\n")
+                                     : in.substr(cut + 7);
+  const std::string n = WriteTemp("nodes.csv", reinterpret_cast<const uint8_t*>(nodes.data()), nodes.size());
+  const std::string e = WriteTemp("edges.csv", reinterpret_cast<const uint8_t*>(edges.data()), edges.size());
+  Neo4jCsvOptions options;
+  options.parallel = false;
+  CheckImport(ImportNeo4jCsv(n, e, options));
+  absl::StatusOr<Neo4jCsvGraph> g = LoadNeo4jCsvGraph(n, e, options);
+  if (g.ok() && g->graph.num_nodes() > 0) {
+    Limits limits;
+    limits.max_work = 100000;
+    (void)Neighbors(g->graph, NodeId(0), 2, Filter(), limits);
+  }
+}
+
 template <Format kFormat>
 void DatasetTarget(const uint8_t* data, size_t size) {
   absl::StatusOr<DatasetFile> file = ParseDatasetBytes(
@@ -52,6 +149,13 @@ const std::vector<Target>& Targets() {
       {"dataset_text", &DatasetTarget<Format::kText>},
       {"dataset_json", &DatasetTarget<Format::kJson>},
       {"record_stream", &DatasetTarget<Format::kRecordStream>},
+      {"ofac_csv", &OfacCsvTarget},
+      {"ofac_xml", &OfacXmlTarget},
+      {"un_xml", &UnXmlTarget},
+      {"eu_csv", &EuCsvTarget},
+      {"sipri_csv", &SipriTarget},
+      {"ftm_json", &FtmTarget},
+      {"neo4j_csv", &Neo4jTarget},
   };
   return *targets;
 }
