@@ -193,9 +193,18 @@ SanctionFacts FactsOf(const v1::Sanction& s) {
 
 SanctionFacts ReadSanctionFacts(const GraphData& d, uint32_t edge) {
   const uint32_t record = d.edge_record[edge];
+  SanctionFacts f;
   if ((record & kCompactBit) == 0) {
-    SanctionFacts f;
     if (ParseSanctionFacts(d.RecordBytes(record), f)) return f;
+  } else if (const CompactRecord& c = d.compact[record & ~kCompactBit];
+             c.kind == CompactKind::kSanction &&
+             c.program < d.compact_programs.size()) {
+    // What DecodeRecord re-creates for a compact sanction (graph.cc).
+    f.program = d.compact_programs[c.program];
+    SetBit(f.measures, v1::MEASURE_ASSET_FREEZE);
+    f.listed.set_year(c.year);
+    f.status = d.edge_status[edge];
+    return f;
   }
   return FactsOf(DecodeSanction(d, edge));
 }
