@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
@@ -137,6 +138,96 @@ std::string Names(const py::handle& value, const char* what) {
   return absl::StrJoin(names, ",");
 }
 
+// NameTable maps the exact stable names of an enum to its values: the
+// fast path for the names queries take on every call. Anything it does not
+// know (other case, spaces, unknown names) goes through the library's
+// Parse functions, which also word the errors.
+template <typename E>
+using NameTable = absl::flat_hash_map<std::string, E>;
+
+const NameTable<EdgeKind>& EdgeKindNames() {
+  static const auto* table = [] {
+    auto* t = new NameTable<EdgeKind>;
+    for (int k = 0; k < kNumEdgeKinds; ++k) {
+      (*t)[std::string(EdgeKindName(static_cast<EdgeKind>(k)))] =
+          static_cast<EdgeKind>(k);
+    }
+    return t;
+  }();
+  return *table;
+}
+
+const NameTable<NodeKind>& NodeKindNames() {
+  static const auto* table = [] {
+    auto* t = new NameTable<NodeKind>;
+    for (int k = 0; k < kNumNodeKinds; ++k) {
+      (*t)[std::string(NodeKindName(static_cast<NodeKind>(k)))] =
+          static_cast<NodeKind>(k);
+    }
+    return t;
+  }();
+  return *table;
+}
+
+const NameTable<v1::ItemCategory>& ItemNames() {
+  static const auto* table = [] {
+    auto* t = new NameTable<v1::ItemCategory>;
+    const auto* d = v1::ItemCategory_descriptor();
+    for (int i = 0; i < d->value_count(); ++i) {
+      const auto item = static_cast<v1::ItemCategory>(d->value(i)->number());
+      if (item != v1::ITEM_UNSPECIFIED) (*t)[ItemName(item)] = item;
+    }
+    return t;
+  }();
+  return *table;
+}
+
+// FastNames adds the values of a str (one name or comma-separated names),
+// list or tuple of exact names to `out`; false when anything is not an exact
+// name, leaving the slow path to decide.
+template <typename Set, typename E>
+bool FastNames(const py::handle& value, const NameTable<E>& table, Set& out) {
+  Set set;
+  auto add = [&](absl::string_view name) {
+    auto it = table.find(name);
+    if (it == table.end()) return false;
+    set.Add(it->second);
+    return true;
+  };
+  auto add_str = [&](PyObject* str) {
+    if (!PyUnicode_Check(str)) return false;
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(str, &size);
+    if (data == nullptr) {
+      PyErr_Clear();
+      return false;
+    }
+    absl::string_view rest(data, static_cast<size_t>(size));
+    if (rest.empty()) return false;
+    while (true) {
+      const size_t comma = rest.find(',');
+      if (!add(rest.substr(0, comma))) return false;
+      if (comma == absl::string_view::npos) return true;
+      rest.remove_prefix(comma + 1);
+    }
+  };
+  PyObject* obj = value.ptr();
+  if (PyUnicode_Check(obj)) {
+    if (!add_str(obj)) return false;
+  } else if (PyList_Check(obj) || PyTuple_Check(obj)) {
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(obj);
+    if (n == 0) return false;
+    PyObject** items = PySequence_Fast_ITEMS(obj);
+    for (Py_ssize_t i = 0; i < n; ++i) {
+      if (!add_str(items[i])) return false;
+    }
+  } else {
+    return false;
+  }
+  out = set;
+  return true;
+}
+
 }  // namespace
 
 void RegisterExceptions(py::module_& m) {
@@ -229,16 +320,22 @@ py::object DayToPy(int32_t day) {
 
 EdgeKindSet ToEdgeKinds(const py::handle& value) {
   if (value.is_none()) return AllEdgeKinds();
+  EdgeKindSet fast;
+  if (FastNames(value, EdgeKindNames(), fast)) return fast;
   return Value(ParseEdgeKinds(Names(value, "kinds")));
 }
 
 ItemSet ToItems(const py::handle& value) {
   if (value.is_none()) return AllItems();
+  ItemSet fast;
+  if (FastNames(value, ItemNames(), fast)) return fast;
   return Value(ParseItems(Names(value, "items")));
 }
 
 NodeKindSet ToNodeKinds(const py::handle& value) {
   if (value.is_none()) return AllNodeKinds();
+  NodeKindSet fast;
+  if (FastNames(value, NodeKindNames(), fast)) return fast;
   return Value(ParseNodeKinds(Names(value, "node_kinds")));
 }
 
@@ -278,7 +375,13 @@ Filter MakeFilter(const FilterKeywords& k) {
   if (!k.min_status.is_none()) f.min_status = ToStatus(k.min_status);
   if (!k.node_kinds.is_none()) f.node_kinds = ToNodeKinds(k.node_kinds);
   if (!k.direction.is_none()) {
-    f.direction = Value(ParseDirection(py::str(k.direction).cast<std::string>()));
+    if (PyUnicode_Check(k.direction.ptr()) &&
+        PyUnicode_CompareWithASCIIString(k.direction.ptr(), "either") == 0) {
+      f.direction = Direction::kEither;
+    } else {
+      f.direction =
+          Value(ParseDirection(py::str(k.direction).cast<std::string>()));
+    }
   }
   if (!k.date_match.is_none()) {
     const std::string m = py::str(k.date_match).cast<std::string>();

@@ -124,6 +124,7 @@ void BindGraph(py::module_& m);
 void BindQueries(py::module_& m);
 void BindSanctions(py::module_& m);
 void BindImport(py::module_& m);
+void BindExport(py::module_& m);
 
 }  // namespace embargo::python
 

@@ -1,14 +1,19 @@
 // The importers: ImportReport, ImportResult and embargo.import_* /
 // embargo.load_neo4j_csv.
 
+#include <cctype>
 #include <memory>
 #include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "embargo/import/eu.h"
+#include "embargo/import/ftm.h"
 #include "embargo/import/neo4j_csv.h"
+#include "embargo/import/ofac.h"
 #include "embargo/import/report.h"
 #include "embargo/import/sipri.h"
+#include "embargo/import/un.h"
 #include "python/src/common.h"
 #include "python/src/objects.h"
 
@@ -40,6 +45,21 @@ Neo4jCsvOptions Neo4jOptions(const py::object& default_status, bool parallel) {
   options.default_status = ToStatus(default_status, v1::STATUS_REPORTED);
   options.parallel = parallel;
   return options;
+}
+
+v1::Date ToProtoDate(const py::object& value) {
+  return ToDate(value).ToProto();
+}
+
+// RunImport runs an importer without the GIL and wraps its answer.
+template <typename F>
+PyImportResult RunImport(const std::string& name, F importer) {
+  absl::StatusOr<ImportResult> r = absl::UnknownError("not read");
+  {
+    py::gil_scoped_release release;
+    r = importer();
+  }
+  return Wrap(Value(std::move(r), NotFoundAs::kFile), name);
 }
 
 }  // namespace
@@ -116,6 +136,99 @@ typed headers such as ``id:ID,name,kind:LABEL,country`` and
 ``:START_ID,:END_ID,:TYPE,share:float,item,year:int,status``) into records:
 an ImportResult. Rows without a status get ``default_status`` ("reported"
 unless given). Bad rows are listed in the report, not raised.
+)doc");
+
+  m.def(
+      "import_ofac",
+      [](const py::object& path, const py::object& add, const py::object& alt,
+         const py::object& comments, const py::object& edition_date,
+         const std::string& source_id) {
+        const std::string p = FsPath(path);
+        std::string lower = p;
+        for (char& c : lower) c = static_cast<char>(std::tolower(c));
+        if (lower.size() >= 4 && lower.compare(lower.size() - 4, 4, ".xml") == 0) {
+          OfacXmlOptions o;
+          o.edition_date = ToProtoDate(edition_date);
+          o.source_id = source_id;
+          return RunImport(p, [&] { return ImportOfacXml(p, o); });
+        }
+        OfacCsvOptions o;
+        o.sdn_path = p;
+        if (!add.is_none()) o.add_path = FsPath(add);
+        if (!alt.is_none()) o.alt_path = FsPath(alt);
+        if (!comments.is_none()) o.comments_path = FsPath(comments);
+        o.edition_date = ToProtoDate(edition_date);
+        o.source_id = source_id;
+        return RunImport(p, [&] { return ImportOfacCsv(o); });
+      },
+      py::arg("path"), py::kw_only(), py::arg("add") = py::none(),
+      py::arg("alt") = py::none(), py::arg("comments") = py::none(),
+      py::arg("edition_date") = py::none(), py::arg("source_id") = "",
+      R"doc(
+Read a US Treasury OFAC list: the legacy SDN CSV (``path`` = sdn.csv, with
+the optional ``add``, ``alt`` and ``comments`` files) or the official XML
+(a path ending in .xml: sdn.xml or the consolidated non-SDN list). Each
+entry becomes an actor "OFAC-<id>" with one sanction per programme,
+listed as of the edition date (``edition_date``; by default from the XML
+or a date in the CSV's path). An ImportResult.
+
+    >>> ofac = embargo.import_ofac("../shared/data/ofac/sdn_2024-05-03.csv")
+)doc");
+
+  m.def(
+      "import_un",
+      [](const py::object& path, const std::string& source_id) {
+        const std::string p = FsPath(path);
+        UnXmlOptions o;
+        o.source_id = source_id;
+        return RunImport(p, [&] { return ImportUnXml(p, o); });
+      },
+      py::arg("path"), py::kw_only(), py::arg("source_id") = "", R"doc(
+Read the UN Security Council Consolidated List (XML) into records: an
+ImportResult. Damaged files are refused with an error naming the place.
+)doc");
+
+  m.def(
+      "import_eu",
+      [](const py::object& path, const std::string& source_id) {
+        const std::string p = FsPath(path);
+        EuCsvOptions o;
+        o.source_id = source_id;
+        return RunImport(p, [&] { return ImportEuCsv(p, o); });
+      },
+      py::arg("path"), py::kw_only(), py::arg("source_id") = "", R"doc(
+Read an EU regime annex CSV (as OpenSanctions transcribes the Official
+Journal, e.g. eu/32017R1509.csv for the DPRK regime) into records: an
+ImportResult.
+)doc");
+
+  m.def(
+      "import_ftm",
+      [](const py::object& path, const py::object& model,
+         const py::object& sanction_status, const py::object& relation_status,
+         const std::string& source_id) {
+        const std::string p = FsPath(path), mp = FsPath(model);
+        absl::StatusOr<FtmModel> loaded = absl::UnknownError("not read");
+        {
+          py::gil_scoped_release release;
+          loaded = FtmModel::Load(mp);
+        }
+        const FtmModel m = Value(std::move(loaded), NotFoundAs::kFile);
+        FtmOptions o;
+        o.sanction_status = ToStatus(sanction_status, v1::STATUS_CONFIRMED);
+        o.relation_status = ToStatus(relation_status, v1::STATUS_REPORTED);
+        o.source_id = source_id;
+        return RunImport(p, [&] { return ImportFtmJson(p, m, o); });
+      },
+      py::arg("path"), py::arg("model"), py::kw_only(),
+      py::arg("sanction_status") = py::none(),
+      py::arg("relation_status") = py::none(), py::arg("source_id") = "",
+      R"doc(
+Read FollowTheMoney / OpenSanctions JSON lines into records, with the FtM
+data model file ``model`` (defaultModel.json): an ImportResult.
+
+    >>> zala = embargo.import_ftm("../shared/data/ftm/zala_entities.ftm.json",
+    ...                           "../shared/data/ftm/defaultModel.json")
 )doc");
 
   m.def(

@@ -35,6 +35,7 @@ threads that query one graph run in parallel.
   embargo::python::BindGraph(m);
   embargo::python::BindQueries(m);
   embargo::python::BindImport(m);
+  embargo::python::BindExport(m);
 #ifdef EMBARGO_PYTHON_HAVE_SANCTIONS
   embargo::python::BindSanctions(m);
   features.append("sanctions");
