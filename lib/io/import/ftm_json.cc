@@ -414,6 +414,10 @@ class Importer {
       }
       return std::make_pair(static_cast<int64_t>(err.byte),
                             absl::StrCat("JSON syntax error: ", what));
+    } catch (const nlohmann::json::exception& err) {
+      // A number too large for a double ("1e999") and the like.
+      return std::make_pair(int64_t{0},
+                            absl::StrCat("JSON error: ", err.what()));
     }
     if (!j.is_object()) {
       return std::make_pair(int64_t{1},

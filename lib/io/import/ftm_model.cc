@@ -84,6 +84,9 @@ absl::StatusOr<FtmModel> FtmModel::Parse(absl::string_view json,
   } catch (const nlohmann::json::parse_error& e) {
     return absl::InvalidArgumentError(
         absl::StrCat(name, ": byte ", e.byte, ": not a JSON model: ", e.what()));
+  } catch (const nlohmann::json::exception& e) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(name, ": not a JSON model: ", e.what()));
   }
   auto schemata = root.find("schemata");
   if (!root.is_object() || schemata == root.end() || !schemata->is_object()) {

@@ -581,14 +581,15 @@ TEST(FtmQuirksTest, BadRows) {
       R"({"id": "p1", "schema": "Person", "properties": {}})",
       R"({"id": "doc", "schema": "Document", "properties": {}})",
       R"(["not", "an", "object"])",
+      R"({"id": "n", "schema": "Person", "properties": {"height": [1e999]}})",
       "",
       R"({"id": "c1", "schema": "Company", "properties": {"name": ["C"]}})",
   });
   ASSERT_TRUE(r.ok()) << r.status();
   const ImportReport& rep = r->report;
-  EXPECT_EQ(rep.rows_read, 7);  // The blank line is not a row.
+  EXPECT_EQ(rep.rows_read, 8);  // The blank line is not a row.
   EXPECT_EQ(rep.rows_imported, 2);
-  ASSERT_EQ(rep.rows_rejected(), 5) << rep.Summary();
+  ASSERT_EQ(rep.rows_rejected(), 6) << rep.Summary();
   EXPECT_THAT(rep.rejected[0].reason, HasSubstr("no \"id\""));
   EXPECT_THAT(rep.rejected[1].reason,
               HasSubstr("schema \"Unicorn\" is not in the FtM model"));
@@ -598,6 +599,8 @@ TEST(FtmQuirksTest, BadRows) {
   EXPECT_THAT(rep.rejected[3].reason, HasSubstr("schema is not imported"));
   EXPECT_THAT(rep.rejected[4].reason, HasSubstr("not a JSON object"));
   EXPECT_EQ(rep.rejected[4].line, 6);
+  EXPECT_EQ(rep.rejected[5].line, 7);
+  EXPECT_THAT(rep.rejected[5].reason, HasSubstr("JSON error"));
   EXPECT_TRUE(rep.Reconciles());
 }
 
