@@ -461,5 +461,65 @@ TEST_F(CliTest, FollowTheMoneyExport) {
                      "import", "--model");
 }
 
+TEST_F(CliTest, SanctionsListsTogether) {
+  const std::string un = "un/consolidated_2025-04-19.xml";
+  const std::string sdn = "ofac/sdn_2021-07";
+  const std::string eu = "eu/32017R1509.csv";
+  if (!HaveSharedData(un) || !HaveSharedData(sdn) || !HaveSharedData(eu)) {
+    GTEST_SKIP() << "no shared data";
+  }
+  Result u = Embargo({"import", "un", absl::StrCat(kData, "/", un), "-o",
+                      Path("un.pb"), "--json"});
+  ASSERT_EQ(u.code, 0) << u.err;
+  EXPECT_EQ(Json(u)["reports"][0]["rows_read"], 877);
+  // The four files of one OFAC CSV edition, recognised by name.
+  std::vector<std::string> args = {"import", "ofac-csv"};
+  for (const char* f : {"sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"}) {
+    args.push_back(absl::StrCat(kData, "/", sdn, "/", f));
+  }
+  for (const char* a : {"-o", "", "--json"}) args.push_back(a);
+  args[args.size() - 2] = Path("sdn.records");
+  Result o = Embargo(args);
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_EQ(Json(o)["reports"][0]["files"].size(), 4u);
+  Result e = Embargo({"import", "eu", absl::StrCat(kData, "/", eu), "-o",
+                      Path("eu.pb"), "--json"});
+  ASSERT_EQ(e.code, 0) << e.err;
+  EXPECT_EQ(Json(e)["reports"][0]["rows_read"], 326);
+  // Loaded together (states and authorities meet on their ids) with the
+  // article: KOMID's UN listing is in force on 2024-01-01.
+  Result x = Embargo({"exposure", "KOMID", "--as-of", "2024-01-01", "--data",
+                      Path("un.pb"), "--data", Path("sdn.records"), "--data",
+                      Path("eu.pb"), "--data", kArticle, "--json"});
+  ASSERT_EQ(x.code, 0) << x.err;
+  EXPECT_FALSE(Json(x)["sanctions"].empty());
+  Result v = Embargo({"validate", Path("un.pb"), Path("sdn.records"),
+                      Path("eu.pb"), kArticle});
+  EXPECT_EQ(v.code, 0) << v.out.substr(0, 2000);
+}
+
+TEST_F(CliTest, DamagedFileIsRefusedWithItsPlace) {
+  const std::string damaged = "un/consolidated_2025-08-16_damaged.xml";
+  if (!HaveSharedData(damaged)) GTEST_SKIP() << "no shared data";
+  Result r = Embargo({"import", "un", absl::StrCat(kData, "/", damaged), "-o",
+                      Path("d.pb")});
+  ExpectOneLineError(r, "import", "consolidated_2025-08-16_damaged.xml:");
+  EXPECT_FALSE(std::filesystem::exists(Path("d.pb")));
+}
+
+TEST_F(CliTest, ProgressBarOnRequest) {
+  const std::string csv = "sipri/trade-register_2025-03-13.csv";
+  if (!HaveSharedData(csv)) GTEST_SKIP() << "no shared data";
+  // stderr is not a terminal here: no bar unless asked for.
+  Result quiet = Embargo({"import", "sipri", absl::StrCat(kData, "/", csv),
+                          "-o", Path("a.pb")});
+  EXPECT_EQ(quiet.err.find('\r'), std::string::npos);
+  Result bar = Embargo({"import", "sipri", absl::StrCat(kData, "/", csv), "-o",
+                        Path("b.pb"), "--progress"});
+  ASSERT_EQ(bar.code, 0) << bar.err;
+  EXPECT_NE(bar.err.find("\r\033[K["), std::string::npos);
+  EXPECT_NE(bar.err.find("29515 rows read"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace embargo
