@@ -54,7 +54,8 @@ struct Run {
   std::vector<uint8_t> blocked;
   std::vector<uint8_t> seed;
   std::vector<uint32_t> rank;
-  std::vector<double> sum;
+  std::vector<double> sum;       // Shares held by blocked owners.
+  std::vector<uint8_t> controlled;  // Controlled by a blocked node (EU).
   std::vector<uint32_t> order;  // The worklist: nodes in the order blocked.
   uint64_t examined = 0;
 };
@@ -105,6 +106,7 @@ class Solver {
     run.seed.assign(n, 0);
     run.rank.assign(n, 0);
     run.sum.assign(n, 0.0);
+    run.controlled.assign(n, 0);
     run.order.clear();
     auto block = [&](uint32_t v) {
       run.blocked[v] = 1;
@@ -124,13 +126,18 @@ class Solver {
         if (!a.along || !Propagates(a.kind)) continue;
         ++run.examined;
         const uint32_t v = d_.row_other[i];
-        if (run.blocked[v] || a.status < min_status) continue;
+        if (a.status < min_status) continue;
         if (!EdgeOk(a.edge, certain_mode)) continue;
+        // Sums and control marks keep growing after a node is blocked, so
+        // that they are exact for every blocked node at the end.
         if (a.kind == EdgeKind::kOwnership) {
           const double share = d_.edge_share[a.edge];
           if (!(share > 0)) continue;
           run.sum[v] += share;
-          if (!Reached(run.sum[v])) continue;
+          if (run.blocked[v] || !Reached(run.sum[v])) continue;
+        } else {
+          run.controlled[v] = 1;
+          if (run.blocked[v]) continue;
         }
         block(v);
       }
@@ -159,7 +166,7 @@ class Solver {
       s.explaining = !run.seed[v] && run.rank[u] < run.rank[v];
       share += s.share_percent;
       controlled |= a.kind == EdgeKind::kControl;
-      if (options_.explain) out.stakes.push_back(s);
+      out.stakes.push_back(s);
     }
     out.blocked_share = share;
     out.blocked_by_ownership = Reached(share) || controlled;
@@ -230,7 +237,12 @@ absl::StatusOr<BlockedSet> BlockedByOwnership(const Graph& graph,
         std::binary_search(seeds_possible.begin(), seeds_possible.end(), v);
     b.certainty = certain ? Certainty::kCertain : Certainty::kPossible;
     b.order = run.rank[v];
-    solver.Explain(v, run, certain, b);
+    if (options.explain) {
+      solver.Explain(v, run, certain, b);
+    } else {
+      b.blocked_share = run.sum[v];
+      b.blocked_by_ownership = solver.Reached(run.sum[v]) || run.controlled[v];
+    }
     out.num_direct += b.directly_sanctioned;
     out.num_derived += !b.directly_sanctioned;
     out.num_possible += !certain;

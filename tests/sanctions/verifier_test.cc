@@ -381,6 +381,21 @@ TEST(SanctionsVerifierTest, OwnershipRules) {
       ASSERT_EQ(actual, expected)
           << "seed " << seed << " rule " << static_cast<int>(rule) << " as of "
           << r.as_of.ToString();
+      // Without explanations, the same set and the same sums.
+      OwnershipOptions quiet = o;
+      quiet.explain = false;
+      absl::StatusOr<BlockedSet> fast = BlockedByOwnership(g, quiet);
+      ASSERT_TRUE(fast.ok());
+      ASSERT_EQ(fast->size(), got->size());
+      for (size_t i = 0; i < fast->size(); ++i) {
+        const BlockedEntity& a = fast->entities[i];
+        const BlockedEntity& b = got->entities[i];
+        EXPECT_EQ(a.node, b.node);
+        EXPECT_EQ(a.certainty, b.certainty);
+        EXPECT_NEAR(a.blocked_share, b.blocked_share, 1e-9) << "seed " << seed;
+        EXPECT_EQ(a.blocked_by_ownership, b.blocked_by_ownership) << "seed " << seed;
+        EXPECT_TRUE(a.stakes.empty());
+      }
     }
   }
   EXPECT_GT(derived, 100);
