@@ -215,7 +215,8 @@ int RunPathsImpl(const std::vector<std::string>& argv, bool single) {
       std::cout << result.paths.size() << " path(s) from "
                 << Label(graph, *from) << " to " << Label(graph, *to);
       if (!single && !args->Has("k")) {
-        std::cout << " of at most " << *max_hops << " hops";
+        std::cout << " of at most " << *max_hops
+                  << (*max_hops == 1 ? " hop" : " hops");
       }
       std::cout << "\n\n";
       for (const Path& p : result.paths) {
