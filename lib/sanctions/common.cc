@@ -29,8 +29,8 @@ FactSpans SanctionSpans(const v1::Sanction& s) {
 }
 
 FactSpans SanctionSpans(const SanctionFacts& s) {
-  const PartialDate listed = Date(s.listed);
-  const PartialDate delisted = Date(s.delisted);
+  const PartialDate listed = s.listed;
+  const PartialDate delisted = s.delisted;
   FactSpans f;
   if (listed.known()) {
     f.possible.lo = listed.EarliestDay();
@@ -110,26 +110,28 @@ bool ReadEnums(CodedInputStream& in, uint32_t tag, uint64_t& bits) {
   return true;
 }
 
-bool ReadDate(CodedInputStream& in, v1::Date& date) {
+bool ReadDate(CodedInputStream& in, PartialDate& date) {
   uint32_t length;
   if (!in.ReadVarint32(&length)) return false;
   const CodedInputStream::Limit limit = in.PushLimit(static_cast<int>(length));
+  uint32_t parts[4] = {0, 0, 0, 0};
   while (uint32_t tag = in.ReadTag()) {
-    uint32_t v;
-    switch (WireFormatLite::GetTagFieldNumber(tag)) {
-      case 1:
-      case 2:
-      case 3:
-        if (!in.ReadVarint32(&v)) return false;
-        if (tag >> 3 == 1) date.set_year(static_cast<int32_t>(v));
-        if (tag >> 3 == 2) date.set_month(static_cast<int32_t>(v));
-        if (tag >> 3 == 3) date.set_day(static_cast<int32_t>(v));
-        break;
-      default:
-        if (!WireFormatLite::SkipField(&in, tag)) return false;
+    const uint32_t field = WireFormatLite::GetTagFieldNumber(tag);
+    if (field >= 1 && field <= 3 &&
+        WireFormatLite::GetTagWireType(tag) == WireFormatLite::WIRETYPE_VARINT) {
+      if (!in.ReadVarint32(&parts[field])) return false;
+    } else if (!WireFormatLite::SkipField(&in, tag)) {
+      return false;
     }
   }
   in.PopLimit(limit);
+  // As PartialDate::FromProto: all zero is unknown; invalid parts count as
+  // unknown, as everywhere after validation.
+  if (parts[1] == 0 && parts[2] == 0 && parts[3] == 0) return true;
+  absl::StatusOr<PartialDate> d = PartialDate::Create(
+      static_cast<int>(parts[1]), static_cast<int>(parts[2]),
+      static_cast<int>(parts[3]));
+  if (d.ok()) date = *d;
   return true;
 }
 
@@ -185,8 +187,8 @@ SanctionFacts FactsOf(const v1::Sanction& s) {
   f.program = s.program();
   for (int m : s.measures()) SetBit(f.measures, static_cast<uint32_t>(m));
   for (int i : s.embargo_items()) SetBit(f.items, static_cast<uint32_t>(i));
-  f.listed = s.listed();
-  f.delisted = s.delisted();
+  f.listed = Date(s.listed());
+  f.delisted = Date(s.delisted());
   f.status = s.status();
   return f;
 }
@@ -202,7 +204,10 @@ SanctionFacts ReadSanctionFacts(const GraphData& d, uint32_t edge) {
     // What DecodeRecord re-creates for a compact sanction (graph.cc).
     f.program = d.compact_programs[c.program];
     SetBit(f.measures, v1::MEASURE_ASSET_FREEZE);
-    f.listed.set_year(c.year);
+    if (absl::StatusOr<PartialDate> listed = PartialDate::Create(c.year);
+        c.year != 0 && listed.ok()) {
+      f.listed = *listed;
+    }
     f.status = d.edge_status[edge];
     return f;
   }

@@ -61,8 +61,8 @@ struct SanctionFacts {
   std::string program;
   uint64_t measures = 0;  // Bit per v1::Measure.
   uint64_t items = 0;     // Bit per v1::ItemCategory (embargo_items).
-  v1::Date listed;
-  v1::Date delisted;
+  PartialDate listed;
+  PartialDate delisted;
   v1::Status status = v1::STATUS_UNSPECIFIED;
 };
 

@@ -225,8 +225,8 @@ TEST(SanctionsVerifierTest, SanctionFactsReader) {
       EXPECT_EQ(fast.program, slow.program);
       EXPECT_EQ(fast.measures, slow.measures);
       EXPECT_EQ(fast.items, slow.items);
-      EXPECT_EQ(fast.listed.SerializeAsString(), slow.listed.SerializeAsString());
-      EXPECT_EQ(fast.delisted.SerializeAsString(), slow.delisted.SerializeAsString());
+      EXPECT_EQ(fast.listed, slow.listed);
+      EXPECT_EQ(fast.delisted, slow.delisted);
       EXPECT_EQ(fast.status, slow.status);
       ++read;
     }
