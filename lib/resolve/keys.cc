@@ -1,0 +1,225 @@
+// Keys for entity resolution (keys.h).
+
+#include "lib/resolve/keys.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "embargo/import/countries.h"
+#include "lib/io/import/text_util.h"
+
+namespace embargo::resolve_internal {
+namespace {
+
+// LowerCyrillic lower-cases the Cyrillic capitals U+0400..U+042F in UTF-8
+// (FoldForMatch folds only Latin).
+void LowerCyrillic(std::string& s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    const unsigned char b0 = static_cast<unsigned char>(s[i]);
+    const unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+    if (b0 != 0xD0) continue;
+    if (b1 >= 0x90 && b1 <= 0x9F) {  // А..П -> а..п
+      s[i + 1] = static_cast<char>(b1 + 0x20);
+    } else if (b1 >= 0xA0 && b1 <= 0xAF) {  // Р..Я -> р..я
+      s[i] = static_cast<char>(0xD1);
+      s[i + 1] = static_cast<char>(b1 - 0x20);
+    } else if (b1 >= 0x80 && b1 <= 0x8F) {  // Ѐ..Џ -> ѐ..џ
+      s[i] = static_cast<char>(0xD1);
+      s[i + 1] = static_cast<char>(b1 + 0x10);
+    }
+    ++i;
+  }
+}
+
+std::string Digits(absl::string_view v) {
+  std::string out;
+  for (char c : v) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+KindClass ClassOf(v1::ActorKind kind) {
+  switch (kind) {
+    case v1::ACTOR_KIND_STATE:
+      return KindClass::kState;
+    case v1::ACTOR_KIND_PERSON:
+      return KindClass::kPerson;
+    case v1::ACTOR_KIND_VESSEL:
+      return KindClass::kVessel;
+    case v1::ACTOR_KIND_AIRCRAFT:
+      return KindClass::kAircraft;
+    case v1::ACTOR_KIND_GOVERNMENT_BODY:
+    case v1::ACTOR_KIND_MILITARY_UNIT:
+    case v1::ACTOR_KIND_COMPANY:
+    case v1::ACTOR_KIND_ORGANIZATION:
+    case v1::ACTOR_KIND_INTERNATIONAL_BODY:
+    case v1::ACTOR_KIND_LEGAL_ENTITY:
+      return KindClass::kOrganisation;
+    default:
+      return KindClass::kNone;
+  }
+}
+
+absl::string_view ClassName(KindClass c) {
+  switch (c) {
+    case KindClass::kState:
+      return "state";
+    case KindClass::kPerson:
+      return "person";
+    case KindClass::kVessel:
+      return "vessel";
+    case KindClass::kAircraft:
+      return "aircraft";
+    case KindClass::kOrganisation:
+      return "organisation";
+    case KindClass::kNone:
+      break;
+  }
+  return "none";
+}
+
+int KindSpecificity(v1::ActorKind kind) {
+  switch (kind) {
+    case v1::ACTOR_KIND_LEGAL_ENTITY:
+      return 0;
+    case v1::ACTOR_KIND_ORGANIZATION:
+      return 1;
+    default:
+      return 2;
+  }
+}
+
+std::string FoldName(absl::string_view name) {
+  std::string s = import_internal::FoldForMatch(name);
+  LowerCyrillic(s);
+  return s;
+}
+
+std::string NameKey(absl::string_view name, KindClass c) {
+  std::string folded = FoldName(name);
+  if (c != KindClass::kPerson) return folded;
+  std::vector<absl::string_view> words =
+      absl::StrSplit(folded, ' ', absl::SkipEmpty());
+  std::sort(words.begin(), words.end());
+  return absl::StrJoin(words, " ");
+}
+
+int WordCount(absl::string_view key) {
+  if (key.empty()) return 0;
+  return static_cast<int>(std::count(key.begin(), key.end(), ' ')) + 1;
+}
+
+std::vector<StrongKey> StrongIdentifierKeys(absl::string_view scheme,
+                                            absl::string_view value) {
+  std::vector<StrongKey> out;
+  value = absl::StripAsciiWhitespace(value);
+  if (value.empty()) return out;
+  if (scheme == "IMO" || scheme == "IMO_COMPANY") {
+    std::string d = Digits(value);
+    if (d.size() == 7) out.push_back({"IMO", d});
+  } else if (scheme == "OFAC_UID") {
+    std::string d = Digits(value);
+    if (!d.empty() && d.size() == value.size()) out.push_back({"OFAC_UID", d});
+  } else if (scheme == "UN_REF") {
+    out.push_back({"UN_REF", absl::AsciiStrToUpper(value)});
+  } else if (scheme == "FTM_ID" || scheme == "FTM_REFERENT") {
+    out.push_back({"FTM", std::string(value)});
+    absl::string_view rest = value;
+    if (absl::ConsumePrefix(&rest, "ofac-")) {
+      std::string d = Digits(rest);
+      if (!d.empty() && d.size() == rest.size()) out.push_back({"OFAC_UID", d});
+    }
+  }
+  return out;
+}
+
+bool SingleValued(absl::string_view scheme) {
+  return scheme == "IMO" || scheme == "OFAC_UID" || scheme == "UN_REF";
+}
+
+std::vector<std::string> CitedUnReferences(absl::string_view text) {
+  // A UN reference: two letters (the regime), 'i' or 'e' (individual or
+  // entity), '.', three digits; not inside a longer word or number.
+  std::vector<std::string> out;
+  const auto is_alnum = [](char c) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(c));
+  };
+  for (size_t i = 0; i + 7 <= text.size(); ++i) {
+    if (text[i + 3] != '.') continue;
+    const char a = text[i], b = text[i + 1], t = text[i + 2];
+    if (!absl::ascii_isupper(static_cast<unsigned char>(a)) ||
+        !absl::ascii_isalpha(static_cast<unsigned char>(b)) ||
+        (t != 'i' && t != 'e')) {
+      continue;
+    }
+    bool digits = true;
+    for (size_t j = i + 4; j < i + 7; ++j) {
+      digits = digits && absl::ascii_isdigit(static_cast<unsigned char>(text[j]));
+    }
+    if (!digits) continue;
+    if (i > 0 && is_alnum(text[i - 1])) continue;
+    if (i + 7 < text.size() && is_alnum(text[i + 7])) continue;
+    // Only the actor's own reference: "UN Ref KPe.001", "UN reference
+    // number: KPe.001", not a reference to some other entry.
+    const size_t from = i >= 28 ? i - 28 : 0;
+    if (!absl::StrContains(absl::AsciiStrToLower(text.substr(from, i - from)),
+                           "un ref")) {
+      continue;
+    }
+    std::string ref = absl::AsciiStrToUpper(text.substr(i, 7));
+    if (std::find(out.begin(), out.end(), ref) == out.end()) {
+      out.push_back(std::move(ref));
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> AddressCountries(const v1::Actor& actor) {
+  std::vector<std::string> out;
+  for (const std::string& address : actor.addresses()) {
+    absl::string_view last = address;
+    size_t comma = last.rfind(',');
+    if (comma != absl::string_view::npos) last = last.substr(comma + 1);
+    last = absl::StripAsciiWhitespace(last);
+    if (last.empty()) continue;
+    std::optional<absl::string_view> code = CountryCode(last);
+    if (!code) continue;
+    std::string c(*code);
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  return out;
+}
+
+bool DateKnown(const v1::Date& d) { return d.year() != 0; }
+
+bool DatesCompatible(const v1::Date& a, const v1::Date& b) {
+  if (a.year() != b.year()) return false;
+  if (a.month() != 0 && b.month() != 0 && a.month() != b.month()) return false;
+  if (a.day() != 0 && b.day() != 0 && a.day() != b.day()) return false;
+  return true;
+}
+
+std::string DateText(const v1::Date& d) {
+  if (d.month() == 0) return absl::StrFormat("%04d", d.year());
+  if (d.day() == 0) return absl::StrFormat("%04d-%02d", d.year(), d.month());
+  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+}
+
+int DatePrecision(const v1::Date& d) {
+  if (d.year() == 0) return 0;
+  if (d.month() == 0) return 1;
+  return d.day() == 0 ? 2 : 3;
+}
+
+}  // namespace embargo::resolve_internal
