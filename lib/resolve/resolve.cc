@@ -267,6 +267,13 @@ class Resolver {
       why = Conflict(ra, rb);
     }
     if (!why.empty()) {
+      // One refusal per pair of groups and reason, however many of their
+      // names or identifiers proposed the link.
+      if (!refused_seen_.insert(absl::StrCat(std::min(ra, rb), "/",
+                                             std::max(ra, rb), "/", why))
+               .second) {
+        return false;
+      }
       report_.refused.push_back({{IdOf(a), IdOf(b)},
                                  {FileOf(a), FileOf(b)},
                                  std::string(rule),
@@ -483,6 +490,10 @@ class Resolver {
       std::vector<std::string> ids;
       for (int m : nodes) {
         if (nodes_[m].file == f) ids.push_back(IdOf(m));
+      }
+      if (!refused_seen_.insert(absl::StrCat(rule, "/", absl::StrJoin(ids, "/")))
+               .second) {
+        continue;
       }
       report_.refused.push_back(
           {ids, std::vector<std::string>(ids.size(), files_[f].path),
@@ -950,6 +961,7 @@ class Resolver {
   std::vector<int> link_nodes_;
   // Per node: the node whose record the merged actor keeps (-1: alone).
   std::vector<int> kept_of_;
+  absl::flat_hash_set<std::string> refused_seen_;
   std::vector<absl::flat_hash_map<std::string, std::string>> local_;
   absl::flat_hash_map<std::string, std::string> global_;
 };
