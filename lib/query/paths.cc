@@ -381,7 +381,11 @@ namespace {
 // reached to t (`to_target`, from one scan of t's row). The walk is what
 // the hand-written Boost.Graph reference does; a breadth-first table first
 // would scan the 2-hop ball around t as well, which on heavy-tailed graphs
-// is most of the work.
+// is most of the work. A bit per node (a few dozen KB, cache resident)
+// says which nodes have an edge to t, so the count table is read only for
+// those; the nodes on the current path (at most three) are compared
+// directly rather than marked in a per-node array. Each edge examined at
+// the last level thus costs no cache miss beyond its row.
 class ShortCounter {
  public:
   ShortCounter(const GraphData& d, uint32_t s, uint32_t t,
@@ -392,45 +396,122 @@ class ShortCounter {
     stamp_ = sc_.Begin(d_.num_nodes());
     if (max_hops >= 2) {
       if (!budget_.Spend(d_.RowEnd(t_) - d_.RowBegin(t_))) return 0;
+      const uint64_t fresh = uint64_t{stamp_} << 32;
       for (uint32_t i = d_.RowBegin(t_); i < d_.RowEnd(t_); ++i) {
         if (!f_.StepOk(d_.row_entry[i], /*backward=*/true)) continue;
         const uint32_t v = d_.row_other[i];
-        if (sc_.mark_b[v] != stamp_) {
-          sc_.mark_b[v] = stamp_;
-          sc_.aux[v] = 0;
-        }
-        ++sc_.aux[v];
+        uint64_t& slot = sc_.stamped_count[v];
+        if ((slot >> 32) != stamp_) slot = fresh;
+        ++slot;
+        sc_.bits[v >> 6] |= uint64_t{1} << (v & 63);
       }
     }
-    sc_.mark_aux[s_] = 1;
-    Extend(s_, max_hops);
-    sc_.mark_aux[s_] = 0;
+    path_[0] = s_;
+    depth_ = 1;
+    if (max_hops == 3) {
+      FirstOfThree();
+    } else {
+      Extend(s_, max_hops);
+    }
+    if (max_hops >= 2) {  // Leave the filter all zero.
+      for (uint32_t i = d_.RowBegin(t_); i < d_.RowEnd(t_); ++i) {
+        sc_.bits[d_.row_other[i] >> 6] = 0;
+      }
+    }
     return count_;
   }
 
  private:
   uint32_t ToTarget(uint32_t v) const {
-    return sc_.mark_b[v] == stamp_ ? sc_.aux[v] : 0;
+    if (((sc_.bits[v >> 6] >> (v & 63)) & 1) == 0) return 0;
+    const uint64_t slot = sc_.stamped_count[v];
+    return (slot >> 32) == stamp_ ? static_cast<uint32_t>(slot) : 0;
+  }
+  bool OnPath(uint32_t v) const {
+    for (uint32_t i = 0; i < depth_; ++i) {
+      if (path_[i] == v) return true;
+    }
+    return false;
   }
 
-  void Extend(uint32_t u, uint32_t remaining) {
-    if (!budget_.Spend(d_.RowEnd(u) - d_.RowBegin(u))) return;
-    for (uint32_t i = d_.RowBegin(u), end = d_.RowEnd(u); i < end; ++i) {
+  // The first hop of three, grouped by neighbour: the paths through s-v1
+  // number (edges s-v1) x (paths v1 .. t of two hops), so each distinct v1's
+  // row is scanned once however many parallel edges join it to s (states
+  // trade with the same partners many times over).
+  void FirstOfThree() {
+    if (!budget_.Spend(d_.RowEnd(s_) - d_.RowBegin(s_))) return;
+    std::vector<uint32_t>& order = first_hop_;
+    order.clear();
+    for (uint32_t i = d_.RowBegin(s_), end = d_.RowEnd(s_); i < end; ++i) {
       const uint32_t v = d_.row_other[i];
-      const AdjacencyEntry& a = d_.row_entry[i];
-      if (!f_.StepOk(a, false)) continue;
+      if (!f_.StepOk(d_.row_entry[i], false)) continue;
       if (v == t_) {
         ++count_;
         continue;
       }
-      if (remaining == 1 || sc_.mark_aux[v] == 1 || !f_.NodeOk(v)) continue;
-      if (remaining == 2) {
-        count_ += ToTarget(v);
+      if (v == s_ || !f_.NodeOk(v)) continue;
+      if (sc_.mark_a[v] != stamp_) {
+        sc_.mark_a[v] = stamp_;
+        sc_.dist_a[v] = 0;
+        order.push_back(v);
+      }
+      ++sc_.dist_a[v];
+    }
+    for (uint32_t v : order) {
+      const uint64_t before = count_;
+      path_[1] = v;
+      depth_ = 2;
+      count_ = 0;
+      LastLevel(v);
+      count_ = before + count_ * sc_.dist_a[v];
+      if (budget_.exhausted()) return;
+    }
+  }
+
+  // The last level before t: the hot loop. Locals only (a member counter
+  // would make the compiler reload the filter each step), and the cheap
+  // bit test first: most nodes reached have no edge to t.
+  void LastLevel(uint32_t u) {
+    if (!budget_.Spend(d_.RowEnd(u) - d_.RowBegin(u))) return;
+    const uint32_t* other = d_.row_other;
+    const AdjacencyEntry* entry = d_.row_entry;
+    const uint64_t* bits = sc_.bits.data();
+    const CompiledFilter& f = f_;
+    const uint32_t t = t_;
+    uint64_t count = 0;
+    for (uint32_t i = d_.RowBegin(u), end = d_.RowEnd(u); i < end; ++i) {
+      const uint32_t v = other[i];
+      if (!f.StepOk(entry[i], false)) continue;
+      if (v == t) {
+        ++count;
         continue;
       }
-      sc_.mark_aux[v] = 1;
+      if (((bits[v >> 6] >> (v & 63)) & 1) == 0) continue;
+      if (OnPath(v) || !f.NodeOk(v)) continue;
+      count += ToTarget(v);
+    }
+    count_ += count;
+  }
+
+  void Extend(uint32_t u, uint32_t remaining) {
+    if (remaining == 2) {
+      LastLevel(u);
+      return;
+    }
+    if (!budget_.Spend(d_.RowEnd(u) - d_.RowBegin(u))) return;
+    const uint32_t* other = d_.row_other;
+    const AdjacencyEntry* entry = d_.row_entry;
+    for (uint32_t i = d_.RowBegin(u), end = d_.RowEnd(u); i < end; ++i) {
+      const uint32_t v = other[i];
+      if (!f_.StepOk(entry[i], false)) continue;
+      if (v == t_) {
+        ++count_;
+        continue;
+      }
+      if (remaining == 1 || OnPath(v) || !f_.NodeOk(v)) continue;
+      path_[depth_++] = v;
       Extend(v, remaining - 1);
-      sc_.mark_aux[v] = 0;
+      --depth_;
       if (budget_.exhausted()) return;
     }
   }
@@ -442,6 +523,9 @@ class ShortCounter {
   Scratch& sc_;
   uint32_t stamp_ = 0;
   uint64_t count_ = 0;
+  uint32_t path_[4] = {0, 0, 0, 0};
+  uint32_t depth_ = 0;
+  std::vector<uint32_t> first_hop_;
 };
 
 }  // namespace

@@ -32,11 +32,14 @@ uint32_t Scratch::Begin(size_t n) {
     via_a.resize(n);
     via_b.resize(n);
     aux.resize(n);
+    stamped_count.assign(n, 0);
+    bits.assign(n / 64 + 1, 0);
     stamp = 0;
   }
   if (++stamp == 0) {  // Wrapped: clear the marks once every 2^32 queries.
     std::fill(mark_a.begin(), mark_a.end(), 0);
     std::fill(mark_b.begin(), mark_b.end(), 0);
+    std::fill(stamped_count.begin(), stamped_count.end(), 0);
     stamp = 1;
   }
   return stamp;

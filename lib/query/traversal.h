@@ -125,6 +125,12 @@ struct Scratch {
   std::vector<uint32_t> via_a, via_b;    // Row index of the reaching entry.
   std::vector<uint32_t> aux;             // Algorithm-specific.
   std::vector<uint32_t> mark_aux;        // Not stamped: users restore zeros.
+  // Stamp (high 32 bits) and a count (low 32) in one word, so that a lookup
+  // costs one cache miss (CountPaths' edges-to-target table).
+  std::vector<uint64_t> stamped_count;
+  // A bit per node, all zero between users (each clears what it set): a
+  // membership filter small enough to stay in cache.
+  std::vector<uint64_t> bits;
   uint32_t stamp = 0;
 
   // Begin prepares the arrays for `n` nodes and returns a fresh stamp.
