@@ -5,7 +5,10 @@
 // files have no quoted fields), so the test does not depend on any
 // importer.
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -148,15 +151,26 @@ int ExpectedQ3(const std::string& json) {
   return std::atoi(json.c_str() + q3 + 5);
 }
 
-// Generate writes the size-S data into a temporary directory once.
+// Generate writes the size-S data into a directory of this process (other
+// test processes may generate at the same time) once; it is removed when
+// the tests end.
 std::string Generate() {
   static const std::string* dir = [] {
-    auto* d = new std::string(::testing::TempDir() +
-                              "embargo_sanctions_workload_S");
+    auto* d = new std::string(absl::StrCat(
+        ::testing::TempDir(), "embargo_sanctions_workload_S_", getpid()));
     const std::string cmd = absl::StrCat(
         "python3 ", EMBARGO_WORKLOAD_DIR, "/gen_graph.py --size S --seed 7 --out ",
         *d, " > /dev/null 2>&1");
     if (std::system(cmd.c_str()) != 0) d->clear();
+    struct Cleanup : ::testing::Environment {
+      explicit Cleanup(std::string path) : path(std::move(path)) {}
+      void TearDown() override {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+      }
+      std::string path;
+    };
+    if (!d->empty()) ::testing::AddGlobalTestEnvironment(new Cleanup(*d));
     return d;
   }();
   return *dir;
