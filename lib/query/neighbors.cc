@@ -61,11 +61,11 @@ absl::StatusOr<Neighborhood> Neighbors(const Graph& graph, NodeId seed,
     for (uint32_t u : front) {
       if (!budget.Spend(d.RowEnd(u) - d.RowBegin(u))) break;
       for (uint32_t i = d.RowBegin(u), end = d.RowEnd(u); i < end; ++i) {
+        // The filter reads the row (sequential); the mark is a random
+        // access, so it comes second.
+        if (!f.StepOk(d.row_entry[i], /*backward=*/false)) continue;
         const uint32_t v = d.row_other[i];
-        if (sc.mark_a[v] == stamp) continue;
-        if (!f.StepOk(d.row_entry[i], /*backward=*/false) || !f.NodeOk(v)) {
-          continue;
-        }
+        if (sc.mark_a[v] == stamp || !f.NodeOk(v)) continue;
         sc.mark_a[v] = stamp;
         next.push_back(v);
       }

@@ -90,10 +90,10 @@ absl::StatusOr<std::optional<Path>> Bidirectional(const GraphData& d,
     for (uint32_t u : front) {
       const uint32_t du = my_dist[u] + 1;
       for (uint32_t i = row_start[u], end = row_start[u + 1]; i < end; ++i) {
+        const AdjacencyEntry& a = entry[i];
+        if (!f.StepOk(a, backward)) continue;  // Sequential read first.
         const uint32_t v = other[i];
         if (mine[v] == stamp) continue;
-        const AdjacencyEntry& a = entry[i];
-        if (!f.StepOk(a, backward)) continue;
         if (v != s && v != t && (!f.NodeOk(v) || ban.NodeBanned(v))) continue;
         if (ban.EdgeBanned(a.edge)) continue;
         mine[v] = stamp;
