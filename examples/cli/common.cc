@@ -16,8 +16,8 @@
 #include "embargo/export.h"
 #include "embargo/io.h"
 #include "embargo/kinds.h"
+#include "embargo/resolve.h"
 #include "examples/cli/cli.h"
-#include "google/protobuf/util/message_differencer.h"
 
 #ifndef EMBARGO_BUNDLED_DATA
 #define EMBARGO_BUNDLED_DATA "examples/data/article_2023.textproto"
@@ -170,10 +170,11 @@ const char kDataHelp[] =
   .pb (binary Dataset), .textproto, .json (proto3 JSON Dataset), .records
   (length-delimited Records) or .jsonl (JSON lines of Records). Without
   --data, $EMBARGO_DATA (':'-separated paths) is used, and without that the
-  bundled dataset (examples/data/article_2023.textproto). An actor that
-  several files define (a state, met on its ISO code) is one actor: the
-  first file's record stands and the others add aliases, identifiers and
-  evidence.
+  bundled dataset (examples/data/article_2023.textproto). Files loaded
+  together go through entity resolution: an actor that several files
+  describe (the same state, authority, vessel, company or person, matched
+  by id, by IMO / OFAC / UN identifiers, or by name, country and kind) is
+  one actor carrying every file's names, identifiers and evidence.
 )";
 
 absl::StatusOr<std::vector<std::string>> DataFiles(
@@ -198,69 +199,6 @@ absl::StatusOr<std::vector<std::string>> DataFiles(
 
 namespace {
 
-template <typename M>
-void AppendNew(const google::protobuf::RepeatedPtrField<M>& from,
-               google::protobuf::RepeatedPtrField<M>& to) {
-  for (const M& m : from) {
-    bool found = false;
-    for (const M& t : to) {
-      if (google::protobuf::util::MessageDifferencer::Equals(m, t)) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) *to.Add() = m;
-  }
-}
-
-// MergeSharedActors makes an actor that several files define (a state
-// meeting on its ISO code, an authority) one actor: the first definition
-// stands, and later ones add their aliases, identifiers and evidence.
-void MergeSharedActors(std::vector<DatasetFile>& files) {
-  absl::flat_hash_map<std::string, v1::Actor*> first;
-  for (DatasetFile& f : files) {
-    auto* actors = f.dataset.mutable_actors();
-    absl::flat_hash_map<std::string, v1::Actor*> mine;
-    std::vector<bool> drop(actors->size(), false);
-    for (int i = 0; i < actors->size(); ++i) {
-      v1::Actor& a = *actors->Mutable(i);
-      auto it = first.find(a.id());
-      if (it == first.end()) continue;
-      v1::Actor& old = *it->second;
-      for (const std::string& al : a.aliases()) {
-        if (al != old.name() && std::find(old.aliases().begin(),
-                                          old.aliases().end(),
-                                          al) == old.aliases().end()) {
-          old.add_aliases(al);
-        }
-      }
-      if (a.name() != old.name() &&
-          std::find(old.aliases().begin(), old.aliases().end(), a.name()) ==
-              old.aliases().end()) {
-        old.add_aliases(a.name());
-      }
-      AppendNew(a.identifiers(), *old.mutable_identifiers());
-      AppendNew(a.evidence(), *old.mutable_evidence());
-      if (old.country().empty()) old.set_country(a.country());
-      drop[i] = true;
-    }
-    // Remove the merged ones, keeping stream positions parallel.
-    std::vector<int64_t>& pos = f.positions.actors;
-    int out = 0;
-    for (int i = 0; i < actors->size(); ++i) {
-      if (drop[i]) continue;
-      if (out != i) {
-        actors->SwapElements(out, i);
-        if (!pos.empty()) pos[out] = pos[i];
-      }
-      ++out;
-    }
-    while (actors->size() > out) actors->RemoveLast();
-    if (!pos.empty()) pos.resize(out);
-    for (v1::Actor& a : *actors) first.try_emplace(a.id(), &a);
-  }
-}
-
 }  // namespace
 
 absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
@@ -281,8 +219,11 @@ absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
     if (!f.ok()) return f.status();
     files.push_back(std::move(*f));
   }
-  MergeSharedActors(files);
-  return files;
+  // Actors that several files describe (the same state, authority, vessel
+  // or company) become one actor, each merge explained (embargo/resolve.h).
+  absl::StatusOr<ResolvedDataset> resolved = ResolveEntities(std::move(files));
+  if (!resolved.ok()) return resolved.status();
+  return std::move(resolved->files);
 }
 
 absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths) {

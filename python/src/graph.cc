@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "embargo/explain.h"
 #include "embargo/graph.h"
+#include "embargo/resolve.h"
 #include "embargo/io.h"
 #include "python/src/common.h"
 #include "python/src/objects.h"
@@ -67,10 +68,13 @@ Graph Load(const py::object& sources, int64_t max_problems) {
   absl::StatusOr<Graph> graph = absl::UnknownError("not built");
   {
     py::gil_scoped_release release;
-    GraphBuilder builder;
+    std::vector<DatasetFile> files;
     for (const LoadEntry& entry : entries) {
       if (entry.dataset != nullptr) {
-        builder.AddDataset(entry.dataset->dataset, entry.dataset->name);
+        DatasetFile f;
+        f.path = entry.dataset->name;
+        f.dataset = entry.dataset->dataset;
+        files.push_back(std::move(f));
         continue;
       }
       absl::StatusOr<DatasetFile> file = ReadDatasetFile(entry.path);
@@ -78,9 +82,13 @@ Graph Load(const py::object& sources, int64_t max_problems) {
         read_error = file.status();
         break;
       }
-      builder.Add(*std::move(file));
+      files.push_back(*std::move(file));
     }
-    if (read_error.ok()) graph = builder.Build(options);
+    // Actors that several sources describe become one (embargo/resolve.h).
+    if (read_error.ok()) {
+      graph = BuildResolvedGraph(std::move(files), ResolveOptions(), nullptr,
+                                 options);
+    }
   }
   ThrowIfError(read_error, NotFoundAs::kFile);
   return Value(std::move(graph));
