@@ -375,5 +375,47 @@ TEST(Neo4jCsvLarge, TwoThreadsEqualOne) {
   EXPECT_EQ(r->dataset.transfers(30001).id(), "E30004");
 }
 
+TEST(Neo4jCsvQuirksTest, SeveralQuotedFieldsOnOneLine) {
+  const std::string nodes = WriteFile(
+      "q_nodes.csv",
+      "id:ID,name,kind:LABEL,country\n"
+      "\"A,1\",\"Alpha, \"\"the first\"\"\",Company,\n"
+      "\"B,2\",\"Beta, Ltd\",Company,\n");
+  const std::string edges = WriteFile(
+      "q_edges.csv",
+      ":START_ID,:END_ID,:TYPE,share:float,item,year:int,status\n"
+      "\"A,1\",\"B,2\",OWNS,25.0,,,\n");
+  absl::StatusOr<ImportResult> r = ImportNeo4jCsv(nodes, edges);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->report.rejected.empty()) << r->report.Summary();
+  ASSERT_EQ(r->dataset.actors_size(), 2);
+  EXPECT_EQ(r->dataset.actors(0).id(), "A,1");
+  EXPECT_EQ(r->dataset.actors(0).name(), "Alpha, \"the first\"");
+  ASSERT_EQ(r->dataset.relations_size(), 1);
+  EXPECT_EQ(r->dataset.relations(0).subject_id(), "A,1");
+  EXPECT_EQ(r->dataset.relations(0).object_id(), "B,2");
+}
+
+TEST(Neo4jCsvQuirksTest, CountryThatIsNotAStateIsKeptInTheNote) {
+  const std::string nodes = WriteFile(
+      "c_nodes.csv",
+      "id:ID,name,kind:LABEL,country\n"
+      "RUS,Russia,State,\n"
+      "C000003,Silver Freight LLC,Company,ARE\n");
+  const std::string edges = WriteFile(
+      "c_edges.csv", ":START_ID,:END_ID,:TYPE,share:float,item,year:int,status\n");
+  absl::StatusOr<ImportResult> r = ImportNeo4jCsv(nodes, edges);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->dataset.actors_size(), 2);
+  EXPECT_EQ(r->dataset.actors(1).country(), "");
+  EXPECT_THAT(r->dataset.actors(1).note(), HasSubstr("\"ARE\""));
+  ASSERT_FALSE(r->report.notes.empty());
+  EXPECT_THAT(r->report.notes.back(), HasSubstr("C000003 (ARE)"));
+  DatasetFile f;
+  f.path = "c";
+  f.dataset = r->dataset;
+  EXPECT_TRUE(Validate({f}).ok());
+}
+
 }  // namespace
 }  // namespace embargo

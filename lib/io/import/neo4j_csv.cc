@@ -12,6 +12,7 @@
 #include "embargo/import/neo4j_csv.h"
 
 #include <algorithm>
+#include <deque>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -78,8 +79,10 @@ std::string BaseName(absl::string_view path) {
 // Splits one line into fields. Lines with a quote go through a quote-aware
 // split that unescapes into `scratch`. False when a quoted field is not
 // closed on the line.
+// Quoted fields are unescaped into `scratch`, a deque so that growing it
+// never moves the strings earlier fields of the line point into.
 bool SplitLine(absl::string_view line, std::vector<absl::string_view>& out,
-               std::vector<std::string>& scratch) {
+               std::deque<std::string>& scratch) {
   out.clear();
   if (line.find('"') == absl::string_view::npos) {
     size_t start = 0;
@@ -162,7 +165,7 @@ struct HeaderColumn {
 
 std::vector<HeaderColumn> ParseHeader(absl::string_view line) {
   std::vector<absl::string_view> fields;
-  std::vector<std::string> scratch;
+  std::deque<std::string> scratch;
   SplitLine(line, fields, scratch);
   std::vector<HeaderColumn> cols;
   for (absl::string_view f : fields) {
@@ -675,7 +678,7 @@ absl::StatusOr<ImportResult> ImportNeo4jCsv(const std::string& nodes_path,
   absl::flat_hash_map<std::string, int64_t> unknown_labels;
   {
     std::vector<absl::string_view> fields;
-    std::vector<std::string> scratch;
+    std::deque<std::string> scratch;
     std::vector<Reject> rejects;
     ForEachLine(in->nodes_text, in->nodes_body, in->nodes_text.size(), 2,
                 [&](int64_t line, absl::string_view text) {
@@ -713,6 +716,29 @@ absl::StatusOr<ImportResult> ImportNeo4jCsv(const std::string& nodes_path,
     });
     AddRejects(report, nodes_path, rejects);
   }
+  // A country must be a State node of the file. One that is not is kept in
+  // the actor's note, not as a dangling reference, and reported.
+  {
+    absl::flat_hash_set<absl::string_view> states;
+    for (const v1::Actor& a : ds.actors()) {
+      if (a.kind() == v1::ACTOR_KIND_STATE) states.insert(a.id());
+    }
+    int64_t cleared = 0;
+    std::string first;
+    for (v1::Actor& a : *ds.mutable_actors()) {
+      if (a.country().empty() || states.contains(a.country())) continue;
+      if (cleared++ == 0) first = absl::StrCat(a.id(), " (", a.country(), ")");
+      a.set_note(absl::StrCat("country \"", a.country(),
+                              "\" in the file is not a State node of it"));
+      a.clear_country();
+    }
+    if (cleared > 0) {
+      report.notes.push_back(absl::StrCat(
+          cleared, " node(s) name a country that is not a State node of ",
+          nodes_path, "; the value is kept in the actor's note (first: ",
+          first, ")"));
+    }
+  }
   // `seen` keys point into the actors, which stay put from here on.
   report.records["actor"] = ds.actors_size();
   report.records["source"] = ds.sources_size();
@@ -727,7 +753,7 @@ absl::StatusOr<ImportResult> ImportNeo4jCsv(const std::string& nodes_path,
     EdgeParser parser{in->edge_header, options.default_status, {}, {}, {}};
     v1::Dataset& out = local[index];
     std::vector<absl::string_view> fields;
-    std::vector<std::string> scratch;
+    std::deque<std::string> scratch;
     ForEachLine(in->edges_text, range.begin, range.end, range.first_line,
                 [&](int64_t line, absl::string_view text) {
       ++part.read;
@@ -855,7 +881,7 @@ absl::StatusOr<Neo4jCsvGraph> LoadNeo4jCsvGraph(
   absl::flat_hash_map<std::string, int64_t> unknown_labels;
   {
     std::vector<absl::string_view> fields;
-    std::vector<std::string> scratch;
+    std::deque<std::string> scratch;
     std::vector<Reject> rejects;
     b.ReserveNodes(static_cast<size_t>(std::count(
         in->nodes_text.begin() + static_cast<std::ptrdiff_t>(in->nodes_body),
@@ -900,7 +926,7 @@ absl::StatusOr<Neo4jCsvGraph> LoadNeo4jCsvGraph(
     // About 37 bytes a line in typical files; reserving avoids regrowth.
     chunk.Reserve((range.end - range.begin) / 32);
     std::vector<absl::string_view> fields;
-    std::vector<std::string> scratch;
+    std::deque<std::string> scratch;
     // Rows wait in a small batch so that their ids' index slots can be
     // prefetched: the lookups then rarely wait on memory.
     struct Pending {
