@@ -3,7 +3,7 @@
 # Debian 12's packages. Skips apt-get when everything is already there.
 set -euo pipefail
 packages=(
-  cmake ninja-build g++ pkg-config python3
+  cmake ninja-build g++ pkg-config python3 clang libclang-rt-14-dev
   libprotobuf-dev protobuf-compiler libabsl-dev libboost-graph-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-dev nlohmann-json3-dev

@@ -5,6 +5,7 @@
 # project). A crash leaves its input in BUILD/fuzz/artifacts/ and fails.
 #
 # Usage: fuzz/run.sh SECONDS [TARGET...]    (default: every target built)
+#        FUZZ_JOBS=2 runs two targets at a time (one per core).
 # Needs: cmake --preset fuzz && cmake --build --preset fuzz --target fuzzers
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,17 +35,18 @@ prefixes() {
   esac 2>/dev/null || true
 }
 
-status=0
-for t in "${targets[@]}"; do
-  corpus="$work/corpus/$t"
+fuzz_one() {
+  local t=$1
+  local corpus="$work/corpus/$t"
   mkdir -p "$corpus"
   [ -d "fuzz/seeds/$t" ] && cp -f fuzz/seeds/"$t"/* "$corpus"/ 2>/dev/null || true
   [ -d "fuzz/regressions/$t" ] && cp -f fuzz/regressions/"$t"/* "$corpus"/ 2>/dev/null || true
   case "$t" in
     dataset_*|record_stream)
-      mkdir -p "$work"/seedgen/{dataset_binary,dataset_json,record_stream,dataset_text}
-      "$build"/fuzz/fuzz_make_seeds examples/data/article_2023.textproto "$work/seedgen"
-      cp -f "$work/seedgen/$t"/* "$corpus"/ ;;
+      local gen="$work/seedgen-$t"
+      mkdir -p "$gen"/{dataset_binary,dataset_json,record_stream,dataset_text}
+      "$build"/fuzz/fuzz_make_seeds examples/data/article_2023.textproto "$gen"
+      cp -f "$gen/$t"/* "$corpus"/ ;;
     neo4j_csv)
       if [ ! -f "$work/workload/nodes.csv" ]; then
         python3 ../shared/workload/gen_graph.py --actors 200 --seed 7 --out "$work/workload" >/dev/null
@@ -59,14 +61,33 @@ for t in "${targets[@]}"; do
   for f in $(prefixes "$t"); do
     head -c 8192 "$f" > "$corpus/prefix_$(basename "$f")"
   done
-  echo "== fuzz_$t for ${seconds}s" >&2
-  if ! "$build/fuzz/fuzz_$t" "$corpus" -max_total_time="$seconds" -rss_limit_mb=2048 \
+  local rc=0
+  "$build/fuzz/fuzz_$t" "$corpus" -max_total_time="$seconds" -rss_limit_mb=2048 \
       -max_len=65536 -timeout=10 -print_final_stats=1 \
-      -artifact_prefix="$work/artifacts/${t}-" 2> "$work/$t.log"; then
+      -artifact_prefix="$work/artifacts/${t}-" 2> "$work/$t.log" || rc=1
+  local summary
+  summary=$(grep -E "DONE|cov: [0-9]+" "$work/$t.log" | tail -1)
+  if [ $rc != 0 ]; then
     echo "fuzz_$t FAILED; see $work/$t.log and $work/artifacts/" >&2
     tail -40 "$work/$t.log" >&2
-    status=1
+    return 1
   fi
-  grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|cov: [0-9]+" "$work/$t.log" | tail -3 >&2 || true
+  echo "fuzz_$t ${seconds}s: $summary" >&2
+}
+
+jobs_max=${FUZZ_JOBS:-1}
+status=0
+running=0
+for t in "${targets[@]}"; do
+  if [ "$running" -ge "$jobs_max" ]; then
+    wait -n || status=1
+    running=$((running - 1))
+  fi
+  fuzz_one "$t" &
+  running=$((running + 1))
+done
+while [ "$running" -gt 0 ]; do
+  wait -n || status=1
+  running=$((running - 1))
 done
 exit $status

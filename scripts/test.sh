@@ -2,7 +2,8 @@
 # Installs what is needed, builds everything and runs every test (unit,
 # verifier, real-data, example, packaging), then the test suite again under
 # AddressSanitizer + UndefinedBehaviorSanitizer and the concurrency tests
-# under ThreadSanitizer. EMBARGO_SANITIZERS=0 skips the sanitizer runs.
+# under ThreadSanitizer, then every libFuzzer target for 30 s.
+# EMBARGO_SANITIZERS=0 skips the sanitizer runs, EMBARGO_FUZZ=0 the fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/install-deps.sh
@@ -16,4 +17,11 @@ if [ "${EMBARGO_SANITIZERS:-1}" = 1 ]; then
   cmake --preset tsan
   cmake --build --preset tsan --target concurrency_test
   ctest --preset tsan
+fi
+if [ "${EMBARGO_FUZZ:-1}" = 1 ]; then
+  # Every fuzz target briefly (EMBARGO_FUZZ_SECONDS each, two at a time), so
+  # that a regression in a reader is caught; fuzz/run.sh runs them longer.
+  cmake --preset fuzz
+  cmake --build --preset fuzz
+  FUZZ_JOBS=2 bash fuzz/run.sh "${EMBARGO_FUZZ_SECONDS:-30}"
 fi
