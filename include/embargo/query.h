@@ -159,6 +159,20 @@ struct PathCount {
                                                    const Filter& filter = {},
                                                    const Limits& limits = {});
 
+// NeighborCount is a number of nodes and whether counting stopped early.
+struct NeighborCount {
+  uint64_t count = 0;
+  bool truncated = false;
+  std::string truncation_reason;
+};
+
+// CountNeighbors counts what Neighbors would return, without building or
+// sorting the list (max_results does not apply; max_work and timeout do):
+// "how many actors are within three hops of this company".
+[[nodiscard]] absl::StatusOr<NeighborCount> CountNeighbors(
+    const Graph& graph, NodeId seed, int max_hops, const Filter& filter = {},
+    const Limits& limits = {});
+
 // Neighbors returns the nodes within max_hops of `seed` (the seed itself
 // left out), by distance then node id, up to limits.max_results.
 [[nodiscard]] absl::StatusOr<Neighborhood> Neighbors(

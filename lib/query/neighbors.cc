@@ -110,4 +110,46 @@ absl::StatusOr<Neighborhood> Neighbors(const Graph& graph, NodeId seed,
   return out;
 }
 
+absl::StatusOr<NeighborCount> CountNeighbors(const Graph& graph, NodeId seed,
+                                             int max_hops, const Filter& filter,
+                                             const Limits& limits) {
+  const internal::GraphData& d = graph.data();
+  EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, seed, "seed"));
+  if (max_hops < 0) {
+    return absl::InvalidArgumentError("max_hops must not be negative");
+  }
+  NeighborCount out;
+  internal::CompiledFilter f(d, filter);
+  internal::Budget budget(limits);
+  internal::Scratch& sc = internal::ThreadScratch();
+  const uint32_t stamp = sc.Begin(d.num_nodes());
+  const uint32_t s = seed.value();
+  sc.mark_a[s] = stamp;
+  // The same search as Neighbors; nodes of the last level are only counted,
+  // never queued or sorted.
+  std::vector<uint32_t> front{s}, next;
+  for (int depth = 1; depth <= max_hops && !front.empty(); ++depth) {
+    const bool last = depth == max_hops;
+    next.clear();
+    for (uint32_t u : front) {
+      if (!budget.Spend(d.RowEnd(u) - d.RowBegin(u))) break;
+      for (uint32_t i = d.RowBegin(u), end = d.RowEnd(u); i < end; ++i) {
+        if (!f.StepOk(d.row_entry[i], /*backward=*/false)) continue;
+        const uint32_t v = d.row_other[i];
+        if (sc.mark_a[v] == stamp || !f.NodeOk(v)) continue;
+        sc.mark_a[v] = stamp;
+        ++out.count;
+        if (!last) next.push_back(v);
+      }
+    }
+    if (budget.exhausted()) {
+      out.truncated = true;
+      out.truncation_reason = budget.reason();
+      return out;
+    }
+    front.swap(next);
+  }
+  return out;
+}
+
 }  // namespace embargo

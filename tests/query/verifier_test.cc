@@ -278,6 +278,9 @@ TEST_F(VerifierTest, NeighborsMatchBruteForce) {
         last_node = n.node.value();
       }
       EXPECT_EQ(got_map, want) << "round " << round;
+      absl::StatusOr<NeighborCount> count = CountNeighbors(g, NodeId(s), max, f);
+      ASSERT_TRUE(count.ok());
+      EXPECT_EQ(count->count, want.size()) << "round " << round;
       if (!want.empty()) ++nonempty;
     }
   }
