@@ -11,9 +11,8 @@
 //   q1    embargo::ShortestPath per pair, Filter{q1 edge kinds, kEither}.
 //   q2    embargo::CountNeighbors(seed, 3) with Filter{q2 edge kinds,
 //         kEither}: the count Neighbors' list would have, without the list.
-//   q3    embargo::BlockedByOwnership (sanctions.h) when built with it
-//         (EMBARGO_HAVE_SANCTIONS); otherwise a worklist over the public
-//         graph API (Graph::Incidences, Graph::edge) applying SPEC's rule.
+//   q3    embargo::BlockedByOwnership (sanctions.h), dates ignored, without
+//         explanations.
 //   q4    embargo::CountPaths(RUS, PRK, 3) with Filter{q4 edge kinds,
 //         kEither}.
 //
@@ -50,10 +49,7 @@
 #include "embargo/io.h"
 #include "embargo/kinds.h"
 #include "embargo/query.h"
-#if __has_include("embargo/sanctions.h") && defined(EMBARGO_HAVE_SANCTIONS)
 #include "embargo/sanctions.h"
-#define EMBARGO_RUNNER_SANCTIONS 1
-#endif
 
 namespace {
 
@@ -278,7 +274,6 @@ std::string Q2(const embargo::Graph& g, const Queries& q, double deadline) {
   return JsonList(out);
 }
 
-#ifdef EMBARGO_RUNNER_SANCTIONS
 std::string Q3(const embargo::Graph& g, const Queries& q, double) {
   embargo::OwnershipOptions o;
   o.threshold = q.q3_threshold;
@@ -289,44 +284,6 @@ std::string Q3(const embargo::Graph& g, const Queries& q, double) {
   }
   return absl::StrCat(blocked->size());
 }
-#else
-// SPEC's rule over the public graph API: the targets of every seed edge are
-// blocked; a node whose blocked owners' shares reach the threshold is
-// blocked in turn (worklist; each blocked owner's shares are added once).
-std::string Q3(const embargo::Graph& g, const Queries& q, double deadline) {
-  const embargo::EdgeKind seed = KindOf(q.q3_seed_type);
-  const embargo::EdgeKind own = KindOf(q.q3_type);
-  std::vector<char> blocked(g.num_nodes(), 0);
-  std::vector<double> acc(g.num_nodes(), 0.0);
-  std::vector<embargo::NodeId> work;
-  for (uint32_t e = 0; e < g.num_edges(); ++e) {
-    const embargo::EdgeInfo info = g.edge(embargo::EdgeId(e));
-    if (info.kind == seed && !blocked[info.to.value()]) {
-      blocked[info.to.value()] = 1;
-      work.push_back(info.to);
-    }
-  }
-  long count = static_cast<long>(work.size());
-  size_t steps = 0;
-  while (!work.empty()) {
-    if ((++steps & 0xffff) == 0 && Now() > deadline) throw OverBudget{"q3"};
-    const embargo::NodeId u = work.back();
-    work.pop_back();
-    for (const embargo::Incidence& inc : g.Incidences(u)) {
-      if (!inc.along) continue;
-      const embargo::EdgeInfo info = g.edge(inc.edge);
-      if (info.kind != own || blocked[inc.other.value()]) continue;
-      acc[inc.other.value()] += info.share_percent;
-      if (acc[inc.other.value()] >= q.q3_threshold) {
-        blocked[inc.other.value()] = 1;
-        ++count;
-        work.push_back(inc.other);
-      }
-    }
-  }
-  return absl::StrCat(count);
-}
-#endif
 
 std::string Q4(const embargo::Graph& g, const Queries& q, double deadline) {
   if (q.q4_min_hops != 1) throw std::runtime_error("q4: min hops must be 1");
@@ -490,11 +447,7 @@ int main(int argc, char** argv) {
        "every edge\","
     << "\"q1\":\"embargo::ShortestPath (bidirectional BFS) per pair\","
     << "\"q2\":\"embargo::CountNeighbors(seed, 3)\","
-#ifdef EMBARGO_RUNNER_SANCTIONS
     << "\"q3\":\"embargo::BlockedByOwnership\","
-#else
-    << "\"q3\":\"worklist over Graph::Incidences (public API)\","
-#endif
     << "\"q4\":\"embargo::CountPaths(RUS, PRK, 3)\"}}\n";
   std::cout << o.str();
   return 0;
