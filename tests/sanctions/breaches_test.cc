@@ -137,7 +137,11 @@ TEST(EmbargoBreachTest, ArticleDatasetBreachesTheUnExportBan) {
           "san-unsc-1874-prk-arms-exports/certain",
           "tr-prk-rus-2023-rockets-ship/PRK/supplier/"
           "san-unsc-1874-prk-arms-exports/possible"));
-  for (const Breach& b : *FindEmbargoBreaches(*g)) {
+  // Held in a variable: a range-for over *FindEmbargoBreaches(...) would
+  // iterate a destroyed temporary.
+  absl::StatusOr<std::vector<Breach>> breaches = FindEmbargoBreaches(*g);
+  ASSERT_TRUE(breaches.ok());
+  for (const Breach& b : *breaches) {
     if (b.sanction.sanction_id == "san-unsc-1874-prk-arms-exports") {
       EXPECT_THAT(b.sanction.legal_basis,
                   ElementsAre("UNSCR 1718 (2006)", "UNSCR 1874 (2009)"));
