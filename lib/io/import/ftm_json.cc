@@ -59,6 +59,9 @@ struct Entity {
   std::string caption;
   std::map<std::string, std::vector<std::string>> props;
   std::vector<std::string> datasets;
+  // Ids of the source entities merged into this one ("ofac-32733"): kept as
+  // FTM_REFERENT identifiers, which entity resolution matches.
+  std::vector<std::string> referents;
   std::string first_seen;
   bool imported = false;
   std::string rejected;  // Why, when it was rejected.
@@ -432,6 +435,11 @@ class Importer {
     e.schema = str("schema");
     e.caption = str("caption");
     e.first_seen = str("first_seen");
+    if (auto it = j.find("referents"); it != j.end() && it->is_array()) {
+      for (const auto& r : *it) {
+        if (r.is_string()) e.referents.push_back(r.get<std::string>());
+      }
+    }
     if (e.id.empty()) {
       return std::make_pair(int64_t{1}, std::string("entity has no \"id\""));
     }
@@ -517,6 +525,7 @@ class Importer {
         }
       }
       AddIdentifier(a, "FTM_ID", e.id);
+      for (const std::string& r : e.referents) AddIdentifier(a, "FTM_REFERENT", r);
       for (const auto& [prop, values] : e.props) {
         const FtmModel::Property* p = model_.FindProperty(e.schema, prop);
         if (p == nullptr || p->type != "identifier" || prop == "programId") {

@@ -255,6 +255,8 @@ TEST_F(FtmZalaTest, EntitiesBecomeActorsOfTheirKind) {
   EXPECT_EQ(z->born().month(), 9);
   EXPECT_EQ(z->born().day(), 21);
   EXPECT_TRUE(HasIdentifier(*z, "FTM_ID", "NK-aU5ybkbRFJucf8YMwsJvDw"));
+  // Referents name the list entries OpenSanctions merged: his OFAC entry.
+  EXPECT_TRUE(HasIdentifier(*z, "FTM_REFERENT", "ofac-45937"));
   EXPECT_GT(z->aliases_size(), 0);
   const v1::Actor* rus = FindActor(ds(), "RUS");
   ASSERT_NE(rus, nullptr);
