@@ -417,5 +417,43 @@ TEST(Neo4jCsvQuirksTest, CountryThatIsNotAStateIsKeptInTheNote) {
   EXPECT_TRUE(Validate({f}).ok());
 }
 
+TEST(Neo4jCsvQuirksTest, SharesOverOneHundredAreRejectedRows) {
+  const std::string nodes = WriteFile(
+      "s_nodes.csv",
+      "id:ID,name,kind:LABEL,country\n"
+      "C1,One,Company,\nC2,Two,Company,\nC3,Three,Company,\nC4,Four,Company,\n");
+  const std::string edges = WriteFile(
+      "s_edges.csv",
+      ":START_ID,:END_ID,:TYPE,share:float,item,year:int,status\n"
+      "C1,C4,OWNS,60.0,,,\n"
+      "C2,C4,OWNS,50.0,,,\n"   // 3: 110 > 100
+      "C3,C4,OWNS,40.0,,,\n");  // 4: 100 exactly
+  absl::StatusOr<ImportResult> r = ImportNeo4jCsv(nodes, edges);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->report.Reconciles()) << r->report.Summary();
+  ASSERT_EQ(r->report.rows_rejected(), 1);
+  EXPECT_EQ(r->report.rejected[0].line, 3);
+  EXPECT_EQ(r->report.rejected[0].column, 4);
+  EXPECT_THAT(r->report.rejected[0].reason, HasSubstr("(over 100)"));
+  EXPECT_EQ(r->dataset.relations_size(), 2);
+  DatasetFile f;
+  f.path = "s";
+  f.dataset = r->dataset;
+  EXPECT_TRUE(Validate({f}).ok());
+}
+
+TEST(Neo4jCsvQuirksTest, NotUtf8IsRefusedWithItsPlace) {
+  const std::string nodes = WriteFile(
+      "u_nodes.csv",
+      "id:ID,name,kind:LABEL,country\nC1,Caf\xe9 Trading,Company,\n");
+  const std::string edges = WriteFile(
+      "u_edges.csv", ":START_ID,:END_ID,:TYPE,share:float,item,year:int,status\n");
+  absl::StatusOr<ImportResult> r = ImportNeo4jCsv(nodes, edges);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(r.status().message(), HasSubstr("u_nodes.csv:2:7: byte 0xE9"));
+  EXPECT_EQ(LoadNeo4jCsvGraph(nodes, edges).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace embargo

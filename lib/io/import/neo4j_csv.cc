@@ -28,11 +28,14 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "embargo/kinds.h"
 #include "lib/graph/graph_data.h"
 #include "lib/internal/status_macros.h"
+#include "lib/io/import/text_util.h"
 
 namespace embargo {
 namespace {
@@ -550,6 +553,26 @@ absl::StatusOr<std::unique_ptr<Input>> Open(const std::string& nodes_path,
                            ReadFile(nodes_path, options.max_file_bytes));
   EMBARGO_ASSIGN_OR_RETURN(in->edges_text,
                            ReadFile(edges_path, options.max_file_bytes));
+  // Neo4j's import files are UTF-8; anything else is refused with its place
+  // rather than carried into records as invalid strings.
+  for (const auto& [path, text] :
+       {std::pair<const std::string&, const std::string&>{nodes_path, in->nodes_text},
+        std::pair<const std::string&, const std::string&>{edges_path, in->edges_text}}) {
+    const bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0x80) == 0;
+    });
+    size_t bad = 0;
+    if (!ascii && !import_internal::IsValidUtf8(text, &bad)) {
+      const size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+      const int64_t line = 1 + std::count(text.begin(), text.begin() +
+                                          static_cast<std::ptrdiff_t>(bad), '\n');
+      const size_t column =
+          bad - (line_start == std::string::npos || bad == 0 ? 0 : line_start + 1) + 1;
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s:%d:%d: byte 0x%02X is not UTF-8; Neo4j CSV files must be UTF-8",
+          path, line, column, static_cast<unsigned char>(text[bad])));
+    }
+  }
   auto header = [](const std::string& text, size_t& body) {
     const size_t nl = text.find('\n');
     body = nl == std::string::npos ? text.size() : nl + 1;
@@ -849,6 +872,39 @@ absl::StatusOr<ImportResult> ImportNeo4jCsv(const std::string& nodes_path,
     move_all(local[i].mutable_transfers(), ds.mutable_transfers());
     move_all(local[i].mutable_sanctions(), ds.mutable_sanctions());
     move_all(local[i].mutable_relations(), ds.mutable_relations());
+  }
+  // Shares of one asset may not sum to over 100 (every row's stake holds
+  // from its year on, so all of them overlap): a row that would push the
+  // sum over is rejected, in file order, with the sum so far.
+  {
+    absl::flat_hash_map<std::string, double> owned;
+    auto* rels = ds.mutable_relations();
+    int kept = 0;
+    for (int i = 0; i < rels->size(); ++i) {
+      const v1::Relation& r = rels->Get(i);
+      bool keep = true;
+      if (r.kind() == v1::RELATION_KIND_OWNERSHIP) {
+        double& sum = owned[r.object_id()];
+        if (sum + r.share_percent() > 100.0 + 1e-9) {
+          int64_t line = 0;
+          absl::SimpleAtoi(r.evidence(0).locator(), &line);
+          report.rejected.push_back(
+              {edges_path, line, in->edge_header.share + 1,
+               absl::StrCat("share ", r.share_percent(), " of \"", r.object_id(),
+                            "\" would bring its owners' shares to ",
+                            sum + r.share_percent(), " (over 100)")});
+          --report.rows_imported;
+          keep = false;
+        } else {
+          sum += r.share_percent();
+        }
+      }
+      if (keep) {
+        if (kept != i) rels->SwapElements(kept, i);
+        ++kept;
+      }
+    }
+    while (rels->size() > kept) rels->RemoveLast();
   }
   report.records["transfer"] = ds.transfers_size();
   report.records["sanction"] = ds.sanctions_size();
