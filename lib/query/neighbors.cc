@@ -72,40 +72,23 @@ absl::StatusOr<Neighborhood> Neighbors(const Graph& graph, NodeId seed,
   Neighborhood out;
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
-  internal::Scratch& sc = internal::ThreadScratch();
-  const uint32_t stamp = sc.Begin(d.num_nodes());
-  const uint32_t s = seed.value();
-  sc.mark_a[s] = stamp;
-  std::vector<uint32_t> front{s}, next;
-  for (int depth = 1; depth <= max_hops && !front.empty(); ++depth) {
-    next.clear();
-    for (uint32_t u : front) {
-      if (!budget.Spend(d.RowEnd(u) - d.RowBegin(u))) break;
-      for (uint32_t i = d.RowBegin(u), end = d.RowEnd(u); i < end; ++i) {
-        // The filter reads the row (sequential); the mark is a random
-        // access, so it comes second.
-        if (!f.StepOk(d.row_entry[i], /*backward=*/false)) continue;
-        const uint32_t v = d.row_other[i];
-        if (sc.mark_a[v] == stamp || !f.NodeOk(v)) continue;
-        sc.mark_a[v] = stamp;
-        next.push_back(v);
-      }
-    }
-    SortIds(next, sc.bits);
-    for (uint32_t v : next) {
+  std::vector<uint64_t>& bits = internal::ThreadScratch().bits;
+  internal::BreadthFirst(d, seed.value(), max_hops, f, budget,
+                         [&](int depth, std::vector<uint32_t>& level) {
+    SortIds(level, bits);
+    for (uint32_t v : level) {
       if (out.nodes.size() >= limits.max_results) {
         out.truncated = true;
         out.truncation_reason = "result limit reached";
-        return out;
+        return false;
       }
       out.nodes.push_back({NodeId(v), depth});
     }
-    if (budget.exhausted()) {
-      out.truncated = true;
-      out.truncation_reason = budget.reason();
-      return out;
-    }
-    front.swap(next);
+    return true;
+  });
+  if (budget.exhausted() && !out.truncated) {
+    out.truncated = true;
+    out.truncation_reason = budget.reason();
   }
   return out;
 }
@@ -121,33 +104,15 @@ absl::StatusOr<NeighborCount> CountNeighbors(const Graph& graph, NodeId seed,
   NeighborCount out;
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
-  internal::Scratch& sc = internal::ThreadScratch();
-  const uint32_t stamp = sc.Begin(d.num_nodes());
-  const uint32_t s = seed.value();
-  sc.mark_a[s] = stamp;
-  // The same search as Neighbors; nodes of the last level are only counted,
-  // never queued or sorted.
-  std::vector<uint32_t> front{s}, next;
-  for (int depth = 1; depth <= max_hops && !front.empty(); ++depth) {
-    const bool last = depth == max_hops;
-    next.clear();
-    for (uint32_t u : front) {
-      if (!budget.Spend(d.RowEnd(u) - d.RowBegin(u))) break;
-      for (uint32_t i = d.RowBegin(u), end = d.RowEnd(u); i < end; ++i) {
-        if (!f.StepOk(d.row_entry[i], /*backward=*/false)) continue;
-        const uint32_t v = d.row_other[i];
-        if (sc.mark_a[v] == stamp || !f.NodeOk(v)) continue;
-        sc.mark_a[v] = stamp;
-        ++out.count;
-        if (!last) next.push_back(v);
-      }
-    }
-    if (budget.exhausted()) {
-      out.truncated = true;
-      out.truncation_reason = budget.reason();
-      return out;
-    }
-    front.swap(next);
+  // The same search as Neighbors; levels are counted, never sorted.
+  internal::BreadthFirst(d, seed.value(), max_hops, f, budget,
+                         [&](int, std::vector<uint32_t>& level) {
+    out.count += level.size();
+    return true;
+  });
+  if (budget.exhausted()) {
+    out.truncated = true;
+    out.truncation_reason = budget.reason();
   }
   return out;
 }

@@ -140,6 +140,38 @@ struct Scratch {
 // ThreadScratch returns this thread's scratch space.
 Scratch& ThreadScratch();
 
+// BreadthFirst searches from `seed` to max_hops hops under the filter and
+// calls on_level(depth, nodes) with the nodes first reached at each depth,
+// unordered; on_level may reorder them (they become the next frontier) and
+// returns false to stop. The search also stops when the budget runs out,
+// after reporting the level in progress; callers check budget.exhausted().
+// Uses this thread's Scratch (mark_a).
+template <typename OnLevel>
+void BreadthFirst(const GraphData& d, uint32_t seed, int max_hops,
+                  const CompiledFilter& f, Budget& budget, OnLevel on_level) {
+  Scratch& sc = ThreadScratch();
+  const uint32_t stamp = sc.Begin(d.num_nodes());
+  sc.mark_a[seed] = stamp;
+  std::vector<uint32_t> front{seed}, next;
+  for (int depth = 1; depth <= max_hops && !front.empty(); ++depth) {
+    next.clear();
+    for (uint32_t u : front) {
+      if (!budget.Spend(d.RowEnd(u) - d.RowBegin(u))) break;
+      for (uint32_t i = d.RowBegin(u), end = d.RowEnd(u); i < end; ++i) {
+        // The filter reads the row (sequential); the mark is a random
+        // access, so it comes second.
+        if (!f.StepOk(d.row_entry[i], /*backward=*/false)) continue;
+        const uint32_t v = d.row_other[i];
+        if (sc.mark_a[v] == stamp || !f.NodeOk(v)) continue;
+        sc.mark_a[v] = stamp;
+        next.push_back(v);
+      }
+    }
+    if (!on_level(depth, next) || budget.exhausted()) return;
+    front.swap(next);
+  }
+}
+
 // CheckNode is InvalidArgument unless `n` names a node of `d`.
 absl::Status CheckNode(const GraphData& d, NodeId n, absl::string_view what);
 

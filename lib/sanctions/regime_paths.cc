@@ -174,39 +174,23 @@ absl::StatusOr<Neighborhood> SanctionedNeighbors(
   Neighborhood out;
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
-  std::vector<uint8_t> seen(d.num_nodes(), 0);
-  seen[seed.value()] = 1;
-  std::vector<uint32_t> front{seed.value()}, next;
-  for (int depth = 1; depth <= max_hops && !front.empty(); ++depth) {
-    next.clear();
-    for (uint32_t u : front) {
-      if (!budget.Spend(d.RowEnd(u) - d.RowBegin(u))) break;
-      for (uint32_t i = d.RowBegin(u), end = d.RowEnd(u); i < end; ++i) {
-        const uint32_t v = d.row_other[i];
-        if (seen[v]) continue;
-        if (!f.StepOk(d.row_entry[i], /*backward=*/false) || !f.NodeOk(v)) {
-          continue;
-        }
-        seen[v] = 1;
-        next.push_back(v);
-      }
-    }
-    std::sort(next.begin(), next.end());
-    for (uint32_t v : next) {
+  internal::BreadthFirst(d, seed.value(), max_hops, f, budget,
+                         [&](int depth, std::vector<uint32_t>& level) {
+    std::sort(level.begin(), level.end());
+    for (uint32_t v : level) {
       if (!targets.Contains(NodeId(v))) continue;
       if (out.nodes.size() >= limits.max_results) {
         out.truncated = true;
         out.truncation_reason = "result limit reached";
-        return out;
+        return false;
       }
       out.nodes.push_back({NodeId(v), depth});
     }
-    if (budget.exhausted()) {
-      out.truncated = true;
-      out.truncation_reason = budget.reason();
-      return out;
-    }
-    front.swap(next);
+    return true;
+  });
+  if (budget.exhausted() && !out.truncated) {
+    out.truncated = true;
+    out.truncation_reason = budget.reason();
   }
   return out;
 }
