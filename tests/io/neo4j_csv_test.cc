@@ -1,6 +1,9 @@
 #include "embargo/import/neo4j_csv.h"
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
@@ -21,8 +24,17 @@ namespace {
 using ::google::protobuf::util::MessageDifferencer;
 using ::testing::HasSubstr;
 
+// Each test runs in its own process, several at once under ctest -j, so every
+// process writes under a directory of its own.
+std::string TempPath(const std::string& name) {
+  const std::string dir =
+      absl::StrCat(::testing::TempDir(), "/embargo_neo4j_csv_", ::getpid());
+  std::filesystem::create_directories(dir);
+  return absl::StrCat(dir, "/", name);
+}
+
 std::string WriteFile(const std::string& name, const std::string& text) {
-  const std::string path = absl::StrCat(::testing::TempDir(), "/", name);
+  const std::string path = TempPath(name);
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }
@@ -261,7 +273,7 @@ TEST_F(Neo4jCsvTest, DirectGraphEqualsRecordsPath) {
 TEST_F(Neo4jCsvTest, RecordStreamRoundTripLoadsTheSameGraph) {
   absl::StatusOr<ImportResult> r = ImportNeo4jCsv(nodes_, edges_);
   ASSERT_TRUE(r.ok()) << r.status();
-  const std::string path = absl::StrCat(::testing::TempDir(), "/import.records");
+  const std::string path = TempPath("import.records");
   ASSERT_TRUE(WriteDatasetFile(r->dataset, path).ok());
   absl::StatusOr<Graph> stream = LoadGraph({path});
   ASSERT_TRUE(stream.ok()) << stream.status();
