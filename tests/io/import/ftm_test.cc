@@ -72,7 +72,8 @@ bool HasIdentifier(const v1::Actor& a, absl::string_view scheme,
 std::string WriteTemp(absl::string_view bytes) {
   const std::string path = absl::StrCat(
       ::testing::TempDir(), "/ftm_",
-      ::testing::UnitTest::GetInstance()->current_test_info()->name(),
+      ::testing::UnitTest::GetInstance()->current_test_info()->test_suite_name(),
+      "_", ::testing::UnitTest::GetInstance()->current_test_info()->name(),
       ".ftm.json");
   std::ofstream out(path, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -61,7 +61,8 @@ const v1::Actor* FindActor(const v1::Dataset& ds, absl::string_view id) {
 std::string WriteTemp(absl::string_view name, absl::string_view bytes) {
   const std::string path = absl::StrCat(
       ::testing::TempDir(), "/sipri_",
-      ::testing::UnitTest::GetInstance()->current_test_info()->name(), "_",
+      ::testing::UnitTest::GetInstance()->current_test_info()->test_suite_name(),
+      "_", ::testing::UnitTest::GetInstance()->current_test_info()->name(), "_",
       name);
   std::ofstream out(path, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
