@@ -256,11 +256,13 @@ void LayOutAdjacency(GraphData& d) {
   entries.resize(2 * m);
   uint32_t* column = fwd.m_column.data();
   AdjacencyEntry* entry = entries.data();
+  d.sanction_edges.clear();
   for (uint32_t e = 0; e < m; ++e) {
     const uint32_t a = d.edge_from[e], b = d.edge_to[e];
     const auto item = static_cast<uint8_t>(d.edge_item[e]);
     const auto status = static_cast<uint8_t>(d.edge_status[e]);
     const EdgeKind kind = d.edge_kind[e];
+    if (kind == EdgeKind::kSanction) d.sanction_edges.push_back(e);
     uint32_t i = pos[a]++;
     column[i] = b;
     entry[i] = {e, kind, true, item, status};

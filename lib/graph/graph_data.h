@@ -185,6 +185,9 @@ struct GraphData {
   std::vector<DayRange> edge_days;
   std::vector<double> edge_share;
   std::vector<uint32_t> edge_record;  // Index into records.
+  // The sanction edges, in edge order (set with the adjacency): the
+  // sanctions algorithms start from them without scanning every edge.
+  std::vector<uint32_t> sanction_edges;
 
   // --- records (cold) --------------------------------------------------------
   std::string arena;                   // Serialized v1::Records, back to back.

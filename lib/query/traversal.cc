@@ -34,6 +34,7 @@ uint32_t Scratch::Begin(size_t n) {
     aux.resize(n);
     stamped_count.assign(n, 0);
     bits.assign(n / 64 + 1, 0);
+    seen.assign(n / 64 + 1, 0);
     stamp = 0;
   }
   if (++stamp == 0) {  // Wrapped: clear the marks once every 2^32 queries.

@@ -131,6 +131,9 @@ struct Scratch {
   // A bit per node, all zero between users (each clears what it set): a
   // membership filter small enough to stay in cache.
   std::vector<uint64_t> bits;
+  // Another such bitset: the nodes BreadthFirst has reached (1/32 of the
+  // bytes of a stamp array, so that it stays in cache on large graphs).
+  std::vector<uint64_t> seen;
   uint32_t stamp = 0;
 
   // Begin prepares the arrays for `n` nodes and returns a fresh stamp.
@@ -145,30 +148,49 @@ Scratch& ThreadScratch();
 // unordered; on_level may reorder them (they become the next frontier) and
 // returns false to stop. The search also stops when the budget runs out,
 // after reporting the level in progress; callers check budget.exhausted().
-// Uses this thread's Scratch (mark_a).
+// Uses this thread's Scratch (seen, cleared again before it returns).
 template <typename OnLevel>
 void BreadthFirst(const GraphData& d, uint32_t seed, int max_hops,
                   const CompiledFilter& f, Budget& budget, OnLevel on_level) {
   Scratch& sc = ThreadScratch();
-  const uint32_t stamp = sc.Begin(d.num_nodes());
-  sc.mark_a[seed] = stamp;
+  sc.Begin(d.num_nodes());
+  uint64_t* const seen = sc.seen.data();
+  // Every node marked, to clear the marks after.
+  std::vector<uint32_t> reached{seed};
+  seen[seed >> 6] |= uint64_t{1} << (seed & 63);
   std::vector<uint32_t> front{seed}, next;
   for (int depth = 1; depth <= max_hops && !front.empty(); ++depth) {
     next.clear();
-    for (uint32_t u : front) {
+    for (size_t k = 0; k < front.size(); ++k) {
+      // Rows are random accesses: fetch the next few frontier rows early.
+      if (k + 4 < front.size()) {
+        const uint32_t ahead = d.RowBegin(front[k + 4]);
+        __builtin_prefetch(&d.row_entry[ahead]);
+        __builtin_prefetch(&d.row_other[ahead]);
+      }
+      if (k + 8 < front.size()) __builtin_prefetch(&d.row_start[front[k + 8]]);
+      const uint32_t u = front[k];
       if (!budget.Spend(d.RowEnd(u) - d.RowBegin(u))) break;
       for (uint32_t i = d.RowBegin(u), end = d.RowEnd(u); i < end; ++i) {
         // The filter reads the row (sequential); the mark is a random
         // access, so it comes second.
         if (!f.StepOk(d.row_entry[i], /*backward=*/false)) continue;
         const uint32_t v = d.row_other[i];
-        if (sc.mark_a[v] == stamp || !f.NodeOk(v)) continue;
-        sc.mark_a[v] = stamp;
+        uint64_t& word = seen[v >> 6];
+        const uint64_t bit = uint64_t{1} << (v & 63);
+        if ((word & bit) != 0 || !f.NodeOk(v)) continue;
+        word |= bit;
         next.push_back(v);
       }
     }
-    if (!on_level(depth, next) || budget.exhausted()) return;
+    reached.insert(reached.end(), next.begin(), next.end());
+    if (!on_level(depth, next) || budget.exhausted()) break;
     front.swap(next);
+  }
+  if (reached.size() >= sc.seen.size()) {
+    std::fill(sc.seen.begin(), sc.seen.end(), 0);
+  } else {
+    for (uint32_t v : reached) seen[v >> 6] = 0;
   }
 }
 

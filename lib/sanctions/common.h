@@ -137,7 +137,7 @@ void ForEachSanctionEdge(const GraphData& d, const ResolvedRegime& regime,
     std::sort(edges.begin(), edges.end());
     for (uint32_t e : edges) check(e);
   } else {
-    for (uint32_t e = 0; e < d.num_edges(); ++e) check(e);
+    for (uint32_t e : d.sanction_edges) check(e);
   }
 }
 
@@ -149,6 +149,20 @@ v1::Sanction DecodeSanction(const GraphData& d, uint32_t edge);
 std::vector<std::pair<SanctionRow, Certainty>> CollectSanctions(
     const GraphData& d, const ResolvedRegime& regime, const AsOf& as_of,
     NodeId target = NodeId());
+
+// SanctionHit is a sanction in force without its facts.
+struct SanctionHit {
+  uint32_t edge;
+  uint32_t target;
+  Certainty certainty;
+};
+
+// CollectSanctionHits is CollectSanctions for callers that need only which
+// sanctions are in force and how certainly: when the date is ignored and the
+// regime tests nothing in the records, no record is read at all.
+std::vector<SanctionHit> CollectSanctionHits(const GraphData& d,
+                                             const ResolvedRegime& regime,
+                                             const AsOf& as_of);
 
 }  // namespace embargo::internal
 

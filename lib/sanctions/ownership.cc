@@ -20,12 +20,17 @@
 // edge_days; the certain test needs the exact ends of a relation's period,
 // so the relation record is decoded lazily, once per edge touched.
 //
-// Data structures. Per-node arrays (blocked flag, order, running sum) sized
-// to the graph: one pass of allocation, then O(1) per touch; the worklist
-// is a vector read front to back, which also records the order in which
-// nodes were blocked, the basis of the explanations.
+// Data structures. Only the nodes a run touches (the blocked ones and the
+// assets they hold stakes in) get a state, kept in a hash map; which nodes
+// are blocked is also a bitset of num_nodes bits. So a run costs nothing
+// per node of the graph beyond that bitset (1/64 word per node, cleared
+// once), which matters on graphs of millions of nodes where only thousands
+// are blocked. The worklist is a vector read front to back, which also
+// records the order in which nodes were blocked, the basis of the
+// explanations; the answer lists nodes by id, read off the bitset.
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -49,15 +54,27 @@ using internal::GraphData;
 
 constexpr double kEpsilon = 1e-9;
 
+// What a run knows of a node it touched.
+struct NodeState {
+  double sum = 0;          // Shares held by blocked owners.
+  uint32_t rank = 0;       // Position in the worklist, when blocked.
+  bool seed = false;       // Sanctioned itself.
+  bool controlled = false; // Controlled by a blocked node (EU).
+};
+
 // One fixed point: which nodes are blocked and in which order.
 struct Run {
-  std::vector<uint8_t> blocked;
-  std::vector<uint8_t> seed;
-  std::vector<uint32_t> rank;
-  std::vector<double> sum;       // Shares held by blocked owners.
-  std::vector<uint8_t> controlled;  // Controlled by a blocked node (EU).
+  std::vector<uint64_t> blocked;  // Bit per node.
+  absl::flat_hash_map<uint32_t, NodeState> state;
   std::vector<uint32_t> order;  // The worklist: nodes in the order blocked.
   uint64_t examined = 0;
+
+  bool Blocked(uint32_t v) const { return (blocked[v >> 6] >> (v & 63)) & 1; }
+  const NodeState& State(uint32_t v) const {
+    static const NodeState kNone;
+    auto it = state.find(v);
+    return it == state.end() ? kNone : it->second;
+  }
 };
 
 class Solver {
@@ -101,22 +118,20 @@ class Solver {
   }
 
   void Solve(const std::vector<uint32_t>& seeds, bool certain_mode, Run& run) {
-    const size_t n = d_.num_nodes();
-    run.blocked.assign(n, 0);
-    run.seed.assign(n, 0);
-    run.rank.assign(n, 0);
-    run.sum.assign(n, 0.0);
-    run.controlled.assign(n, 0);
+    run.blocked.assign(d_.num_nodes() / 64 + 1, 0);
+    run.state.clear();
+    run.state.reserve(2 * seeds.size());
     run.order.clear();
-    auto block = [&](uint32_t v) {
-      run.blocked[v] = 1;
-      run.rank[v] = static_cast<uint32_t>(run.order.size());
+    auto block = [&](uint32_t v, NodeState& st) {
+      run.blocked[v >> 6] |= uint64_t{1} << (v & 63);
+      st.rank = static_cast<uint32_t>(run.order.size());
       run.order.push_back(v);
     };
     for (uint32_t s : seeds) {
-      if (run.blocked[s]) continue;
-      run.seed[s] = 1;
-      block(s);
+      if (run.Blocked(s)) continue;
+      NodeState& st = run.state[s];
+      st.seed = true;
+      block(s, st);
     }
     const v1::Status min_status = options_.min_relation_status;
     for (size_t qi = 0; qi < run.order.size(); ++qi) {
@@ -130,16 +145,19 @@ class Solver {
         if (!EdgeOk(a.edge, certain_mode)) continue;
         // Sums and control marks keep growing after a node is blocked, so
         // that they are exact for every blocked node at the end.
+        NodeState* st;
         if (a.kind == EdgeKind::kOwnership) {
           const double share = d_.edge_share[a.edge];
           if (!(share > 0)) continue;
-          run.sum[v] += share;
-          if (run.blocked[v] || !Reached(run.sum[v])) continue;
+          st = &run.state[v];
+          st->sum += share;
+          if (run.Blocked(v) || !Reached(st->sum)) continue;
         } else {
-          run.controlled[v] = 1;
-          if (run.blocked[v]) continue;
+          st = &run.state[v];
+          st->controlled = true;
+          if (run.Blocked(v)) continue;
         }
-        block(v);
+        block(v, *st);
       }
     }
   }
@@ -153,7 +171,7 @@ class Solver {
       const AdjacencyEntry& a = d_.row_entry[i];
       if (a.along || !Propagates(a.kind)) continue;
       const uint32_t u = d_.row_other[i];
-      if (!run.blocked[u] || a.status < options_.min_relation_status) continue;
+      if (!run.Blocked(u) || a.status < options_.min_relation_status) continue;
       if (!EdgeOk(a.edge, certain_mode)) continue;
       Stake s;
       s.owner = NodeId(u);
@@ -163,7 +181,8 @@ class Solver {
       if (a.kind == EdgeKind::kOwnership && !(s.share_percent > 0)) continue;
       std::optional<Certainty> c = EdgeCertainty(a.edge);
       s.certainty = c.value_or(Certainty::kPossible);
-      s.explaining = !run.seed[v] && run.rank[u] < run.rank[v];
+      s.explaining =
+          !run.State(v).seed && run.State(u).rank < run.State(v).rank;
       share += s.share_percent;
       controlled |= a.kind == EdgeKind::kControl;
       out.stakes.push_back(s);
@@ -202,16 +221,12 @@ absl::StatusOr<BlockedSet> BlockedByOwnership(const Graph& graph,
   const AsOf when = AsOf::From(options.as_of);
 
   // Seeds: targets of sanctions in force, with their best certainty.
-  std::vector<std::pair<internal::SanctionRow, Certainty>> sanctions =
-      internal::CollectSanctions(d, regime, when);
+  const std::vector<internal::SanctionHit> sanctions =
+      internal::CollectSanctionHits(d, regime, when);
   std::vector<uint32_t> seeds_possible, seeds_certain;
-  for (const auto& [row, certainty] : sanctions) {
-    seeds_possible.push_back(row.target);
-    if (certainty == Certainty::kCertain) seeds_certain.push_back(row.target);
-  }
-  for (auto* v : {&seeds_possible, &seeds_certain}) {
-    std::sort(v->begin(), v->end());
-    v->erase(std::unique(v->begin(), v->end()), v->end());
+  for (const internal::SanctionHit& h : sanctions) {
+    seeds_possible.push_back(h.target);
+    if (h.certainty == Certainty::kCertain) seeds_certain.push_back(h.target);
   }
 
   Solver solver(graph, options, when);
@@ -225,36 +240,39 @@ absl::StatusOr<BlockedSet> BlockedByOwnership(const Graph& graph,
 
   BlockedSet out;
   out.edges_examined = certain_run.examined + possible_run.examined;
-  std::vector<uint32_t> nodes = possible->order;
-  std::sort(nodes.begin(), nodes.end());
-  out.entities.reserve(nodes.size());
-  for (uint32_t v : nodes) {
-    const bool certain = certain_run.blocked[v] != 0;
-    const Run& run = certain ? certain_run : *possible;
-    BlockedEntity b;
-    b.node = NodeId(v);
-    b.directly_sanctioned =
-        std::binary_search(seeds_possible.begin(), seeds_possible.end(), v);
-    b.certainty = certain ? Certainty::kCertain : Certainty::kPossible;
-    b.order = run.rank[v];
-    if (options.explain) {
-      solver.Explain(v, run, certain, b);
-    } else {
-      b.blocked_share = run.sum[v];
-      b.blocked_by_ownership = solver.Reached(run.sum[v]) || run.controlled[v];
+  out.entities.reserve(possible->order.size());
+  // Blocked nodes by id: the set bits of the possible run, word by word.
+  for (size_t w = 0; w < possible->blocked.size(); ++w) {
+    for (uint64_t bits = possible->blocked[w]; bits != 0; bits &= bits - 1) {
+      const auto v = static_cast<uint32_t>(w * 64 + std::countr_zero(bits));
+      const bool certain = certain_run.Blocked(v);
+      const Run& run = certain ? certain_run : *possible;
+      const NodeState& st = run.State(v);
+      BlockedEntity b;
+      b.node = NodeId(v);
+      // Every seed of the possible reading is a seed there.
+      b.directly_sanctioned = possible->State(v).seed;
+      b.certainty = certain ? Certainty::kCertain : Certainty::kPossible;
+      b.order = st.rank;
+      if (options.explain) {
+        solver.Explain(v, run, certain, b);
+      } else {
+        b.blocked_share = st.sum;
+        b.blocked_by_ownership = solver.Reached(st.sum) || st.controlled;
+      }
+      out.num_direct += b.directly_sanctioned;
+      out.num_derived += !b.directly_sanctioned;
+      out.num_possible += !certain;
+      out.entities.push_back(std::move(b));
     }
-    out.num_direct += b.directly_sanctioned;
-    out.num_derived += !b.directly_sanctioned;
-    out.num_possible += !certain;
-    out.entities.push_back(std::move(b));
   }
   if (options.explain) {
-    for (const auto& [row, certainty] : sanctions) {
+    for (const internal::SanctionHit& h : sanctions) {
       auto it = std::lower_bound(
-          out.entities.begin(), out.entities.end(), NodeId(row.target),
+          out.entities.begin(), out.entities.end(), NodeId(h.target),
           [](const BlockedEntity& b, NodeId n) { return b.node < n; });
       it->sanctions.push_back(
-          internal::MakeInForce(graph, row.edge, certainty));
+          internal::MakeInForce(graph, h.edge, h.certainty));
     }
   }
   return out;
