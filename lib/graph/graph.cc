@@ -24,6 +24,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "embargo/graph.h"
+#include "lib/graph/compact_wire.h"
 #include "lib/graph/graph_data.h"
 #include "lib/internal/status_macros.h"
 
@@ -144,9 +145,11 @@ char FoldLatin1(unsigned char second) {
 
 }  // namespace
 
-std::string NormalizeName(absl::string_view name) {
-  std::string out;
-  out.reserve(name.size());
+namespace {
+
+// NormalizeInto writes NormalizeName(name) to `out`, reusing its storage.
+void NormalizeInto(absl::string_view name, std::string& out) {
+  out.clear();
   bool space = true;  // Suppresses leading and repeated spaces.
   auto put = [&](char c) {
     if (c == ' ') {
@@ -171,17 +174,48 @@ std::string NormalizeName(absl::string_view name) {
     }
   }
   if (!out.empty() && out.back() == ' ') out.pop_back();
+}
+
+}  // namespace
+
+std::string NormalizeName(absl::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  NormalizeInto(name, out);
   return out;
 }
 
 uint64_t NameKey(absl::string_view name) {
   thread_local std::string buffer;
-  buffer = NormalizeName(name);
+  NormalizeInto(name, buffer);
   return buffer.empty() ? 0 : IdIndex::Hash(buffer) | 1;
 }
 
 void SortNameIndex(GraphData& d) {
-  std::sort(d.name_index.begin(), d.name_index.end());
+  // A least-significant-digit radix sort on the key, 16 bits a pass: stable,
+  // so that entries of equal keys keep their (ascending) node order, the
+  // order std::sort on the pairs would give when nodes were added in order.
+  std::vector<std::pair<uint64_t, uint32_t>>& v = d.name_index;
+  if (!std::is_sorted(v.begin(), v.end(), [](const auto& a, const auto& b) {
+        return a.second < b.second;
+      }) || v.size() < 4096) {
+    std::sort(v.begin(), v.end());
+  } else {
+    std::vector<std::pair<uint64_t, uint32_t>> tmp(v.size());
+    std::vector<uint32_t> count(1 << 16);
+    for (int shift = 0; shift < 64; shift += 16) {
+      std::fill(count.begin(), count.end(), 0);
+      for (const auto& e : v) ++count[(e.first >> shift) & 0xFFFF];
+      uint32_t sum = 0;
+      for (uint32_t& c : count) {
+        const uint32_t here = c;
+        c = sum;
+        sum += here;
+      }
+      for (const auto& e : v) tmp[count[(e.first >> shift) & 0xFFFF]++] = e;
+      v.swap(tmp);
+    }
+  }
   d.name_index.erase(std::unique(d.name_index.begin(), d.name_index.end()),
                      d.name_index.end());
   d.name_index.shrink_to_fit();
@@ -245,30 +279,67 @@ void LayOutAdjacency(GraphData& d) {
   CsrForward& fwd = d.csr.m_forward;
   std::vector<uint32_t>& start = fwd.m_rowstart;
   start.assign(n + 1, 0);
-  for (size_t e = 0; e < m; ++e) {
-    ++start[d.edge_from[e] + 1];
-    ++start[d.edge_to[e] + 1];
-  }
-  for (size_t v = 0; v < n; ++v) start[v + 1] += start[v];
-  std::vector<uint32_t> pos(start.begin(), start.end() - 1);
   fwd.m_column.resize(2 * m);
   std::vector<AdjacencyEntry>& entries = CsrAccess::Entries(fwd);
   entries.resize(2 * m);
   uint32_t* column = fwd.m_column.data();
   AdjacencyEntry* entry = entries.data();
+  const uint32_t* from = d.edge_from.data();
+  const uint32_t* to = d.edge_to.data();
+
+  // Each pass works on the rows of the nodes in [lo, hi) and reads every
+  // edge, so that two threads can each take half of the rows without
+  // sharing a write. Within a row, entries stay in edge order.
+  auto count = [&](uint32_t lo, uint32_t hi) {
+    for (size_t e = 0; e < m; ++e) {
+      if (from[e] - lo < hi - lo) ++start[from[e] + 1];
+      if (to[e] - lo < hi - lo) ++start[to[e] + 1];
+    }
+  };
+  auto scatter = [&](uint32_t lo, uint32_t hi) {
+    std::vector<uint32_t> pos(start.begin() + lo, start.begin() + hi);
+    for (uint32_t e = 0; e < m; ++e) {
+      const uint32_t a = from[e], b = to[e];
+      const bool mine_a = a - lo < hi - lo, mine_b = b - lo < hi - lo;
+      if (!mine_a && !mine_b) continue;
+      const auto item = static_cast<uint8_t>(d.edge_item[e]);
+      const auto status = static_cast<uint8_t>(d.edge_status[e]);
+      const EdgeKind kind = d.edge_kind[e];
+      if (mine_a) {
+        const uint32_t i = pos[a - lo]++;
+        column[i] = b;
+        entry[i] = {e, kind, true, item, status};
+      }
+      if (mine_b) {
+        const uint32_t i = pos[b - lo]++;
+        column[i] = a;
+        entry[i] = {e, kind, false, item, status};
+      }
+    }
+  };
+  const auto all = static_cast<uint32_t>(n);
+  if (m < (size_t{1} << 16)) {  // Small: one thread.
+    count(0, all);
+    for (size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+    scatter(0, all);
+  } else {
+    const uint32_t half = all / 2;
+    std::thread counting([&] { count(half, all); });
+    count(0, half);
+    counting.join();
+    for (size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+    // Split the rows where half of the entries lie before.
+    const auto split = static_cast<uint32_t>(
+        std::lower_bound(start.begin(), start.end() - 1,
+                         static_cast<uint32_t>(m)) -
+        start.begin());
+    std::thread scattering([&] { scatter(split, all); });
+    scatter(0, split);
+    scattering.join();
+  }
   d.sanction_edges.clear();
   for (uint32_t e = 0; e < m; ++e) {
-    const uint32_t a = d.edge_from[e], b = d.edge_to[e];
-    const auto item = static_cast<uint8_t>(d.edge_item[e]);
-    const auto status = static_cast<uint8_t>(d.edge_status[e]);
-    const EdgeKind kind = d.edge_kind[e];
-    if (kind == EdgeKind::kSanction) d.sanction_edges.push_back(e);
-    uint32_t i = pos[a]++;
-    column[i] = b;
-    entry[i] = {e, kind, true, item, status};
-    i = pos[b]++;
-    column[i] = a;
-    entry[i] = {e, kind, false, item, status};
+    if (d.edge_kind[e] == EdgeKind::kSanction) d.sanction_edges.push_back(e);
   }
   d.row_start = start.data();
   d.row_other = column;
@@ -538,6 +609,33 @@ void ColumnarBuilder::AddActor(absl::string_view id, absl::string_view name,
       {node, line, position, 0, 0, file, CompactKind::kActor, source});
 }
 
+uint32_t ColumnarBuilder::AddActorSlots(size_t n) {
+  GraphData& d = *d_;
+  const auto first = static_cast<uint32_t>(d.node_id.size());
+  // Actor records are the first compact records: node i's is compact[i].
+  d.node_id.resize(first + n);
+  d.node_name.resize(first + n);
+  d.node_country.resize(first + n);
+  d.node_kind.resize(first + n);
+  d.node_record.resize(first + n);
+  d.compact.resize(first + n);
+  return first;
+}
+
+void ColumnarBuilder::SetActor(uint32_t node, absl::string_view id,
+                               absl::string_view name,
+                               absl::string_view country, v1::ActorKind kind,
+                               uint8_t file, uint8_t source, uint32_t line,
+                               uint32_t position) {
+  GraphData& d = *d_;
+  d.node_id[node].assign(id.data(), id.size());
+  d.node_name[node].assign(name.data(), name.size());
+  d.node_country[node].assign(country.data(), country.size());
+  d.node_kind[node] = NodeKindFor(kind);
+  d.node_record[node] = kCompactBit | node;
+  d.compact[node] = {node, line, position, 0, 0, file, CompactKind::kActor, source};
+}
+
 std::vector<CompactRecord> ColumnarBuilder::SealNodes() {
   GraphData& d = *d_;
   std::vector<CompactRecord> dropped;
@@ -667,38 +765,50 @@ absl::StatusOr<std::shared_ptr<GraphData>> ColumnarBuilder::Finish(
     }
   }
 
-  // Edges: concatenate the chunks.
+  // Edges: concatenate the chunks, the hot columns on a second thread and
+  // the records here. Each thread frees what it has copied.
   size_t m = 0;
   for (const EdgeChunk& c : chunks_) m += c.size();
-  d.edge_from.reserve(m);
-  d.edge_to.reserve(m);
-  d.edge_kind.reserve(m);
-  d.edge_item.reserve(m);
-  d.edge_status.reserve(m);
-  d.edge_share.reserve(m);
+  absl::flat_hash_map<std::string, uint32_t> programs;
+  std::vector<std::vector<uint32_t>> remaps(chunks_.size());
+  for (size_t k = 0; k < chunks_.size(); ++k) {
+    const EdgeChunk& c = chunks_[k];
+    for (const std::string& name : c.programs) {
+      auto [it, added] = programs.emplace(
+          name, static_cast<uint32_t>(d.compact_programs.size()));
+      if (added) d.compact_programs.push_back(name);
+      remaps[k].push_back(it->second);
+    }
+  }
+  std::thread columns([&d, m, this] {
+    d.edge_from.reserve(m);
+    d.edge_to.reserve(m);
+    d.edge_kind.reserve(m);
+    d.edge_item.reserve(m);
+    d.edge_status.reserve(m);
+    d.edge_share.reserve(m);
+    for (EdgeChunk& c : chunks_) {
+      auto append = [](auto& to, auto& from) {
+        to.insert(to.end(), from.begin(), from.end());
+        std::decay_t<decltype(from)>().swap(from);
+      };
+      append(d.edge_from, c.from);
+      append(d.edge_to, c.to);
+      append(d.edge_kind, c.kind);
+      append(d.edge_item, c.item);
+      append(d.edge_status, c.status);
+      append(d.edge_share, c.share);
+    }
+  });
   d.edge_days.reserve(m);
   d.edge_record.reserve(m);
   d.compact.reserve(d.compact.size() + m);
-  absl::flat_hash_map<std::string, uint32_t> programs;
-  for (EdgeChunk& c : chunks_) {
-    const auto base = static_cast<uint32_t>(d.edge_from.size());
-    std::vector<uint32_t> remap(c.programs.size());
-    for (size_t i = 0; i < c.programs.size(); ++i) {
-      auto [it, added] = programs.emplace(
-          c.programs[i], static_cast<uint32_t>(d.compact_programs.size()));
-      if (added) d.compact_programs.push_back(c.programs[i]);
-      remap[i] = it->second;
-    }
-    d.edge_from.insert(d.edge_from.end(), c.from.begin(), c.from.end());
-    d.edge_to.insert(d.edge_to.end(), c.to.begin(), c.to.end());
-    d.edge_kind.insert(d.edge_kind.end(), c.kind.begin(), c.kind.end());
-    d.edge_item.insert(d.edge_item.end(), c.item.begin(), c.item.end());
-    d.edge_status.insert(d.edge_status.end(), c.status.begin(),
-                         c.status.end());
-    d.edge_share.insert(d.edge_share.end(), c.share.begin(), c.share.end());
+  uint32_t base = 0;
+  for (size_t k = 0; k < chunks_.size(); ++k) {
+    EdgeChunk& c = chunks_[k];
     for (CompactRecord r : c.records) {
       r.subject += base;
-      if (r.kind == CompactKind::kSanction) r.program = remap[r.program];
+      if (r.kind == CompactKind::kSanction) r.program = remaps[k][r.program];
       DayRange days = DaysOfYear(r.year);
       if (r.kind != CompactKind::kTransfer && r.year != 0) days.hi = kMaxDay;
       d.edge_days.push_back(days);
@@ -706,8 +816,10 @@ absl::StatusOr<std::shared_ptr<GraphData>> ColumnarBuilder::Finish(
                               static_cast<uint32_t>(d.compact.size()));
       d.compact.push_back(r);
     }
-    c = EdgeChunk();  // Free the chunk as soon as it is copied.
+    base += static_cast<uint32_t>(c.records.size());
+    std::vector<CompactRecord>().swap(c.records);
   }
+  columns.join();
   chunks_.clear();
 
   // Ownership shares of one asset sum to at most 100. Compact ownership
@@ -795,10 +907,6 @@ bool ReadVarint(const uint8_t*& p, const uint8_t* end, uint64_t& out) {
   return false;
 }
 
-bool YearOnly(const v1::Date& d) {
-  return d.month() == 0 && d.day() == 0 && d.year() >= 1 && d.year() <= 9999;
-}
-
 // Unknown fields would be lost by the compact form. Reflection is fetched
 // once per message type: GetReflection() itself is not cheap.
 template <typename M>
@@ -825,7 +933,7 @@ bool Unwrap(const uint8_t* p, uint64_t len, int& field, const uint8_t*& body,
   return true;
 }
 
-bool CanonicalNumber(const std::string& s, uint32_t& out) {
+bool CanonicalNumber(absl::string_view s, uint32_t& out) {
   if (s.empty() || s.size() > 10 || (s.size() > 1 && s[0] == '0')) return false;
   uint64_t v = 0;
   for (char c : s) {
@@ -858,9 +966,15 @@ class CompactStreamLoader {
     const uint8_t* p = data_;
     const uint8_t* end = data_ + size_;
     v1::Source source;
-    v1::Actor actor;
     uint32_t position = 0;
-    // Sources and actors, one thread.
+    // Sources, read here, and actors, only found here: the actor bodies
+    // are decoded after, on two threads.
+    struct Body {
+      const uint8_t* p;
+      const uint8_t* end;
+      uint32_t position;
+    };
+    std::vector<Body> actors;
     while (p < end) {
       const uint8_t* at = p;
       uint64_t len, body_len;
@@ -871,25 +985,45 @@ class CompactStreamLoader {
         return nullptr;
       }
       if (field == v1::Record::kSource) {
+        // Sources come first: a source after an actor does not fit.
         source.Clear();
-        if (!source.ParseFromArray(body, static_cast<int>(body_len)) ||
+        if (!actors.empty() ||
+            !source.ParseFromArray(body, static_cast<int>(body_len)) ||
             !AddSource(source)) {
           return nullptr;
         }
       } else if (field == v1::Record::kActor) {
-        actor.Clear();
-        if (!actor.ParseFromArray(body, static_cast<int>(body_len)) ||
-            !AddActor(actor, position)) {
-          return nullptr;
-        }
+        actors.push_back({body, body + body_len, position});
       } else {
         p = at;
         break;
       }
       p += len;
       ++position;
-      Release(p);
     }
+    const uint32_t first = b_.AddActorSlots(actors.size());
+    auto decode = [&](size_t lo, size_t hi) {
+      WireActor actor;
+      for (size_t i = lo; i < hi; ++i) {
+        if (!ReadWireActor(actors[i].p, actors[i].end, actor) ||
+            !AddActor(actor, first + static_cast<uint32_t>(i),
+                      actors[i].position)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    bool actors_ok[2] = {true, true};
+    if (actors.size() < 4096) {
+      actors_ok[0] = decode(0, actors.size());
+    } else {
+      std::thread second(
+          [&] { actors_ok[1] = decode(actors.size() / 2, actors.size()); });
+      actors_ok[0] = decode(0, actors.size() / 2);
+      second.join();
+    }
+    if (!actors_ok[0] || !actors_ok[1]) return nullptr;
+    Release(p);
     if (!b_.SealNodes().empty()) return nullptr;
     records_ = position;
 
@@ -941,48 +1075,49 @@ class CompactStreamLoader {
         sources_.contains(s.id()) || sources_.size() >= 255) {
       return false;
     }
-    sources_.emplace(s.id(), b_.AddEvidenceSource(s.id()));
+    const uint8_t index = b_.AddEvidenceSource(s.id());
+    sources_.emplace(s.id(), index);
+    if (first_sources_.size() < kFewSources) first_sources_.emplace_back(s.id(), index);
     b_.AddSource(s);
     return true;
   }
 
-  bool Evidence(const google::protobuf::RepeatedPtrField<v1::Evidence>& ev,
-                uint8_t& source, uint32_t& line) const {
-    if (ev.size() != 1) return false;
-    const v1::Evidence& e = ev[0];
-    if (!e.speaker_id().empty() || e.via_source_ids_size() > 0 ||
-        !e.quote().empty() || !e.translation().empty() ||
-        !e.status_words().empty() || e.has_stated() || !NoUnknownFields(e)) {
-      return false;
+  bool Evidence(const WireEvidence& e, uint8_t& source, uint32_t& line) const {
+    // Streams name a source or two: a scan beats hashing the id.
+    if (sources_.size() <= kFewSources) {
+      auto it = std::find_if(first_sources_.begin(), first_sources_.end(),
+                             [&](const auto& s) { return s.first == e.source_id; });
+      if (it == first_sources_.end()) return false;
+      source = it->second;
+    } else {
+      auto it = sources_.find(e.source_id);
+      if (it == sources_.end()) return false;
+      source = it->second;
     }
-    auto it = sources_.find(e.source_id());
-    if (it == sources_.end()) return false;
-    source = it->second;
-    return CanonicalNumber(e.locator(), line);
+    return CanonicalNumber(e.locator, line);
   }
 
-  bool AddActor(const v1::Actor& a, uint32_t position) {
+  bool AddActor(const WireActor& a, uint32_t node, uint32_t position) {
     uint8_t source;
     uint32_t line;
-    if (a.id().empty() || a.name().empty() || a.kind() == 0 ||
-        !v1::ActorKind_IsValid(a.kind()) || a.aliases_size() > 0 ||
-        a.identifiers_size() > 0 || a.addresses_size() > 0 || a.has_born() ||
-        !a.note().empty() || a.merged_from_size() > 0 ||
-        !Evidence(a.evidence(), source, line)) {
+    if (a.id.empty() || a.name.empty() || a.kind == 0 ||
+        !v1::ActorKind_IsValid(a.kind) ||
+        !Evidence(a.evidence, source, line)) {
       return false;
     }
-    if (a.kind() == v1::ACTOR_KIND_STATE &&
-        (a.id().size() != 3 ||
-         !std::all_of(a.id().begin(), a.id().end(), absl::ascii_isupper))) {
+    if (a.kind == v1::ACTOR_KIND_STATE &&
+        (a.id.size() != 3 ||
+         !std::all_of(a.id.begin(), a.id.end(), absl::ascii_isupper))) {
       return false;
     }
-    b_.AddActor(a.id(), a.name(), a.country(), a.kind(), file_, source, line,
+    b_.SetActor(node, a.id, a.name, a.country,
+                static_cast<v1::ActorKind>(a.kind), file_, source, line,
                 position);
     return true;
   }
 
   // An edge record's id must be kCompactIdPrefix + its evidence locator.
-  static bool IdIsLine(const std::string& id, uint32_t line) {
+  static bool IdIsLine(absl::string_view id, uint32_t line) {
     uint32_t n;
     return absl::StartsWith(id, kCompactIdPrefix) &&
            CanonicalNumber(id.substr(kCompactIdPrefix.size()), n) && n == line;
@@ -999,20 +1134,13 @@ class CompactStreamLoader {
     int year;
     uint8_t source;
     uint32_t line, position;
-    std::string from, to, program;
+    absl::string_view from, to, program;  // Into the mapped file.
     uint64_t from_hash, to_hash;
-  };
-
-  // Per-thread reusable messages: Clear keeps their allocations.
-  struct Messages {
-    v1::Relation relation;
-    v1::Transfer transfer;
-    v1::Sanction sanction;
   };
 
   bool Edges(const uint8_t* p, const uint8_t* end, uint32_t position,
              ColumnarBuilder::EdgeChunk& chunk) {
-    Messages m;
+    WireEdge wire;
     chunk.Reserve(static_cast<size_t>(end - p) / 64);
     constexpr size_t kBatch = 16;
     Pending batch[kBatch];
@@ -1040,7 +1168,7 @@ class CompactStreamLoader {
         return false;
       }
       Pending& e = batch[pending];
-      if (!Check(field, body, body_len, m, e)) return false;
+      if (!Check(field, body, body + body_len, wire, e)) return false;
       e.position = position;
       e.from_hash = IdIndex::Hash(e.from);
       e.to_hash = IdIndex::Hash(e.to);
@@ -1060,106 +1188,66 @@ class CompactStreamLoader {
     return flush();
   }
 
-  // Parses one edge record into `e`; false unless it has a compact shape.
-  bool Check(int field, const uint8_t* body, uint64_t len, Messages& m,
+  // Reads one edge record into `e`; false unless it has a compact shape.
+  bool Check(int field, const uint8_t* body, const uint8_t* end, WireEdge& x,
              Pending& e) const {
-    const int n = static_cast<int>(len);
     switch (field) {
       case v1::Record::kRelation: {
-        v1::Relation& x = m.relation;
-        x.Clear();
-        if (!x.ParseFromArray(body, n) || !NoUnknownFields(x) ||
-            x.kind() == 0 || !v1::RelationKind_IsValid(x.kind()) ||
-            !x.role().empty() || !ValidStatus(x.status()) ||
-            !Evidence(x.evidence(), e.source, e.line) ||
-            !IdIsLine(x.id(), e.line)) {
+        if (!ReadWireRelation(body, end, x) || x.kind == 0 ||
+            !v1::RelationKind_IsValid(x.kind) ||
+            !ValidStatus(static_cast<v1::Status>(x.status)) ||
+            !Evidence(x.evidence, e.source, e.line) || !IdIsLine(x.id, e.line)) {
           return false;
         }
-        e.edge_kind = EdgeKindFor(x.kind());
-        if (RelationKindOf(e.edge_kind) != x.kind()) return false;
-        e.share = x.share_percent();
+        const auto kind = static_cast<v1::RelationKind>(x.kind);
+        e.edge_kind = EdgeKindFor(kind);
+        if (RelationKindOf(e.edge_kind) != kind) return false;
+        e.share = x.share;
         if (e.edge_kind == EdgeKind::kOwnership
                 ? !(e.share >= 0 && e.share <= 100)
                 : e.share != 0) {
           return false;
         }
-        e.year = 0;
-        if (x.has_period()) {
-          if (!x.period().has_start() || x.period().has_end() ||
-              !YearOnly(x.period().start())) {
-            return false;
-          }
-          e.year = x.period().start().year();
-        }
+        e.year = x.year;
         e.kind = CompactKind::kRelation;
         e.item = v1::ITEM_UNSPECIFIED;
-        e.status = x.status();
-        e.from = x.subject_id();
-        e.to = x.object_id();
-        e.program.clear();
-        return true;
+        break;
       }
       case v1::Record::kTransfer: {
-        v1::Transfer& x = m.transfer;
-        x.Clear();
-        if (!x.ParseFromArray(body, n) || !NoUnknownFields(x) ||
-            x.intermediary_ids_size() > 0 || x.item() == 0 ||
-            !v1::ItemCategory_IsValid(x.item()) || !x.designation().empty() ||
-            x.quantity() != 0 || x.quantity_uncertain() || x.has_ordered() ||
-            x.delivery_years_size() > 0 || x.tiv_total() != 0 ||
-            !x.note().empty() || x.quantity_ordered() != 0 ||
-            x.ordered_uncertain() || !ValidStatus(x.status()) ||
-            !Evidence(x.evidence(), e.source, e.line) ||
-            !IdIsLine(x.id(), e.line)) {
+        if (!ReadWireTransfer(body, end, x) || x.item == 0 ||
+            !v1::ItemCategory_IsValid(x.item) ||
+            !ValidStatus(static_cast<v1::Status>(x.status)) ||
+            !Evidence(x.evidence, e.source, e.line) || !IdIsLine(x.id, e.line)) {
           return false;
         }
-        e.year = 0;
-        if (x.has_delivered()) {
-          const v1::Period& d = x.delivered();
-          if (!d.has_start() || !d.has_end() || !YearOnly(d.start()) ||
-              d.end().year() != d.start().year() || !YearOnly(d.end())) {
-            return false;
-          }
-          e.year = d.start().year();
-        }
+        e.year = x.year;
         e.kind = CompactKind::kTransfer;
         e.edge_kind = EdgeKind::kTransfer;
-        e.item = x.item();
-        e.status = x.status();
+        e.item = static_cast<v1::ItemCategory>(x.item);
         e.share = 0;
-        e.from = x.supplier_id();
-        e.to = x.recipient_id();
-        e.program.clear();
-        return true;
+        break;
       }
       case v1::Record::kSanction: {
-        v1::Sanction& x = m.sanction;
-        x.Clear();
-        if (!x.ParseFromArray(body, n) || !NoUnknownFields(x) ||
-            x.measures_size() != 1 ||
-            x.measures(0) != v1::MEASURE_ASSET_FREEZE ||
-            x.embargo_items_size() > 0 || !x.has_listed() ||
-            !YearOnly(x.listed()) || x.has_delisted() ||
-            x.legal_basis_size() > 0 || !x.reference().empty() ||
-            !x.remarks().empty() || !ValidStatus(x.status()) ||
-            !Evidence(x.evidence(), e.source, e.line) ||
-            !IdIsLine(x.id(), e.line)) {
+        if (!ReadWireSanction(body, end, x) ||
+            !ValidStatus(static_cast<v1::Status>(x.status)) ||
+            !Evidence(x.evidence, e.source, e.line) || !IdIsLine(x.id, e.line)) {
           return false;
         }
         e.kind = CompactKind::kSanction;
         e.edge_kind = EdgeKind::kSanction;
         e.item = v1::ITEM_UNSPECIFIED;
-        e.status = x.status();
         e.share = 0;
-        e.year = x.listed().year();
-        e.from = x.authority_id();
-        e.to = x.target_id();
-        e.program = x.program();
-        return true;
+        e.year = x.year;
+        break;
       }
       default:
         return false;
     }
+    e.status = static_cast<v1::Status>(x.status);
+    e.from = x.from;
+    e.to = x.to;
+    e.program = x.program;
+    return true;
   }
 
   const std::string& path_;
@@ -1168,6 +1256,8 @@ class CompactStreamLoader {
   ColumnarBuilder b_;
   uint8_t file_ = 0;
   absl::flat_hash_map<std::string, uint8_t> sources_;
+  static constexpr size_t kFewSources = 4;
+  std::vector<std::pair<std::string, uint8_t>> first_sources_;
   uint64_t records_ = 0;
   uintptr_t released_ = 0;
 };

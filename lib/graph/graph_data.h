@@ -272,6 +272,14 @@ class ColumnarBuilder {
   void AddActor(absl::string_view id, absl::string_view name,
                 absl::string_view country, v1::ActorKind kind, uint8_t file,
                 uint8_t source, uint32_t line, uint32_t position);
+  // AddActorSlots adds `n` empty nodes after those added so far and returns
+  // the first one; SetActor then fills each slot, as AddActor would have,
+  // from any thread (each slot from one thread). Every slot must be set
+  // before SealNodes.
+  uint32_t AddActorSlots(size_t n);
+  void SetActor(uint32_t node, absl::string_view id, absl::string_view name,
+                absl::string_view country, v1::ActorKind kind, uint8_t file,
+                uint8_t source, uint32_t line, uint32_t position);
   // SealNodes indexes the actors added, drops every repeat of an id taken
   // earlier and returns the dropped ones' records (for the caller's report).
   // Call it once, after the last AddActor and before FindNode.
