@@ -11,6 +11,11 @@
 
 #include "embargo/import/neo4j_csv.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <deque>
 #include <charconv>
@@ -69,6 +74,77 @@ absl::StatusOr<std::string> ReadFile(const std::string& path, int64_t max) {
     return absl::DataLossError(absl::StrCat(path, ": short read"));
   }
   return text;
+}
+
+// FileText holds a file's bytes: mapped read-only when it is a regular
+// file (no copy, and the pages are the page cache's own), read otherwise.
+class FileText {
+ public:
+  FileText() = default;
+  FileText(const FileText&) = delete;
+  FileText& operator=(const FileText&) = delete;
+  ~FileText() { Release(); }
+
+  absl::Status Open(const std::string& path, int64_t max) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+        st.st_size == 0) {
+      if (fd >= 0) ::close(fd);
+      // Not mappable (or empty): read it, with ReadFile's errors.
+      absl::StatusOr<std::string> text = ReadFile(path, max);
+      if (!text.ok()) return text.status();
+      owned_ = *std::move(text);
+      text_ = owned_;
+      return absl::OkStatus();
+    }
+    if (st.st_size > max) {
+      ::close(fd);
+      return absl::ResourceExhaustedError(
+          absl::StrCat(path, ": file is ", st.st_size,
+                       " bytes, over the limit of ", max));
+    }
+    size_ = static_cast<size_t>(st.st_size);
+    map_ = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (map_ == MAP_FAILED) {
+      map_ = nullptr;
+      return absl::UnavailableError(
+          absl::StrCat(path, ": cannot map: ", std::strerror(errno)));
+    }
+    madvise(map_, size_, MADV_SEQUENTIAL);
+    text_ = absl::string_view(static_cast<const char*>(map_), size_);
+    return absl::OkStatus();
+  }
+
+  absl::string_view text() const { return text_; }
+
+  // Release gives the bytes back early.
+  void Release() {
+    if (map_ != nullptr) munmap(map_, size_);
+    map_ = nullptr;
+    std::string().swap(owned_);
+    text_ = absl::string_view();
+  }
+
+ private:
+  void* map_ = nullptr;
+  size_t size_ = 0;
+  std::string owned_;
+  absl::string_view text_;
+};
+
+// IsAscii tests eight bytes at a time.
+bool IsAscii(absl::string_view s) {
+  size_t i = 0;
+  uint64_t any = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    any |= w;
+  }
+  for (; i < s.size(); ++i) any |= static_cast<unsigned char>(s[i]);
+  return (any & 0x8080808080808080ull) == 0;
 }
 
 std::string BaseName(absl::string_view path) {
@@ -534,7 +610,8 @@ struct EdgeParser {
 
 struct Input {
   std::string nodes_path, edges_path;
-  std::string nodes_text, edges_text;
+  FileText nodes_file, edges_file;
+  absl::string_view nodes_text, edges_text;  // Their bytes.
   size_t nodes_body = 0, edges_body = 0;  // Offsets after the header.
   NodeHeader node_header;
   EdgeHeader edge_header;
@@ -549,20 +626,17 @@ absl::StatusOr<std::unique_ptr<Input>> Open(const std::string& nodes_path,
   in->edges_path = edges_path;
   in->report.format = "neo4j-csv";
   in->report.files = {nodes_path, edges_path};
-  EMBARGO_ASSIGN_OR_RETURN(in->nodes_text,
-                           ReadFile(nodes_path, options.max_file_bytes));
-  EMBARGO_ASSIGN_OR_RETURN(in->edges_text,
-                           ReadFile(edges_path, options.max_file_bytes));
+  EMBARGO_RETURN_IF_ERROR(in->nodes_file.Open(nodes_path, options.max_file_bytes));
+  EMBARGO_RETURN_IF_ERROR(in->edges_file.Open(edges_path, options.max_file_bytes));
+  in->nodes_text = in->nodes_file.text();
+  in->edges_text = in->edges_file.text();
   // Neo4j's import files are UTF-8; anything else is refused with its place
   // rather than carried into records as invalid strings.
   for (const auto& [path, text] :
-       {std::pair<const std::string&, const std::string&>{nodes_path, in->nodes_text},
-        std::pair<const std::string&, const std::string&>{edges_path, in->edges_text}}) {
-    const bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
-      return (static_cast<unsigned char>(c) & 0x80) == 0;
-    });
+       {std::pair<const std::string&, absl::string_view>{nodes_path, in->nodes_text},
+        std::pair<const std::string&, absl::string_view>{edges_path, in->edges_text}}) {
     size_t bad = 0;
-    if (!ascii && !import_internal::IsValidUtf8(text, &bad)) {
+    if (!IsAscii(text) && !import_internal::IsValidUtf8(text, &bad)) {
       const size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
       const int64_t line = 1 + std::count(text.begin(), text.begin() +
                                           static_cast<std::ptrdiff_t>(bad), '\n');
@@ -573,7 +647,7 @@ absl::StatusOr<std::unique_ptr<Input>> Open(const std::string& nodes_path,
           path, line, column, static_cast<unsigned char>(text[bad])));
     }
   }
-  auto header = [](const std::string& text, size_t& body) {
+  auto header = [](absl::string_view text, size_t& body) {
     const size_t nl = text.find('\n');
     body = nl == std::string::npos ? text.size() : nl + 1;
     absl::string_view h(text.data(), nl == std::string::npos ? text.size() : nl);
@@ -967,7 +1041,8 @@ absl::StatusOr<Neo4jCsvGraph> LoadNeo4jCsvGraph(
                          "duplicate node id (the first row with it is kept)"});
     }
     AddRejects(report, nodes_path, rejects);
-    std::string().swap(in->nodes_text);
+    in->nodes_file.Release();
+    in->nodes_text = absl::string_view();
   }
 
   // Edges, on up to two threads, each into its own chunk.
@@ -1051,7 +1126,8 @@ absl::StatusOr<Neo4jCsvGraph> LoadNeo4jCsvGraph(
     flush();
     part.unknown_types = std::move(parser.unknown_types);
   });
-  std::string().swap(in->edges_text);
+  in->edges_file.Release();
+  in->edges_text = absl::string_view();
 
   absl::flat_hash_map<std::string, int64_t> unknown_types;
   int64_t counts[4] = {0, 0, 0, 0};
