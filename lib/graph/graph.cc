@@ -958,8 +958,11 @@ bool ValidStatus(v1::Status s) {
 // compact records can get wrong.
 class CompactStreamLoader {
  public:
-  CompactStreamLoader(const std::string& path, const uint8_t* data, size_t size)
-      : path_(path), data_(data), size_(size) {}
+  // `mapped`: the bytes are a private file mapping, whose pages may be
+  // dropped once read (never so for other memory).
+  CompactStreamLoader(const std::string& path, const uint8_t* data,
+                      size_t size, bool mapped)
+      : path_(path), data_(data), size_(size), mapped_(mapped) {}
 
   std::shared_ptr<GraphData> Run(size_t max_problems) {
     file_ = b_.AddFile(path_, ColumnarBuilder::FileForm::kStream);
@@ -1057,6 +1060,7 @@ class CompactStreamLoader {
  private:
   // Drops file pages already read from memory (the file is mapped).
   void Release(const uint8_t* upto) {
+    if (!mapped_) return;
     const uintptr_t page = 4096;
     const auto hi = reinterpret_cast<uintptr_t>(upto) & ~(page - 1);
     if (hi > released_ + (uintptr_t{8} << 20)) {
@@ -1179,7 +1183,7 @@ class CompactStreamLoader {
       ++position;
       const auto hi = reinterpret_cast<uintptr_t>(p) & ~uintptr_t{4095};
       if (released == 0) released = hi;
-      if (hi > released + (uintptr_t{8} << 20)) {
+      if (mapped_ && hi > released + (uintptr_t{8} << 20)) {
         madvise(reinterpret_cast<void*>(released), hi - released,
                 MADV_DONTNEED);
         released = hi;
@@ -1253,6 +1257,7 @@ class CompactStreamLoader {
   const std::string& path_;
   const uint8_t* data_;
   size_t size_;
+  bool mapped_;
   ColumnarBuilder b_;
   uint8_t file_ = 0;
   absl::flat_hash_map<std::string, uint8_t> sources_;
@@ -1279,10 +1284,20 @@ absl::StatusOr<std::shared_ptr<GraphData>> LoadCompactStream(
   close(fd);
   if (map == MAP_FAILED) return nullptr;
   madvise(map, size, MADV_SEQUENTIAL);
-  CompactStreamLoader loader(path, static_cast<const uint8_t*>(map), size);
+  CompactStreamLoader loader(path, static_cast<const uint8_t*>(map), size,
+                            /*mapped=*/true);
   std::shared_ptr<GraphData> data = loader.Run(options.max_problems);
   munmap(map, size);
   return data;
+}
+
+std::shared_ptr<GraphData> LoadCompactStreamBytes(const std::string& path,
+                                                  const uint8_t* data,
+                                                  size_t size,
+                                                  size_t max_problems) {
+  if (size == 0) return nullptr;
+  CompactStreamLoader loader(path, data, size, /*mapped=*/false);
+  return loader.Run(max_problems);
 }
 
 }  // namespace internal

@@ -316,6 +316,12 @@ class ColumnarBuilder {
 // the general path (ReadDatasetFile, Validate, GraphBuilder).
 [[nodiscard]] absl::StatusOr<std::shared_ptr<GraphData>> LoadCompactStream(
     const std::string& path, const ValidateOptions& options);
+// LoadCompactStreamBytes is LoadCompactStream on bytes already in memory
+// (`path` names them in origins); nullptr when they are anything else.
+std::shared_ptr<GraphData> LoadCompactStreamBytes(const std::string& path,
+                                                  const uint8_t* data,
+                                                  size_t size,
+                                                  size_t max_problems);
 
 // DaysOfYear is the span of a whole year (open when year is 0).
 DayRange DaysOfYear(int year);
