@@ -561,6 +561,7 @@ void ColumnarBuilder::EdgeChunk::Reserve(size_t n) {
   item.reserve(n);
   status.reserve(n);
   share.reserve(n);
+  days.reserve(n);
   records.reserve(n);
 }
 
@@ -732,6 +733,19 @@ void ColumnarBuilder::AddEdge(EdgeChunk& c, CompactKind kind,
   c.item.push_back(item);
   c.status.push_back(status);
   c.share.push_back(share);
+  // A relation's period or a sanction's listing is open-ended; a transfer's
+  // delivery is its year.
+  DayRange days;
+  if (year > 0 && year < 10000) {
+    if (c.year_days.empty()) c.year_days.assign(10000, DayRange{1, 0});
+    DayRange& cached = c.year_days[year];
+    if (cached.lo > cached.hi) cached = DaysOfYear(year);
+    days = cached;
+  } else {
+    days = DaysOfYear(year);
+  }
+  if (kind != CompactKind::kTransfer && year != 0) days.hi = kMaxDay;
+  c.days.push_back(days);
 }
 
 void ColumnarBuilder::AddChunk(EdgeChunk chunk) {
@@ -781,40 +795,49 @@ absl::StatusOr<std::shared_ptr<GraphData>> ColumnarBuilder::Finish(
     }
   }
   std::thread columns([&d, m, this] {
-    d.edge_from.reserve(m);
-    d.edge_to.reserve(m);
-    d.edge_kind.reserve(m);
-    d.edge_item.reserve(m);
-    d.edge_status.reserve(m);
-    d.edge_share.reserve(m);
-    for (EdgeChunk& c : chunks_) {
-      auto append = [](auto& to, auto& from) {
+    // The first chunk's column becomes the graph's when it has room for
+    // every edge (loaders reserve it so): only the later chunks are copied.
+    auto concat = [&](auto& to, auto member) {
+      auto& first = chunks_[0].*member;
+      if (to.empty() && first.capacity() >= m) {
+        to = std::move(first);
+      } else {
+        to.reserve(m);
+        to.insert(to.end(), first.begin(), first.end());
+      }
+      std::decay_t<decltype(first)>().swap(first);
+      for (size_t k = 1; k < chunks_.size(); ++k) {
+        auto& from = chunks_[k].*member;
         to.insert(to.end(), from.begin(), from.end());
         std::decay_t<decltype(from)>().swap(from);
-      };
-      append(d.edge_from, c.from);
-      append(d.edge_to, c.to);
-      append(d.edge_kind, c.kind);
-      append(d.edge_item, c.item);
-      append(d.edge_status, c.status);
-      append(d.edge_share, c.share);
-    }
+      }
+    };
+    if (chunks_.empty()) return;
+    concat(d.edge_from, &EdgeChunk::from);
+    concat(d.edge_to, &EdgeChunk::to);
+    concat(d.edge_kind, &EdgeChunk::kind);
+    concat(d.edge_item, &EdgeChunk::item);
+    concat(d.edge_status, &EdgeChunk::status);
+    concat(d.edge_share, &EdgeChunk::share);
+    concat(d.edge_days, &EdgeChunk::days);
   });
-  d.edge_days.reserve(m);
-  d.edge_record.reserve(m);
+  // Records: the chunks' compact records after the actors', each edge's
+  // record index, and chunk-local edge and programme numbers made global.
+  d.edge_record.resize(m);
+  const auto first = static_cast<uint32_t>(d.compact.size());
+  for (uint32_t e = 0; e < m; ++e) d.edge_record[e] = kCompactBit | (first + e);
   d.compact.reserve(d.compact.size() + m);
   uint32_t base = 0;
   for (size_t k = 0; k < chunks_.size(); ++k) {
     EdgeChunk& c = chunks_[k];
-    for (CompactRecord r : c.records) {
-      r.subject += base;
-      if (r.kind == CompactKind::kSanction) r.program = remaps[k][r.program];
-      DayRange days = DaysOfYear(r.year);
-      if (r.kind != CompactKind::kTransfer && r.year != 0) days.hi = kMaxDay;
-      d.edge_days.push_back(days);
-      d.edge_record.push_back(kCompactBit |
-                              static_cast<uint32_t>(d.compact.size()));
-      d.compact.push_back(r);
+    const size_t at = d.compact.size();
+    d.compact.insert(d.compact.end(), c.records.begin(), c.records.end());
+    if (base != 0 || !c.programs.empty()) {
+      for (size_t i = at; i < d.compact.size(); ++i) {
+        CompactRecord& r = d.compact[i];
+        r.subject += base;
+        if (r.kind == CompactKind::kSanction) r.program = remaps[k][r.program];
+      }
     }
     base += static_cast<uint32_t>(c.records.size());
     std::vector<CompactRecord>().swap(c.records);
@@ -1045,9 +1068,10 @@ class CompactStreamLoader {
     ColumnarBuilder::EdgeChunk chunks[2];
     bool ok[2] = {true, true};
     std::thread second([&] {
-      ok[1] = Edges(cut, end, cut_position, chunks[1]);
+      ok[1] = Edges(cut, end, cut_position, chunks[1],
+                    static_cast<size_t>(end - cut));
     });
-    ok[0] = Edges(p, cut, position, chunks[0]);
+    ok[0] = Edges(p, cut, position, chunks[0], static_cast<size_t>(end - p));
     second.join();
     if (!ok[0] || !ok[1]) return nullptr;
     records_ = static_cast<uint64_t>(cut_position) + chunks[1].size();
@@ -1142,10 +1166,12 @@ class CompactStreamLoader {
     uint64_t from_hash, to_hash;
   };
 
+  // `reserve`: bytes of records the chunk should have room for (the first
+  // chunk's columns become the graph's, so it reserves for all of them).
   bool Edges(const uint8_t* p, const uint8_t* end, uint32_t position,
-             ColumnarBuilder::EdgeChunk& chunk) {
+             ColumnarBuilder::EdgeChunk& chunk, size_t reserve) {
     WireEdge wire;
-    chunk.Reserve(static_cast<size_t>(end - p) / 64);
+    chunk.Reserve(reserve / 64);
     constexpr size_t kBatch = 16;
     Pending batch[kBatch];
     size_t pending = 0;

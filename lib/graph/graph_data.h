@@ -253,9 +253,11 @@ class ColumnarBuilder {
     std::vector<v1::ItemCategory> item;
     std::vector<v1::Status> status;
     std::vector<double> share;
+    std::vector<DayRange> days;
     std::vector<CompactRecord> records;  // subject = index in the chunk
     std::vector<std::string> programs;   // chunk-local programme names
     absl::flat_hash_map<std::string, uint32_t> program_index;
+    std::vector<DayRange> year_days;  // Cache of DaysOfYear, by year.
     void Reserve(size_t n);
     size_t size() const { return from.size(); }
   };

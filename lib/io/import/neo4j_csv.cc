@@ -1055,7 +1055,11 @@ absl::StatusOr<Neo4jCsvGraph> LoadNeo4jCsvGraph(
     EdgeParser parser{in->edge_header, options.default_status, {}, {}, {}};
     ColumnarBuilder::EdgeChunk& chunk = chunks[index];
     // About 37 bytes a line in typical files; reserving avoids regrowth.
-    chunk.Reserve((range.end - range.begin) / 32);
+    // The first chunk's columns become the graph's (ColumnarBuilder::
+    // Finish), so it reserves room for every line.
+    chunk.Reserve((index == 0 ? in->edges_text.size() - in->edges_body
+                              : range.end - range.begin) /
+                  32);
     std::vector<absl::string_view> fields;
     std::deque<std::string> scratch;
     // Rows wait in a small batch so that their ids' index slots can be
