@@ -509,10 +509,15 @@ TEST(Neo4jCsvErrors, WholeGraphRulesFailTheDirectLoad) {
 // parse gives the same graph and report as one thread.
 TEST(Neo4jCsvLarge, TwoThreadsEqualOne) {
   std::string nodes = "id:ID,name,kind:LABEL,country\nRUS,Russia,State,\n";
-  const int kNodes = 2000;
+  // Over 1 MiB of node rows; the last ones are a quoted name, a repeated id
+  // and an unknown label.
+  const int kNodes = 40000;
   for (int i = 1; i <= kNodes; ++i) {
     absl::StrAppend(&nodes, "C", i, ",Company ", i, ",Company,RUS\n");
   }
+  absl::StrAppend(&nodes, "Q1,\"Quoted, Name\",Company,RUS\n",
+                  "C5,Again,Company,\n", "X1,Thing,Spaceship,\n");
+  ASSERT_GT(nodes.size(), size_t{1} << 20);
   std::string edges = ":START_ID,:END_ID,:TYPE,share:float,item,year:int,status\n";
   uint64_t x = 12345;
   for (int i = 0; i < 60000; ++i) {
@@ -539,8 +544,20 @@ TEST(Neo4jCsvLarge, TwoThreadsEqualOne) {
   ASSERT_TRUE(b.ok()) << b.status();
   ASSERT_EQ(a->graph.num_edges(), 59999u);
   ASSERT_EQ(b->graph.num_edges(), 59999u);
-  ASSERT_EQ(b->report.rejected.size(), 1u);
-  EXPECT_EQ(b->report.rejected[0].line, 30003);
+  ASSERT_EQ(b->report.rejected.size(), 3u);
+  EXPECT_EQ(b->report.rejected[0].line, kNodes + 4);  // C5 again
+  EXPECT_EQ(b->report.rejected[1].line, kNodes + 5);  // Spaceship
+  EXPECT_EQ(b->report.rejected[2].line, 30003);
+  ASSERT_EQ(a->graph.num_nodes(), b->graph.num_nodes());
+  ASSERT_EQ(b->graph.num_nodes(), static_cast<size_t>(kNodes) + 2);
+  for (uint32_t n = 0; n < a->graph.num_nodes(); ++n) {
+    ASSERT_EQ(a->graph.node_id(NodeId(n)), b->graph.node_id(NodeId(n)));
+    ASSERT_EQ(a->graph.node_name(NodeId(n)), b->graph.node_name(NodeId(n)));
+    ASSERT_EQ(a->graph.NodeOrigin(NodeId(n)).record,
+              b->graph.NodeOrigin(NodeId(n)).record);
+  }
+  EXPECT_EQ(b->graph.node_name(*b->graph.FindNode("Q1")), "Quoted, Name");
+  EXPECT_EQ(b->graph.node_name(*b->graph.FindNode("C5")), "Company 5");
   for (uint32_t e = 0; e < a->graph.num_edges(); e += 997) {
     EXPECT_TRUE(MessageDifferencer::Equals(a->graph.EdgeRecord(EdgeId(e)),
                                            b->graph.EdgeRecord(EdgeId(e))));
