@@ -22,6 +22,22 @@
 
 namespace embargo::internal {
 
+// ReadVarint reads a base-128 varint at `p` and advances past it; false
+// when it runs past `end` or over ten bytes.
+inline bool ReadVarint(const uint8_t*& p, const uint8_t* end, uint64_t& out) {
+  if (p < end && *p < 0x80) {  // One byte: the common case.
+    out = *p++;
+    return true;
+  }
+  out = 0;
+  for (int shift = 0; shift < 64 && p < end; shift += 7) {
+    const uint8_t byte = *p++;
+    out |= static_cast<uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
 // WireReader walks the fields of one message.
 class WireReader {
  public:
@@ -38,19 +54,7 @@ class WireReader {
     return field != 0;
   }
 
-  bool Varint(uint64_t& out) {
-    if (p_ < end_ && *p_ < 0x80) {  // One byte: the common case.
-      out = *p_++;
-      return true;
-    }
-    out = 0;
-    for (int shift = 0; shift < 64 && p_ < end_; shift += 7) {
-      const uint8_t byte = *p_++;
-      out |= static_cast<uint64_t>(byte & 0x7f) << shift;
-      if ((byte & 0x80) == 0) return true;
-    }
-    return false;
-  }
+  bool Varint(uint64_t& out) { return ReadVarint(p_, end_, out); }
 
   // Int32 reads an int32 or enum varint as protobuf does (truncating).
   bool Int32(int32_t& out) {

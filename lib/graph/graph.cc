@@ -920,16 +920,6 @@ namespace {
 
 // ---- record streams of compact records, straight to columns ----------------
 
-bool ReadVarint(const uint8_t*& p, const uint8_t* end, uint64_t& out) {
-  out = 0;
-  for (int shift = 0; shift < 64 && p < end; shift += 7) {
-    const uint8_t byte = *p++;
-    out |= static_cast<uint64_t>(byte & 0x7f) << shift;
-    if ((byte & 0x80) == 0) return true;
-  }
-  return false;
-}
-
 // Unknown fields would be lost by the compact form. Reflection is fetched
 // once per message type: GetReflection() itself is not cheap.
 template <typename M>
