@@ -135,6 +135,15 @@ class Solver {
     }
     const v1::Status min_status = options_.min_relation_status;
     for (size_t qi = 0; qi < run.order.size(); ++qi) {
+      // The worklist's rows are random accesses: fetch the next ones early.
+      if (qi + 8 < run.order.size()) {
+        __builtin_prefetch(&d_.row_start[run.order[qi + 8]]);
+      }
+      if (qi + 4 < run.order.size()) {
+        const uint32_t ahead = d_.RowBegin(run.order[qi + 4]);
+        __builtin_prefetch(&d_.row_entry[ahead]);
+        __builtin_prefetch(&d_.row_other[ahead]);
+      }
       const uint32_t u = run.order[qi];
       for (uint32_t i = d_.RowBegin(u), end = d_.RowEnd(u); i < end; ++i) {
         const AdjacencyEntry& a = d_.row_entry[i];
