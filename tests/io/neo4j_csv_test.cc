@@ -17,27 +17,15 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "lib/graph/graph_data.h"
+#include "tests/io/import/list_test_util.h"
 
 namespace embargo {
 namespace {
 
 using ::google::protobuf::util::MessageDifferencer;
 using ::testing::HasSubstr;
-
-// Each test runs in its own process, several at once under ctest -j, so every
-// process writes under a directory of its own.
-std::string TempPath(const std::string& name) {
-  const std::string dir =
-      absl::StrCat(::testing::TempDir(), "/embargo_neo4j_csv_", ::getpid());
-  std::filesystem::create_directories(dir);
-  return absl::StrCat(dir, "/", name);
-}
-
-std::string WriteFile(const std::string& name, const std::string& text) {
-  const std::string path = TempPath(name);
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
+using testing_import::TempPath;
+using testing_import::WriteTemp;
 
 constexpr char kNodes[] =
     "id:ID,name,kind:LABEL,country\n"
@@ -83,8 +71,8 @@ constexpr char kEdges[] =
 class Neo4jCsvTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    nodes_ = WriteFile("nodes.csv", kNodes);
-    edges_ = WriteFile("edges.csv", kEdges);
+    nodes_ = WriteTemp("nodes.csv", kNodes);
+    edges_ = WriteTemp("edges.csv", kEdges);
   }
   std::string nodes_, edges_;
 };
@@ -450,36 +438,36 @@ TEST_F(CompactStreamTest, WireFormsTheWriterNeverProduces) {
   v1::Sanction bare = s;
   bare.clear_measures();
   std::string body = bare.SerializeAsString() + Varint(5 << 3) + Varint(1);
-  WriteFile("wire.records", StreamWithSanction(ds, body));
+  WriteTemp("wire.records", StreamWithSanction(ds, body));
   EXPECT_TRUE(LoadsLikeTheGeneralPath(ds, path));
 
   // A field given twice: protobuf keeps the last; so does the graph.
   v1::Sanction later = s;
   later.set_program("LATER");
   body = s.SerializeAsString() + Field(4, "LATER");
-  WriteFile("wire.records", StreamWithSanction(ds, body));
+  WriteTemp("wire.records", StreamWithSanction(ds, body));
   v1::Dataset expect = ds;
   *expect.mutable_sanctions(0) = later;
   EXPECT_FALSE(LoadsLikeTheGeneralPath(expect, path));
 
   // A programme that is not UTF-8: refused, with the record named.
   body = s.SerializeAsString() + Field(4, "\xFF");
-  WriteFile("wire.records", StreamWithSanction(ds, body));
+  WriteTemp("wire.records", StreamWithSanction(ds, body));
   absl::StatusOr<Graph> bad = LoadGraph({path});
   ASSERT_FALSE(bad.ok());
   EXPECT_THAT(bad.status().message(), HasSubstr("wire.records"));
 }
 
 TEST(Neo4jCsvErrors, HeadersAndFiles) {
-  const std::string nodes = WriteFile("n2.csv", "name,kind:LABEL\nX,State\n");
-  const std::string edges = WriteFile("e2.csv", ":START_ID,:END_ID,:TYPE\n");
+  const std::string nodes = WriteTemp("n2.csv", "name,kind:LABEL\nX,State\n");
+  const std::string edges = WriteTemp("e2.csv", ":START_ID,:END_ID,:TYPE\n");
   absl::StatusOr<ImportResult> r = ImportNeo4jCsv(nodes, edges);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(r.status().message(), HasSubstr("n2.csv: line 1"));
 
-  const std::string good = WriteFile("n3.csv", "id:ID,kind:LABEL\nRUS,State\n");
-  const std::string bad_edges = WriteFile("e3.csv", ":START_ID,:TYPE\n");
+  const std::string good = WriteTemp("n3.csv", "id:ID,kind:LABEL\nRUS,State\n");
+  const std::string bad_edges = WriteTemp("e3.csv", ":START_ID,:TYPE\n");
   absl::StatusOr<Neo4jCsvGraph> g = LoadNeo4jCsvGraph(good, bad_edges);
   ASSERT_FALSE(g.ok());
   EXPECT_THAT(g.status().message(), HasSubstr(":END_ID"));
@@ -489,11 +477,11 @@ TEST(Neo4jCsvErrors, HeadersAndFiles) {
 }
 
 TEST(Neo4jCsvErrors, WholeGraphRulesFailTheDirectLoad) {
-  const std::string nodes = WriteFile(
+  const std::string nodes = WriteTemp(
       "n4.csv",
       "id:ID,name,kind:LABEL,country\nRUS,Russia,State,\nC1,A,Company,RUS\n"
       "C2,B,Company,XYZ\nP1,Owner,Person,\nP2,Owner 2,Person,\n");
-  const std::string edges = WriteFile(
+  const std::string edges = WriteTemp(
       "e4.csv",
       ":START_ID,:END_ID,:TYPE,share:float\nP1,C1,OWNS,60.0\nP2,C1,OWNS,50.0\n");
   absl::StatusOr<Neo4jCsvGraph> g = LoadNeo4jCsvGraph(nodes, edges);
@@ -534,8 +522,8 @@ TEST(Neo4jCsvLarge, TwoThreadsEqualOne) {
     }
   }
   ASSERT_GT(edges.size(), size_t{1} << 20);
-  const std::string np = WriteFile("n5.csv", nodes);
-  const std::string ep = WriteFile("e5.csv", edges);
+  const std::string np = WriteTemp("n5.csv", nodes);
+  const std::string ep = WriteTemp("e5.csv", edges);
   Neo4jCsvOptions one;
   one.parallel = false;
   absl::StatusOr<Neo4jCsvGraph> a = LoadNeo4jCsvGraph(np, ep, one);
@@ -569,12 +557,12 @@ TEST(Neo4jCsvLarge, TwoThreadsEqualOne) {
 }
 
 TEST(Neo4jCsvQuirksTest, SeveralQuotedFieldsOnOneLine) {
-  const std::string nodes = WriteFile(
+  const std::string nodes = WriteTemp(
       "q_nodes.csv",
       "id:ID,name,kind:LABEL,country\n"
       "\"A,1\",\"Alpha, \"\"the first\"\"\",Company,\n"
       "\"B,2\",\"Beta, Ltd\",Company,\n");
-  const std::string edges = WriteFile(
+  const std::string edges = WriteTemp(
       "q_edges.csv",
       ":START_ID,:END_ID,:TYPE,share:float,item,year:int,status\n"
       "\"A,1\",\"B,2\",OWNS,25.0,,,\n");
@@ -590,12 +578,12 @@ TEST(Neo4jCsvQuirksTest, SeveralQuotedFieldsOnOneLine) {
 }
 
 TEST(Neo4jCsvQuirksTest, CountryThatIsNotAStateIsKeptInTheNote) {
-  const std::string nodes = WriteFile(
+  const std::string nodes = WriteTemp(
       "c_nodes.csv",
       "id:ID,name,kind:LABEL,country\n"
       "RUS,Russia,State,\n"
       "C000003,Silver Freight LLC,Company,ARE\n");
-  const std::string edges = WriteFile(
+  const std::string edges = WriteTemp(
       "c_edges.csv", ":START_ID,:END_ID,:TYPE,share:float,item,year:int,status\n");
   absl::StatusOr<ImportResult> r = ImportNeo4jCsv(nodes, edges);
   ASSERT_TRUE(r.ok()) << r.status();
@@ -611,11 +599,11 @@ TEST(Neo4jCsvQuirksTest, CountryThatIsNotAStateIsKeptInTheNote) {
 }
 
 TEST(Neo4jCsvQuirksTest, SharesOverOneHundredAreRejectedRows) {
-  const std::string nodes = WriteFile(
+  const std::string nodes = WriteTemp(
       "s_nodes.csv",
       "id:ID,name,kind:LABEL,country\n"
       "C1,One,Company,\nC2,Two,Company,\nC3,Three,Company,\nC4,Four,Company,\n");
-  const std::string edges = WriteFile(
+  const std::string edges = WriteTemp(
       "s_edges.csv",
       ":START_ID,:END_ID,:TYPE,share:float,item,year:int,status\n"
       "C1,C4,OWNS,60.0,,,\n"
@@ -636,10 +624,10 @@ TEST(Neo4jCsvQuirksTest, SharesOverOneHundredAreRejectedRows) {
 }
 
 TEST(Neo4jCsvQuirksTest, NotUtf8IsRefusedWithItsPlace) {
-  const std::string nodes = WriteFile(
+  const std::string nodes = WriteTemp(
       "u_nodes.csv",
       "id:ID,name,kind:LABEL,country\nC1,Caf\xe9 Trading,Company,\n");
-  const std::string edges = WriteFile(
+  const std::string edges = WriteTemp(
       "u_edges.csv", ":START_ID,:END_ID,:TYPE,share:float,item,year:int,status\n");
   absl::StatusOr<ImportResult> r = ImportNeo4jCsv(nodes, edges);
   EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);

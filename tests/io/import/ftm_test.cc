@@ -18,12 +18,16 @@
 #include "embargo/validate.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/io/import/list_test_util.h"
 
 namespace embargo {
 namespace {
 
 using ::testing::Contains;
 using ::testing::HasSubstr;
+using testing_import::CheckValid;
+using testing_import::FindActor;
+using testing_import::WriteTemp;
 
 const std::string kFtmDir = std::string(EMBARGO_SHARED_DATA_DIR) + "/ftm";
 const std::string kModel = kFtmDir + "/defaultModel.json";
@@ -37,20 +41,6 @@ const FtmModel& Model() {
     return new FtmModel(std::move(*m));
   }();
   return *model;
-}
-
-absl::Status CheckValid(const ImportResult& r, const std::string& name) {
-  DatasetFile f;
-  f.path = name;
-  f.dataset = r.dataset;
-  return Validate({f});
-}
-
-const v1::Actor* FindActor(const v1::Dataset& ds, absl::string_view id) {
-  for (const v1::Actor& a : ds.actors()) {
-    if (a.id() == id) return &a;
-  }
-  return nullptr;
 }
 
 const v1::Relation* FindRelation(const v1::Dataset& ds, absl::string_view id) {
@@ -68,22 +58,10 @@ bool HasIdentifier(const v1::Actor& a, absl::string_view scheme,
   return false;
 }
 
-// WriteTemp writes a file named after the running test.
-std::string WriteTemp(absl::string_view bytes) {
-  const std::string path = absl::StrCat(
-      ::testing::TempDir(), "/ftm_",
-      ::testing::UnitTest::GetInstance()->current_test_info()->test_suite_name(),
-      "_", ::testing::UnitTest::GetInstance()->current_test_info()->name(),
-      ".ftm.json");
-  std::ofstream out(path, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  return path;
-}
-
 absl::StatusOr<ImportResult> ImportLines(const std::vector<std::string>& lines,
                                          const FtmOptions& options = {}) {
-  return ImportFtmJson(WriteTemp(absl::StrJoin(lines, "\n") + "\n"), Model(),
-                       options);
+  const std::string text = absl::StrJoin(lines, "\n") + "\n";
+  return ImportFtmJson(WriteTemp("input.ftm.json", text), Model(), options);
 }
 
 // Two companies and a person, for the hand-made files.
@@ -160,7 +138,7 @@ TEST(FtmModelTest, SchemataOnlyAHandMadeModelKnowsAreImportedByTheirAncestry) {
       R"({"id": "s", "schema": "Stake", "properties": {"owner": ["a"], "asset": ["b"], "percentage": ["60%"], "startDate": ["2020-02"]}})"
       "\n";
   absl::StatusOr<ImportResult> r =
-      ImportFtmJson(WriteTemp(lines), *model, FtmOptions{});
+      ImportFtmJson(WriteTemp("input.ftm.json", lines), *model, FtmOptions{});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->report.rows_imported, 3) << r->report.Summary();
   const v1::Actor* a = FindActor(r->dataset, "FTM-a");
@@ -537,7 +515,7 @@ TEST(FtmQuirksTest, DeepNestingIsRefused) {
 TEST(FtmQuirksTest, TruncatedFileEndsInARejectedRow) {
   const std::string cut = kCompanyA.substr(0, 40);
   absl::StatusOr<ImportResult> r = ImportFtmJson(
-      WriteTemp(absl::StrCat(kPerson, "\n", cut)), Model());
+      WriteTemp("input.ftm.json", absl::StrCat(kPerson, "\n", cut)), Model());
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->report.rows_read, 2);
   EXPECT_EQ(r->report.rows_imported, 1);
@@ -567,11 +545,11 @@ TEST(FtmQuirksTest, WrongEncoding) {
     utf16.push_back(c);
     utf16.push_back('\0');
   }
-  r = ImportFtmJson(WriteTemp(utf16), Model());
+  r = ImportFtmJson(WriteTemp("input.ftm.json", utf16), Model());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(r.status().message(), HasSubstr(":1:1: UTF-16"));
-  r = ImportFtmJson(WriteTemp(utf16.substr(2)), Model());
+  r = ImportFtmJson(WriteTemp("input.ftm.json", utf16.substr(2)), Model());
   ASSERT_FALSE(r.ok());
   EXPECT_THAT(r.status().message(), HasSubstr(":1:2: NUL byte"));
 }

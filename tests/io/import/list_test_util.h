@@ -11,6 +11,7 @@
 #include <fstream>
 #include <string>
 
+#include "absl/strings/string_view.h"
 #include "embargo/graph.h"
 #include "embargo/import/report.h"
 #include "embargo/validate.h"
@@ -20,19 +21,25 @@ namespace embargo::testing_import {
 
 inline std::string DataDir() { return EMBARGO_SHARED_DATA_DIR; }
 
-// WriteTemp writes bytes to a fresh file under the test's temp dir.
-inline std::string WriteTemp(const std::string& name, const std::string& bytes) {
+// TempPath is `name` under a directory of this test process's own: ctest
+// runs test processes in parallel, and they must not share files.
+inline std::string TempPath(const std::string& name) {
   const std::filesystem::path dir =
       std::filesystem::path(::testing::TempDir()) /
-      ("embargo_import_" + std::to_string(::getpid()));
+      ("embargo_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  const std::string path = (dir / name).string();
+  return (dir / name).string();
+}
+
+// WriteTemp writes bytes to TempPath(name) and returns the path.
+inline std::string WriteTemp(const std::string& name, absl::string_view bytes) {
+  const std::string path = TempPath(name);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   return path;
 }
 
-inline const v1::Actor* FindActor(const v1::Dataset& ds, const std::string& id) {
+inline const v1::Actor* FindActor(const v1::Dataset& ds, absl::string_view id) {
   for (const v1::Actor& a : ds.actors()) {
     if (a.id() == id) return &a;
   }
@@ -55,16 +62,21 @@ inline bool HasIdentifier(const v1::Actor& a, const std::string& scheme,
   return false;
 }
 
+// CheckValid validates an import's records as one file named `name`.
+inline absl::Status CheckValid(const ImportResult& r, const std::string& name) {
+  DatasetFile file;
+  file.path = name;
+  file.dataset = r.dataset;
+  return Validate({file});
+}
+
 // ExpectSound checks what every import must give: the report reconciles,
 // the records validate, and they build into a graph with every actor.
 inline void ExpectSound(const ImportResult& r, const std::string& name) {
   EXPECT_TRUE(r.report.Reconciles()) << r.report.Summary();
   EXPECT_EQ(r.report.rows_read,
             r.report.rows_imported + r.report.rows_rejected());
-  DatasetFile file;
-  file.path = name;
-  file.dataset = r.dataset;
-  absl::Status valid = Validate({file});
+  absl::Status valid = CheckValid(r, name);
   EXPECT_TRUE(valid.ok()) << valid;
   GraphBuilder builder;
   builder.AddDataset(r.dataset, name);

@@ -18,12 +18,16 @@
 #include "embargo/validate.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/io/import/list_test_util.h"
 
 namespace embargo {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using testing_import::CheckValid;
+using testing_import::FindActor;
+using testing_import::WriteTemp;
 
 const std::string kRegister =
     std::string(EMBARGO_SHARED_DATA_DIR) +
@@ -41,33 +45,6 @@ constexpr absl::string_view kPreamble =
     "delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total "
     "order,SIPRI TIV of delivered weapons\n";
 constexpr int kHeaderLine = 6;
-
-absl::Status CheckValid(const ImportResult& r, const std::string& name) {
-  DatasetFile f;
-  f.path = name;
-  f.dataset = r.dataset;
-  return Validate({f});
-}
-
-const v1::Actor* FindActor(const v1::Dataset& ds, absl::string_view id) {
-  for (const v1::Actor& a : ds.actors()) {
-    if (a.id() == id) return &a;
-  }
-  return nullptr;
-}
-
-// WriteTemp writes a file named after the running test, so that tests run
-// in parallel processes do not share files.
-std::string WriteTemp(absl::string_view name, absl::string_view bytes) {
-  const std::string path = absl::StrCat(
-      ::testing::TempDir(), "/sipri_",
-      ::testing::UnitTest::GetInstance()->current_test_info()->test_suite_name(),
-      "_", ::testing::UnitTest::GetInstance()->current_test_info()->name(), "_",
-      name);
-  std::ofstream out(path, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  return path;
-}
 
 absl::StatusOr<ImportResult> ImportText(absl::string_view rows,
                                         const SipriOptions& options = {}) {
