@@ -31,6 +31,7 @@
 namespace embargo {
 namespace {
 
+using import_internal::BaseName;
 using import_internal::CleanText;
 using import_internal::CsvReader;
 using import_internal::CsvRow;
@@ -65,12 +66,6 @@ constexpr std::pair<absl::string_view, absl::string_view> kDemonyms[] = {
     {"egyptian", "EGY"},    {"afghan", "AFG"},      {"saudi", "SAU"},
     {"burmese", "MMR"},     {"malian", "MLI"},      {"sudanese", "SDN"},
 };
-
-std::string BaseName(absl::string_view path) {
-  size_t slash = path.rfind('/');
-  return std::string(slash == absl::string_view::npos ? path
-                                                       : path.substr(slash + 1));
-}
 
 // Splits a multi-valued cell: ';'-separated, values optionally quoted.
 std::vector<std::string> SplitValues(absl::string_view cell) {

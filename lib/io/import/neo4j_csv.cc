@@ -45,36 +45,9 @@
 namespace embargo {
 namespace {
 
+using import_internal::BaseName;
 using internal::ColumnarBuilder;
 using internal::CompactKind;
-
-absl::StatusOr<std::string> ReadFile(const std::string& path, int64_t max) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    const int err = errno;
-    const std::string msg =
-        absl::StrCat(path, ": cannot open: ", std::strerror(err));
-    if (err == ENOENT) return absl::NotFoundError(msg);
-    if (err == EACCES) return absl::PermissionDeniedError(msg);
-    return absl::UnavailableError(msg);
-  }
-  std::fseek(f, 0, SEEK_END);
-  const long size = std::ftell(f);
-  std::fseek(f, 0, SEEK_SET);
-  if (size < 0 || size > max) {
-    std::fclose(f);
-    return absl::ResourceExhaustedError(
-        absl::StrCat(path, ": file is ", size, " bytes, over the limit of ",
-                     max));
-  }
-  std::string text(static_cast<size_t>(size), '\0');
-  const size_t got = size > 0 ? std::fread(text.data(), 1, text.size(), f) : 0;
-  std::fclose(f);
-  if (got != text.size()) {
-    return absl::DataLossError(absl::StrCat(path, ": short read"));
-  }
-  return text;
-}
 
 // FileText holds a file's bytes: mapped read-only when it is a regular
 // file (no copy, and the pages are the page cache's own), read otherwise.
@@ -91,8 +64,8 @@ class FileText {
     if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
         st.st_size == 0) {
       if (fd >= 0) ::close(fd);
-      // Not mappable (or empty): read it, with ReadFile's errors.
-      absl::StatusOr<std::string> text = ReadFile(path, max);
+      // Not mappable (or empty): read it, with ReadFileBytes' errors.
+      absl::StatusOr<std::string> text = import_internal::ReadFileBytes(path, max);
       if (!text.ok()) return text.status();
       owned_ = *std::move(text);
       text_ = owned_;
@@ -101,8 +74,8 @@ class FileText {
     if (st.st_size > max) {
       ::close(fd);
       return absl::ResourceExhaustedError(
-          absl::StrCat(path, ": file is ", st.st_size,
-                       " bytes, over the limit of ", max));
+          absl::StrCat(path, ": ", st.st_size,
+                       " bytes is more than the limit of ", max, " bytes"));
     }
     size_ = static_cast<size_t>(st.st_size);
     map_ = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
@@ -145,12 +118,6 @@ bool IsAscii(absl::string_view s) {
   }
   for (; i < s.size(); ++i) any |= static_cast<unsigned char>(s[i]);
   return (any & 0x8080808080808080ull) == 0;
-}
-
-std::string BaseName(absl::string_view path) {
-  const size_t slash = path.rfind('/');
-  return std::string(slash == absl::string_view::npos ? path
-                                                      : path.substr(slash + 1));
 }
 
 // ---- lines and fields -------------------------------------------------------

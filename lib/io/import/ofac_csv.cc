@@ -26,16 +26,11 @@
 namespace embargo {
 namespace {
 
+using import_internal::BaseName;
 using import_internal::CsvReader;
 using import_internal::CsvRow;
 using import_internal::ListBuilder;
 using import_internal::OfacEntry;
-
-std::string BaseName(absl::string_view path) {
-  size_t slash = path.rfind('/');
-  return std::string(slash == absl::string_view::npos ? path
-                                                       : path.substr(slash + 1));
-}
 
 // OFAC's null is "-0-", usually followed by a space.
 std::string Field(const std::string& raw) {

@@ -23,17 +23,12 @@
 namespace embargo {
 namespace {
 
+using import_internal::BaseName;
 using import_internal::Child;
 using import_internal::Children;
 using import_internal::ChildText;
 using import_internal::ListBuilder;
 using import_internal::OfacEntry;
-
-std::string BaseName(absl::string_view path) {
-  size_t slash = path.rfind('/');
-  return std::string(slash == absl::string_view::npos ? path
-                                                       : path.substr(slash + 1));
-}
 
 // "LAST, First" as the CSV writes it; entities have only lastName.
 std::string FullName(const xmlNode* node) {

@@ -170,6 +170,12 @@ std::string FoldForMatch(absl::string_view utf8) {
   return out;
 }
 
+std::string BaseName(absl::string_view path) {
+  const size_t slash = path.rfind('/');
+  return std::string(slash == absl::string_view::npos ? path
+                                                      : path.substr(slash + 1));
+}
+
 std::string CleanText(absl::string_view s) {
   std::string out;
   out.reserve(s.size());

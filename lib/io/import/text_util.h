@@ -44,6 +44,9 @@ bool IsValidUtf8(absl::string_view s, size_t* bad_offset = nullptr);
 // scripts (Cyrillic, Hangul) are kept as they are.
 std::string FoldForMatch(absl::string_view utf8);
 
+// BaseName is the last component of a path ("a/b/sdn.csv" -> "sdn.csv").
+std::string BaseName(absl::string_view path);
+
 // CleanText trims and collapses every run of whitespace (spaces, tabs, CR,
 // LF) into one space.
 std::string CleanText(absl::string_view s);

@@ -23,6 +23,7 @@
 namespace embargo {
 namespace {
 
+using import_internal::BaseName;
 using import_internal::Child;
 using import_internal::Children;
 using import_internal::ChildText;
@@ -62,12 +63,6 @@ const Regime* FindRegime(absl::string_view list_type) {
     if (list_type == r.list_type) return &r;
   }
   return nullptr;
-}
-
-std::string BaseName(absl::string_view path) {
-  size_t slash = path.rfind('/');
-  return std::string(slash == absl::string_view::npos ? path
-                                                       : path.substr(slash + 1));
 }
 
 std::string Unquote(std::string s) {
