@@ -288,32 +288,11 @@ std::vector<SanctionHit> CollectSanctionHits(const GraphData& d,
     return out;
   }
   // With no date every sanction that passes the regime is in force,
-  // certainly. Status and authority are hot; programme and measures of a
-  // compact record are read off its columns, other records are parsed.
-  const uint64_t asset_freeze = uint64_t{1} << v1::MEASURE_ASSET_FREEZE;
+  // certainly: no spans to work out, and records read only when the regime
+  // tests programme or measures.
   ForEachSanctionEdge(d, regime, as_of, NodeId(), [&](uint32_t e) {
-    if (regime.NeedsRecord()) {
-      const uint32_t record = d.edge_record[e];
-      const CompactRecord* c =
-          (record & kCompactBit) != 0 ? &d.compact[record & ~kCompactBit] : nullptr;
-      if (c != nullptr && c->kind == CompactKind::kSanction &&
-          c->program < d.compact_programs.size()) {
-        // What ReadSanctionFacts reads for a compact sanction.
-        if (!regime.measures.empty() &&
-            (regime.measures.bits() & asset_freeze) == 0) {
-          return;
-        }
-        const std::string& program = d.compact_programs[c->program];
-        if (!regime.programs.empty() &&
-            std::none_of(regime.programs.begin(), regime.programs.end(),
-                         [&](const std::string& p) {
-                           return absl::EqualsIgnoreCase(p, program);
-                         })) {
-          return;
-        }
-      } else if (!regime.RecordOk(ReadSanctionFacts(d, e))) {
-        return;
-      }
+    if (regime.NeedsRecord() && !regime.RecordOk(ReadSanctionFacts(d, e))) {
+      return;
     }
     out.push_back({e, d.edge_to[e], Certainty::kCertain});
   });

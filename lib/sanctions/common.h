@@ -158,8 +158,9 @@ struct SanctionHit {
 };
 
 // CollectSanctionHits is CollectSanctions for callers that need only which
-// sanctions are in force and how certainly: when the date is ignored and the
-// regime tests nothing in the records, no record is read at all.
+// sanctions are in force and how certainly: when the date is ignored, no
+// spans are worked out, and records are read only if the regime tests
+// programme or measures.
 std::vector<SanctionHit> CollectSanctionHits(const GraphData& d,
                                              const ResolvedRegime& regime,
                                              const AsOf& as_of);
