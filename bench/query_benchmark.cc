@@ -75,5 +75,18 @@ void BM_Neighbors(benchmark::State& state) {
 }
 BENCHMARK(BM_Neighbors)->Arg(0)->Arg(1);
 
+// The workload's q2: the size of the 3-hop neighbourhood, without the list.
+void BM_CountNeighbors(benchmark::State& state) {
+  const BenchData& d = DataOf(state);
+  const Filter f = OwnershipFilter();
+  size_t i = 0;
+  for (auto _ : state) {
+    auto n = CountNeighbors(*d.graph, d.seeds[i++ % d.seeds.size()], 3, f);
+    benchmark::DoNotOptimize(n);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_CountNeighbors)->Arg(0)->Arg(1);
+
 }  // namespace
 }  // namespace embargo::bench

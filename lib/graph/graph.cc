@@ -929,20 +929,26 @@ bool NoUnknownFields(const M& m) {
   return reflection->GetUnknownFields(m).empty();
 }
 
-// Splits one stream record into its kind (the Record field number) and
-// the bytes of the record inside; false unless the record is exactly one
-// length-delimited field of Record.
-bool Unwrap(const uint8_t* p, uint64_t len, int& field, const uint8_t*& body,
-            uint64_t& body_len) {
-  const uint8_t* end = p + len;
-  uint64_t tag;
-  if (!ReadVarint(p, end, tag) || (tag & 7) != 2) return false;
-  field = static_cast<int>(tag >> 3);
-  if (!ReadVarint(p, end, body_len) ||
-      body_len != static_cast<uint64_t>(end - p) || body_len > INT32_MAX) {
+// NextRecord reads one length-delimited stream record at `p` and advances
+// past it: its kind (the Record field number) and the bytes of the record
+// inside. False unless the record is exactly one length-delimited field of
+// Record.
+bool NextRecord(const uint8_t*& p, const uint8_t* end, int& field,
+                const uint8_t*& body, uint64_t& body_len) {
+  uint64_t len, tag;
+  if (!ReadVarint(p, end, len) || len > static_cast<uint64_t>(end - p)) {
     return false;
   }
-  body = p;
+  const uint8_t* q = p;
+  const uint8_t* record_end = p + len;
+  if (!ReadVarint(q, record_end, tag) || (tag & 7) != 2) return false;
+  field = static_cast<int>(tag >> 3);
+  if (!ReadVarint(q, record_end, body_len) ||
+      body_len != static_cast<uint64_t>(record_end - q) || body_len > INT32_MAX) {
+    return false;
+  }
+  body = q;
+  p = record_end;
   return true;
 }
 
@@ -993,13 +999,10 @@ class CompactStreamLoader {
     std::vector<Body> actors;
     while (p < end) {
       const uint8_t* at = p;
-      uint64_t len, body_len;
+      uint64_t body_len;
       int field;
       const uint8_t* body;
-      if (!ReadVarint(p, end, len) || len > static_cast<uint64_t>(end - p) ||
-          !Unwrap(p, len, field, body, body_len)) {
-        return nullptr;
-      }
+      if (!NextRecord(p, end, field, body, body_len)) return nullptr;
       if (field == v1::Record::kSource) {
         // Sources come first: a source after an actor does not fit.
         source.Clear();
@@ -1014,7 +1017,6 @@ class CompactStreamLoader {
         p = at;
         break;
       }
-      p += len;
       ++position;
     }
     const uint32_t first = b_.AddActorSlots(actors.size());
@@ -1039,7 +1041,6 @@ class CompactStreamLoader {
       second.join();
     }
     if (!actors_ok[0] || !actors_ok[1]) return nullptr;
-    Release(p);
     if (!b_.SealNodes().empty()) return nullptr;
     records_ = position;
 
@@ -1072,17 +1073,18 @@ class CompactStreamLoader {
   }
 
  private:
-  // Drops file pages already read from memory (the file is mapped).
-  void Release(const uint8_t* upto) {
+  // Release drops the pages of the mapped file before `upto`, which the
+  // caller has read, 8 MiB at a time; `released` is where its last drop
+  // ended (0 before the first call). Never for memory the loader does not
+  // own.
+  void Release(uintptr_t& released, const uint8_t* upto) const {
     if (!mapped_) return;
-    const uintptr_t page = 4096;
-    const auto hi = reinterpret_cast<uintptr_t>(upto) & ~(page - 1);
-    if (hi > released_ + (uintptr_t{8} << 20)) {
-      if (released_ != 0) {
-        madvise(reinterpret_cast<void*>(released_), hi - released_,
-                MADV_DONTNEED);
-      }
-      released_ = hi;
+    const auto hi = reinterpret_cast<uintptr_t>(upto) & ~uintptr_t{4095};
+    if (released == 0) {
+      released = hi;
+    } else if (hi > released + (uintptr_t{8} << 20)) {
+      madvise(reinterpret_cast<void*>(released), hi - released, MADV_DONTNEED);
+      released = hi;
     }
   }
 
@@ -1180,13 +1182,10 @@ class CompactStreamLoader {
     };
     uintptr_t released = 0;
     while (p < end) {
-      uint64_t len, body_len;
+      uint64_t body_len;
       int field;
       const uint8_t* body;
-      if (!ReadVarint(p, end, len) || len > static_cast<uint64_t>(end - p) ||
-          !Unwrap(p, len, field, body, body_len)) {
-        return false;
-      }
+      if (!NextRecord(p, end, field, body, body_len)) return false;
       Pending& e = batch[pending];
       if (!Check(field, body, body + body_len, wire, e)) return false;
       e.position = position;
@@ -1195,15 +1194,8 @@ class CompactStreamLoader {
       b_.Prefetch(e.from_hash);
       b_.Prefetch(e.to_hash);
       if (++pending == kBatch && !flush()) return false;
-      p += len;
       ++position;
-      const auto hi = reinterpret_cast<uintptr_t>(p) & ~uintptr_t{4095};
-      if (released == 0) released = hi;
-      if (mapped_ && hi > released + (uintptr_t{8} << 20)) {
-        madvise(reinterpret_cast<void*>(released), hi - released,
-                MADV_DONTNEED);
-        released = hi;
-      }
+      Release(released, p);
     }
     return flush();
   }
@@ -1280,7 +1272,6 @@ class CompactStreamLoader {
   static constexpr size_t kFewSources = 4;
   std::vector<std::pair<std::string, uint8_t>> first_sources_;
   uint64_t records_ = 0;
-  uintptr_t released_ = 0;
 };
 
 }  // namespace
