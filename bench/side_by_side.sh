@@ -96,11 +96,22 @@ if os.path.exists(exp):
     print("embargo answers vs expected/%s.json: %s" % (size, "equal" if ok else "DIFFERENT"))
 if extra.strip():
     x = json.loads(extra)
-    rl = x.get("records_load_s")
+    rl, il = x.get("records_load_s"), x.get("image_load_s")
     print("embargo record paths (one more run): CSV -> graph %.3f s; CSV -> records %.3f s; "
           "record stream -> graph %.3f s (%.2fx faster than that run's CSV load); "
           "answers on that graph %s" % (
               x["load_s"], x.get("import_records_s", float("nan")), rl or float("nan"),
               x["load_s"] / rl if rl else float("nan"),
               "agree" if x.get("records_answers_match") else "DIFFER"))
+    print("embargo graph image -> graph %.3f s (%.2fx faster than that run's CSV load); "
+          "answers on that graph %s" % (
+              il or float("nan"), x["load_s"] / il if il else float("nan"),
+              "agree" if x.get("image_answers_match") else "DIFFER"))
+    peers = [(n, r["load_s"]) for n, r in rows if n != "embargo" and n != "bgl-csr" and r.get("load_s")]
+    if peers:
+        fastest, fl = min(peers, key=lambda p: p[1])
+        for what, t in (("CSV", emb["load_s"]), ("record stream", rl), ("graph image", il)):
+            if t:
+                print("load from %s vs the fastest general engine's load (%s, %.3f s): %.2fx" % (
+                    what, fastest, fl, fl / t))
 PY

@@ -6,6 +6,7 @@
 #include <string>
 #include <unistd.h>
 
+#include "embargo/export.h"
 #include "embargo/graph.h"
 #include "embargo/import/eu.h"
 #include "embargo/import/ftm.h"
@@ -176,6 +177,35 @@ void CompactStreamTarget(const uint8_t* data, size_t size) {
   }
 }
 
+// Graph images (image.cc), read without their checksums so that mutated
+// bytes reach the consistency checks behind them. Whatever is accepted must
+// be a graph every query and accessor can walk.
+void GraphImageTarget(const uint8_t* data, size_t size) {
+  absl::StatusOr<std::shared_ptr<internal::GraphData>> image =
+      internal::ReadImageBytes("fuzz-input", data, size, /*verify_checksums=*/false);
+  if (!image.ok()) return;
+  const Graph graph = internal::WrapGraph(*std::move(image));
+  if (graph.num_nodes() == 0) return;
+  Limits limits;
+  limits.max_results = 50;
+  limits.max_work = 100000;
+  const NodeId a(0), b(static_cast<uint32_t>(graph.num_nodes() - 1));
+  (void)ShortestPath(graph, a, b, Filter(), limits);
+  (void)AllPaths(graph, a, b, 3, Filter(), limits);
+  (void)Neighbors(graph, a, 2, Filter(), limits);
+  for (uint32_t n = 0; n < graph.num_nodes() && n < 20; ++n) {
+    (void)graph.NodeRecord(NodeId(n));
+    (void)graph.NodeOrigin(NodeId(n));
+    (void)graph.FindByName(graph.node_name(NodeId(n)));
+  }
+  for (uint32_t e = 0; e < graph.num_edges() && e < 20; ++e) {
+    (void)graph.EdgeRecord(EdgeId(e));
+    (void)graph.Evidence(EdgeId(e));
+    (void)graph.EdgeOrigin(EdgeId(e));
+  }
+  (void)DatasetFromGraph(graph);
+}
+
 }  // namespace
 
 const std::vector<Target>& Targets() {
@@ -192,6 +222,7 @@ const std::vector<Target>& Targets() {
       {"sipri_csv", &SipriTarget},
       {"ftm_json", &FtmTarget},
       {"neo4j_csv", &Neo4jTarget},
+      {"graph_image", &GraphImageTarget},
   };
   return *targets;
 }

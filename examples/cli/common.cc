@@ -14,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "embargo/explain.h"
 #include "embargo/export.h"
+#include "embargo/image.h"
 #include "embargo/io.h"
 #include "embargo/kinds.h"
 #include "embargo/resolve.h"
@@ -227,6 +228,14 @@ absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
 }
 
 absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths) {
+  for (const std::string& p : paths) {
+    if (!absl::EndsWith(p, kGraphImageExtension)) continue;
+    if (paths.size() > 1) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          p, ": a graph image is a whole graph; load it alone"));
+    }
+    return ReadGraphImage(p);
+  }
   absl::StatusOr<std::vector<DatasetFile>> files = ReadFiles(paths);
   if (!files.ok()) return files.status();
   GraphBuilder builder;

@@ -24,14 +24,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "embargo/graph.h"
+#include "embargo/image.h"
 #include "lib/graph/compact_wire.h"
 #include "lib/graph/graph_data.h"
 #include "lib/internal/status_macros.h"
 
 namespace embargo {
 namespace internal {
-
-namespace {
 
 v1::RelationKind RelationKindOf(EdgeKind kind) {
   static const auto* table = [] {
@@ -45,6 +44,8 @@ v1::RelationKind RelationKindOf(EdgeKind kind) {
   }();
   return (*table)[static_cast<size_t>(kind)];
 }
+
+namespace {
 
 void SetEvidence(const GraphData& d, const CompactRecord& c,
                  v1::Evidence* ev) {
@@ -260,16 +261,6 @@ DayRange SanctionDays(const v1::Sanction& s) {
   return r;
 }
 
-// Gives access to the edge bundles of Boost's CSR, which the CSR keeps
-// protected, so that the adjacency can be filled in place.
-using CsrForward = boost::detail::compressed_sparse_row_structure<
-    AdjacencyEntry, uint32_t, uint32_t>;
-struct CsrAccess : CsrForward {
-  static std::vector<AdjacencyEntry>& Entries(CsrForward& f) {
-    return f.*(&CsrAccess::m_edge_properties);
-  }
-};
-
 // Lays out the adjacency: a counting sort of both ends of every edge into
 // the CSR's arrays, each row in edge order (what Boost's unsorted-edges
 // constructor gives, without its temporary copies of the edge list).
@@ -345,6 +336,81 @@ void LayOutAdjacency(GraphData& d) {
   d.row_other = column;
   d.row_entry = m > 0 ? entry : nullptr;
 }
+
+}  // namespace
+
+bool DeriveEdges(const v1::Record& r,
+                 absl::FunctionRef<std::optional<uint32_t>(absl::string_view)> node_of,
+                 absl::FunctionRef<void(const DerivedEdge&)> emit) {
+  switch (r.record_case()) {
+    case v1::Record::kEvent: {
+      const v1::Event& e = r.event();
+      const std::optional<uint32_t> node = node_of(e.id());
+      if (!node) return false;
+      const DayRange days = SpanOf(e.period());
+      std::vector<uint32_t> seen;
+      for (const v1::Participant& p : e.participants()) {
+        const std::optional<uint32_t> a = node_of(p.actor_id());
+        if (!a) return false;
+        seen.push_back(*a);
+        emit({*a, *node, EdgeKind::kParticipation, v1::ITEM_UNSPECIFIED,
+              e.status(), days, 0});
+      }
+      if (!e.place_id().empty()) {
+        const std::optional<uint32_t> place = node_of(e.place_id());
+        if (!place) return false;
+        if (std::find(seen.begin(), seen.end(), *place) == seen.end()) {
+          emit({*place, *node, EdgeKind::kParticipation, v1::ITEM_UNSPECIFIED,
+                e.status(), days, 0});
+        }
+      }
+      return true;
+    }
+    case v1::Record::kTransfer: {
+      const v1::Transfer& t = r.transfer();
+      const DayRange days = TransferDays(t);
+      const std::optional<uint32_t> supplier = node_of(t.supplier_id());
+      const std::optional<uint32_t> recipient = node_of(t.recipient_id());
+      if (!supplier || !recipient) return false;
+      emit({*supplier, *recipient, EdgeKind::kTransfer, t.item(), t.status(),
+            days, 0});
+      uint32_t prev = *supplier;
+      for (const std::string& via : t.intermediary_ids()) {
+        const std::optional<uint32_t> next = node_of(via);
+        if (!next) return false;
+        emit({prev, *next, EdgeKind::kTransferVia, t.item(), t.status(), days, 0});
+        prev = *next;
+      }
+      if (t.intermediary_ids_size() > 0) {
+        emit({prev, *recipient, EdgeKind::kTransferVia, t.item(), t.status(),
+              days, 0});
+      }
+      return true;
+    }
+    case v1::Record::kSanction: {
+      const v1::Sanction& s = r.sanction();
+      const std::optional<uint32_t> authority = node_of(s.authority_id());
+      const std::optional<uint32_t> target = node_of(s.target_id());
+      if (!authority || !target) return false;
+      emit({*authority, *target, EdgeKind::kSanction, v1::ITEM_UNSPECIFIED,
+            s.status(), SanctionDays(s), 0});
+      return true;
+    }
+    case v1::Record::kRelation: {
+      const v1::Relation& rel = r.relation();
+      const std::optional<uint32_t> subject = node_of(rel.subject_id());
+      const std::optional<uint32_t> object = node_of(rel.object_id());
+      if (!subject || !object) return false;
+      emit({*subject, *object, EdgeKindFor(rel.kind()), v1::ITEM_UNSPECIFIED,
+            rel.status(), SpanOf(rel.period()), rel.share_percent()});
+      return true;
+    }
+    default:
+      return true;  // Sources and actors give no edges.
+  }
+}
+
+namespace {
 
 class Builder {
  public:
@@ -427,83 +493,45 @@ class Builder {
     if (key != 0) d_->name_index.emplace_back(key, static_cast<uint32_t>(node));
   }
 
-  uint32_t NodeOf(const std::string& id) const {
-    return *d_->node_index.Find(id, d_->node_id);
-  }
-
-  void AddEdge(uint32_t from, uint32_t to, EdgeKind kind, v1::ItemCategory item,
-               v1::Status status, DayRange days, double share, uint32_t record) {
-    d_->edge_from.push_back(from);
-    d_->edge_to.push_back(to);
-    d_->edge_kind.push_back(kind);
-    d_->edge_item.push_back(item);
-    d_->edge_status.push_back(status);
-    d_->edge_days.push_back(days);
-    d_->edge_share.push_back(share);
-    d_->edge_record.push_back(record);
-  }
-
   void AddEdges() {
     v1::Record r;
+    auto node_of = [this](absl::string_view id) -> std::optional<uint32_t> {
+      return d_->node_index.Find(id, d_->node_id);
+    };
+    auto add = [this](const DerivedEdge& e, uint32_t record) {
+      d_->edge_from.push_back(e.from);
+      d_->edge_to.push_back(e.to);
+      d_->edge_kind.push_back(e.kind);
+      d_->edge_item.push_back(e.item);
+      d_->edge_status.push_back(e.status);
+      d_->edge_days.push_back(e.days);
+      d_->edge_share.push_back(e.share);
+      d_->edge_record.push_back(record);
+    };
+    // Every reference is known: the files were validated.
     for (uint32_t fi = 0; fi < files_.size(); ++fi) {
       const DatasetFile& f = files_[fi];
       const v1::Dataset& ds = f.dataset;
       for (int i = 0; i < ds.events_size(); ++i) {
-        const v1::Event& e = ds.events(i);
-        const uint32_t rec = d_->node_record[NodeOf(e.id())];
-        const uint32_t node = NodeOf(e.id());
-        const DayRange days = SpanOf(e.period());
-        std::vector<uint32_t> seen;
-        for (const v1::Participant& p : e.participants()) {
-          const uint32_t a = NodeOf(p.actor_id());
-          seen.push_back(a);
-          AddEdge(a, node, EdgeKind::kParticipation, v1::ITEM_UNSPECIFIED,
-                  e.status(), days, 0, rec);
-        }
-        if (!e.place_id().empty()) {
-          const uint32_t place = NodeOf(e.place_id());
-          if (std::find(seen.begin(), seen.end(), place) == seen.end()) {
-            AddEdge(place, node, EdgeKind::kParticipation, v1::ITEM_UNSPECIFIED,
-                    e.status(), days, 0, rec);
-          }
-        }
+        *r.mutable_event() = ds.events(i);
+        const uint32_t rec = d_->node_record[*node_of(ds.events(i).id())];
+        DeriveEdges(r, node_of, [&](const DerivedEdge& e) { add(e, rec); });
       }
+      auto store = [&](int i, const std::vector<int64_t>& positions) {
+        const uint32_t rec = StoreRecord(r, fi, Position(positions, i));
+        DeriveEdges(r, node_of, [&](const DerivedEdge& e) { add(e, rec); });
+      };
       for (int i = 0; i < ds.transfers_size(); ++i) {
         *r.mutable_transfer() = ds.transfers(i);
-        const v1::Transfer& t = r.transfer();
-        const uint32_t rec = StoreRecord(r, fi, Position(f.positions.transfers, i));
-        const DayRange days = TransferDays(t);
-        const uint32_t supplier = NodeOf(t.supplier_id());
-        const uint32_t recipient = NodeOf(t.recipient_id());
-        AddEdge(supplier, recipient, EdgeKind::kTransfer, t.item(), t.status(),
-                days, 0, rec);
-        uint32_t prev = supplier;
-        for (const std::string& via : t.intermediary_ids()) {
-          const uint32_t next = NodeOf(via);
-          AddEdge(prev, next, EdgeKind::kTransferVia, t.item(), t.status(),
-                  days, 0, rec);
-          prev = next;
-        }
-        if (t.intermediary_ids_size() > 0) {
-          AddEdge(prev, recipient, EdgeKind::kTransferVia, t.item(), t.status(),
-                  days, 0, rec);
-        }
+        store(i, f.positions.transfers);
       }
       for (int i = 0; i < ds.sanctions_size(); ++i) {
         *r.mutable_sanction() = ds.sanctions(i);
-        const v1::Sanction& s = r.sanction();
-        const uint32_t rec = StoreRecord(r, fi, Position(f.positions.sanctions, i));
-        AddEdge(NodeOf(s.authority_id()), NodeOf(s.target_id()),
-                EdgeKind::kSanction, v1::ITEM_UNSPECIFIED, s.status(),
-                SanctionDays(s), 0, rec);
+        store(i, f.positions.sanctions);
       }
       for (int i = 0; i < ds.relations_size(); ++i) {
         *r.mutable_relation() = ds.relations(i);
-        const v1::Relation& rel = r.relation();
-        const uint32_t rec = StoreRecord(r, fi, Position(f.positions.relations, i));
-        AddEdge(NodeOf(rel.subject_id()), NodeOf(rel.object_id()),
-                EdgeKindFor(rel.kind()), v1::ITEM_UNSPECIFIED, rel.status(),
-                SpanOf(rel.period()), rel.share_percent(), rec);
+        store(i, f.positions.relations);
       }
     }
   }
@@ -733,19 +761,16 @@ void ColumnarBuilder::AddEdge(EdgeChunk& c, CompactKind kind,
   c.item.push_back(item);
   c.status.push_back(status);
   c.share.push_back(share);
-  // A relation's period or a sanction's listing is open-ended; a transfer's
-  // delivery is its year.
-  DayRange days;
+  DayRange year_days;
   if (year > 0 && year < 10000) {
     if (c.year_days.empty()) c.year_days.assign(10000, DayRange{1, 0});
     DayRange& cached = c.year_days[year];
     if (cached.lo > cached.hi) cached = DaysOfYear(year);
-    days = cached;
+    year_days = cached;
   } else {
-    days = DaysOfYear(year);
+    year_days = DaysOfYear(year);
   }
-  if (kind != CompactKind::kTransfer && year != 0) days.hi = kMaxDay;
-  c.days.push_back(days);
+  c.days.push_back(CompactDays(kind, year, year_days));
 }
 
 void ColumnarBuilder::AddChunk(EdgeChunk chunk) {
@@ -1479,6 +1504,9 @@ absl::StatusOr<Graph> GraphBuilder::Build(const ValidateOptions& options) {
 
 absl::StatusOr<Graph> LoadGraph(absl::Span<const std::string> paths,
                                 const ValidateOptions& options) {
+  if (paths.size() == 1 && absl::EndsWith(paths[0], kGraphImageExtension)) {
+    return ReadGraphImage(paths[0]);
+  }
   // A record stream of compact records loads straight into columns.
   if (paths.size() == 1) {
     absl::StatusOr<Format> format = FormatFromPath(paths[0]);

@@ -33,6 +33,7 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "embargo/date.h"
 #include "embargo/graph.h"
@@ -44,6 +45,16 @@ namespace embargo::internal {
 using Csr = boost::compressed_sparse_row_graph<
     boost::directedS, boost::no_property, AdjacencyEntry, boost::no_property,
     uint32_t, uint32_t>;
+
+// Gives access to the edge bundles of Boost's CSR, which the CSR keeps
+// protected, so that the adjacency can be filled in place.
+using CsrForward = boost::detail::compressed_sparse_row_structure<
+    AdjacencyEntry, uint32_t, uint32_t>;
+struct CsrAccess : CsrForward {
+  static std::vector<AdjacencyEntry>& Entries(CsrForward& f) {
+    return f.*(&CsrAccess::m_edge_properties);
+  }
+};
 
 // Marks a record reference as an index into GraphData::compact.
 inline constexpr uint32_t kCompactBit = uint32_t{1} << 31;
@@ -325,8 +336,51 @@ std::shared_ptr<GraphData> LoadCompactStreamBytes(const std::string& path,
                                                   size_t size,
                                                   size_t max_problems);
 
+// Graph images (embargo/image.h). ReadImageBytes reads an image already in
+// memory (`path` names it in errors); without `verify_checksums` it skips
+// only the checksums, so that tests and fuzzing reach the checks behind them.
+absl::Status WriteImage(const GraphData& d, const std::string& path);
+absl::StatusOr<std::shared_ptr<GraphData>> ReadImage(const std::string& path);
+absl::StatusOr<std::shared_ptr<GraphData>> ReadImageBytes(
+    const std::string& path, const uint8_t* bytes, size_t size,
+    bool verify_checksums);
+
 // DaysOfYear is the span of a whole year (open when year is 0).
 DayRange DaysOfYear(int year);
+
+// CompactDays is the span of a compact edge record: a transfer's delivery
+// year, or the open-ended period or listing that starts in `year` (open when
+// year is 0).
+// `year_days` is DaysOfYear(year), which loaders cache.
+inline DayRange CompactDays(CompactKind kind, int year, DayRange year_days) {
+  if (kind != CompactKind::kTransfer && year != 0) year_days.hi = kMaxDay;
+  return year_days;
+}
+inline DayRange CompactDays(CompactKind kind, int year) {
+  return CompactDays(kind, year, DaysOfYear(year));
+}
+
+// RelationKindOf is the relation kind of an edge kind
+// (RELATION_KIND_UNSPECIFIED for edges that come from no relation).
+v1::RelationKind RelationKindOf(EdgeKind kind);
+
+// One edge a record gives (see DeriveEdges).
+struct DerivedEdge {
+  uint32_t from, to;
+  EdgeKind kind;
+  v1::ItemCategory item;
+  v1::Status status;
+  DayRange days;
+  double share;
+};
+
+// DeriveEdges calls `emit` for each edge record `r` gives, in edge order
+// (an event gives its participation edges), with `node_of` naming the node
+// of an id. False when an id has no node.
+bool DeriveEdges(
+    const v1::Record& r,
+    absl::FunctionRef<std::optional<uint32_t>(absl::string_view)> node_of,
+    absl::FunctionRef<void(const DerivedEdge&)> emit);
 
 }  // namespace embargo::internal
 

@@ -398,6 +398,22 @@ TEST_F(CliTest, ExportFormats) {
                      "export", "xlsx");
 }
 
+TEST_F(CliTest, GraphImagesAnswerAsTheirRecords) {
+  Result w = Embargo({"export", "image", kArticle, "-o", Path("a.egraph"), "--json"});
+  ASSERT_EQ(w.code, 0) << w.err;
+  EXPECT_EQ(Json(w)["edges"].get<size_t>(), graph_->num_edges());
+  Result from_records = Embargo({"paths", "PRK", "RUS", "--data", kArticle,
+                                 "--kinds", "transfer", "--json"});
+  Result from_image = Embargo({"paths", "PRK", "RUS", "--data", Path("a.egraph"),
+                               "--kinds", "transfer", "--json"});
+  ASSERT_EQ(from_image.code, 0) << from_image.err;
+  EXPECT_EQ(from_image.out, from_records.out);
+  // An image is a whole graph: it does not mix with other files.
+  ExpectOneLineError(Embargo({"paths", "PRK", "RUS", "--data", Path("a.egraph"),
+                              "--data", kArticle}),
+                     "paths", "load it alone");
+}
+
 TEST_F(CliTest, ImportErrors) {
   ExpectOneLineError(Embargo({"import", "sipri", Path("missing.csv"), "-o",
                           Path("x.pb")}),

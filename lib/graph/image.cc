@@ -1,0 +1,1054 @@
+// Graph images. See embargo/image.h.
+//
+// Layout (little-endian):
+//   header  64 bytes: magic "EMBGRAPH", u32 version, u32 byte-order mark
+//           0x01020304, u64 section count, u64 file size, 32 zero bytes;
+//   table   per section, in SectionId order: u32 id, u32 element size,
+//           u64 offset, u64 element count, u64 checksum of its bytes;
+//   data    each section at a multiple of 64 bytes, zero padded.
+// A string column is two sections: u64 offsets (count + 1) and the bytes.
+// Structs with padding (Origin, CompactRecord) are written with zeroed
+// padding, so that equal graphs give equal files.
+//
+// Reading copies the sections into a fresh GraphData on two threads, each
+// section checked against its checksum, then checks the whole (see
+// image.h) on two threads: the adjacency by halves of the rows, the nodes
+// and edges against their records. The indexes (ids, names, sources,
+// sanction edges) are not stored but rebuilt.
+
+#include "embargo/image.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstddef>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <thread>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "embargo/v1/dataset.pb.h"
+#include "lib/graph/graph_data.h"
+#include "lib/internal/status_macros.h"
+
+namespace embargo {
+namespace internal {
+namespace {
+
+constexpr char kMagic[8] = {'E', 'M', 'B', 'G', 'R', 'A', 'P', 'H'};
+constexpr uint32_t kVersion = 1;
+constexpr uint32_t kByteOrderMark = 0x01020304;
+constexpr uint64_t kAlign = 64;
+constexpr size_t kHeaderSize = 64;
+
+enum SectionId : uint32_t {
+  kFilesOffsets,
+  kFilesBytes,
+  kFileForms,
+  kEvidenceSourcesOffsets,
+  kEvidenceSourcesBytes,
+  kProgramsOffsets,
+  kProgramsBytes,
+  kSources,
+  kNodeIdOffsets,
+  kNodeIdBytes,
+  kNodeNameOffsets,
+  kNodeNameBytes,
+  kNodeCountryOffsets,
+  kNodeCountryBytes,
+  kNodeKind,
+  kNodeRecord,
+  kEdgeFrom,
+  kEdgeTo,
+  kEdgeKind,
+  kEdgeItem,
+  kEdgeStatus,
+  kEdgeDays,
+  kEdgeShare,
+  kEdgeRecord,
+  kArena,
+  kRecordOffset,
+  kRecordOrigin,
+  kCompact,
+  kRowStart,
+  kRowOther,
+  kRowEntry,
+  kNumSections
+};
+
+constexpr const char* kSectionNames[kNumSections] = {
+    "files.offsets",    "files.bytes",        "file_forms",
+    "evidence_sources.offsets", "evidence_sources.bytes",
+    "programs.offsets", "programs.bytes",     "sources",
+    "node_id.offsets",  "node_id.bytes",      "node_name.offsets",
+    "node_name.bytes",  "node_country.offsets", "node_country.bytes",
+    "node_kind",        "node_record",        "edge_from",
+    "edge_to",          "edge_kind",          "edge_item",
+    "edge_status",      "edge_days",          "edge_share",
+    "edge_record",      "arena",              "record_offset",
+    "record_origin",    "compact",            "row_start",
+    "row_other",        "row_entry"};
+
+// File forms: bit 0 record stream, bit 1 CSV.
+constexpr uint8_t kFormStream = 1;
+constexpr uint8_t kFormCsv = 2;
+
+struct TableEntry {
+  uint32_t id;
+  uint32_t element_size;
+  uint64_t offset;
+  uint64_t count;
+  uint64_t checksum;
+};
+static_assert(sizeof(TableEntry) == 32);
+
+struct Header {
+  char magic[8];
+  uint32_t version;
+  uint32_t byte_order;
+  uint64_t sections;
+  uint64_t file_size;
+  uint8_t zero[32];
+};
+static_assert(sizeof(Header) == kHeaderSize);
+
+// Checksum: four multiply-rotate lanes over 8-byte words, so that it runs
+// at memory speed. It detects corruption, not tampering; the checks after
+// it are what make a hostile file harmless. Update takes the bytes in
+// pieces whose sizes, but for the last, are multiples of 32.
+class Checksum {
+ public:
+  void Update(const uint8_t* p, size_t n) {
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+      uint64_t w[4];
+      std::memcpy(w, p + i, 32);
+      for (int k = 0; k < 4; ++k) h_[k] = Step(h_[k], w[k]);
+    }
+    if (n > i) {
+      uint64_t tail[4] = {0, 0, 0, 0};
+      std::memcpy(tail, p + i, n - i);
+      for (int k = 0; k < 4; ++k) h_[k] = Step(h_[k], tail[k]);
+    }
+    size_ += n;
+  }
+  uint64_t Finish() const {
+    uint64_t out = size_;
+    for (int k = 0; k < 4; ++k) out = Step(out, h_[k]);
+    return out;
+  }
+  static uint64_t Of(const uint8_t* p, size_t n) {
+    Checksum c;
+    c.Update(p, n);
+    return c.Finish();
+  }
+
+ private:
+  static uint64_t Step(uint64_t x, uint64_t w) {
+    x = (x ^ w) * 0x9E3779B97F4A7C15ull;
+    return (x << 31) | (x >> 33);
+  }
+  uint64_t h_[4] = {0x243F6A8885A308D3ull, 0x13198A2E03707344ull,
+                    0xA4093822299F31D0ull, 0x082EFA98EC4E6C89ull};
+  uint64_t size_ = 0;
+};
+
+// AdviseHuge asks for huge pages for the whole 2 MiB pages of a fresh
+// buffer, before it is first written: a large column then costs a few
+// hundred page faults instead of a quarter of a million.
+void AdviseHuge(const void* p, size_t n) {
+  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+  if (n < 2 * kHuge) return;
+  const auto lo = (reinterpret_cast<uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
+  const auto hi = (reinterpret_cast<uintptr_t>(p) + n) & ~(kHuge - 1);
+  if (hi > lo) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);
+}
+
+// ---- writing ----------------------------------------------------------------
+
+// A section to write: bytes owned here or borrowed from the graph.
+struct OutSection {
+  uint32_t element_size = 1;
+  const void* data = nullptr;
+  uint64_t count = 0;
+  std::string owned;  // When the bytes were made for the file.
+};
+
+template <typename T>
+OutSection Borrow(const std::vector<T>& v) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  return {sizeof(T), v.data(), v.size(), {}};
+}
+
+OutSection Own(std::string bytes, uint32_t element_size, uint64_t count) {
+  OutSection s{element_size, nullptr, count, std::move(bytes)};
+  return s;
+}
+
+// A string column as its offsets and bytes sections.
+template <typename Strings>
+std::pair<OutSection, OutSection> StringColumn(const Strings& strings) {
+  std::string offsets((strings.size() + 1) * sizeof(uint64_t), '\0');
+  std::string bytes;
+  uint64_t at = 0;
+  std::memcpy(offsets.data(), &at, sizeof at);
+  for (size_t i = 0; i < strings.size(); ++i) {
+    bytes.append(strings[i]);
+    at = bytes.size();
+    std::memcpy(offsets.data() + (i + 1) * sizeof at, &at, sizeof at);
+  }
+  const uint64_t count = bytes.size();
+  return {Own(std::move(offsets), 8, strings.size() + 1),
+          Own(std::move(bytes), 1, count)};
+}
+
+// Copies of padded structs with their padding zeroed.
+template <typename T, typename Fill>
+OutSection Padded(const std::vector<T>& v, Fill fill) {
+  std::string bytes(v.size() * sizeof(T), '\0');
+  for (size_t i = 0; i < v.size(); ++i) {
+    T out;
+    std::memset(static_cast<void*>(&out), 0, sizeof out);
+    fill(v[i], out);
+    std::memcpy(bytes.data() + i * sizeof(T), static_cast<const void*>(&out),
+                sizeof(T));
+  }
+  return Own(std::move(bytes), sizeof(T), v.size());
+}
+
+}  // namespace
+
+absl::Status WriteImage(const GraphData& d, const std::string& path) {
+  std::vector<OutSection> s(kNumSections);
+  auto strings = [&](SectionId offsets, const auto& column) {
+    auto [o, b] = StringColumn(column);
+    s[offsets] = std::move(o);
+    s[offsets + 1] = std::move(b);
+  };
+  strings(kFilesOffsets, d.files);
+  {
+    std::string forms(d.files.size(), '\0');
+    for (size_t f = 0; f < d.files.size(); ++f) {
+      forms[f] = static_cast<char>((d.file_is_stream[f] ? kFormStream : 0) |
+                                   (d.file_is_csv[f] ? kFormCsv : 0));
+    }
+    const uint64_t count = forms.size();
+    s[kFileForms] = Own(std::move(forms), 1, count);
+  }
+  strings(kEvidenceSourcesOffsets, d.evidence_sources);
+  strings(kProgramsOffsets, d.compact_programs);
+  {
+    v1::Dataset sources;
+    for (const v1::Source& source : d.sources) *sources.add_sources() = source;
+    std::string bytes;
+    if (!sources.SerializeToString(&bytes)) {
+      return absl::InternalError(absl::StrCat(path, ": cannot serialize the sources"));
+    }
+    const uint64_t count = bytes.size();
+    s[kSources] = Own(std::move(bytes), 1, count);
+  }
+  strings(kNodeIdOffsets, d.node_id);
+  strings(kNodeNameOffsets, d.node_name);
+  strings(kNodeCountryOffsets, d.node_country);
+  s[kNodeKind] = Borrow(d.node_kind);
+  s[kNodeRecord] = Borrow(d.node_record);
+  s[kEdgeFrom] = Borrow(d.edge_from);
+  s[kEdgeTo] = Borrow(d.edge_to);
+  s[kEdgeKind] = Borrow(d.edge_kind);
+  s[kEdgeItem] = Borrow(d.edge_item);
+  s[kEdgeStatus] = Borrow(d.edge_status);
+  s[kEdgeDays] = Borrow(d.edge_days);
+  s[kEdgeShare] = Borrow(d.edge_share);
+  s[kEdgeRecord] = Borrow(d.edge_record);
+  s[kArena] = {1, d.arena.data(), d.arena.size(), {}};
+  s[kRecordOffset] = Borrow(d.record_offset);
+  s[kRecordOrigin] = Padded(d.record_origin, [](const Origin& in, Origin& out) {
+    out.file = in.file;
+    out.position = in.position;
+    out.kind = in.kind;
+  });
+  s[kCompact] = Padded(d.compact, [](const CompactRecord& in, CompactRecord& out) {
+    out.subject = in.subject;
+    out.line = in.line;
+    out.position = in.position;
+    out.program = in.program;
+    out.year = in.year;
+    out.file = in.file;
+    out.kind = in.kind;
+    out.source = in.source;
+  });
+  const size_t rows = d.num_nodes() + 1;
+  const size_t entries = 2 * d.num_edges();
+  s[kRowStart] = {sizeof(uint32_t), d.row_start, d.row_start ? rows : 0, {}};
+  s[kRowOther] = {sizeof(uint32_t), d.row_other, entries, {}};
+  s[kRowEntry] = {sizeof(AdjacencyEntry), d.row_entry, entries, {}};
+
+  std::vector<TableEntry> table(kNumSections);
+  uint64_t at = kHeaderSize + kNumSections * sizeof(TableEntry);
+  for (uint32_t i = 0; i < kNumSections; ++i) {
+    at = (at + kAlign - 1) / kAlign * kAlign;
+    const OutSection& o = s[i];
+    const uint8_t* bytes = static_cast<const uint8_t*>(
+        o.data != nullptr ? o.data : static_cast<const void*>(o.owned.data()));
+    const uint64_t size = o.count * o.element_size;
+    table[i] = {i, o.element_size, at, o.count, Checksum::Of(bytes, size)};
+    at += size;
+  }
+  Header header;
+  std::memset(&header, 0, sizeof header);
+  std::memcpy(header.magic, kMagic, sizeof kMagic);
+  header.version = kVersion;
+  header.byte_order = kByteOrderMark;
+  header.sections = kNumSections;
+  header.file_size = at;
+
+  const std::string tmp = path + ".tmp";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    return absl::PermissionDeniedError(absl::StrCat(path, ": cannot open for writing"));
+  }
+  out.write(reinterpret_cast<const char*>(&header), sizeof header);
+  out.write(reinterpret_cast<const char*>(table.data()),
+            static_cast<std::streamsize>(table.size() * sizeof(TableEntry)));
+  uint64_t written = kHeaderSize + kNumSections * sizeof(TableEntry);
+  static const char kZeros[kAlign] = {};
+  for (uint32_t i = 0; i < kNumSections; ++i) {
+    out.write(kZeros, static_cast<std::streamsize>(table[i].offset - written));
+    const OutSection& o = s[i];
+    const char* bytes = static_cast<const char*>(
+        o.data != nullptr ? o.data : static_cast<const void*>(o.owned.data()));
+    const uint64_t size = o.count * o.element_size;
+    if (size > 0) out.write(bytes, static_cast<std::streamsize>(size));
+    written = table[i].offset + size;
+  }
+  out.close();
+  if (!out) {
+    std::remove(tmp.c_str());
+    return absl::DataLossError(absl::StrCat(path, ": write failed"));
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return absl::PermissionDeniedError(absl::StrCat(path, ": cannot replace"));
+  }
+  return absl::OkStatus();
+}
+
+namespace {
+
+// ---- reading ----------------------------------------------------------------
+
+// Runs jobs on this thread and one more, longest first (they are given in
+// that order); the first failure, in job order, is returned.
+absl::Status RunOnTwoThreads(std::vector<std::function<absl::Status()>>& jobs) {
+  std::vector<absl::Status> results(jobs.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t j; (j = next.fetch_add(1)) < jobs.size();) results[j] = jobs[j]();
+  };
+  if (jobs.size() > 1) {
+    std::thread second(work);
+    work();
+    second.join();
+  } else {
+    work();
+  }
+  for (absl::Status& s : results) {
+    if (!s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+class ImageReader {
+ public:
+  ImageReader(const std::string& path, const uint8_t* bytes, size_t size,
+              bool verify_checksums)
+      : path_(path), bytes_(bytes), size_(size), verify_(verify_checksums) {}
+
+  absl::StatusOr<std::shared_ptr<GraphData>> Read() {
+    EMBARGO_RETURN_IF_ERROR(ReadTable());
+    d_ = std::make_shared<GraphData>();
+    EMBARGO_RETURN_IF_ERROR(Copy());
+    EMBARGO_RETURN_IF_ERROR(CheckShapes());
+    std::vector<std::function<absl::Status()>> jobs;
+    const auto n = static_cast<uint32_t>(d_->num_nodes());
+    // Split the rows where half of the entries lie before.
+    const auto half = static_cast<uint32_t>(
+        std::lower_bound(d_->row_start, d_->row_start + n,
+                         static_cast<uint32_t>(d_->num_edges())) -
+        d_->row_start);
+    const auto m = static_cast<uint32_t>(d_->num_edges());
+    ends_.resize(m);
+    std::thread packing([this, m] { PackEdges(m / 2, m); });
+    PackEdges(0, m / 2);
+    packing.join();
+    jobs.push_back([this, half] { return CheckRows(0, half); });
+    jobs.push_back([this, half, n] { return CheckRows(half, n); });
+    // Errors are reported in job order: a node's own record before the
+    // indexes built over all nodes.
+    jobs.push_back([this, n] { return CheckNodes(0, n / 2, aliases_[0]); });
+    jobs.push_back([this, n] { return CheckNodes(n / 2, n, aliases_[1]); });
+    jobs.push_back([this] { return IndexIds(); });
+    jobs.push_back([this] { return CheckEdges(); });
+    jobs.push_back([this] {
+      d_->name_index = std::move(name_keys_[0]);
+      d_->name_index.insert(d_->name_index.end(), name_keys_[1].begin(), name_keys_[1].end());
+      std::vector<std::pair<uint64_t, uint32_t>>().swap(name_keys_[1]);
+      SortNameIndex(*d_);
+      return absl::OkStatus();
+    });
+    EMBARGO_RETURN_IF_ERROR(RunOnTwoThreads(jobs));
+    // Aliases of serialized actors are names too.
+    if (!aliases_[0].empty() || !aliases_[1].empty()) {
+      for (auto& a : aliases_) {
+        d_->name_index.insert(d_->name_index.end(), a.begin(), a.end());
+      }
+      SortNameIndex(*d_);
+    }
+    std::vector<EdgeEnds>().swap(ends_);
+    EMBARGO_RETURN_IF_ERROR(CheckRecordEdges());
+    for (uint32_t e = 0; e < d_->num_edges(); ++e) {
+      if (d_->edge_kind[e] == EdgeKind::kSanction) d_->sanction_edges.push_back(e);
+    }
+    return std::move(d_);
+  }
+
+ private:
+  absl::Status Problem(absl::string_view where, absl::string_view what) const {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path_, ": graph image: ", where, ": ", what));
+  }
+  absl::Status SectionProblem(uint32_t id, absl::string_view what) const {
+    return Problem(absl::StrCat("section ", kSectionNames[id]), what);
+  }
+  std::string NodeWhere(uint32_t n) const {
+    return absl::StrCat("node ", n, " \"", d_->node_id[n], "\"");
+  }
+
+  absl::Status ReadTable() {
+    const size_t table_end = kHeaderSize + kNumSections * sizeof(TableEntry);
+    if (size_ < kHeaderSize || std::memcmp(bytes_, kMagic, sizeof kMagic) != 0) {
+      return Problem("header", "not a graph image (no EMBGRAPH magic)");
+    }
+    Header h;
+    std::memcpy(&h, bytes_, sizeof h);
+    if (h.byte_order != kByteOrderMark) {
+      return Problem("header", "written on a machine of another byte order");
+    }
+    if (h.version != kVersion) {
+      return Problem("header", absl::StrCat("format version ", h.version,
+                                            "; this library reads version ",
+                                            kVersion));
+    }
+    if (h.sections != kNumSections || size_ < table_end) {
+      return Problem("header", absl::StrCat(h.sections, " sections; expected ",
+                                            kNumSections));
+    }
+    if (h.file_size != size_) {
+      return Problem("header", absl::StrCat("file is ", size_,
+                                            " bytes; the header says ",
+                                            h.file_size, " (truncated?)"));
+    }
+    std::memcpy(table_, bytes_ + kHeaderSize, sizeof table_);
+    static constexpr uint32_t kElementSize[kNumSections] = {
+        8, 1, 1, 8, 1, 8, 1, 1, 8, 1, 8, 1, 8, 1,
+        sizeof(NodeKind), 4, 4, 4, sizeof(EdgeKind), sizeof(v1::ItemCategory),
+        sizeof(v1::Status), sizeof(DayRange), sizeof(double), 4, 1, 8,
+        sizeof(Origin), sizeof(CompactRecord), 4, 4, sizeof(AdjacencyEntry)};
+    for (uint32_t i = 0; i < kNumSections; ++i) {
+      const TableEntry& t = table_[i];
+      if (t.id != i || t.element_size != kElementSize[i]) {
+        return SectionProblem(i, absl::StrCat("table entry has id ", t.id,
+                                              " and element size ",
+                                              t.element_size));
+      }
+      if (t.offset % kAlign != 0 || t.offset < table_end || t.offset > size_ ||
+          t.count > (size_ - t.offset) / t.element_size) {
+        return SectionProblem(i, absl::StrCat(t.count, " elements at offset ",
+                                              t.offset, " overrun the file"));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  template <typename T>
+  const T* At(uint32_t id) const {
+    return reinterpret_cast<const T*>(bytes_ + table_[id].offset);
+  }
+  uint64_t Count(uint32_t id) const { return table_[id].count; }
+
+  absl::Status Verify(uint32_t id) const {
+    const TableEntry& t = table_[id];
+    if (verify_ && Checksum::Of(bytes_ + t.offset, t.count * t.element_size) != t.checksum) {
+      return SectionProblem(id, "checksum mismatch (the file is damaged)");
+    }
+    return absl::OkStatus();
+  }
+
+  template <typename T>
+  std::function<absl::Status()> CopyJob(uint32_t id, std::vector<T>& to) {
+    return [this, id, &to]() -> absl::Status {
+      // A piece at a time, each summed and then copied while in cache.
+      constexpr size_t kPiece = 32 * std::max<size_t>(1, 2048 / sizeof(T));
+      const T* from = At<T>(id);
+      const size_t count = Count(id);
+      to.clear();  // A default CSR has a row start already.
+      to.reserve(count);
+      AdviseHuge(to.data(), count * sizeof(T));
+      Checksum sum;
+      for (size_t i = 0; i < count; i += kPiece) {
+        const size_t n = std::min(kPiece, count - i);
+        if (verify_) sum.Update(reinterpret_cast<const uint8_t*>(from + i), n * sizeof(T));
+        to.insert(to.end(), from + i, from + i + n);
+      }
+      if (verify_ && sum.Finish() != table_[id].checksum) {
+        return SectionProblem(id, "checksum mismatch (the file is damaged)");
+      }
+      return absl::OkStatus();
+    };
+  }
+
+  // Jobs that fill a string column, each half of it on its own; `keys`, when
+  // given, receive (NameKey, index) of each string of their half: the name
+  // index, computed while the names are in cache.
+  using Job = std::pair<uint64_t, std::function<absl::Status()>>;
+  absl::Status AddStrings(std::vector<Job>& jobs, uint32_t offsets_id,
+                          std::vector<std::string>& to,
+                          std::vector<std::pair<uint64_t, uint32_t>>* keys = nullptr) {
+    const uint32_t bytes_id = offsets_id + 1;
+    const uint64_t n = Count(offsets_id);
+    const uint64_t* offsets = At<uint64_t>(offsets_id);
+    const char* bytes = At<char>(bytes_id);
+    if (n == 0 || offsets[0] != 0 || offsets[n - 1] != Count(bytes_id)) {
+      return SectionProblem(offsets_id, "offsets do not span the bytes");
+    }
+    to.resize(n - 1);
+    auto fill = [this, offsets_id, bytes_id, offsets, bytes, &to](
+                    uint64_t lo, uint64_t hi,
+                    std::vector<std::pair<uint64_t, uint32_t>>* keys) -> absl::Status {
+      if (lo == 0) {
+        EMBARGO_RETURN_IF_ERROR(Verify(offsets_id));
+        EMBARGO_RETURN_IF_ERROR(Verify(bytes_id));
+      }
+      for (uint64_t i = lo; i < hi; ++i) {
+        if (offsets[i + 1] < offsets[i]) {
+          return SectionProblem(offsets_id,
+                                absl::StrCat("offset ", i + 1, " goes back"));
+        }
+        to[i].assign(bytes + offsets[i], offsets[i + 1] - offsets[i]);
+        if (keys != nullptr) {
+          const uint64_t key = NameKey(to[i]);
+          if (key != 0) keys->emplace_back(key, static_cast<uint32_t>(i));
+        }
+      }
+      return absl::OkStatus();
+    };
+    const uint64_t half = (n - 1) / 2;
+    const uint64_t size = Count(offsets_id) * 8 + Count(bytes_id);
+    jobs.emplace_back(size / 2, [fill, half, keys] {
+      return fill(0, half, keys != nullptr ? &keys[0] : nullptr);
+    });
+    jobs.emplace_back(size / 2, [fill, half, n, keys] {
+      return fill(half, n - 1, keys != nullptr ? &keys[1] : nullptr);
+    });
+    return absl::OkStatus();
+  }
+
+  absl::Status Copy() {
+    GraphData& d = *d_;
+    std::vector<Job> jobs;
+    auto add = [&](uint32_t id, std::function<absl::Status()> job) {
+      jobs.emplace_back(Count(id) * table_[id].element_size, std::move(job));
+    };
+    EMBARGO_RETURN_IF_ERROR(AddStrings(jobs, kFilesOffsets, d.files));
+    EMBARGO_RETURN_IF_ERROR(
+        AddStrings(jobs, kEvidenceSourcesOffsets, d.evidence_sources));
+    EMBARGO_RETURN_IF_ERROR(AddStrings(jobs, kProgramsOffsets, d.compact_programs));
+    EMBARGO_RETURN_IF_ERROR(AddStrings(jobs, kNodeIdOffsets, d.node_id));
+    EMBARGO_RETURN_IF_ERROR(AddStrings(jobs, kNodeNameOffsets, d.node_name, name_keys_));
+    EMBARGO_RETURN_IF_ERROR(AddStrings(jobs, kNodeCountryOffsets, d.node_country));
+    add(kFileForms, [this, &d]() -> absl::Status {
+      EMBARGO_RETURN_IF_ERROR(Verify(kFileForms));
+      const uint8_t* forms = At<uint8_t>(kFileForms);
+      for (uint64_t f = 0; f < Count(kFileForms); ++f) {
+        if (forms[f] > (kFormStream | kFormCsv)) {
+          return SectionProblem(kFileForms, absl::StrCat("file ", f, ": form ",
+                                                         forms[f], " unknown"));
+        }
+        d.file_is_stream.push_back((forms[f] & kFormStream) != 0);
+        d.file_is_csv.push_back((forms[f] & kFormCsv) != 0);
+      }
+      return absl::OkStatus();
+    });
+    add(kSources, [this, &d]() -> absl::Status {
+      EMBARGO_RETURN_IF_ERROR(Verify(kSources));
+      v1::Dataset sources;
+      if (!sources.ParseFromArray(At<char>(kSources),
+                                  static_cast<int>(Count(kSources))) ||
+          sources.actors_size() + sources.events_size() +
+                  sources.transfers_size() + sources.sanctions_size() +
+                  sources.relations_size() > 0) {
+        return SectionProblem(kSources, "not a Dataset of sources");
+      }
+      for (v1::Source& s : *sources.mutable_sources()) {
+        if (!d.source_index.emplace(s.id(), d.sources.size()).second) {
+          return SectionProblem(kSources, absl::StrCat("source \"", s.id(),
+                                                       "\" repeats"));
+        }
+        d.sources.push_back(std::move(s));
+      }
+      return absl::OkStatus();
+    });
+    add(kNodeKind, CopyJob(kNodeKind, d.node_kind));
+    add(kNodeRecord, CopyJob(kNodeRecord, d.node_record));
+    add(kEdgeFrom, CopyJob(kEdgeFrom, d.edge_from));
+    add(kEdgeTo, CopyJob(kEdgeTo, d.edge_to));
+    add(kEdgeKind, CopyJob(kEdgeKind, d.edge_kind));
+    add(kEdgeItem, CopyJob(kEdgeItem, d.edge_item));
+    add(kEdgeStatus, CopyJob(kEdgeStatus, d.edge_status));
+    add(kEdgeDays, CopyJob(kEdgeDays, d.edge_days));
+    add(kEdgeShare, CopyJob(kEdgeShare, d.edge_share));
+    add(kEdgeRecord, CopyJob(kEdgeRecord, d.edge_record));
+    add(kArena, [this, &d]() -> absl::Status {
+      EMBARGO_RETURN_IF_ERROR(Verify(kArena));
+      d.arena.assign(At<char>(kArena), Count(kArena));
+      return absl::OkStatus();
+    });
+    add(kRecordOffset, CopyJob(kRecordOffset, d.record_offset));
+    add(kRecordOrigin, CopyJob(kRecordOrigin, d.record_origin));
+    add(kCompact, CopyJob(kCompact, d.compact));
+    CsrForward& fwd = d.csr.m_forward;
+    add(kRowStart, CopyJob(kRowStart, fwd.m_rowstart));
+    add(kRowOther, CopyJob(kRowOther, fwd.m_column));
+    add(kRowEntry, [this, &fwd]() -> absl::Status {
+      EMBARGO_RETURN_IF_ERROR(Verify(kRowEntry));
+      // `along` is a bool: only 0 and 1 may be copied into one.
+      const uint8_t* raw = At<uint8_t>(kRowEntry);
+      for (uint64_t i = 0; i < Count(kRowEntry); ++i) {
+        if (raw[i * sizeof(AdjacencyEntry) + offsetof(AdjacencyEntry, along)] > 1) {
+          return SectionProblem(kRowEntry,
+                                absl::StrCat("entry ", i, ": direction is not 0 or 1"));
+        }
+      }
+      const AdjacencyEntry* from = At<AdjacencyEntry>(kRowEntry);
+      CsrAccess::Entries(fwd).assign(from, from + Count(kRowEntry));
+      return absl::OkStatus();
+    });
+    std::stable_sort(jobs.begin(), jobs.end(), [](const auto& a, const auto& b) {
+      return a.first > b.first;
+    });
+    std::vector<std::function<absl::Status()>> ordered;
+    for (auto& [bytes, job] : jobs) ordered.push_back(std::move(job));
+    return RunOnTwoThreads(ordered);
+  }
+
+  // Column lengths agree; record offsets and row starts are in bounds.
+  absl::Status CheckShapes() {
+    GraphData& d = *d_;
+    const size_t n = d.num_nodes();
+    const size_t m = d.num_edges();
+    if (n >= kCompactBit || m >= kCompactBit / 2) {
+      return Problem("header", "more nodes or edges than a graph can hold");
+    }
+    auto length = [&](uint32_t id, size_t got, size_t want) -> absl::Status {
+      if (got != want) {
+        return SectionProblem(id, absl::StrCat(got, " elements; expected ", want));
+      }
+      return absl::OkStatus();
+    };
+    EMBARGO_RETURN_IF_ERROR(length(kFileForms, d.file_is_stream.size(), d.files.size()));
+    EMBARGO_RETURN_IF_ERROR(length(kNodeNameOffsets, d.node_name.size(), n));
+    EMBARGO_RETURN_IF_ERROR(length(kNodeCountryOffsets, d.node_country.size(), n));
+    EMBARGO_RETURN_IF_ERROR(length(kNodeKind, d.node_kind.size(), n));
+    EMBARGO_RETURN_IF_ERROR(length(kNodeRecord, d.node_record.size(), n));
+    EMBARGO_RETURN_IF_ERROR(length(kEdgeTo, d.edge_to.size(), m));
+    EMBARGO_RETURN_IF_ERROR(length(kEdgeKind, d.edge_kind.size(), m));
+    EMBARGO_RETURN_IF_ERROR(length(kEdgeItem, d.edge_item.size(), m));
+    EMBARGO_RETURN_IF_ERROR(length(kEdgeStatus, d.edge_status.size(), m));
+    EMBARGO_RETURN_IF_ERROR(length(kEdgeDays, d.edge_days.size(), m));
+    EMBARGO_RETURN_IF_ERROR(length(kEdgeShare, d.edge_share.size(), m));
+    EMBARGO_RETURN_IF_ERROR(length(kEdgeRecord, d.edge_record.size(), m));
+    EMBARGO_RETURN_IF_ERROR(
+        length(kRecordOffset, d.record_offset.size(), d.record_origin.size() + 1));
+    if (d.files.size() > 256 || d.evidence_sources.size() > 256) {
+      return SectionProblem(d.files.size() > 256 ? kFilesOffsets
+                                                 : kEvidenceSourcesOffsets,
+                            "more than 256 entries");
+    }
+    if (d.record_offset[0] != 0 || d.record_offset.back() != d.arena.size()) {
+      return SectionProblem(kRecordOffset, "offsets do not span the arena");
+    }
+    for (size_t r = 0; r + 1 < d.record_offset.size(); ++r) {
+      if (d.record_offset[r + 1] < d.record_offset[r]) {
+        return SectionProblem(kRecordOffset, absl::StrCat("record ", r + 1, " goes back"));
+      }
+      const Origin& o = d.record_origin[r];
+      if (o.file >= d.files.size() || o.kind < v1::Record::kActor ||
+          o.kind > v1::Record::kRelation) {
+        return SectionProblem(kRecordOrigin,
+                              absl::StrCat("record ", r, ": file ", o.file,
+                                           " or kind ", o.kind, " unknown"));
+      }
+    }
+    CsrForward& fwd = d.csr.m_forward;
+    EMBARGO_RETURN_IF_ERROR(length(kRowStart, fwd.m_rowstart.size(), n + 1));
+    EMBARGO_RETURN_IF_ERROR(length(kRowOther, fwd.m_column.size(), 2 * m));
+    EMBARGO_RETURN_IF_ERROR(length(kRowEntry, CsrAccess::Entries(fwd).size(), 2 * m));
+    const std::vector<uint32_t>& start = fwd.m_rowstart;
+    if (start[0] != 0 || start[n] != 2 * m) {
+      return SectionProblem(kRowStart, "rows do not span the entries");
+    }
+    for (size_t v = 0; v < n; ++v) {
+      if (start[v + 1] < start[v]) {
+        return SectionProblem(kRowStart, absl::StrCat("row ", v + 1, " goes back"));
+      }
+    }
+    d.row_start = start.data();
+    d.row_other = fwd.m_column.data();
+    d.row_entry = m > 0 ? CsrAccess::Entries(fwd).data() : nullptr;
+    return absl::OkStatus();
+  }
+
+  // What a row entry of an edge must repeat: its ends, kind, item and
+  // status, packed so that checking an entry costs one cache miss.
+  struct EdgeEnds {
+    uint32_t from, to;
+    uint32_t kind_item_status;
+  };
+  static uint32_t Pack(EdgeKind kind, uint8_t item, uint8_t status) {
+    return static_cast<uint32_t>(kind) | uint32_t{item} << 8 | uint32_t{status} << 16;
+  }
+  void PackEdges(uint32_t lo, uint32_t hi) {
+    const GraphData& d = *d_;
+    for (uint32_t e = lo; e < hi; ++e) {
+      ends_[e] = {d.edge_from[e], d.edge_to[e],
+                  Pack(d.edge_kind[e], static_cast<uint8_t>(d.edge_item[e]),
+                       static_cast<uint8_t>(d.edge_status[e]))};
+    }
+  }
+
+  // Rows [lo, hi): each entry is a true end of its edge, as LayOutAdjacency
+  // puts it. Entries of a row are in (edge, start before end) order, so no
+  // edge end appears twice; with 2m entries, every end appears once.
+  absl::Status CheckRows(uint32_t lo, uint32_t hi) const {
+    const GraphData& d = *d_;
+    const auto m = static_cast<uint32_t>(d.num_edges());
+    constexpr uint32_t kAhead = 16;
+    const uint32_t end = d.row_start[hi];
+    for (uint32_t u = lo; u < hi; ++u) {
+      uint64_t previous = 0;
+      for (uint32_t i = d.row_start[u]; i < d.row_start[u + 1]; ++i) {
+        if (i + kAhead < end) {
+          const uint32_t ahead = d.row_entry[i + kAhead].edge;
+          if (ahead < m) __builtin_prefetch(&ends_[ahead]);
+        }
+        const AdjacencyEntry& x = d.row_entry[i];
+        const uint32_t e = x.edge;
+        const uint32_t v = d.row_other[i];
+        const uint64_t key = 2 * uint64_t{e} + (x.along ? 1 : 2);
+        bool ok = e < m && key > previous;
+        if (ok) {
+          const EdgeEnds& ends = ends_[e];
+          ok = (x.along ? ends.from == u && ends.to == v
+                        : ends.to == u && ends.from == v) &&
+               ends.kind_item_status == Pack(x.kind, x.item, x.status);
+        }
+        if (!ok) {
+          return SectionProblem(
+              kRowEntry, absl::StrCat("entry ", i, " in the row of node ", u,
+                                      " is not an end of edge ", e,
+                                      " as the edge columns give it"));
+        }
+        previous = key;
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  // Decodes arena record `r`, checking that it is of `kind`.
+  bool DecodeArena(uint32_t r, v1::Record& out) const {
+    const absl::string_view bytes = d_->RecordBytes(r);
+    out.Clear();
+    return out.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())) &&
+           static_cast<uint8_t>(out.record_case()) == d_->record_origin[r].kind;
+  }
+
+  absl::Status CheckCompactCommon(const CompactRecord& c, absl::string_view where) const {
+    const GraphData& d = *d_;
+    if (c.file >= d.files.size() || c.source >= d.evidence_sources.size()) {
+      return SectionProblem(kCompact, absl::StrCat(where, ": file ", c.file,
+                                                   " or source ", c.source,
+                                                   " unknown"));
+    }
+    return absl::OkStatus();
+  }
+
+  // Nodes [lo, hi) agree with their records; the name keys of serialized
+  // actors' aliases go to `aliases`.
+  absl::Status CheckNodes(uint32_t lo, uint32_t hi,
+                          std::vector<std::pair<uint64_t, uint32_t>>& aliases) const {
+    const GraphData& d = *d_;
+    v1::Record r;
+    for (uint32_t v = lo; v < hi; ++v) {
+      const uint32_t ref = d.node_record[v];
+      const NodeKind kind = d.node_kind[v];
+      if (static_cast<int>(kind) >= kNumNodeKinds || d.node_id[v].empty()) {
+        return SectionProblem(kNodeKind, absl::StrCat(NodeWhere(v), ": empty id or unknown kind"));
+      }
+      bool ok;
+      if (ref & kCompactBit) {
+        const uint32_t c = ref & ~kCompactBit;
+        ok = c < d.compact.size() && d.compact[c].kind == CompactKind::kActor &&
+             d.compact[c].subject == v && kind != NodeKind::kEvent &&
+             kind != NodeKind::kUnspecified && !d.node_name[v].empty();
+        if (ok) {
+          EMBARGO_RETURN_IF_ERROR(CheckCompactCommon(d.compact[c], NodeWhere(v)));
+        }
+        if (ok && kind == NodeKind::kState) {
+          const std::string& id = d.node_id[v];
+          ok = id.size() == 3 && std::all_of(id.begin(), id.end(), absl::ascii_isupper);
+        }
+      } else if (ref < d.record_origin.size() && DecodeArena(ref, r)) {
+        if (r.has_actor()) {
+          const v1::Actor& a = r.actor();
+          ok = a.id() == d.node_id[v] && a.name() == d.node_name[v] &&
+               a.country() == d.node_country[v] && NodeKindFor(a.kind()) == kind;
+          for (const std::string& alias : a.aliases()) {
+            const uint64_t key = NameKey(alias);
+            if (key != 0) aliases.emplace_back(key, v);
+          }
+        } else {
+          ok = r.has_event() && r.event().id() == d.node_id[v] &&
+               r.event().name() == d.node_name[v] && d.node_country[v].empty() &&
+               kind == NodeKind::kEvent;
+        }
+      } else {
+        ok = false;
+      }
+      if (!ok) {
+        return SectionProblem(kNodeRecord, absl::StrCat(NodeWhere(v),
+                                                        " does not match its record"));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  // Builds the id index: ids are unique, countries name states.
+  absl::Status IndexIds() {
+    GraphData& d = *d_;
+    const std::vector<uint32_t> repeats = d.node_index.Build(d.node_id);
+    if (!repeats.empty()) {
+      return SectionProblem(kNodeIdOffsets, absl::StrCat(NodeWhere(repeats[0]),
+                                                         ": the id repeats"));
+    }
+    for (uint32_t v = 0; v < d.num_nodes(); ++v) {
+      const std::string& country = d.node_country[v];
+      if (country.empty()) continue;
+      const std::optional<uint32_t> state = d.node_index.Find(country, d.node_id);
+      if (!state || d.node_kind[*state] != NodeKind::kState) {
+        return SectionProblem(kNodeCountryOffsets,
+                              absl::StrCat(NodeWhere(v), ": country \"", country,
+                                           "\" is not a state"));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  // Edge columns are in range; compact edges agree with their rows. (Edges
+  // of serialized records are checked by CheckRecordEdges, which needs the
+  // id index.)
+  absl::Status CheckEdges() const {
+    const GraphData& d = *d_;
+    const auto n = static_cast<uint32_t>(d.num_nodes());
+    const auto m = static_cast<uint32_t>(d.num_edges());
+    std::vector<double> owned;  // Compact ownership shares, per asset.
+    std::vector<DayRange> year_cache(10000, DayRange{1, 0});  // DaysOfYear
+    for (uint32_t e = 0; e < m; ++e) {
+      const uint32_t from = d.edge_from[e], to = d.edge_to[e];
+      const EdgeKind kind = d.edge_kind[e];
+      const DayRange days = d.edge_days[e];
+      const double share = d.edge_share[e];
+      if (from >= n || to >= n || static_cast<int>(kind) >= kNumEdgeKinds ||
+          !v1::ItemCategory_IsValid(d.edge_item[e]) ||
+          !v1::Status_IsValid(d.edge_status[e]) || days.lo > days.hi ||
+          !std::isfinite(share)) {
+        return SectionProblem(kEdgeFrom, absl::StrCat("edge ", e, ": an end, kind, item, "
+                                                      "status, span or share is out of range"));
+      }
+      const uint32_t ref = d.edge_record[e];
+      if (!(ref & kCompactBit)) {
+        if (ref >= d.record_origin.size()) {
+          return SectionProblem(kEdgeRecord, absl::StrCat("edge ", e, ": record ", ref,
+                                                          " out of range"));
+        }
+        continue;
+      }
+      const uint32_t ci = ref & ~kCompactBit;
+      if (ci >= d.compact.size()) {
+        return SectionProblem(kEdgeRecord, absl::StrCat("edge ", e, ": compact row ", ci,
+                                                        " out of range"));
+      }
+      const CompactRecord& c = d.compact[ci];
+      auto where = [&] { return absl::StrCat("edge ", e, " (compact row ", ci, ")"); };
+      if (c.file >= d.files.size() || c.source >= d.evidence_sources.size()) {
+        EMBARGO_RETURN_IF_ERROR(CheckCompactCommon(c, where()));
+      }
+      DayRange year_days;
+      if (c.year > 0 && c.year < 10000) {
+        DayRange& cached = year_cache[c.year];
+        if (cached.lo > cached.hi) cached = DaysOfYear(c.year);
+        year_days = cached;
+      } else {
+        year_days = DaysOfYear(c.year);
+      }
+      bool ok = c.subject == e && from != to &&
+                d.edge_status[e] != v1::STATUS_UNSPECIFIED &&
+                days == CompactDays(c.kind, c.year, year_days);
+      switch (c.kind) {
+        case CompactKind::kTransfer:
+          ok = ok && kind == EdgeKind::kTransfer &&
+               d.edge_item[e] != v1::ITEM_UNSPECIFIED && share == 0;
+          break;
+        case CompactKind::kSanction:
+          ok = ok && kind == EdgeKind::kSanction &&
+               d.edge_item[e] == v1::ITEM_UNSPECIFIED && share == 0 &&
+               c.program < d.compact_programs.size();
+          break;
+        case CompactKind::kRelation:
+          ok = ok && RelationKindOf(kind) != v1::RELATION_KIND_UNSPECIFIED &&
+               d.edge_item[e] == v1::ITEM_UNSPECIFIED &&
+               (kind == EdgeKind::kOwnership ? share >= 0 && share <= 100
+                                             : share == 0);
+          break;
+        default:
+          ok = false;
+      }
+      if (!ok) {
+        return SectionProblem(kCompact, absl::StrCat(where(), " does not match its columns"));
+      }
+      if (kind == EdgeKind::kOwnership) {
+        if (owned.empty()) owned.assign(n, 0.0);
+        owned[to] += share;
+        if (owned[to] > 100.0 + 1e-9) {
+          return SectionProblem(kEdgeShare, absl::StrCat(NodeWhere(to),
+                                                         ": ownership shares sum to more than 100"));
+        }
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  // Edges of serialized records are the edges their records give, in order.
+  absl::Status CheckRecordEdges() const {
+    const GraphData& d = *d_;
+    const auto m = static_cast<uint32_t>(d.num_edges());
+    auto node_of = [&d](absl::string_view id) { return d.node_index.Find(id, d.node_id); };
+    v1::Record r;
+    std::vector<DerivedEdge> derived;
+    for (uint32_t e = 0; e < m;) {
+      const uint32_t ref = d.edge_record[e];
+      if (ref & kCompactBit) {
+        ++e;
+        continue;
+      }
+      derived.clear();
+      if (!DecodeArena(ref, r) ||
+          !DeriveEdges(r, node_of, [&](const DerivedEdge& x) { derived.push_back(x); })) {
+        return SectionProblem(kEdgeRecord, absl::StrCat("edge ", e, ": record ", ref,
+                                                        " does not parse or names an unknown id"));
+      }
+      for (const DerivedEdge& x : derived) {
+        const bool ok = e < m && d.edge_record[e] == ref && d.edge_from[e] == x.from &&
+                        d.edge_to[e] == x.to && d.edge_kind[e] == x.kind &&
+                        d.edge_item[e] == x.item && d.edge_status[e] == x.status &&
+                        d.edge_days[e] == x.days && d.edge_share[e] == x.share;
+        if (!ok) {
+          return SectionProblem(kEdgeRecord, absl::StrCat("edge ", e, ": not the edge record ",
+                                                          ref, " gives"));
+        }
+        ++e;
+      }
+      if (derived.empty() || (e < m && d.edge_record[e] == ref)) {
+        return SectionProblem(kEdgeRecord, absl::StrCat("edge ", e, ": record ", ref,
+                                                        " gives other edges"));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  const std::string& path_;
+  const uint8_t* bytes_;
+  size_t size_;
+  bool verify_;
+  TableEntry table_[kNumSections];
+  std::shared_ptr<GraphData> d_;
+  std::vector<EdgeEnds> ends_;  // By edge, for CheckRows.
+  // Name keys of names (Copy) and of aliases of serialized actors
+  // (CheckNodes), from the two halves of the nodes.
+  std::vector<std::pair<uint64_t, uint32_t>> name_keys_[2];
+  std::vector<std::pair<uint64_t, uint32_t>> aliases_[2];
+};
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<GraphData>> ReadImage(const std::string& path) {
+  const int fd = open(path.c_str(), O_RDONLY);
+  if (fd < 0) {
+    const int err = errno;
+    const std::string message = absl::StrCat(path, ": ", std::strerror(err));
+    return err == ENOENT ? absl::NotFoundError(message)
+                         : absl::PermissionDeniedError(message);
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return absl::InvalidArgumentError(absl::StrCat(path, ": not a regular file"));
+  }
+  const auto size = static_cast<size_t>(st.st_size);
+  if (size < kHeaderSize) {
+    close(fd);
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": graph image: header: file too short"));
+  }
+  void* map = mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  close(fd);
+  if (map == MAP_FAILED) {
+    return absl::ResourceExhaustedError(absl::StrCat(path, ": cannot map"));
+  }
+  absl::StatusOr<std::shared_ptr<GraphData>> data =
+      ReadImageBytes(path, static_cast<const uint8_t*>(map), size, true);
+  munmap(map, size);
+  return data;
+}
+
+absl::StatusOr<std::shared_ptr<GraphData>> ReadImageBytes(
+    const std::string& path, const uint8_t* bytes, size_t size,
+    bool verify_checksums) {
+  ImageReader reader(path, bytes, size, verify_checksums);
+  return reader.Read();
+}
+
+}  // namespace internal
+
+absl::Status WriteGraphImage(const Graph& graph, const std::string& path) {
+  return internal::WriteImage(graph.data(), path);
+}
+
+absl::StatusOr<Graph> ReadGraphImage(const std::string& path) {
+  EMBARGO_ASSIGN_OR_RETURN(std::shared_ptr<internal::GraphData> data,
+                           internal::ReadImage(path));
+  return internal::WrapGraph(std::move(data));
+}
+
+}  // namespace embargo
