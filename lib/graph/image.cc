@@ -40,6 +40,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "embargo/v1/dataset.pb.h"
+#include "lib/graph/compact_wire.h"
 #include "lib/graph/graph_data.h"
 #include "lib/internal/status_macros.h"
 
@@ -164,17 +165,6 @@ class Checksum {
                     0xA4093822299F31D0ull, 0x082EFA98EC4E6C89ull};
   uint64_t size_ = 0;
 };
-
-// AdviseHuge asks for huge pages for the whole 2 MiB pages of a fresh
-// buffer, before it is first written: a large column then costs a few
-// hundred page faults instead of a quarter of a million.
-void AdviseHuge(const void* p, size_t n) {
-  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
-  if (n < 2 * kHuge) return;
-  const auto lo = (reinterpret_cast<uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
-  const auto hi = (reinterpret_cast<uintptr_t>(p) + n) & ~(kHuge - 1);
-  if (hi > lo) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);
-}
 
 // ---- writing ----------------------------------------------------------------
 
@@ -504,8 +494,7 @@ class ImageReader {
       const T* from = At<T>(id);
       const size_t count = Count(id);
       to.clear();  // A default CSR has a row start already.
-      to.reserve(count);
-      AdviseHuge(to.data(), count * sizeof(T));
+      ReserveHuge(to, count);
       Checksum sum;
       for (size_t i = 0; i < count; i += kPiece) {
         const size_t n = std::min(kPiece, count - i);
@@ -523,8 +512,10 @@ class ImageReader {
   // given, receive (NameKey, index) of each string of their half: the name
   // index, computed while the names are in cache.
   using Job = std::pair<uint64_t, std::function<absl::Status()>>;
+  // `utf8`: every string must be UTF-8 (those that come from records; file
+  // paths need not be).
   absl::Status AddStrings(std::vector<Job>& jobs, uint32_t offsets_id,
-                          std::vector<std::string>& to,
+                          std::vector<std::string>& to, bool utf8,
                           std::vector<std::pair<uint64_t, uint32_t>>* keys = nullptr) {
     const uint32_t bytes_id = offsets_id + 1;
     const uint64_t n = Count(offsets_id);
@@ -534,17 +525,29 @@ class ImageReader {
       return SectionProblem(offsets_id, "offsets do not span the bytes");
     }
     to.resize(n - 1);
-    auto fill = [this, offsets_id, bytes_id, offsets, bytes, &to](
+    auto fill = [this, offsets_id, bytes_id, offsets, bytes, &to, utf8](
                     uint64_t lo, uint64_t hi,
                     std::vector<std::pair<uint64_t, uint32_t>>* keys) -> absl::Status {
+      const uint64_t total = Count(bytes_id);
       if (lo == 0) {
         EMBARGO_RETURN_IF_ERROR(Verify(offsets_id));
         EMBARGO_RETURN_IF_ERROR(Verify(bytes_id));
+        // The bytes are UTF-8 and no string starts inside a character (so
+        // each string is UTF-8; checked below).
+        if (utf8 && !ValidUtf8(absl::string_view(bytes, total))) {
+          return SectionProblem(bytes_id, "not UTF-8");
+        }
       }
       for (uint64_t i = lo; i < hi; ++i) {
-        if (offsets[i + 1] < offsets[i]) {
-          return SectionProblem(offsets_id,
-                                absl::StrCat("offset ", i + 1, " goes back"));
+        // Each half checks its own offsets, so each against both bounds.
+        if (offsets[i + 1] < offsets[i] || offsets[i + 1] > total) {
+          return SectionProblem(offsets_id, absl::StrCat("offset ", i + 1,
+                                                         " goes back or past the bytes"));
+        }
+        if (utf8 && offsets[i] < total &&
+            (static_cast<uint8_t>(bytes[offsets[i]]) & 0xC0) == 0x80) {
+          return SectionProblem(offsets_id, absl::StrCat("string ", i,
+                                                         " starts inside a character"));
         }
         to[i].assign(bytes + offsets[i], offsets[i + 1] - offsets[i]);
         if (keys != nullptr) {
@@ -571,13 +574,16 @@ class ImageReader {
     auto add = [&](uint32_t id, std::function<absl::Status()> job) {
       jobs.emplace_back(Count(id) * table_[id].element_size, std::move(job));
     };
-    EMBARGO_RETURN_IF_ERROR(AddStrings(jobs, kFilesOffsets, d.files));
+    EMBARGO_RETURN_IF_ERROR(AddStrings(jobs, kFilesOffsets, d.files, false));
     EMBARGO_RETURN_IF_ERROR(
-        AddStrings(jobs, kEvidenceSourcesOffsets, d.evidence_sources));
-    EMBARGO_RETURN_IF_ERROR(AddStrings(jobs, kProgramsOffsets, d.compact_programs));
-    EMBARGO_RETURN_IF_ERROR(AddStrings(jobs, kNodeIdOffsets, d.node_id));
-    EMBARGO_RETURN_IF_ERROR(AddStrings(jobs, kNodeNameOffsets, d.node_name, name_keys_));
-    EMBARGO_RETURN_IF_ERROR(AddStrings(jobs, kNodeCountryOffsets, d.node_country));
+        AddStrings(jobs, kEvidenceSourcesOffsets, d.evidence_sources, false));
+    EMBARGO_RETURN_IF_ERROR(
+        AddStrings(jobs, kProgramsOffsets, d.compact_programs, true));
+    EMBARGO_RETURN_IF_ERROR(AddStrings(jobs, kNodeIdOffsets, d.node_id, true));
+    EMBARGO_RETURN_IF_ERROR(
+        AddStrings(jobs, kNodeNameOffsets, d.node_name, true, name_keys_));
+    EMBARGO_RETURN_IF_ERROR(
+        AddStrings(jobs, kNodeCountryOffsets, d.node_country, true));
     add(kFileForms, [this, &d]() -> absl::Status {
       EMBARGO_RETURN_IF_ERROR(Verify(kFileForms));
       const uint8_t* forms = At<uint8_t>(kFileForms);

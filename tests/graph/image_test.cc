@@ -192,7 +192,8 @@ Section FindSection(const std::string& bytes, uint32_t id) {
   return s;
 }
 // Section ids, in the order image.cc lists them.
-constexpr uint32_t kNodeIdBytes = 9, kNodeCountryBytes = 13, kNodeKind = 14,
+constexpr uint32_t kNodeIdBytes = 9, kNodeNameOffsets = 10, kNodeNameBytes = 11,
+                   kNodeCountryBytes = 13, kNodeKind = 14,
                    kEdgeTo = 17, kEdgeStatus = 20, kEdgeShare = 22,
                    kRowStart = 28, kRowOther = 29, kRowEntry = 30;
 
@@ -298,6 +299,22 @@ TEST_F(DamagedImageTest, RowsOutOfOrderOrRepeatedAreRefused) {
     return;
   }
   FAIL() << "no row with two entries";
+}
+
+TEST_F(DamagedImageTest, StringsOutsideTheirBytesOrNotUtf8AreRefused) {
+  const std::string original = bytes_;
+  Set<uint8_t>(kNodeNameBytes, 0, 0xFF);  // "Russia" no longer UTF-8.
+  EXPECT_THAT(ReadUnchecked(bytes_), HasSubstr("section node_name.bytes: not UTF-8"));
+  bytes_ = original;
+  // "Россия" in place of "Russia" is UTF-8 but longer: the second name
+  // would start inside a character.
+  Set<uint64_t>(kNodeNameOffsets, 1, 3);
+  Set<uint8_t>(kNodeNameBytes, 2, 0xD0);
+  Set<uint8_t>(kNodeNameBytes, 3, 0xBE);
+  EXPECT_THAT(ReadUnchecked(bytes_), HasSubstr("starts inside a character"));
+  bytes_ = original;
+  Set<uint64_t>(kNodeNameOffsets, 1, uint64_t{1} << 60);
+  EXPECT_THAT(ReadUnchecked(bytes_), HasSubstr("past the bytes"));
 }
 
 TEST_F(DamagedImageTest, ARowStartThatGoesBackIsRefused) {
