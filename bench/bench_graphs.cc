@@ -19,6 +19,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "embargo/import/neo4j_csv.h"
+#include "embargo/image.h"
 #include "embargo/io.h"
 
 namespace embargo::bench {
@@ -197,6 +198,8 @@ BenchData* Make(Size size) {
   }
   d->graph.emplace(std::move(g->graph));
   const Graph& graph = *d->graph;
+  d->image = d->dir + "/graph.egraph";
+  if (!WriteGraphImage(graph, d->image).ok()) std::abort();
   Generator r(11);
   // Pairs: half joined by a random walk of 1..8 steps, half uniform.
   const Filter f = PathFilter();

@@ -29,6 +29,7 @@ struct BenchData {
   std::string binary;       // v1::Dataset, binary (.pb)
   std::string records;      // Record stream (.records)
   std::string text;         // Text format (.textproto); S only
+  std::string image;        // Graph image of `graph` (.egraph)
   size_t num_records = 0;   // Records in the dataset files.
   std::optional<Graph> graph;
   // Query parameters drawn with a fixed seed: pairs joined by a short

@@ -103,6 +103,18 @@ void BM_LoadRecordStreamToGraph(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadRecordStreamToGraph)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
+// LoadGraph on a graph image of the same graph: copy back and check.
+void BM_LoadGraphImage(benchmark::State& state) {
+  const BenchData& d = Data(SizeOf(state));
+  for (auto _ : state) {
+    auto g = LoadGraph({d.image});
+    if (!g.ok()) state.SkipWithError("load failed");
+    benchmark::DoNotOptimize(g);
+  }
+  state.SetItemsProcessed(state.iterations() * d.num_records);
+}
+BENCHMARK(BM_LoadGraphImage)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
 // LoadGraph on a binary Dataset (general path: parse, validate, build).
 void BM_LoadBinaryDatasetToGraph(benchmark::State& state) {
   const BenchData& d = Data(SizeOf(state));

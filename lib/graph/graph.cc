@@ -123,6 +123,36 @@ void AdviseHuge(const void* p, size_t bytes) {
   if (hi > lo) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);
 }
 
+void ForEachRepeatedCompactId(const std::vector<CompactRecord>& compact,
+                              absl::FunctionRef<void(const CompactRecord&)> repeat) {
+  uint64_t max_line = 0;
+  for (const CompactRecord& c : compact) {
+    if (c.kind != CompactKind::kActor) max_line = std::max<uint64_t>(max_line, c.line);
+  }
+  if (max_line <= 64 * compact.size() + 4096) {  // Bitmaps: small.
+    std::vector<uint64_t> seen[4];
+    for (auto& bits : seen) bits.assign(max_line / 64 + 1, 0);
+    for (const CompactRecord& c : compact) {
+      if (c.kind == CompactKind::kActor || static_cast<int>(c.kind) >= 4) continue;
+      uint64_t& word = seen[static_cast<int>(c.kind)][c.line >> 6];
+      const uint64_t bit = uint64_t{1} << (c.line & 63);
+      if (word & bit) repeat(c);
+      word |= bit;
+    }
+  } else {  // Sparse line numbers: sort (kind, line) keys instead.
+    std::vector<std::pair<uint64_t, uint32_t>> keys;
+    for (uint32_t i = 0; i < compact.size(); ++i) {
+      const CompactRecord& c = compact[i];
+      if (c.kind == CompactKind::kActor) continue;
+      keys.emplace_back((uint64_t{static_cast<uint8_t>(c.kind)} << 32) | c.line, i);
+    }
+    std::sort(keys.begin(), keys.end());
+    for (size_t i = 1; i < keys.size(); ++i) {
+      if (keys[i].first == keys[i - 1].first) repeat(compact[keys[i].second]);
+    }
+  }
+}
+
 DayRange DaysOfYear(int year) {
   if (year == 0) return DayRange{};
   return {DaysFromCivil(year, 1, 1), DaysFromCivil(year, 12, 31)};
@@ -900,38 +930,10 @@ absl::StatusOr<std::shared_ptr<GraphData>> ColumnarBuilder::Finish(
     }
   }
   // Record ids (kCompactIdPrefix + line) are unique within each kind.
-  {
-    uint64_t max_line = 0;
-    for (const CompactRecord& c : d.compact) {
-      if (c.kind != CompactKind::kActor) max_line = std::max<uint64_t>(max_line, c.line);
-    }
-    auto duplicate = [&](const CompactRecord& c) {
-      report(c, "Record", absl::StrCat(kCompactIdPrefix, c.line), "id",
-             "duplicate id");
-    };
-    if (max_line <= 64 * d.compact.size() + 4096) {  // Bitmaps: small.
-      std::vector<uint64_t> seen[4];
-      for (auto& bits : seen) bits.assign(max_line / 64 + 1, 0);
-      for (const CompactRecord& c : d.compact) {
-        if (c.kind == CompactKind::kActor) continue;
-        uint64_t& word = seen[static_cast<int>(c.kind)][c.line >> 6];
-        const uint64_t bit = uint64_t{1} << (c.line & 63);
-        if (word & bit) duplicate(c);
-        word |= bit;
-      }
-    } else {  // Sparse line numbers: sort (kind, line) keys instead.
-      std::vector<std::pair<uint64_t, uint32_t>> keys;
-      for (uint32_t i = 0; i < d.compact.size(); ++i) {
-        const CompactRecord& c = d.compact[i];
-        if (c.kind == CompactKind::kActor) continue;
-        keys.emplace_back((uint64_t{static_cast<uint8_t>(c.kind)} << 32) | c.line, i);
-      }
-      std::sort(keys.begin(), keys.end());
-      for (size_t i = 1; i < keys.size(); ++i) {
-        if (keys[i].first == keys[i - 1].first) duplicate(d.compact[keys[i].second]);
-      }
-    }
-  }
+  ForEachRepeatedCompactId(d.compact, [&](const CompactRecord& c) {
+    report(c, "Record", absl::StrCat(kCompactIdPrefix, c.line), "id",
+           "duplicate id");
+  });
   if (!problems.empty()) {
     return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
   }

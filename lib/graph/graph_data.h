@@ -382,6 +382,11 @@ inline DayRange CompactDays(CompactKind kind, int year) {
 // (RELATION_KIND_UNSPECIFIED for edges that come from no relation).
 v1::RelationKind RelationKindOf(EdgeKind kind);
 
+// ForEachRepeatedCompactId calls `repeat` for each compact edge record whose
+// id (kCompactIdPrefix + line) an earlier one of its kind has.
+void ForEachRepeatedCompactId(const std::vector<CompactRecord>& compact,
+                              absl::FunctionRef<void(const CompactRecord&)> repeat);
+
 // One edge a record gives (see DeriveEdges).
 struct DerivedEdge {
   uint32_t from, to;

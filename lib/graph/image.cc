@@ -391,6 +391,7 @@ class ImageReader {
     jobs.push_back([this, n] { return CheckNodes(n / 2, n, aliases_[1]); });
     jobs.push_back([this] { return IndexIds(); });
     jobs.push_back([this] { return CheckEdges(); });
+    jobs.push_back([this] { return CheckCompactRows(); });
     jobs.push_back([this] {
       d_->name_index = std::move(name_keys_[0]);
       d_->name_index.insert(d_->name_index.end(), name_keys_[1].begin(), name_keys_[1].end());
@@ -951,6 +952,31 @@ class ImageReader {
                                                          ": ownership shares sum to more than 100"));
         }
       }
+    }
+    return absl::OkStatus();
+  }
+
+  // Every compact row is some node's or edge's (the rows referenced are
+  // distinct: each names its node or edge as subject), and compact edge
+  // records have ids (kCompactIdPrefix + line) unique within their kind, as
+  // the loaders require. (Rows of unknown kinds are CheckEdges' to report.)
+  absl::Status CheckCompactRows() const {
+    const GraphData& d = *d_;
+    size_t referenced = 0;
+    for (uint32_t ref : d.node_record) referenced += (ref & kCompactBit) != 0;
+    for (uint32_t ref : d.edge_record) referenced += (ref & kCompactBit) != 0;
+    if (referenced != d.compact.size()) {
+      return SectionProblem(kCompact, absl::StrCat(d.compact.size() - referenced,
+                                                   " rows belong to no node or edge"));
+    }
+    const CompactRecord* repeated = nullptr;
+    ForEachRepeatedCompactId(d_->compact, [&](const CompactRecord& c) {
+      if (repeated == nullptr) repeated = &c;
+    });
+    if (repeated != nullptr) {
+      return SectionProblem(kCompact, absl::StrCat("edge ", repeated->subject, ": record id ",
+                                                   kCompactIdPrefix, repeated->line,
+                                                   " repeats"));
     }
     return absl::OkStatus();
   }

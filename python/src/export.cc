@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "embargo/export.h"
+#include "embargo/image.h"
 #include "python/src/common.h"
 #include "python/src/objects.h"
 
@@ -88,6 +89,20 @@ void BindExport(py::module_& m) {
       },
       py::arg("path"),
       "Write the whole graph as GraphML (for networkx, Gephi, yEd).");
+  graph.def(
+      "to_image",
+      [](const Graph& g, const py::object& path) {
+        const std::string p = FsPath(path);
+        absl::Status s;
+        {
+          py::gil_scoped_release release;
+          s = WriteGraphImage(g, p);
+        }
+        ThrowIfError(s, NotFoundAs::kFile);
+      },
+      py::arg("path"),
+      "Save the whole graph as a graph image (.egraph), which embargo.load "
+      "reads back, checked, without building it again.");
   graph.def(
       "to_jsonl",
       [](const Graph& g, const py::object& path) {

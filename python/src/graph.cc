@@ -5,9 +5,11 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "embargo/explain.h"
 #include "embargo/graph.h"
+#include "embargo/image.h"
 #include "embargo/resolve.h"
 #include "embargo/io.h"
 #include "python/src/common.h"
@@ -63,6 +65,25 @@ Graph Load(const py::object& sources, int64_t max_problems) {
   }
   ValidateOptions options;
   options.max_problems = static_cast<size_t>(max_problems);
+
+  // A graph image is a whole graph, already built and resolved.
+  for (const LoadEntry& entry : entries) {
+    if (entry.dataset != nullptr ||
+        !absl::EndsWith(entry.path, kGraphImageExtension)) {
+      continue;
+    }
+    if (entries.size() > 1) {
+      ThrowIfError(absl::InvalidArgumentError(absl::StrCat(
+          entry.path, ": a graph image is a whole graph; load it alone")));
+    }
+    absl::StatusOr<Graph> image = absl::UnknownError("not read");
+    {
+      py::gil_scoped_release release;
+      image = ReadGraphImage(entry.path);
+    }
+    ThrowIfError(image.status(), NotFoundAs::kFile);
+    return *std::move(image);
+  }
 
   absl::Status read_error;
   absl::StatusOr<Graph> graph = absl::UnknownError("not built");
@@ -376,7 +397,8 @@ a list of them. The format of each file follows its name: .textproto /
 .txtpb / .pbtxt (text format), .pb / .binpb (binary), .json (proto3 JSON),
 .records / .pbs (a stream of length-delimited records). The records are
 validated together: ids unique across all sources, every reference
-resolved.
+resolved. A graph image (.egraph, written by Graph.to_image) is a whole
+graph and loads alone, checked instead of built.
 
 Raises MissingFileError (a FileNotFoundError) for a file that does not
 exist, InvalidArgumentError (a ValueError) for syntax errors and for

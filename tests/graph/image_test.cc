@@ -317,6 +317,21 @@ TEST_F(DamagedImageTest, StringsOutsideTheirBytesOrNotUtf8AreRefused) {
   EXPECT_THAT(ReadUnchecked(bytes_), HasSubstr("past the bytes"));
 }
 
+TEST_F(DamagedImageTest, RepeatedOrStrayCompactRowsAreRefused) {
+  // Compact rows: 8 actors, then the 9 edges'; each is 24 bytes, its line
+  // the second u32. Edge 1's record gets edge 0's line, so its id repeats.
+  const std::string original = bytes_;
+  const uint64_t rows = FindSection(bytes_, 27 /* compact */).offset;
+  ASSERT_EQ(FindSection(bytes_, 27).count, 17u);
+  std::memcpy(bytes_.data() + rows + 9 * 24 + 4, bytes_.data() + rows + 8 * 24 + 4, 4);
+  EXPECT_THAT(ReadUnchecked(bytes_), HasSubstr("record id E2 repeats"));
+  bytes_ = original;
+  // Edge 0 points at node 0's row instead of its own: its own row is stray
+  // and node 0's is not an edge's.
+  Set<uint32_t>(23 /* edge_record */, 0, 0x80000000u);
+  EXPECT_THAT(ReadUnchecked(bytes_), HasSubstr("edge 0"));
+}
+
 TEST_F(DamagedImageTest, ARowStartThatGoesBackIsRefused) {
   Set<uint32_t>(kRowStart, 1, 1000);
   EXPECT_THAT(ReadUnchecked(bytes_), HasSubstr("section row_start"));

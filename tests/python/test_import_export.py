@@ -98,6 +98,21 @@ def test_exports_round_trip(tmp_path, article):
     assert len(lines) == sum(article.to_dataset().counts.values())
 
 
+def test_graph_image_round_trip(tmp_path, article):
+    article.to_image(tmp_path / "a.egraph")
+    back = embargo.load(tmp_path / "a.egraph")
+    assert back.num_nodes == article.num_nodes
+    assert back.num_edges == article.num_edges
+    assert back.counts() == article.counts()
+    assert len(back.all_paths("PRK", "RUS", 3, kinds="transfer")) == len(
+        article.all_paths("PRK", "RUS", 3, kinds="transfer"))
+    with pytest.raises(embargo.InvalidArgumentError, match="load it alone"):
+        embargo.load([tmp_path / "a.egraph", tmp_path / "a.egraph"])
+    (tmp_path / "bad.egraph").write_bytes(b"not an image at all, just some bytes " * 4)
+    with pytest.raises(embargo.InvalidArgumentError, match="not a graph image"):
+        embargo.load(tmp_path / "bad.egraph")
+
+
 def test_dot_of_an_answer(tmp_path, article):
     paths = article.all_paths("RUS", "PRK", 3, kinds="transfer,transfer_via",
                               items=MUNITIONS)
