@@ -179,24 +179,50 @@ bool SplitLine(absl::string_view line, std::vector<absl::string_view>& out,
   }
 }
 
-// Calls f(line_number, line) for each line of text[begin, end), numbering
-// from first_line. Trailing '\r' is dropped; empty lines are skipped but
-// counted.
+// Calls f(line_number, line, quoted, closed) for each line of
+// text[begin, end), numbering from first_line, with `fields` holding the
+// line's fields. Trailing '\r' is dropped; empty lines are skipped but
+// counted. A line without a quote is split on commas in the same pass that
+// finds its end (one look at each byte, where finding the end, looking for
+// a quote and finding each comma were four); a line with one goes through
+// SplitLine, its unquoted fields kept in `scratch` until the next line,
+// and `closed` is false when a quoted field does not end on the line.
 template <typename F>
-void ForEachLine(absl::string_view text, size_t begin, size_t end,
-                 int64_t first_line, F f) {
+void ForEachRow(absl::string_view text, size_t begin, size_t end,
+                int64_t first_line, std::vector<absl::string_view>& fields,
+                std::deque<std::string>& scratch, F f) {
   int64_t line_no = first_line;
-  size_t pos = begin;
-  while (pos < end) {
-    const void* nl = std::memchr(text.data() + pos, '\n', end - pos);
-    const size_t stop =
-        nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data())
-           : end;
-    absl::string_view line = text.substr(pos, stop - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!line.empty()) f(line_no, line);
+  const char* p = text.data() + begin;
+  const char* const stop = text.data() + end;
+  while (p < stop) {
+    const char* const start = p;
+    const char* field = p;
+    bool quoted = false;
+    fields.clear();
+    for (; p < stop && *p != '\n'; ++p) {
+      if (*p == ',') {
+        fields.emplace_back(field, static_cast<size_t>(p - field));
+        field = p + 1;
+      } else if (*p == '"') {
+        quoted = true;
+      }
+    }
+    const char* line_end = p;
+    if (line_end > start && line_end[-1] == '\r') --line_end;
+    const absl::string_view line(start, static_cast<size_t>(line_end - start));
+    if (!line.empty()) {
+      bool closed = true;
+      if (quoted) {
+        closed = SplitLine(line, fields, scratch);
+      } else {
+        // A '\r' the line ends with never follows its last comma's field
+        // start: line_end >= field.
+        fields.emplace_back(field, static_cast<size_t>(line_end - field));
+      }
+      f(line_no, line, quoted, closed);
+    }
     ++line_no;
-    pos = stop + 1;
+    p = p + 1;
   }
 }
 
@@ -744,12 +770,13 @@ absl::StatusOr<ImportResult> ImportNeo4jCsv(const std::string& nodes_path,
     std::vector<absl::string_view> fields;
     std::deque<std::string> scratch;
     std::vector<Reject> rejects;
-    ForEachLine(in->nodes_text, in->nodes_body, in->nodes_text.size(), 2,
-                [&](int64_t line, absl::string_view text) {
+    ForEachRow(in->nodes_text, in->nodes_body, in->nodes_text.size(), 2,
+               fields, scratch,
+               [&](int64_t line, absl::string_view, bool, bool closed) {
       ++report.rows_read;
       Reject reject;
       NodeRow row;
-      if (!SplitLine(text, fields, scratch)) {
+      if (!closed) {
         rejects.push_back({line, 0, "a quoted field is not closed on its line"});
         return;
       }
@@ -818,12 +845,13 @@ absl::StatusOr<ImportResult> ImportNeo4jCsv(const std::string& nodes_path,
     v1::Dataset& out = local[index];
     std::vector<absl::string_view> fields;
     std::deque<std::string> scratch;
-    ForEachLine(in->edges_text, range.begin, range.end, range.first_line,
-                [&](int64_t line, absl::string_view text) {
+    ForEachRow(in->edges_text, range.begin, range.end, range.first_line,
+               fields, scratch,
+               [&](int64_t line, absl::string_view, bool, bool closed) {
       ++part.read;
       EdgeRow row;
       Reject reject;
-      if (!SplitLine(text, fields, scratch)) {
+      if (!closed) {
         part.rejected.push_back(
             {line, 0, "a quoted field is not closed on its line"});
         return;
@@ -983,12 +1011,13 @@ absl::StatusOr<Neo4jCsvGraph> LoadNeo4jCsvGraph(
     b.ReserveNodes(static_cast<size_t>(std::count(
         in->nodes_text.begin() + static_cast<std::ptrdiff_t>(in->nodes_body),
         in->nodes_text.end(), '\n')));
-    ForEachLine(in->nodes_text, in->nodes_body, in->nodes_text.size(), 2,
-                [&](int64_t line, absl::string_view text) {
+    ForEachRow(in->nodes_text, in->nodes_body, in->nodes_text.size(), 2,
+               fields, scratch,
+               [&](int64_t line, absl::string_view, bool, bool closed) {
       ++report.rows_read;
       Reject reject;
       NodeRow row;
-      if (!SplitLine(text, fields, scratch)) {
+      if (!closed) {
         rejects.push_back({line, 0, "a quoted field is not closed on its line"});
         return;
       }
@@ -1066,13 +1095,13 @@ absl::StatusOr<Neo4jCsvGraph> LoadNeo4jCsvGraph(
       for (size_t i = 0; i < pending; ++i) resolve(batch[i]);
       pending = 0;
     };
-    ForEachLine(in->edges_text, range.begin, range.end, range.first_line,
-                [&](int64_t line, absl::string_view text) {
+    ForEachRow(in->edges_text, range.begin, range.end, range.first_line,
+               fields, scratch,
+               [&](int64_t line, absl::string_view, bool quoted, bool closed) {
       ++part.read;
       Reject reject;
       // Quoted fields live in `scratch` only until the next line.
-      const bool quoted = text.find('"') != absl::string_view::npos;
-      if (!SplitLine(text, fields, scratch)) {
+      if (!closed) {
         part.rejected.push_back(
             {line, 0, "a quoted field is not closed on its line"});
         return;
