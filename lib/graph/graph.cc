@@ -115,14 +115,6 @@ v1::Record DecodeCompact(const GraphData& d, const CompactRecord& c) {
 
 }  // namespace
 
-void AdviseHuge(const void* p, size_t bytes) {
-  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
-  if (bytes < 2 * kHuge) return;
-  const auto lo = (reinterpret_cast<uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
-  const auto hi = (reinterpret_cast<uintptr_t>(p) + bytes) & ~(kHuge - 1);
-  if (hi > lo) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);
-}
-
 void ForEachRepeatedCompactId(const std::vector<CompactRecord>& compact,
                               absl::FunctionRef<void(const CompactRecord&)> repeat) {
   uint64_t max_line = 0;
@@ -308,11 +300,9 @@ void LayOutAdjacency(GraphData& d) {
   CsrForward& fwd = d.csr.m_forward;
   std::vector<uint32_t>& start = fwd.m_rowstart;
   start.assign(n + 1, 0);
-  fwd.m_column.clear();
-  ResizeHuge(fwd.m_column, 2 * m);
+  fwd.m_column.resize(2 * m);
   std::vector<AdjacencyEntry>& entries = CsrAccess::Entries(fwd);
-  entries.clear();
-  ResizeHuge(entries, 2 * m);
+  entries.resize(2 * m);
   uint32_t* column = fwd.m_column.data();
   AdjacencyEntry* entry = entries.data();
   const uint32_t* from = d.edge_from.data();
@@ -623,14 +613,14 @@ std::string RecordLabel(const GraphData& d, uint32_t record) {
 }  // namespace
 
 void ColumnarBuilder::EdgeChunk::Reserve(size_t n) {
-  ReserveHuge(from, n);
-  ReserveHuge(to, n);
-  ReserveHuge(kind, n);
-  ReserveHuge(item, n);
-  ReserveHuge(status, n);
-  ReserveHuge(share, n);
-  ReserveHuge(days, n);
-  ReserveHuge(records, n);
+  from.reserve(n);
+  to.reserve(n);
+  kind.reserve(n);
+  item.reserve(n);
+  status.reserve(n);
+  share.reserve(n);
+  days.reserve(n);
+  records.reserve(n);
 }
 
 ColumnarBuilder::ColumnarBuilder() : d_(std::make_shared<GraphData>()) {
@@ -888,10 +878,10 @@ absl::StatusOr<std::shared_ptr<GraphData>> ColumnarBuilder::Finish(
   });
   // Records: the chunks' compact records after the actors', each edge's
   // record index, and chunk-local edge and programme numbers made global.
-  ResizeHuge(d.edge_record, m);
+  d.edge_record.resize(m);
   const auto first = static_cast<uint32_t>(d.compact.size());
   for (uint32_t e = 0; e < m; ++e) d.edge_record[e] = kCompactBit | (first + e);
-  ReserveHuge(d.compact, d.compact.size() + m);
+  d.compact.reserve(d.compact.size() + m);
   uint32_t base = 0;
   for (size_t k = 0; k < chunks_.size(); ++k) {
     EdgeChunk& c = chunks_[k];

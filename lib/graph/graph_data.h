@@ -336,24 +336,6 @@ std::shared_ptr<GraphData> LoadCompactStreamBytes(const std::string& path,
                                                   size_t size,
                                                   size_t max_problems);
 
-// AdviseHuge asks for transparent huge pages for the whole 2 MiB pages of a
-// buffer not yet written (the kernel's "madvise" mode), so that filling a
-// column of hundreds of megabytes costs a few hundred page faults instead of
-// a quarter of a million. ReserveHuge reserves a vector's room so.
-void AdviseHuge(const void* p, size_t bytes);
-template <typename V>
-void ReserveHuge(V& v, size_t n) {
-  if (n <= v.size()) return;
-  v.reserve(n);
-  AdviseHuge(v.data() + v.size(), (n - v.size()) * sizeof(typename V::value_type));
-}
-// ResizeHuge is resize(n) after ReserveHuge(n) on an empty vector.
-template <typename V>
-void ResizeHuge(V& v, size_t n) {
-  if (v.empty()) ReserveHuge(v, n);
-  v.resize(n);
-}
-
 // Graph images (embargo/image.h). ReadImageBytes reads an image already in
 // memory (`path` names it in errors); without `verify_checksums` it skips
 // only the checksums, so that tests and fuzzing reach the checks behind them.

@@ -339,8 +339,9 @@ namespace {
 
 // ---- reading ----------------------------------------------------------------
 
-// Runs jobs on this thread and one more, longest first (they are given in
-// that order); the first failure, in job order, is returned.
+// Runs jobs on this thread and one more, each taking the next job in the
+// order given (callers put the longest first); the first failure, in job
+// order, is returned.
 absl::Status RunOnTwoThreads(std::vector<std::function<absl::Status()>>& jobs) {
   std::vector<absl::Status> results(jobs.size());
   std::atomic<size_t> next{0};
@@ -495,7 +496,7 @@ class ImageReader {
       const T* from = At<T>(id);
       const size_t count = Count(id);
       to.clear();  // A default CSR has a row start already.
-      ReserveHuge(to, count);
+      to.reserve(count);
       Checksum sum;
       for (size_t i = 0; i < count; i += kPiece) {
         const size_t n = std::min(kPiece, count - i);
