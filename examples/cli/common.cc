@@ -228,14 +228,9 @@ absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
 }
 
 absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths) {
-  for (const std::string& p : paths) {
-    if (!absl::EndsWith(p, kGraphImageExtension)) continue;
-    if (paths.size() > 1) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          p, ": a graph image is a whole graph; load it alone"));
-    }
-    return ReadGraphImage(p);
-  }
+  absl::StatusOr<std::optional<std::string>> image = GraphImageAmong(paths);
+  if (!image.ok()) return image.status();
+  if (*image) return ReadGraphImage(**image);
   absl::StatusOr<std::vector<DatasetFile>> files = ReadFiles(paths);
   if (!files.ok()) return files.status();
   GraphBuilder builder;

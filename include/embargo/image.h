@@ -29,11 +29,13 @@
 #ifndef EMBARGO_IMAGE_H_
 #define EMBARGO_IMAGE_H_
 
+#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "embargo/graph.h"
 
 namespace embargo {
@@ -44,6 +46,12 @@ inline constexpr absl::string_view kGraphImageExtension = ".egraph";
 // WriteGraphImage saves `graph` to `path` (replaced if it exists).
 [[nodiscard]] absl::Status WriteGraphImage(const Graph& graph,
                                            const std::string& path);
+
+// GraphImageAmong looks at the files of one load: the path when they are
+// one graph image, nullopt when none is an image, InvalidArgument when an
+// image comes with other files (an image is a whole graph and loads alone).
+[[nodiscard]] absl::StatusOr<std::optional<std::string>> GraphImageAmong(
+    absl::Span<const std::string> paths);
 
 // ReadGraphImage loads an image written by WriteGraphImage. InvalidArgument
 // names the file, section and item of the first problem; NotFound and

@@ -115,6 +115,33 @@ v1::Record DecodeCompact(const GraphData& d, const CompactRecord& c) {
 
 }  // namespace
 
+bool CompactEdgeFits(CompactKind kind, EdgeKind edge_kind,
+                     v1::ItemCategory item, v1::Status status, double share) {
+  if (status == v1::STATUS_UNSPECIFIED || !v1::Status_IsValid(status)) return false;
+  switch (kind) {
+    case CompactKind::kTransfer:
+      return edge_kind == EdgeKind::kTransfer && item != v1::ITEM_UNSPECIFIED &&
+             v1::ItemCategory_IsValid(item) && share == 0;
+    case CompactKind::kSanction:
+      return edge_kind == EdgeKind::kSanction && item == v1::ITEM_UNSPECIFIED &&
+             share == 0;
+    case CompactKind::kRelation:
+      return RelationKindOf(edge_kind) != v1::RELATION_KIND_UNSPECIFIED &&
+             item == v1::ITEM_UNSPECIFIED &&
+             (edge_kind == EdgeKind::kOwnership ? share >= 0 && share <= 100
+                                                : share == 0);
+    default:
+      return false;
+  }
+}
+
+void IndexSanctionEdges(GraphData& d) {
+  d.sanction_edges.clear();
+  for (uint32_t e = 0; e < d.num_edges(); ++e) {
+    if (d.edge_kind[e] == EdgeKind::kSanction) d.sanction_edges.push_back(e);
+  }
+}
+
 void ForEachRepeatedCompactId(const std::vector<CompactRecord>& compact,
                               absl::FunctionRef<void(const CompactRecord&)> repeat) {
   uint64_t max_line = 0;
@@ -358,10 +385,7 @@ void LayOutAdjacency(GraphData& d) {
     scatter(0, split);
     scattering.join();
   }
-  d.sanction_edges.clear();
-  for (uint32_t e = 0; e < m; ++e) {
-    if (d.edge_kind[e] == EdgeKind::kSanction) d.sanction_edges.push_back(e);
-  }
+  IndexSanctionEdges(d);
   d.row_start = start.data();
   d.row_other = column;
   d.row_entry = m > 0 ? entry : nullptr;
@@ -519,8 +543,7 @@ class Builder {
   }
 
   void NameIndex(absl::string_view name, size_t node) {
-    const uint64_t key = NameKey(name);
-    if (key != 0) d_->name_index.emplace_back(key, static_cast<uint32_t>(node));
+    AddNameKey(d_->name_index, name, static_cast<uint32_t>(node));
   }
 
   void AddEdges() {
@@ -791,16 +814,7 @@ void ColumnarBuilder::AddEdge(EdgeChunk& c, CompactKind kind,
   c.item.push_back(item);
   c.status.push_back(status);
   c.share.push_back(share);
-  DayRange year_days;
-  if (year > 0 && year < 10000) {
-    if (c.year_days.empty()) c.year_days.assign(10000, DayRange{1, 0});
-    DayRange& cached = c.year_days[year];
-    if (cached.lo > cached.hi) cached = DaysOfYear(year);
-    year_days = cached;
-  } else {
-    year_days = DaysOfYear(year);
-  }
-  c.days.push_back(CompactDays(kind, year, year_days));
+  c.days.push_back(c.days_of(kind, year));
 }
 
 void ColumnarBuilder::AddChunk(EdgeChunk chunk) {
@@ -933,8 +947,7 @@ absl::StatusOr<std::shared_ptr<GraphData>> ColumnarBuilder::Finish(
   std::thread names([&d] {
     d.name_index.reserve(d.num_nodes());
     for (uint32_t n = 0; n < d.num_nodes(); ++n) {
-      const uint64_t key = NameKey(d.node_name[n]);
-      if (key != 0) d.name_index.emplace_back(key, n);
+      AddNameKey(d.name_index, d.node_name[n], n);
     }
     SortNameIndex(d);
   });
@@ -989,10 +1002,6 @@ bool CanonicalNumber(absl::string_view s, uint32_t& out) {
   if (v >= (uint64_t{1} << 31)) return false;
   out = static_cast<uint32_t>(v);
   return true;
-}
-
-bool ValidStatus(v1::Status s) {
-  return s != v1::STATUS_UNSPECIFIED && v1::Status_IsValid(s);
 }
 
 // Loads a record stream whose records all have the compact shapes (what the
@@ -1234,7 +1243,6 @@ class CompactStreamLoader {
       case v1::Record::kRelation: {
         if (!ReadWireRelation(body, end, x) || x.kind == 0 ||
             !v1::RelationKind_IsValid(x.kind) ||
-            !ValidStatus(static_cast<v1::Status>(x.status)) ||
             !Evidence(x.evidence, e.source, e.line) || !IdIsLine(x.id, e.line)) {
           return false;
         }
@@ -1242,20 +1250,13 @@ class CompactStreamLoader {
         e.edge_kind = EdgeKindFor(kind);
         if (RelationKindOf(e.edge_kind) != kind) return false;
         e.share = x.share;
-        if (e.edge_kind == EdgeKind::kOwnership
-                ? !(e.share >= 0 && e.share <= 100)
-                : e.share != 0) {
-          return false;
-        }
         e.year = x.year;
         e.kind = CompactKind::kRelation;
         e.item = v1::ITEM_UNSPECIFIED;
         break;
       }
       case v1::Record::kTransfer: {
-        if (!ReadWireTransfer(body, end, x) || x.item == 0 ||
-            !v1::ItemCategory_IsValid(x.item) ||
-            !ValidStatus(static_cast<v1::Status>(x.status)) ||
+        if (!ReadWireTransfer(body, end, x) ||
             !Evidence(x.evidence, e.source, e.line) || !IdIsLine(x.id, e.line)) {
           return false;
         }
@@ -1268,7 +1269,6 @@ class CompactStreamLoader {
       }
       case v1::Record::kSanction: {
         if (!ReadWireSanction(body, end, x) ||
-            !ValidStatus(static_cast<v1::Status>(x.status)) ||
             !Evidence(x.evidence, e.source, e.line) || !IdIsLine(x.id, e.line)) {
           return false;
         }
@@ -1286,7 +1286,7 @@ class CompactStreamLoader {
     e.from = x.from;
     e.to = x.to;
     e.program = x.program;
-    return true;
+    return CompactEdgeFits(e.kind, e.edge_kind, e.item, e.status, e.share);
   }
 
   const std::string& path_;
@@ -1506,9 +1506,9 @@ absl::StatusOr<Graph> GraphBuilder::Build(const ValidateOptions& options) {
 
 absl::StatusOr<Graph> LoadGraph(absl::Span<const std::string> paths,
                                 const ValidateOptions& options) {
-  if (paths.size() == 1 && absl::EndsWith(paths[0], kGraphImageExtension)) {
-    return ReadGraphImage(paths[0]);
-  }
+  EMBARGO_ASSIGN_OR_RETURN(std::optional<std::string> image,
+                           GraphImageAmong(paths));
+  if (image) return ReadGraphImage(*image);
   // A record stream of compact records loads straight into columns.
   if (paths.size() == 1) {
     absl::StatusOr<Format> format = FormatFromPath(paths[0]);

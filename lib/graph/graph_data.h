@@ -239,6 +239,51 @@ uint64_t NameKey(absl::string_view name);
 // SortNameIndex sorts and dedupes name_index.
 void SortNameIndex(GraphData& d);
 
+// DaysOfYear is the span of a whole year (open when year is 0).
+DayRange DaysOfYear(int year);
+
+// CompactDays is the span of a compact edge record: a transfer's delivery
+// year, or the open-ended period or listing that starts in `year` (open when
+// year is 0).
+inline DayRange CompactDays(CompactKind kind, int year) {
+  DayRange days = DaysOfYear(year);
+  if (kind != CompactKind::kTransfer && year != 0) days.hi = kMaxDay;
+  return days;
+}
+// CompactDaysCache is CompactDays with each year's span worked out once:
+// loaders ask for it once per edge.
+class CompactDaysCache {
+ public:
+  DayRange operator()(CompactKind kind, int year) {
+    if (year <= 0 || year >= 10000) return CompactDays(kind, year);
+    if (by_year_.empty()) by_year_.assign(10000, DayRange{1, 0});
+    DayRange days = by_year_[year];
+    if (days.lo > days.hi) days = by_year_[year] = DaysOfYear(year);
+    if (kind != CompactKind::kTransfer) days.hi = kMaxDay;
+    return days;
+  }
+
+ private:
+  std::vector<DayRange> by_year_;  // Empty (lo > hi) until worked out.
+};
+
+// CompactEdgeFits is true when an edge with these columns can be a compact
+// record of `kind`: a known status; a transfer edge with a known item; a
+// sanction edge; a relation edge, with a share of 0-100 for ownership and
+// none otherwise. Record streams and graph images hold compact rows to it.
+bool CompactEdgeFits(CompactKind kind, EdgeKind edge_kind,
+                     v1::ItemCategory item, v1::Status status, double share);
+
+// IndexSanctionEdges fills sanction_edges from the edge kinds.
+void IndexSanctionEdges(GraphData& d);
+// AddNameKey adds (NameKey(name), node) to a name index, unless the name
+// normalises to nothing.
+inline void AddNameKey(std::vector<std::pair<uint64_t, uint32_t>>& index,
+                       absl::string_view name, uint32_t node) {
+  const uint64_t key = NameKey(name);
+  if (key != 0) index.emplace_back(key, node);
+}
+
 // ColumnarBuilder builds GraphData straight from rows of compact records,
 // without a proto per record. Loaders check what the validator would check
 // for such records (references, distinct ends, shares) as they go; the
@@ -268,7 +313,7 @@ class ColumnarBuilder {
     std::vector<CompactRecord> records;  // subject = index in the chunk
     std::vector<std::string> programs;   // chunk-local programme names
     absl::flat_hash_map<std::string, uint32_t> program_index;
-    std::vector<DayRange> year_days;  // Cache of DaysOfYear, by year.
+    CompactDaysCache days_of;
     void Reserve(size_t n);
     size_t size() const { return from.size(); }
   };
@@ -344,21 +389,6 @@ absl::StatusOr<std::shared_ptr<GraphData>> ReadImage(const std::string& path);
 absl::StatusOr<std::shared_ptr<GraphData>> ReadImageBytes(
     const std::string& path, const uint8_t* bytes, size_t size,
     bool verify_checksums);
-
-// DaysOfYear is the span of a whole year (open when year is 0).
-DayRange DaysOfYear(int year);
-
-// CompactDays is the span of a compact edge record: a transfer's delivery
-// year, or the open-ended period or listing that starts in `year` (open when
-// year is 0).
-// `year_days` is DaysOfYear(year), which loaders cache.
-inline DayRange CompactDays(CompactKind kind, int year, DayRange year_days) {
-  if (kind != CompactKind::kTransfer && year != 0) year_days.hi = kMaxDay;
-  return year_days;
-}
-inline DayRange CompactDays(CompactKind kind, int year) {
-  return CompactDays(kind, year, DaysOfYear(year));
-}
 
 // RelationKindOf is the relation kind of an edge kind
 // (RELATION_KIND_UNSPECIFIED for edges that come from no relation).

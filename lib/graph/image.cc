@@ -36,8 +36,10 @@
 #include <utility>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "embargo/v1/dataset.pb.h"
 #include "lib/graph/compact_wire.h"
@@ -127,44 +129,29 @@ static_assert(sizeof(Header) == kHeaderSize);
 
 // Checksum: four multiply-rotate lanes over 8-byte words, so that it runs
 // at memory speed. It detects corruption, not tampering; the checks after
-// it are what make a hostile file harmless. Update takes the bytes in
-// pieces whose sizes, but for the last, are multiples of 32.
-class Checksum {
- public:
-  void Update(const uint8_t* p, size_t n) {
-    size_t i = 0;
-    for (; i + 32 <= n; i += 32) {
-      uint64_t w[4];
-      std::memcpy(w, p + i, 32);
-      for (int k = 0; k < 4; ++k) h_[k] = Step(h_[k], w[k]);
-    }
-    if (n > i) {
-      uint64_t tail[4] = {0, 0, 0, 0};
-      std::memcpy(tail, p + i, n - i);
-      for (int k = 0; k < 4; ++k) h_[k] = Step(h_[k], tail[k]);
-    }
-    size_ += n;
-  }
-  uint64_t Finish() const {
-    uint64_t out = size_;
-    for (int k = 0; k < 4; ++k) out = Step(out, h_[k]);
-    return out;
-  }
-  static uint64_t Of(const uint8_t* p, size_t n) {
-    Checksum c;
-    c.Update(p, n);
-    return c.Finish();
-  }
-
- private:
-  static uint64_t Step(uint64_t x, uint64_t w) {
+// it are what make a hostile file harmless.
+uint64_t Checksum(const uint8_t* p, size_t n) {
+  auto step = [](uint64_t x, uint64_t w) {
     x = (x ^ w) * 0x9E3779B97F4A7C15ull;
     return (x << 31) | (x >> 33);
+  };
+  uint64_t h[4] = {0x243F6A8885A308D3ull, 0x13198A2E03707344ull,
+                   0xA4093822299F31D0ull, 0x082EFA98EC4E6C89ull};
+  size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    uint64_t w[4];
+    std::memcpy(w, p + i, 32);
+    for (int k = 0; k < 4; ++k) h[k] = step(h[k], w[k]);
   }
-  uint64_t h_[4] = {0x243F6A8885A308D3ull, 0x13198A2E03707344ull,
-                    0xA4093822299F31D0ull, 0x082EFA98EC4E6C89ull};
-  uint64_t size_ = 0;
-};
+  if (n > i) {
+    uint64_t tail[4] = {0, 0, 0, 0};
+    std::memcpy(tail, p + i, n - i);
+    for (int k = 0; k < 4; ++k) h[k] = step(h[k], tail[k]);
+  }
+  uint64_t out = n;
+  for (int k = 0; k < 4; ++k) out = step(out, h[k]);
+  return out;
+}
 
 // ---- writing ----------------------------------------------------------------
 
@@ -293,7 +280,7 @@ absl::Status WriteImage(const GraphData& d, const std::string& path) {
     const uint8_t* bytes = static_cast<const uint8_t*>(
         o.data != nullptr ? o.data : static_cast<const void*>(o.owned.data()));
     const uint64_t size = o.count * o.element_size;
-    table[i] = {i, o.element_size, at, o.count, Checksum::Of(bytes, size)};
+    table[i] = {i, o.element_size, at, o.count, Checksum(bytes, size)};
     at += size;
   }
   Header header;
@@ -410,9 +397,7 @@ class ImageReader {
     }
     std::vector<EdgeEnds>().swap(ends_);
     EMBARGO_RETURN_IF_ERROR(CheckRecordEdges());
-    for (uint32_t e = 0; e < d_->num_edges(); ++e) {
-      if (d_->edge_kind[e] == EdgeKind::kSanction) d_->sanction_edges.push_back(e);
-    }
+    IndexSanctionEdges(*d_);
     return std::move(d_);
   }
 
@@ -482,7 +467,7 @@ class ImageReader {
 
   absl::Status Verify(uint32_t id) const {
     const TableEntry& t = table_[id];
-    if (verify_ && Checksum::Of(bytes_ + t.offset, t.count * t.element_size) != t.checksum) {
+    if (verify_ && Checksum(bytes_ + t.offset, t.count * t.element_size) != t.checksum) {
       return SectionProblem(id, "checksum mismatch (the file is damaged)");
     }
     return absl::OkStatus();
@@ -491,21 +476,9 @@ class ImageReader {
   template <typename T>
   std::function<absl::Status()> CopyJob(uint32_t id, std::vector<T>& to) {
     return [this, id, &to]() -> absl::Status {
-      // A piece at a time, each summed and then copied while in cache.
-      constexpr size_t kPiece = 32 * std::max<size_t>(1, 2048 / sizeof(T));
+      EMBARGO_RETURN_IF_ERROR(Verify(id));
       const T* from = At<T>(id);
-      const size_t count = Count(id);
-      to.clear();  // A default CSR has a row start already.
-      to.reserve(count);
-      Checksum sum;
-      for (size_t i = 0; i < count; i += kPiece) {
-        const size_t n = std::min(kPiece, count - i);
-        if (verify_) sum.Update(reinterpret_cast<const uint8_t*>(from + i), n * sizeof(T));
-        to.insert(to.end(), from + i, from + i + n);
-      }
-      if (verify_ && sum.Finish() != table_[id].checksum) {
-        return SectionProblem(id, "checksum mismatch (the file is damaged)");
-      }
+      to.assign(from, from + Count(id));  // A default CSR has a row start.
       return absl::OkStatus();
     };
   }
@@ -552,10 +525,7 @@ class ImageReader {
                                                          " starts inside a character"));
         }
         to[i].assign(bytes + offsets[i], offsets[i + 1] - offsets[i]);
-        if (keys != nullptr) {
-          const uint64_t key = NameKey(to[i]);
-          if (key != 0) keys->emplace_back(key, static_cast<uint32_t>(i));
-        }
+        if (keys != nullptr) AddNameKey(*keys, to[i], static_cast<uint32_t>(i));
       }
       return absl::OkStatus();
     };
@@ -792,10 +762,13 @@ class ImageReader {
            static_cast<uint8_t>(out.record_case()) == d_->record_origin[r].kind;
   }
 
-  absl::Status CheckCompactCommon(const CompactRecord& c, absl::string_view where) const {
+  // A compact row names a known file and evidence source. `where` names the
+  // row's node or edge; it is only called for the error.
+  absl::Status CheckCompactCommon(const CompactRecord& c,
+                                  absl::FunctionRef<std::string()> where) const {
     const GraphData& d = *d_;
     if (c.file >= d.files.size() || c.source >= d.evidence_sources.size()) {
-      return SectionProblem(kCompact, absl::StrCat(where, ": file ", c.file,
+      return SectionProblem(kCompact, absl::StrCat(where(), ": file ", c.file,
                                                    " or source ", c.source,
                                                    " unknown"));
     }
@@ -821,7 +794,8 @@ class ImageReader {
              d.compact[c].subject == v && kind != NodeKind::kEvent &&
              kind != NodeKind::kUnspecified && !d.node_name[v].empty();
         if (ok) {
-          EMBARGO_RETURN_IF_ERROR(CheckCompactCommon(d.compact[c], NodeWhere(v)));
+          EMBARGO_RETURN_IF_ERROR(
+              CheckCompactCommon(d.compact[c], [&] { return NodeWhere(v); }));
         }
         if (ok && kind == NodeKind::kState) {
           const std::string& id = d.node_id[v];
@@ -832,10 +806,7 @@ class ImageReader {
           const v1::Actor& a = r.actor();
           ok = a.id() == d.node_id[v] && a.name() == d.node_name[v] &&
                a.country() == d.node_country[v] && NodeKindFor(a.kind()) == kind;
-          for (const std::string& alias : a.aliases()) {
-            const uint64_t key = NameKey(alias);
-            if (key != 0) aliases.emplace_back(key, v);
-          }
+          for (const std::string& alias : a.aliases()) AddNameKey(aliases, alias, v);
         } else {
           ok = r.has_event() && r.event().id() == d.node_id[v] &&
                r.event().name() == d.node_name[v] && d.node_country[v].empty() &&
@@ -881,7 +852,7 @@ class ImageReader {
     const auto n = static_cast<uint32_t>(d.num_nodes());
     const auto m = static_cast<uint32_t>(d.num_edges());
     std::vector<double> owned;  // Compact ownership shares, per asset.
-    std::vector<DayRange> year_cache(10000, DayRange{1, 0});  // DaysOfYear
+    CompactDaysCache days_of;
     for (uint32_t e = 0; e < m; ++e) {
       const uint32_t from = d.edge_from[e], to = d.edge_to[e];
       const EdgeKind kind = d.edge_kind[e];
@@ -909,39 +880,12 @@ class ImageReader {
       }
       const CompactRecord& c = d.compact[ci];
       auto where = [&] { return absl::StrCat("edge ", e, " (compact row ", ci, ")"); };
-      if (c.file >= d.files.size() || c.source >= d.evidence_sources.size()) {
-        EMBARGO_RETURN_IF_ERROR(CheckCompactCommon(c, where()));
-      }
-      DayRange year_days;
-      if (c.year > 0 && c.year < 10000) {
-        DayRange& cached = year_cache[c.year];
-        if (cached.lo > cached.hi) cached = DaysOfYear(c.year);
-        year_days = cached;
-      } else {
-        year_days = DaysOfYear(c.year);
-      }
-      bool ok = c.subject == e && from != to &&
-                d.edge_status[e] != v1::STATUS_UNSPECIFIED &&
-                days == CompactDays(c.kind, c.year, year_days);
-      switch (c.kind) {
-        case CompactKind::kTransfer:
-          ok = ok && kind == EdgeKind::kTransfer &&
-               d.edge_item[e] != v1::ITEM_UNSPECIFIED && share == 0;
-          break;
-        case CompactKind::kSanction:
-          ok = ok && kind == EdgeKind::kSanction &&
-               d.edge_item[e] == v1::ITEM_UNSPECIFIED && share == 0 &&
-               c.program < d.compact_programs.size();
-          break;
-        case CompactKind::kRelation:
-          ok = ok && RelationKindOf(kind) != v1::RELATION_KIND_UNSPECIFIED &&
-               d.edge_item[e] == v1::ITEM_UNSPECIFIED &&
-               (kind == EdgeKind::kOwnership ? share >= 0 && share <= 100
-                                             : share == 0);
-          break;
-        default:
-          ok = false;
-      }
+      EMBARGO_RETURN_IF_ERROR(CheckCompactCommon(c, where));
+      const bool ok =
+          c.subject == e && from != to &&
+          CompactEdgeFits(c.kind, kind, d.edge_item[e], d.edge_status[e], share) &&
+          days == days_of(c.kind, c.year) &&
+          (c.kind != CompactKind::kSanction || c.program < d.compact_programs.size());
       if (!ok) {
         return SectionProblem(kCompact, absl::StrCat(where(), " does not match its columns"));
       }
@@ -1076,6 +1020,19 @@ absl::StatusOr<std::shared_ptr<GraphData>> ReadImageBytes(
 
 absl::Status WriteGraphImage(const Graph& graph, const std::string& path) {
   return internal::WriteImage(graph.data(), path);
+}
+
+absl::StatusOr<std::optional<std::string>> GraphImageAmong(
+    absl::Span<const std::string> paths) {
+  for (const std::string& p : paths) {
+    if (!absl::EndsWith(p, kGraphImageExtension)) continue;
+    if (paths.size() > 1) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          p, ": a graph image is a whole graph; load it alone"));
+    }
+    return p;
+  }
+  return std::nullopt;
 }
 
 absl::StatusOr<Graph> ReadGraphImage(const std::string& path) {

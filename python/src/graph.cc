@@ -5,7 +5,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "embargo/explain.h"
 #include "embargo/graph.h"
@@ -67,19 +66,15 @@ Graph Load(const py::object& sources, int64_t max_problems) {
   options.max_problems = static_cast<size_t>(max_problems);
 
   // A graph image is a whole graph, already built and resolved.
-  for (const LoadEntry& entry : entries) {
-    if (entry.dataset != nullptr ||
-        !absl::EndsWith(entry.path, kGraphImageExtension)) {
-      continue;
-    }
-    if (entries.size() > 1) {
-      ThrowIfError(absl::InvalidArgumentError(absl::StrCat(
-          entry.path, ": a graph image is a whole graph; load it alone")));
-    }
+  std::vector<std::string> paths;
+  for (const LoadEntry& entry : entries) paths.push_back(entry.path);
+  absl::StatusOr<std::optional<std::string>> image_path = GraphImageAmong(paths);
+  ThrowIfError(image_path.status());
+  if (*image_path) {
     absl::StatusOr<Graph> image = absl::UnknownError("not read");
     {
       py::gil_scoped_release release;
-      image = ReadGraphImage(entry.path);
+      image = ReadGraphImage(**image_path);
     }
     ThrowIfError(image.status(), NotFoundAs::kFile);
     return *std::move(image);

@@ -138,6 +138,10 @@ TEST(GraphImageTest, LoadGraphReadsImagesByName) {
   absl::StatusOr<Graph> back = LoadGraph({path});
   ASSERT_TRUE(back.ok()) << back.status();
   ExpectSameGraph(*g, *back);
+  // An image is a whole graph: it does not load with other files.
+  absl::StatusOr<Graph> mixed = LoadGraph({path, kArticle});
+  EXPECT_EQ(mixed.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(mixed.status().message(), HasSubstr("load it alone"));
 }
 
 TEST(GraphImageTest, CsvAndRecordStreamGraphsReadBackWhole) {
@@ -284,14 +288,13 @@ TEST_F(DamagedImageTest, RowsOutOfOrderOrRepeatedAreRefused) {
     if (hi - lo < 2) continue;
     const uint64_t a = Get<uint64_t>(kRowEntry, lo), b = Get<uint64_t>(kRowEntry, lo + 1);
     const uint32_t oa = Get<uint32_t>(kRowOther, lo), ob = Get<uint32_t>(kRowOther, lo + 1);
-    std::string swapped = bytes_;
-    std::swap(swapped, bytes_);
+    const std::string original = bytes_;
     Set<uint64_t>(kRowEntry, lo, b);
     Set<uint64_t>(kRowEntry, lo + 1, a);
     Set<uint32_t>(kRowOther, lo, ob);
     Set<uint32_t>(kRowOther, lo + 1, oa);
     EXPECT_THAT(ReadUnchecked(bytes_), HasSubstr("section row_entry"));
-    std::swap(swapped, bytes_);
+    bytes_ = original;
     // The same entry twice in a row.
     Set<uint64_t>(kRowEntry, lo + 1, a);
     Set<uint32_t>(kRowOther, lo + 1, oa);
