@@ -1,4 +1,4 @@
-// Tests of the `embargo` command-line tool (examples/cli/): the binary is
+// Tests of the `embargo` command-line tool (tools/embargo/): the binary is
 // run as a user runs it, with arguments, and its exit status, stdout and
 // stderr are checked, against the library's own answers where there is one.
 

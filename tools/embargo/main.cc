@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "examples/cli/cli.h"
+#include "tools/embargo/cli.h"
 
 namespace {
 

@@ -37,7 +37,7 @@
 #include "embargo/io.h"
 #include "embargo/kinds.h"
 #include "embargo/validate.h"
-#include "examples/cli/cli.h"
+#include "tools/embargo/cli.h"
 
 namespace embargo::cli {
 namespace {

@@ -12,7 +12,7 @@
 #include "embargo/export.h"
 #include "embargo/kinds.h"
 #include "embargo/sanctions.h"
-#include "examples/cli/cli.h"
+#include "tools/embargo/cli.h"
 
 namespace embargo::cli {
 namespace {

@@ -13,7 +13,7 @@
 #include "embargo/export.h"
 #include "embargo/kinds.h"
 #include "embargo/query.h"
-#include "examples/cli/cli.h"
+#include "tools/embargo/cli.h"
 
 namespace embargo::cli {
 namespace {

@@ -74,6 +74,11 @@ extern const std::set<std::string> kQueryFlags;
 extern const char kFilterHelp[];
 extern const char kDataHelp[];
 
+// BundledDataset is the path of the bundled example dataset beside the tool
+// (<root>/share/embargo/article_2023.textproto for the tool in <root>/bin), or
+// "" when it is not there.
+std::string BundledDataset();
+
 // DataFiles returns the dataset paths: --data values and `extra`; when there
 // are none, $EMBARGO_DATA (':'-separated); when unset, the bundled dataset.
 absl::StatusOr<std::vector<std::string>> DataFiles(

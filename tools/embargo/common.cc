@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "absl/container/flat_hash_map.h"
@@ -18,11 +19,8 @@
 #include "embargo/io.h"
 #include "embargo/kinds.h"
 #include "embargo/resolve.h"
-#include "examples/cli/cli.h"
+#include "tools/embargo/cli.h"
 
-#ifndef EMBARGO_BUNDLED_DATA
-#define EMBARGO_BUNDLED_DATA "examples/data/article_2023.textproto"
-#endif
 
 namespace embargo::cli {
 
@@ -171,12 +169,25 @@ const char kDataHelp[] =
   .pb (binary Dataset), .textproto, .json (proto3 JSON Dataset), .records
   (length-delimited Records) or .jsonl (JSON lines of Records). Without
   --data, $EMBARGO_DATA (':'-separated paths) is used, and without that the
-  bundled dataset (examples/data/article_2023.textproto). Files loaded
+  bundled example dataset (share/embargo/article_2023.textproto beside the
+  tool), with a note on stderr saying so. Files loaded
   together go through entity resolution: an actor that several files
   describe (the same state, authority, vessel, company or person, matched
   by id, by IMO / OFAC / UN identifiers, or by name, country and kind) is
   one actor carrying every file's names, identifiers and evidence.
 )";
+
+std::string BundledDataset() {
+  // The tool lives in <root>/bin and the dataset in <root>/share/embargo,
+  // both installed and in the build tree.
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  std::filesystem::path data = exe.parent_path().parent_path() / "share" /
+                               "embargo" / "article_2023.textproto";
+  if (!std::filesystem::is_regular_file(data, ec)) return "";
+  return data.string();
+}
 
 absl::StatusOr<std::vector<std::string>> DataFiles(
     const Args& args, const std::vector<std::string>& extra) {
@@ -190,9 +201,12 @@ absl::StatusOr<std::vector<std::string>> DataFiles(
     }
     return files;
   }
-  if (FILE* f = std::fopen(EMBARGO_BUNDLED_DATA, "r")) {
-    std::fclose(f);
-    return std::vector<std::string>{EMBARGO_BUNDLED_DATA};
+  std::string bundled = BundledDataset();
+  if (!bundled.empty()) {
+    std::cerr << "note: no --data given: answering from the bundled example "
+                 "dataset "
+              << bundled << "\n";
+    return std::vector<std::string>{bundled};
   }
   return absl::InvalidArgumentError(
       "no dataset: give --data FILE (or set EMBARGO_DATA)");
