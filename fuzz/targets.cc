@@ -17,7 +17,9 @@
 #include "embargo/io.h"
 #include "embargo/query.h"
 #include "embargo/validate.h"
+#include "lib/graph/compact_stream.h"
 #include "lib/graph/graph_data.h"
+#include "lib/graph/image_internal.h"
 
 namespace embargo::fuzz {
 namespace {

@@ -43,7 +43,12 @@
 #include "absl/strings/str_cat.h"
 #include "embargo/v1/dataset.pb.h"
 #include "lib/graph/compact_wire.h"
+#include "lib/graph/columnar_builder.h"
+#include "lib/graph/edges.h"
 #include "lib/graph/graph_data.h"
+#include "lib/graph/image_internal.h"
+#include "lib/graph/name_index.h"
+#include "lib/graph/records.h"
 #include "lib/internal/status_macros.h"
 
 namespace embargo {
@@ -606,10 +611,10 @@ class ImageReader {
     add(kRecordOffset, CopyJob(kRecordOffset, d.record_offset));
     add(kRecordOrigin, CopyJob(kRecordOrigin, d.record_origin));
     add(kCompact, CopyJob(kCompact, d.compact));
-    CsrForward& fwd = d.csr.m_forward;
-    add(kRowStart, CopyJob(kRowStart, fwd.m_rowstart));
-    add(kRowOther, CopyJob(kRowOther, fwd.m_column));
-    add(kRowEntry, [this, &fwd]() -> absl::Status {
+    AdjacencyArrays& adj = d.adjacency;
+    add(kRowStart, CopyJob(kRowStart, adj.start));
+    add(kRowOther, CopyJob(kRowOther, adj.other));
+    add(kRowEntry, [this, &adj]() -> absl::Status {
       EMBARGO_RETURN_IF_ERROR(Verify(kRowEntry));
       // `along` is a bool: only 0 and 1 may be copied into one.
       const uint8_t* raw = At<uint8_t>(kRowEntry);
@@ -620,7 +625,7 @@ class ImageReader {
         }
       }
       const AdjacencyEntry* from = At<AdjacencyEntry>(kRowEntry);
-      CsrAccess::Entries(fwd).assign(from, from + Count(kRowEntry));
+      adj.entry.assign(from, from + Count(kRowEntry));
       return absl::OkStatus();
     });
     std::stable_sort(jobs.begin(), jobs.end(), [](const auto& a, const auto& b) {
@@ -679,11 +684,11 @@ class ImageReader {
                                            " or kind ", o.kind, " unknown"));
       }
     }
-    CsrForward& fwd = d.csr.m_forward;
-    EMBARGO_RETURN_IF_ERROR(length(kRowStart, fwd.m_rowstart.size(), n + 1));
-    EMBARGO_RETURN_IF_ERROR(length(kRowOther, fwd.m_column.size(), 2 * m));
-    EMBARGO_RETURN_IF_ERROR(length(kRowEntry, CsrAccess::Entries(fwd).size(), 2 * m));
-    const std::vector<uint32_t>& start = fwd.m_rowstart;
+    const AdjacencyArrays& adj = d.adjacency;
+    EMBARGO_RETURN_IF_ERROR(length(kRowStart, adj.start.size(), n + 1));
+    EMBARGO_RETURN_IF_ERROR(length(kRowOther, adj.other.size(), 2 * m));
+    EMBARGO_RETURN_IF_ERROR(length(kRowEntry, adj.entry.size(), 2 * m));
+    const std::vector<uint32_t>& start = adj.start;
     if (start[0] != 0 || start[n] != 2 * m) {
       return SectionProblem(kRowStart, "rows do not span the entries");
     }
@@ -692,9 +697,7 @@ class ImageReader {
         return SectionProblem(kRowStart, absl::StrCat("row ", v + 1, " goes back"));
       }
     }
-    d.row_start = start.data();
-    d.row_other = fwd.m_column.data();
-    d.row_entry = m > 0 ? CsrAccess::Entries(fwd).data() : nullptr;
+    d.SetAdjacencyViews();
     return absl::OkStatus();
   }
 

@@ -17,6 +17,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "lib/graph/graph_data.h"
+#include "lib/graph/image_internal.h"
 #include "tests/io/import/list_test_util.h"
 #include "tests/testing/random_graph.h"
 

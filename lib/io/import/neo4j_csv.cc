@@ -38,6 +38,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "embargo/kinds.h"
+#include "lib/graph/columnar_builder.h"
 #include "lib/graph/graph_data.h"
 #include "lib/internal/status_macros.h"
 #include "lib/io/import/text_util.h"
