@@ -56,6 +56,7 @@
 #include "absl/types/span.h"
 #include "embargo/graph.h"
 #include "embargo/ids.h"
+#include "embargo/io.h"
 #include "embargo/query.h"
 #include "embargo/v1/dataset.pb.h"
 
@@ -74,23 +75,11 @@ v1::Dataset DatasetFromGraph(const Graph& graph);
 // JSON lines
 // ---------------------------------------------------------------------------
 
-// WriteJsonLines writes one v1::Record per line in proto3 JSON (field names
-// as in the .proto, no line breaks inside a record): sources, actors,
-// events, transfers, sanctions, relations, in that order.
-[[nodiscard]] absl::Status WriteJsonLines(const v1::Dataset& dataset,
-                                          std::ostream& out);
+// WriteJsonLines, ParseJsonLines and ReadJsonLinesFile are in embargo/io.h
+// (JSON lines are one of the record formats).
 // ExportJsonLines writes the lines to a file.
 [[nodiscard]] absl::Status ExportJsonLines(const v1::Dataset& dataset,
                                            const std::string& path);
-// ParseJsonLines reads records written by WriteJsonLines (blank lines are
-// skipped); `name` stands for the file in errors, which give the line:
-// "out.jsonl: line 12: ...". InvalidArgument for a line that is not a
-// Record or a record with no kind set.
-[[nodiscard]] absl::StatusOr<v1::Dataset> ParseJsonLines(
-    absl::string_view text, absl::string_view name);
-// ReadJsonLinesFile reads a file of JSON lines.
-[[nodiscard]] absl::StatusOr<v1::Dataset> ReadJsonLinesFile(
-    const std::string& path);
 
 // ---------------------------------------------------------------------------
 // GraphML

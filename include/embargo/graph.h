@@ -228,7 +228,10 @@ class GraphBuilder {
   std::vector<DatasetFile> files_;
 };
 
-// LoadGraph reads the files (format from each name) and builds one graph.
+// LoadGraph reads the files (format from each name) and builds one graph:
+// embargo::Load (embargo/load.h) with these validation options, which see
+// for the rules (graph images, record streams, entity resolution across
+// files).
 [[nodiscard]] absl::StatusOr<Graph> LoadGraph(
     absl::Span<const std::string> paths, const ValidateOptions& options = {});
 

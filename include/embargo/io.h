@@ -22,6 +22,8 @@
 #include "absl/strings/string_view.h"
 #include <vector>
 
+#include <ostream>
+
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
@@ -37,11 +39,12 @@ enum class Format {
                   // ".txtpb", ".pbtxt").
   kJson,          // v1::Dataset in proto3 JSON (".json").
   kRecordStream,  // Length-delimited v1::Records (".records", ".pbs").
+  kJsonLines,     // One v1::Record a line in proto3 JSON (".jsonl").
 };
 
 // FormatFromPath guesses the format from the file name's extension.
 [[nodiscard]] absl::StatusOr<Format> FormatFromPath(absl::string_view path);
-// FormatName is "binary", "text", "json", "records" or "auto".
+// FormatName is "binary", "text", "json", "records", "jsonl" or "auto".
 absl::string_view FormatName(Format format);
 // ParseFormat accepts the names FormatName gives.
 [[nodiscard]] absl::StatusOr<Format> ParseFormat(absl::string_view name);
@@ -90,6 +93,22 @@ struct ReadLimits {
 // returned.
 [[nodiscard]] absl::StatusOr<std::vector<DatasetFile>> ReadDatasetFiles(
     absl::Span<const std::string> paths, const ReadLimits& limits = {});
+
+// ParseJsonLines reads records written by WriteJsonLines (blank lines are
+// skipped); `name` stands for the file in errors, which give the line:
+// "out.jsonl: line 12: ...". InvalidArgument for a line that is not a
+// Record or a record with no kind set.
+[[nodiscard]] absl::StatusOr<v1::Dataset> ParseJsonLines(
+    absl::string_view text, absl::string_view name);
+// ReadJsonLinesFile reads a file of JSON lines (ReadDatasetFile with
+// Format::kJsonLines, returning the records only).
+[[nodiscard]] absl::StatusOr<v1::Dataset> ReadJsonLinesFile(
+    const std::string& path);
+// WriteJsonLines writes one v1::Record per line in proto3 JSON (field names
+// as in the .proto, no line breaks inside a record): sources, actors,
+// events, transfers, sanctions, relations, in that order.
+[[nodiscard]] absl::Status WriteJsonLines(const v1::Dataset& dataset,
+                                          std::ostream& out);
 
 // WriteDatasetFile writes `dataset` in `format` (kAuto: from the name). A
 // record stream writes sources, actors, events, transfers, sanctions and

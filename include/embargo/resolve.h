@@ -214,7 +214,7 @@ struct ResolvedDataset {
     std::vector<DatasetFile> files, const ResolveOptions& options = {});
 
 // BuildResolvedGraph resolves the files, validates the result and builds
-// the graph. `report`, when given, receives the resolution report (also
+// the graph: embargo::Load (embargo/load.h) of the records in memory. `report`, when given, receives the resolution report (also
 // when validation fails afterwards).
 [[nodiscard]] absl::StatusOr<Graph> BuildResolvedGraph(
     std::vector<DatasetFile> files, const ResolveOptions& options = {},
@@ -222,7 +222,7 @@ struct ResolvedDataset {
     const ValidateOptions& validate_options = {});
 
 // LoadResolvedGraph reads the files (format from each name), resolves,
-// validates and builds one graph.
+// validates and builds one graph: embargo::Load (embargo/load.h).
 [[nodiscard]] absl::StatusOr<Graph> LoadResolvedGraph(
     absl::Span<const std::string> paths, const ResolveOptions& options = {},
     ResolveReport* report = nullptr);

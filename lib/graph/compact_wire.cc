@@ -1,5 +1,6 @@
 #include "lib/graph/compact_wire.h"
 
+#include "embargo/v1/records.pb.h"
 #include "google/protobuf/stubs/common.h"
 
 namespace embargo::internal {
@@ -68,7 +69,8 @@ bool YearOnlyDate(WireReader& r, uint32_t type, int32_t& year) {
   year = 0;
   return Nested(r, type, seen,
                 [&](WireReader& d, uint32_t field, uint32_t t) {
-                  return field == 1 && t == kWireVarint && d.Int32(year);
+                  return field == v1::Date::kYearFieldNumber &&
+                         t == kWireVarint && d.Int32(year);
                 }) &&
          year >= 1 && year <= 9999;
 }
@@ -78,8 +80,8 @@ bool Evidence(WireReader& r, uint32_t type, WireEvidence& e) {
   Seen seen;
   return Nested(r, type, seen, [&](WireReader& ev, uint32_t field, uint32_t t) {
     switch (field) {
-      case 1: return String(ev, t, e.source_id);
-      case 8: return String(ev, t, e.locator);
+      case v1::Evidence::kSourceIdFieldNumber: return String(ev, t, e.source_id);
+      case v1::Evidence::kLocatorFieldNumber: return String(ev, t, e.locator);
       default: return false;
     }
   });
@@ -90,22 +92,27 @@ bool RelationPeriod(WireReader& r, uint32_t type, int32_t& year) {
   Seen seen;
   return Nested(r, type, seen,
                 [&](WireReader& pr, uint32_t field, uint32_t t) {
-                  return field == 1 && YearOnlyDate(pr, t, year);
+                  return field == v1::Period::kStartFieldNumber &&
+                         YearOnlyDate(pr, t, year);
                 }) &&
-         seen.Has(1);
+         seen.Has(v1::Period::kStartFieldNumber);
 }
 
 // A Period of a transfer's delivery: start and end the same year.
 bool DeliveryPeriod(WireReader& r, uint32_t type, int32_t& year) {
+  constexpr uint32_t kStart = v1::Period::kStartFieldNumber;
+  constexpr uint32_t kEnd = v1::Period::kEndFieldNumber;
   Seen seen;
-  int32_t years[3] = {0, 0, 0};
+  int32_t start = 0, end = 0;
   if (!Nested(r, type, seen, [&](WireReader& pr, uint32_t field, uint32_t t) {
-        return (field == 1 || field == 2) && YearOnlyDate(pr, t, years[field]);
+        if (field == kStart) return YearOnlyDate(pr, t, start);
+        if (field == kEnd) return YearOnlyDate(pr, t, end);
+        return false;
       })) {
     return false;
   }
-  if (!seen.Has(1) || !seen.Has(2) || years[1] != years[2]) return false;
-  year = years[1];
+  if (!seen.Has(kStart) || !seen.Has(kEnd) || start != end) return false;
+  year = start;
   return true;
 }
 
@@ -133,17 +140,19 @@ bool ReadWireRelation(const uint8_t* p, const uint8_t* end, WireEdge& e) {
   return ForEachField(p, end, seen, [&](WireReader& r, uint32_t field,
                                         uint32_t t) {
     switch (field) {
-      case 1: return String(r, t, e.id);
-      case 2: return Enum(r, t, e.kind);
-      case 3: return String(r, t, e.from);
-      case 4: return String(r, t, e.to);
-      case 5: return t == kWireFixed64 && r.Double(e.share);
-      case 7: return RelationPeriod(r, t, e.year);
-      case 8: return Enum(r, t, e.status);
-      case 9: return Evidence(r, t, e.evidence);
+      using R = v1::Relation;
+      case R::kIdFieldNumber: return String(r, t, e.id);
+      case R::kKindFieldNumber: return Enum(r, t, e.kind);
+      case R::kSubjectIdFieldNumber: return String(r, t, e.from);
+      case R::kObjectIdFieldNumber: return String(r, t, e.to);
+      case R::kSharePercentFieldNumber:
+        return t == kWireFixed64 && r.Double(e.share);
+      case R::kPeriodFieldNumber: return RelationPeriod(r, t, e.year);
+      case R::kStatusFieldNumber: return Enum(r, t, e.status);
+      case R::kEvidenceFieldNumber: return Evidence(r, t, e.evidence);
       default: return false;  // role, and fields the shape has not
     }
-  }) && seen.Has(9);
+  }) && seen.Has(v1::Relation::kEvidenceFieldNumber);
 }
 
 bool ReadWireTransfer(const uint8_t* p, const uint8_t* end, WireEdge& e) {
@@ -152,16 +161,17 @@ bool ReadWireTransfer(const uint8_t* p, const uint8_t* end, WireEdge& e) {
   return ForEachField(p, end, seen, [&](WireReader& r, uint32_t field,
                                         uint32_t t) {
     switch (field) {
-      case 1: return String(r, t, e.id);
-      case 2: return String(r, t, e.from);
-      case 3: return String(r, t, e.to);
-      case 5: return Enum(r, t, e.item);
-      case 10: return DeliveryPeriod(r, t, e.year);
-      case 12: return Enum(r, t, e.status);
-      case 15: return Evidence(r, t, e.evidence);
+      using T = v1::Transfer;
+      case T::kIdFieldNumber: return String(r, t, e.id);
+      case T::kSupplierIdFieldNumber: return String(r, t, e.from);
+      case T::kRecipientIdFieldNumber: return String(r, t, e.to);
+      case T::kItemFieldNumber: return Enum(r, t, e.item);
+      case T::kDeliveredFieldNumber: return DeliveryPeriod(r, t, e.year);
+      case T::kStatusFieldNumber: return Enum(r, t, e.status);
+      case T::kEvidenceFieldNumber: return Evidence(r, t, e.evidence);
       default: return false;  // quantities, designation, note, ...
     }
-  }) && seen.Has(15);
+  }) && seen.Has(v1::Transfer::kEvidenceFieldNumber);
 }
 
 bool ReadWireSanction(const uint8_t* p, const uint8_t* end, WireEdge& e) {
@@ -170,24 +180,30 @@ bool ReadWireSanction(const uint8_t* p, const uint8_t* end, WireEdge& e) {
   return ForEachField(p, end, seen, [&](WireReader& r, uint32_t field,
                                         uint32_t t) {
     switch (field) {
-      case 1: return String(r, t, e.id);
-      case 2: return String(r, t, e.from);
-      case 3: return String(r, t, e.to);
-      case 4: return String(r, t, e.program) && ValidUtf8(e.program);
-      case 5: {  // measures: exactly [MEASURE_ASSET_FREEZE], packed or not.
+      using S = v1::Sanction;
+      case S::kIdFieldNumber: return String(r, t, e.id);
+      case S::kAuthorityIdFieldNumber: return String(r, t, e.from);
+      case S::kTargetIdFieldNumber: return String(r, t, e.to);
+      case S::kProgramFieldNumber:
+        return String(r, t, e.program) && ValidUtf8(e.program);
+      case S::kMeasuresFieldNumber: {
+        // Exactly [MEASURE_ASSET_FREEZE], packed or not (a one-byte varint).
+        static_assert(v1::MEASURE_ASSET_FREEZE < 0x80);
         uint64_t m;
         absl::string_view packed;
         return t == kWireVarint
-                   ? r.Varint(m) && m == 1
+                   ? r.Varint(m) && m == v1::MEASURE_ASSET_FREEZE
                    : t == kWireBytes && r.Bytes(packed) && packed.size() == 1 &&
-                         packed[0] == 1;
+                         packed[0] == v1::MEASURE_ASSET_FREEZE;
       }
-      case 7: return YearOnlyDate(r, t, e.year);
-      case 12: return Enum(r, t, e.status);
-      case 13: return Evidence(r, t, e.evidence);
+      case S::kListedFieldNumber: return YearOnlyDate(r, t, e.year);
+      case S::kStatusFieldNumber: return Enum(r, t, e.status);
+      case S::kEvidenceFieldNumber: return Evidence(r, t, e.evidence);
       default: return false;  // delisted, legal basis, remarks, ...
     }
-  }) && seen.Has(5) && seen.Has(7) && seen.Has(13);
+  }) && seen.Has(v1::Sanction::kMeasuresFieldNumber) &&
+         seen.Has(v1::Sanction::kListedFieldNumber) &&
+         seen.Has(v1::Sanction::kEvidenceFieldNumber);
 }
 
 bool ReadWireActor(const uint8_t* p, const uint8_t* end, WireActor& a) {
@@ -196,14 +212,16 @@ bool ReadWireActor(const uint8_t* p, const uint8_t* end, WireActor& a) {
   return ForEachField(p, end, seen, [&](WireReader& r, uint32_t field,
                                         uint32_t t) {
     switch (field) {
-      case 1: return String(r, t, a.id) && ValidUtf8(a.id);
-      case 2: return Enum(r, t, a.kind);
-      case 3: return String(r, t, a.name) && ValidUtf8(a.name);
-      case 5: return String(r, t, a.country) && ValidUtf8(a.country);
-      case 10: return Evidence(r, t, a.evidence);
+      using A = v1::Actor;
+      case A::kIdFieldNumber: return String(r, t, a.id) && ValidUtf8(a.id);
+      case A::kKindFieldNumber: return Enum(r, t, a.kind);
+      case A::kNameFieldNumber: return String(r, t, a.name) && ValidUtf8(a.name);
+      case A::kCountryFieldNumber:
+        return String(r, t, a.country) && ValidUtf8(a.country);
+      case A::kEvidenceFieldNumber: return Evidence(r, t, a.evidence);
       default: return false;  // aliases, identifiers, born, note, ...
     }
-  }) && seen.Has(10);
+  }) && seen.Has(v1::Actor::kEvidenceFieldNumber);
 }
 
 }  // namespace embargo::internal

@@ -19,7 +19,6 @@
 #include "absl/strings/str_join.h"
 #include "embargo/image.h"
 #include "lib/graph/adjacency.h"
-#include "lib/graph/compact_stream.h"
 #include "lib/graph/edges.h"
 #include "lib/graph/graph_data.h"
 #include "lib/graph/name_index.h"
@@ -330,27 +329,6 @@ absl::StatusOr<Graph> GraphBuilder::Build(const ValidateOptions& options) {
   std::shared_ptr<internal::GraphData> data = builder.Build();
   files_.clear();
   return Graph(std::move(data));
-}
-
-absl::StatusOr<Graph> LoadGraph(absl::Span<const std::string> paths,
-                                const ValidateOptions& options) {
-  EMBARGO_ASSIGN_OR_RETURN(std::optional<std::string> image,
-                           GraphImageAmong(paths));
-  if (image) return ReadGraphImage(*image);
-  // A record stream of compact records loads straight into columns.
-  if (paths.size() == 1) {
-    absl::StatusOr<Format> format = FormatFromPath(paths[0]);
-    if (format.ok() && *format == Format::kRecordStream) {
-      EMBARGO_ASSIGN_OR_RETURN(std::shared_ptr<internal::GraphData> data,
-                               internal::LoadCompactStream(paths[0], options));
-      if (data != nullptr) return internal::WrapGraph(std::move(data));
-    }
-  }
-  EMBARGO_ASSIGN_OR_RETURN(std::vector<DatasetFile> files,
-                           ReadDatasetFiles(paths));
-  GraphBuilder builder;
-  for (DatasetFile& f : files) builder.Add(std::move(f));
-  return builder.Build(options);
 }
 
 }  // namespace embargo

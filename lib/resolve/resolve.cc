@@ -999,24 +999,4 @@ absl::StatusOr<ResolvedDataset> ResolveEntities(std::vector<DatasetFile> files,
   return out;
 }
 
-absl::StatusOr<Graph> BuildResolvedGraph(std::vector<DatasetFile> files,
-                                         const ResolveOptions& options,
-                                         ResolveReport* report,
-                                         const ValidateOptions& validate_options) {
-  EMBARGO_ASSIGN_OR_RETURN(ResolvedDataset resolved,
-                           ResolveEntities(std::move(files), options));
-  if (report != nullptr) *report = resolved.report;
-  GraphBuilder builder;
-  for (DatasetFile& f : resolved.files) builder.Add(std::move(f));
-  return builder.Build(validate_options);
-}
-
-absl::StatusOr<Graph> LoadResolvedGraph(absl::Span<const std::string> paths,
-                                        const ResolveOptions& options,
-                                        ResolveReport* report) {
-  EMBARGO_ASSIGN_OR_RETURN(std::vector<DatasetFile> files,
-                           ReadDatasetFiles(paths));
-  return BuildResolvedGraph(std::move(files), options, report);
-}
-
 }  // namespace embargo

@@ -9,6 +9,7 @@
 #include "embargo/explain.h"
 #include "embargo/graph.h"
 #include "embargo/image.h"
+#include "embargo/load.h"
 #include "embargo/resolve.h"
 #include "embargo/io.h"
 #include "python/src/common.h"
@@ -62,52 +63,28 @@ Graph Load(const py::object& sources, int64_t max_problems) {
   if (max_problems < 1) {
     ThrowIfError(absl::InvalidArgumentError("load: max_problems must be >= 1"));
   }
-  ValidateOptions options;
-  options.max_problems = static_cast<size_t>(max_problems);
-
-  // A graph image is a whole graph, already built and resolved.
-  std::vector<std::string> paths;
-  for (const LoadEntry& entry : entries) paths.push_back(entry.path);
-  absl::StatusOr<std::optional<std::string>> image_path = GraphImageAmong(paths);
-  ThrowIfError(image_path.status());
-  if (*image_path) {
-    absl::StatusOr<Graph> image = absl::UnknownError("not read");
-    {
-      py::gil_scoped_release release;
-      image = ReadGraphImage(**image_path);
+  LoadOptions options;
+  options.validate.max_problems = static_cast<size_t>(max_problems);
+  std::vector<LoadInput> inputs;
+  for (const LoadEntry& entry : entries) {
+    if (entry.dataset != nullptr) {
+      DatasetFile f;
+      f.path = entry.dataset->name;
+      f.dataset = entry.dataset->dataset;
+      inputs.push_back(LoadInput::Records(std::move(f)));
+    } else {
+      inputs.push_back(LoadInput::File(entry.path));
     }
-    ThrowIfError(image.status(), NotFoundAs::kFile);
-    return *std::move(image);
   }
-
-  absl::Status read_error;
-  absl::StatusOr<Graph> graph = absl::UnknownError("not built");
+  // The library's one load path (embargo/load.h): images, record streams,
+  // JSON lines, entity resolution across inputs.
+  absl::StatusOr<Graph> graph = absl::UnknownError("not loaded");
   {
     py::gil_scoped_release release;
-    std::vector<DatasetFile> files;
-    for (const LoadEntry& entry : entries) {
-      if (entry.dataset != nullptr) {
-        DatasetFile f;
-        f.path = entry.dataset->name;
-        f.dataset = entry.dataset->dataset;
-        files.push_back(std::move(f));
-        continue;
-      }
-      absl::StatusOr<DatasetFile> file = ReadDatasetFile(entry.path);
-      if (!file.ok()) {
-        read_error = file.status();
-        break;
-      }
-      files.push_back(*std::move(file));
-    }
-    // Actors that several sources describe become one (embargo/resolve.h).
-    if (read_error.ok()) {
-      graph = BuildResolvedGraph(std::move(files), ResolveOptions(), nullptr,
-                                 options);
-    }
+    graph = embargo::Load(std::move(inputs), options);
   }
-  ThrowIfError(read_error, NotFoundAs::kFile);
-  return Value(std::move(graph));
+  ThrowIfError(graph.status(), NotFoundAs::kFile);
+  return *std::move(graph);
 }
 
 py::dict Counts(const Graph& g) {

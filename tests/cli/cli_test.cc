@@ -412,6 +412,28 @@ TEST_F(CliTest, GraphImagesAnswerAsTheirRecords) {
   ExpectOneLineError(Embargo({"paths", "PRK", "RUS", "--data", Path("a.egraph"),
                               "--data", kArticle}),
                      "paths", "load it alone");
+  // Every command that reads data reads images: validate and stats too.
+  Result v = Embargo({"validate", Path("a.egraph")});
+  EXPECT_EQ(v.code, 0) << v.err;
+  EXPECT_NE(v.out.find("no problems"), std::string::npos) << v.out;
+  Result s_image = Embargo({"stats", Path("a.egraph"), "--json"});
+  Result s_records = Embargo({"stats", kArticle, "--json"});
+  ASSERT_EQ(s_image.code, 0) << s_image.err;
+  EXPECT_EQ(Json(s_image)["records"], Json(s_records)["records"]);
+}
+
+TEST_F(CliTest, JsonLinesLoadEverywhere) {
+  ASSERT_EQ(Embargo({"export", "jsonl", kArticle, "-o", Path("a.jsonl")}).code, 0);
+  for (const char* command : {"validate", "stats"}) {
+    Result r = Embargo({command, Path("a.jsonl")});
+    EXPECT_EQ(r.code, 0) << command << ": " << r.err;
+  }
+  Result from_lines = Embargo({"paths", "PRK", "RUS", "--data", Path("a.jsonl"),
+                               "--kinds", "transfer", "--json"});
+  Result from_records = Embargo({"paths", "PRK", "RUS", "--data", kArticle,
+                                 "--kinds", "transfer", "--json"});
+  ASSERT_EQ(from_lines.code, 0) << from_lines.err;
+  EXPECT_EQ(from_lines.out, from_records.out);
 }
 
 TEST_F(CliTest, ImportErrors) {

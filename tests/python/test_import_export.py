@@ -96,6 +96,12 @@ def test_exports_round_trip(tmp_path, article):
     article.to_jsonl(tmp_path / "g.jsonl")
     lines = (tmp_path / "g.jsonl").read_text().splitlines()
     assert len(lines) == sum(article.to_dataset().counts.values())
+    # What to_jsonl writes, load and read_dataset read (one load path).
+    back = embargo.load(tmp_path / "g.jsonl")
+    assert back.num_nodes == article.num_nodes
+    assert back.num_edges == article.num_edges
+    assert embargo.read_dataset(tmp_path / "g.jsonl").counts == \
+        article.to_dataset().counts
 
 
 def test_graph_image_round_trip(tmp_path, article):

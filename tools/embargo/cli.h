@@ -84,10 +84,11 @@ std::string BundledDataset();
 absl::StatusOr<std::vector<std::string>> DataFiles(
     const Args& args, const std::vector<std::string>& extra = {});
 
-// ReadFiles reads dataset files (.jsonl too: JSON lines of records).
+// ReadFiles reads the files as records, resolved across files
+// (embargo::ReadInputs: a graph image gives the records it holds).
 absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
     const std::vector<std::string>& paths);
-// LoadGraphFrom reads and validates the files and builds the graph.
+// LoadGraphFrom loads the files (embargo::Load).
 absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths);
 
 // ParseFilter reads --kinds --items --from-date --until-date --certain

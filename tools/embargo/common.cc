@@ -18,6 +18,7 @@
 #include "embargo/image.h"
 #include "embargo/io.h"
 #include "embargo/kinds.h"
+#include "embargo/load.h"
 #include "embargo/resolve.h"
 #include "tools/embargo/cli.h"
 
@@ -212,44 +213,13 @@ absl::StatusOr<std::vector<std::string>> DataFiles(
       "no dataset: give --data FILE (or set EMBARGO_DATA)");
 }
 
-namespace {
-
-}  // namespace
-
 absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
     const std::vector<std::string>& paths) {
-  std::vector<DatasetFile> files;
-  for (const std::string& p : paths) {
-    if (absl::EndsWith(p, ".jsonl")) {
-      absl::StatusOr<v1::Dataset> ds = ReadJsonLinesFile(p);
-      if (!ds.ok()) return ds.status();
-      DatasetFile f;
-      f.path = p;
-      f.format = Format::kJson;
-      f.dataset = std::move(*ds);
-      files.push_back(std::move(f));
-      continue;
-    }
-    absl::StatusOr<DatasetFile> f = ReadDatasetFile(p);
-    if (!f.ok()) return f.status();
-    files.push_back(std::move(*f));
-  }
-  // Actors that several files describe (the same state, authority, vessel
-  // or company) become one actor, each merge explained (embargo/resolve.h).
-  absl::StatusOr<ResolvedDataset> resolved = ResolveEntities(std::move(files));
-  if (!resolved.ok()) return resolved.status();
-  return std::move(resolved->files);
+  return ReadInputs(paths);
 }
 
 absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths) {
-  absl::StatusOr<std::optional<std::string>> image = GraphImageAmong(paths);
-  if (!image.ok()) return image.status();
-  if (*image) return ReadGraphImage(**image);
-  absl::StatusOr<std::vector<DatasetFile>> files = ReadFiles(paths);
-  if (!files.ok()) return files.status();
-  GraphBuilder builder;
-  for (DatasetFile& f : *files) builder.Add(std::move(f));
-  return builder.Build();
+  return Load(paths);
 }
 
 absl::StatusOr<Filter> ParseFilter(const Args& args) {

@@ -16,35 +16,6 @@
 #include "lib/io/export/common.h"
 
 namespace embargo {
-namespace {
-
-absl::Status PrintRecord(const v1::Record& record, std::ostream& out) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  options.add_whitespace = false;
-  std::string line;
-  auto status =
-      google::protobuf::util::MessageToJsonString(record, &line, options);
-  if (!status.ok()) {
-    return absl::InternalError(
-        absl::StrCat("JSON lines: ", std::string(status.message())));
-  }
-  out << line << '\n';
-  return absl::OkStatus();
-}
-
-template <typename M>
-absl::Status PrintAll(const google::protobuf::RepeatedPtrField<M>& messages,
-                      M* (v1::Record::*mutable_field)(), std::ostream& out) {
-  v1::Record record;
-  for (const M& m : messages) {
-    *(record.*mutable_field)() = m;
-    EMBARGO_RETURN_IF_ERROR(PrintRecord(record, out));
-  }
-  return absl::OkStatus();
-}
-
-}  // namespace
 
 v1::Dataset DatasetFromGraph(const Graph& graph) {
   v1::Dataset ds;
@@ -70,62 +41,12 @@ v1::Dataset DatasetFromGraph(const Graph& graph) {
   return ds;
 }
 
-absl::Status WriteJsonLines(const v1::Dataset& ds, std::ostream& out) {
-  using R = v1::Record;
-  EMBARGO_RETURN_IF_ERROR(PrintAll(ds.sources(), &R::mutable_source, out));
-  EMBARGO_RETURN_IF_ERROR(PrintAll(ds.actors(), &R::mutable_actor, out));
-  EMBARGO_RETURN_IF_ERROR(PrintAll(ds.events(), &R::mutable_event, out));
-  EMBARGO_RETURN_IF_ERROR(PrintAll(ds.transfers(), &R::mutable_transfer, out));
-  EMBARGO_RETURN_IF_ERROR(PrintAll(ds.sanctions(), &R::mutable_sanction, out));
-  EMBARGO_RETURN_IF_ERROR(PrintAll(ds.relations(), &R::mutable_relation, out));
-  return internal::StreamError(out, "JSON lines");
-}
-
 absl::Status ExportJsonLines(const v1::Dataset& ds, const std::string& path) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) return absl::PermissionDeniedError(absl::StrCat(path, ": cannot open for writing"));
   EMBARGO_RETURN_IF_ERROR(WriteJsonLines(ds, out));
   out.close();
   return internal::StreamError(out, path);
-}
-
-absl::StatusOr<v1::Dataset> ParseJsonLines(absl::string_view text,
-                                           absl::string_view name) {
-  v1::Dataset ds;
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = false;
-  int64_t line_no = 0;
-  for (absl::string_view line : absl::StrSplit(text, '\n')) {
-    ++line_no;
-    line = absl::StripTrailingAsciiWhitespace(line);
-    if (absl::StripLeadingAsciiWhitespace(line).empty()) continue;
-    v1::Record record;
-    auto status = google::protobuf::util::JsonStringToMessage(
-        google::protobuf::StringPiece(line.data(), line.size()), &record,
-        options);
-    if (!status.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(name, ": line ", line_no, ": not a JSON Record: ",
-                       std::string(status.message())));
-    }
-    if (record.record_case() == v1::Record::RECORD_NOT_SET) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          name, ": line ", line_no,
-          ": the record sets none of source, actor, event, transfer, "
-          "sanction, relation"));
-    }
-    AppendToDataset(std::move(record), ds);
-  }
-  return ds;
-}
-
-absl::StatusOr<v1::Dataset> ReadJsonLinesFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return absl::DataLossError(absl::StrCat(path, ": read failed"));
-  return ParseJsonLines(buffer.str(), path);
 }
 
 }  // namespace embargo

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <utility>
 
@@ -177,10 +178,12 @@ absl::StatusOr<Format> FormatFromPath(absl::string_view path) {
   for (const char* ext : {".records", ".pbs", ".recordio"}) {
     if (absl::EndsWith(p, ext)) return Format::kRecordStream;
   }
+  if (absl::EndsWith(p, ".jsonl")) return Format::kJsonLines;
   return absl::InvalidArgumentError(absl::StrCat(
       path,
       ": cannot tell the format from the file name; use .pb (binary), "
-      ".textproto (text), .json (proto3 JSON) or .records (record stream), or "
+      ".textproto (text), .json (proto3 JSON), .records (record stream) or "
+      ".jsonl (JSON lines of records), or "
       "name the format"));
 }
 
@@ -196,18 +199,20 @@ absl::string_view FormatName(Format format) {
       return "json";
     case Format::kRecordStream:
       return "records";
+    case Format::kJsonLines:
+      return "jsonl";
   }
   return "auto";
 }
 
 absl::StatusOr<Format> ParseFormat(absl::string_view name) {
   for (Format f : {Format::kAuto, Format::kBinary, Format::kText, Format::kJson,
-                   Format::kRecordStream}) {
+                   Format::kRecordStream, Format::kJsonLines}) {
     if (FormatName(f) == absl::AsciiStrToLower(name)) return f;
   }
   return absl::InvalidArgumentError(absl::StrCat(
       "unknown format \"", name,
-      "\"; expected one of: auto, binary, text, json, records"));
+      "\"; expected one of: auto, binary, text, json, records, jsonl"));
 }
 
 void AppendToDataset(v1::Record record, v1::Dataset& ds) {
@@ -305,6 +310,10 @@ absl::StatusOr<DatasetFile> ParseDatasetBytes(absl::string_view bytes,
       EMBARGO_RETURN_IF_ERROR(ParseStream(bytes, limits, file));
       return file;
     }
+    case Format::kJsonLines: {
+      EMBARGO_ASSIGN_OR_RETURN(file.dataset, ParseJsonLines(bytes, file.path));
+      return file;
+    }
   }
   return absl::InternalError("unreachable");
 }
@@ -380,6 +389,12 @@ absl::StatusOr<std::string> SerializeDataset(const v1::Dataset& dataset,
       write(&v1::Record::mutable_relation, dataset.relations());
       coded.Trim();
       if (coded.HadError()) return absl::InternalError("stream write failed");
+      break;
+    }
+    case Format::kJsonLines: {
+      std::ostringstream lines;
+      EMBARGO_RETURN_IF_ERROR(WriteJsonLines(dataset, lines));
+      out = std::move(lines).str();
       break;
     }
   }
