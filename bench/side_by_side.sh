@@ -68,7 +68,7 @@ if emb is None:
 def peak(r):
     h = r.get("harness") or {}
     return h.get("time_v_peak_rss_mb") or r.get("peak_rss_mb")
-steps = ["load_s", "q1_s", "q2_s", "q3_s", "q4_s"]
+steps = ["load_s", "q1_s", "q2_s", "q3_s", "q4_s", "q5_s"]
 rows = [("embargo", emb)] + [(e, load(e)) for e in engines if load(e)]
 head = "| engine | " + " | ".join(s[:-2] + " s (ratio)" for s in steps) + " | peak MB (ratio) | answers |"
 print("Size %s, %s" % (size, ", ".join(n for n, _ in rows)))
@@ -86,13 +86,13 @@ for name, r in rows:
             cells.append("%.5f (%.1fx)" % (a, a / b))
     pa, pb = peak(r), peak(emb)
     cells.append("%.0f" % pa if name == "embargo" or not pb else "%.0f (%.2fx)" % (pa, pa / pb))
-    same = all(r.get("answers", {}).get(k) == emb.get("answers", {}).get(k) for k in ("q1", "q2", "q3", "q4"))
+    same = all(r.get("answers", {}).get(k) == emb.get("answers", {}).get(k) for k in ("q1", "q2", "q3", "q4", "q5"))
     cells.append("same" if same else "DIFFER")
     print("| %s | %s |" % (name, " | ".join(cells)))
 exp = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(res_dir))), "expected", size + ".json")
 if os.path.exists(exp):
     want = json.load(open(exp))["answers"]
-    ok = all(emb["answers"].get(k) == want[k] for k in ("q1", "q2", "q3", "q4"))
+    ok = all(emb["answers"].get(k) == want[k] for k in ("q1", "q2", "q3", "q4", "q5"))
     print("embargo answers vs expected/%s.json: %s" % (size, "equal" if ok else "DIFFERENT"))
 if extra.strip():
     x = json.loads(extra)

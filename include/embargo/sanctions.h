@@ -192,6 +192,36 @@ class NodeSet {
                                                const Filter& filter = {},
                                                const Limits& limits = {});
 
+// ExposureCounts answers CountSanctionedNeighbors: one count per seed.
+struct ExposureCounts {
+  // counts[i] is the number of targets within max_hops of seeds[i]; when
+  // truncated, only the first counts.size() seeds were answered.
+  std::vector<uint32_t> counts;
+  // The regime's targets as of the date (the set the counts are taken in).
+  size_t targets = 0;
+  bool truncated = false;
+  std::string truncation_reason;
+};
+
+// CountSanctionedNeighbors is, for every seed of a batch, the number of the
+// regime's targets within max_hops of it (the seed left out): for each i,
+// SanctionedNeighbors(seeds[i], ...).nodes.size() without a result cap. It
+// is the batch form of the screening question "how many sanctioned parties
+// sit within two ownership, directorship or operator links of each of my
+// counterparties?" (workload query q5), and shares work between seeds: it
+// lists once, for every node, the targets one allowed step away, so that a
+// seed's count reads its (max_hops - 1)-hop neighbourhood and those short
+// lists instead of every neighbour's whole row (a hub next to many seeds is
+// scanned once, not once per seed). Seeds are split between two threads.
+// Limits: max_work and timeout bound the whole batch (max_results is not
+// used); a stopped batch is truncated after the seeds it answered.
+// Errors: InvalidArgument for a seed not in the graph or max_hops < 1;
+// NotFound for an unknown authority id.
+[[nodiscard]] absl::StatusOr<ExposureCounts> CountSanctionedNeighbors(
+    const Graph& graph, absl::Span<const NodeId> seeds, const Regime& regime,
+    PartialDate as_of, int max_hops, const Filter& filter = {},
+    const Limits& limits = {});
+
 // SanctionedNeighbors returns the regime's targets within max_hops of
 // `seed` (the seed left out), by distance then node id, with the Filter
 // and Limits semantics of Neighbors (query.h); max_results counts only the
