@@ -51,28 +51,12 @@ std::string Measures(const embargo::InForce& s) {
   return absl::StrJoin(names, ", ");
 }
 
+// The evidence of a record: sources, speakers and quotes (explain.h).
 void PrintEvidence(const embargo::Graph& g,
                    const std::vector<embargo::v1::Evidence>& evidence,
                    const std::string& indent) {
-  for (const embargo::v1::Evidence& ev : evidence) {
-    const embargo::v1::Source* src = g.FindSource(ev.source_id());
-    std::cout << indent << "source: "
-              << (src != nullptr && !src->publisher().empty() ? src->publisher()
-                                                              : ev.source_id());
-    if (src != nullptr && !src->title().empty()) {
-      std::cout << ", \"" << src->title() << "\"";
-    }
-    if (!ev.locator().empty()) std::cout << ", " << ev.locator();
-    std::cout << "\n";
-    if (!ev.speaker_id().empty()) {
-      std::optional<embargo::NodeId> n = g.FindNode(ev.speaker_id());
-      std::cout << indent << "  said by: "
-                << (n ? std::string(g.node_name(*n)) : ev.speaker_id()) << "\n";
-    }
-    const std::string& words =
-        !ev.translation().empty() ? ev.translation() : ev.quote();
-    if (!words.empty()) std::cout << indent << "  \"" << words << "\"\n";
-  }
+  std::cout << embargo::FormatEvidence(embargo::DescribeEvidence(g, evidence),
+                                       indent);
 }
 
 }  // namespace

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "embargo/graph.h"
 #include "embargo/query.h"
 
@@ -45,6 +47,17 @@ struct HopDetail {
 
 // ExplainHop gathers the record and evidence of one hop.
 HopDetail ExplainHop(const Graph& graph, const Hop& hop);
+
+// DescribeEvidence resolves the sources and speakers of a record's
+// evidence (a Sanction's, a Transfer's...).
+std::vector<EvidenceDetail> DescribeEvidence(
+    const Graph& graph, absl::Span<const v1::Evidence> evidence);
+
+// FormatEvidence renders evidence as lines starting with `indent`: each
+// source (publisher, title, date, locator, outlets it came through), and
+// under it the speaker, the hedging words, the quote and its translation.
+std::string FormatEvidence(const std::vector<EvidenceDetail>& evidence,
+                           absl::string_view indent);
 
 // FormatPath renders a path as indented text: one line per hop, and under
 // it each source, speaker and quote.

@@ -118,6 +118,53 @@ HopDetail ExplainHop(const Graph& g, const Hop& hop) {
   return d;
 }
 
+std::vector<EvidenceDetail> DescribeEvidence(
+    const Graph& g, absl::Span<const v1::Evidence> evidence) {
+  std::vector<EvidenceDetail> out;
+  AddEvidence(g, evidence, out);
+  return out;
+}
+
+std::string FormatEvidence(const std::vector<EvidenceDetail>& evidence,
+                           absl::string_view indent) {
+  std::string out;
+  for (const EvidenceDetail& ev : evidence) {
+    std::string line = absl::StrCat(indent, "source: ");
+    if (ev.source != nullptr) {
+      absl::StrAppend(&line, ev.source->publisher().empty() ? ev.source->id()
+                                                          : ev.source->publisher());
+      if (!ev.source->title().empty()) absl::StrAppend(&line, ", \"", ev.source->title(), "\"");
+      if (ev.source->has_published()) {
+        absl::StrAppend(&line, ", ", DateText(ev.source->published()));
+      }
+    } else {
+      absl::StrAppend(&line, ev.evidence.source_id());
+    }
+    if (!ev.evidence.locator().empty()) {
+      absl::StrAppend(&line, ", ", ev.evidence.locator());
+    }
+    std::vector<std::string> via;
+    for (const v1::Source* s : ev.via) {
+      if (s != nullptr) via.push_back(s->publisher().empty() ? s->id() : s->publisher());
+    }
+    if (!via.empty()) absl::StrAppend(&line, " (via ", absl::StrJoin(via, ", "), ")");
+    absl::StrAppend(&out, line, "\n");
+    if (!ev.speaker_name.empty()) {
+      absl::StrAppend(&out, indent, "said by: ", ev.speaker_name, "\n");
+    }
+    if (!ev.evidence.status_words().empty()) {
+      absl::StrAppend(&out, indent, "words: ", ev.evidence.status_words(), "\n");
+    }
+    if (!ev.evidence.quote().empty()) {
+      absl::StrAppend(&out, indent, "quote: \"", ev.evidence.quote(), "\"\n");
+    }
+    if (!ev.evidence.translation().empty()) {
+      absl::StrAppend(&out, indent, "in English: \"", ev.evidence.translation(), "\"\n");
+    }
+  }
+  return out;
+}
+
 std::string FormatPath(const Graph& g, const Path& path) {
   std::vector<std::string> names;
   for (NodeId n : path.Nodes()) names.push_back(std::string(g.node_id(n)));
@@ -127,37 +174,7 @@ std::string FormatPath(const Graph& g, const Path& path) {
   for (const Hop& hop : path.hops) {
     HopDetail d = ExplainHop(g, hop);
     absl::StrAppend(&out, "  ", d.summary, "\n");
-    for (const EvidenceDetail& ev : d.evidence) {
-      std::string line = "      source: ";
-      if (ev.source != nullptr) {
-        absl::StrAppend(&line, ev.source->publisher().empty() ? ev.source->id()
-                                                            : ev.source->publisher());
-        if (!ev.source->title().empty()) absl::StrAppend(&line, ", \"", ev.source->title(), "\"");
-        if (ev.source->has_published()) {
-          absl::StrAppend(&line, ", ", DateText(ev.source->published()));
-        }
-      } else {
-        absl::StrAppend(&line, ev.evidence.source_id());
-      }
-      std::vector<std::string> via;
-      for (const v1::Source* s : ev.via) {
-        if (s != nullptr) via.push_back(s->publisher().empty() ? s->id() : s->publisher());
-      }
-      if (!via.empty()) absl::StrAppend(&line, " (via ", absl::StrJoin(via, ", "), ")");
-      absl::StrAppend(&out, line, "\n");
-      if (!ev.speaker_name.empty()) {
-        absl::StrAppend(&out, "      said by: ", ev.speaker_name, "\n");
-      }
-      if (!ev.evidence.status_words().empty()) {
-        absl::StrAppend(&out, "      words: ", ev.evidence.status_words(), "\n");
-      }
-      if (!ev.evidence.quote().empty()) {
-        absl::StrAppend(&out, "      quote: \"", ev.evidence.quote(), "\"\n");
-      }
-      if (!ev.evidence.translation().empty()) {
-        absl::StrAppend(&out, "      in English: \"", ev.evidence.translation(), "\"\n");
-      }
-    }
+    absl::StrAppend(&out, FormatEvidence(d.evidence, "      "));
   }
   return out;
 }
