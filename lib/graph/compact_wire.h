@@ -72,10 +72,30 @@ class WireReader {
     return true;
   }
 
+  // Skip passes over a field's value of wire type `type`; false for a
+  // malformed value or a type proto3 does not write (groups).
+  bool Skip(uint32_t type) {
+    uint64_t v;
+    absl::string_view bytes;
+    switch (type) {
+      case 0: return Varint(v);
+      case 1: return Fixed(8);
+      case 2: return Bytes(bytes);
+      case 5: return Fixed(4);
+      default: return false;
+    }
+  }
+
   bool Double(double& out) {
     if (end_ - p_ < 8) return false;
     std::memcpy(&out, p_, 8);
     p_ += 8;
+    return true;
+  }
+
+  bool Fixed(size_t n) {
+    if (static_cast<size_t>(end_ - p_) < n) return false;
+    p_ += n;
     return true;
   }
 

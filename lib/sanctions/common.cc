@@ -9,8 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/wire_format_lite.h"
+#include "lib/graph/compact_wire.h"
 
 namespace embargo::internal {
 namespace {
@@ -84,102 +83,118 @@ bool ResolvedRegime::RecordOk(const SanctionFacts& f) const {
 
 namespace {
 
-using google::protobuf::internal::WireFormatLite;
-using google::protobuf::io::CodedInputStream;
-
-void SetBit(uint64_t& bits, uint32_t value) {
+void SetBit(uint64_t& bits, uint64_t value) {
   if (value < 64) bits |= uint64_t{1} << value;
 }
 
-// ReadEnums reads a repeated enum field, packed or not.
-bool ReadEnums(CodedInputStream& in, uint32_t tag, uint64_t& bits) {
-  uint32_t v;
-  if (WireFormatLite::GetTagWireType(tag) == WireFormatLite::WIRETYPE_VARINT) {
-    if (!in.ReadVarint32(&v)) return false;
+// ReadEnums reads a repeated enum field, packed or not, into bits.
+bool ReadEnums(WireReader& r, uint32_t type, uint64_t& bits) {
+  uint64_t v;
+  if (type == kWireVarint) {
+    if (!r.Varint(v)) return false;
     SetBit(bits, v);
     return true;
   }
-  uint32_t length;
-  if (!in.ReadVarint32(&length)) return false;
-  const CodedInputStream::Limit limit = in.PushLimit(static_cast<int>(length));
-  while (in.BytesUntilLimit() > 0) {
-    if (!in.ReadVarint32(&v)) return false;
+  absl::string_view packed;
+  if (type != kWireBytes || !r.Bytes(packed)) return false;
+  const auto* p = reinterpret_cast<const uint8_t*>(packed.data());
+  const uint8_t* end = p + packed.size();
+  while (p < end) {
+    if (!ReadVarint(p, end, v)) return false;
     SetBit(bits, v);
   }
-  in.PopLimit(limit);
   return true;
 }
 
-bool ReadDate(CodedInputStream& in, PartialDate& date) {
-  uint32_t length;
-  if (!in.ReadVarint32(&length)) return false;
-  const CodedInputStream::Limit limit = in.PushLimit(static_cast<int>(length));
-  uint32_t parts[4] = {0, 0, 0, 0};
-  while (uint32_t tag = in.ReadTag()) {
-    const uint32_t field = WireFormatLite::GetTagFieldNumber(tag);
-    if (field >= 1 && field <= 3 &&
-        WireFormatLite::GetTagWireType(tag) == WireFormatLite::WIRETYPE_VARINT) {
-      if (!in.ReadVarint32(&parts[field])) return false;
-    } else if (!WireFormatLite::SkipField(&in, tag)) {
+// ReadDate reads a v1::Date message field.
+bool ReadDate(WireReader& r, uint32_t type, PartialDate& date) {
+  absl::string_view bytes;
+  if (type != kWireBytes || !r.Bytes(bytes)) return false;
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  WireReader in(p, p + bytes.size());
+  int32_t year = 0, month = 0, day = 0;
+  uint32_t field, t;
+  while (!in.AtEnd()) {
+    if (!in.Next(field, t)) return false;
+    int32_t* part = field == v1::Date::kYearFieldNumber    ? &year
+                    : field == v1::Date::kMonthFieldNumber ? &month
+                    : field == v1::Date::kDayFieldNumber   ? &day
+                                                           : nullptr;
+    if (part != nullptr && t == kWireVarint) {
+      if (!in.Int32(*part)) return false;
+    } else if (!in.Skip(t)) {
       return false;
     }
   }
-  in.PopLimit(limit);
   // As PartialDate::FromProto: all zero is unknown; invalid parts count as
   // unknown, as everywhere after validation.
-  if (parts[1] == 0 && parts[2] == 0 && parts[3] == 0) return true;
-  absl::StatusOr<PartialDate> d = PartialDate::Create(
-      static_cast<int>(parts[1]), static_cast<int>(parts[2]),
-      static_cast<int>(parts[3]));
+  if (year == 0 && month == 0 && day == 0) return true;
+  absl::StatusOr<PartialDate> d = PartialDate::Create(year, month, day);
   if (d.ok()) date = *d;
+  return true;
+}
+
+// ReadFacts reads the fields of a Sanction message the rules look at.
+bool ReadFacts(WireReader& in, SanctionFacts& f) {
+  using S = v1::Sanction;
+  uint32_t field, t;
+  while (!in.AtEnd()) {
+    if (!in.Next(field, t)) return false;
+    bool ok = true;
+    switch (field) {
+      case S::kProgramFieldNumber: {
+        absl::string_view program;
+        ok = t == kWireBytes && in.Bytes(program);
+        f.program = std::string(program);
+        break;
+      }
+      case S::kMeasuresFieldNumber:
+        ok = ReadEnums(in, t, f.measures);
+        break;
+      case S::kEmbargoItemsFieldNumber:
+        ok = ReadEnums(in, t, f.items);
+        break;
+      case S::kListedFieldNumber:
+        ok = ReadDate(in, t, f.listed);
+        break;
+      case S::kDelistedFieldNumber:
+        ok = ReadDate(in, t, f.delisted);
+        break;
+      case S::kStatusFieldNumber: {
+        int32_t status = 0;
+        ok = t == kWireVarint && in.Int32(status);
+        f.status = static_cast<v1::Status>(status);
+        break;
+      }
+      default:
+        ok = in.Skip(t);
+    }
+    if (!ok) return false;
+  }
   return true;
 }
 
 }  // namespace
 
 bool ParseSanctionFacts(absl::string_view bytes, SanctionFacts& f) {
-  CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()),
-                      static_cast<int>(bytes.size()));
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  WireReader in(p, p + bytes.size());
   bool found = false;
-  while (uint32_t tag = in.ReadTag()) {
-    if (tag != WireFormatLite::MakeTag(
-                   5, WireFormatLite::WIRETYPE_LENGTH_DELIMITED)) {
-      if (!WireFormatLite::SkipField(&in, tag)) return false;
+  uint32_t field, t;
+  while (!in.AtEnd()) {
+    if (!in.Next(field, t)) return false;
+    if (field != v1::Record::kSanctionFieldNumber || t != kWireBytes) {
+      if (!in.Skip(t)) return false;
       continue;
     }
-    uint32_t length;
-    if (!in.ReadVarint32(&length)) return false;
-    const CodedInputStream::Limit limit = in.PushLimit(static_cast<int>(length));
-    while (uint32_t t = in.ReadTag()) {
-      uint32_t v;
-      switch (WireFormatLite::GetTagFieldNumber(t)) {
-        case 4:  // program
-          if (!WireFormatLite::ReadString(&in, &f.program)) return false;
-          break;
-        case 5:  // measures
-          if (!ReadEnums(in, t, f.measures)) return false;
-          break;
-        case 6:  // embargo_items
-          if (!ReadEnums(in, t, f.items)) return false;
-          break;
-        case 7:  // listed
-          if (!ReadDate(in, f.listed)) return false;
-          break;
-        case 8:  // delisted
-          if (!ReadDate(in, f.delisted)) return false;
-          break;
-        case 12:  // status
-          if (!in.ReadVarint32(&v)) return false;
-          f.status = static_cast<v1::Status>(v);
-          break;
-        default:
-          if (!WireFormatLite::SkipField(&in, t)) return false;
-      }
-    }
-    in.PopLimit(limit);
+    absl::string_view body;
+    if (!in.Bytes(body)) return false;
+    const auto* b = reinterpret_cast<const uint8_t*>(body.data());
+    WireReader sanction(b, b + body.size());
+    if (!ReadFacts(sanction, f)) return false;
     found = true;
   }
-  return found && in.ConsumedEntireMessage();
+  return found;
 }
 
 SanctionFacts FactsOf(const v1::Sanction& s) {
