@@ -15,7 +15,7 @@ if [ "${EMBARGO_SANITIZERS:-1}" = 1 ]; then
   cmake --build --preset asan
   ctest --preset asan
   cmake --preset tsan
-  cmake --build --preset tsan --target concurrency_test
+  cmake --build --preset tsan --target query_concurrency_test
   ctest --preset tsan
 fi
 if [ "${EMBARGO_FUZZ:-1}" = 1 ]; then
