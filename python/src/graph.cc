@@ -10,6 +10,7 @@
 #include "embargo/graph.h"
 #include "embargo/image.h"
 #include "embargo/load.h"
+#include "embargo/merge.h"
 #include "embargo/resolve.h"
 #include "embargo/io.h"
 #include "python/src/common.h"
@@ -254,6 +255,34 @@ Raises MissingFileError (a FileNotFoundError) when the file does not
 exist, InvalidArgumentError (a ValueError) for syntax errors, with line
 and column, and DataError (a ValueError) for truncated or corrupt binary
 data.
+)doc");
+
+  m.def(
+      "merge_datasets",
+      [](const std::vector<std::shared_ptr<PyDataset>>& datasets,
+         const std::string& name) {
+        auto out = std::make_shared<PyDataset>();
+        out->name = name;
+        DatasetMerger merger(out->dataset);
+        for (const auto& d : datasets) {
+          if (d == nullptr) {
+            ThrowIfError(absl::InvalidArgumentError("merge_datasets: None given"));
+          }
+          merger.Add(d->dataset);
+        }
+        py::list notes;
+        for (const std::string& n : merger.notes()) notes.append(py::str(n));
+        return py::make_tuple(out, notes);
+      },
+      py::arg("datasets"), py::arg("name") = "merged", R"doc(
+Merge datasets record by record into one: ``(dataset, notes)``.
+
+Each record id is kept once per kind; an actor given again under its id
+gains the other's aliases, identifiers and evidence. A record given again
+with different content keeps its first version, and ``notes`` says which
+(kind and id), so that nothing is dropped unseen. This is what
+``embargo import`` does with the files of one list; actors that several
+lists describe under different ids meet at load (entity resolution).
 )doc");
 
   // --- Graph -----------------------------------------------------------

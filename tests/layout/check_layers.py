@@ -36,6 +36,7 @@ HEADER_ROOMS = {
     "validate.h": "model",
     "countries.h": "model",
     "io.h": "records",
+    "merge.h": "records",
     "graph.h": "graph",
     "image.h": "graph",
     "boost_graph.h": "graph",

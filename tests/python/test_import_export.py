@@ -129,3 +129,19 @@ def test_dot_of_an_answer(tmp_path, article):
         pytest.skip("Graphviz dot not installed")
     paths.render(tmp_path / "answer.svg")
     assert "<svg" in (tmp_path / "answer.svg").read_text()
+
+
+def test_merge_datasets_notes_conflicts(tmp_path, article):
+    ds = article.to_dataset()
+    merged, notes = embargo.merge_datasets([ds, ds])
+    assert merged.counts == ds.counts
+    assert notes == []
+    (tmp_path / "other.textproto").write_text(
+        'sources { id: "s-x" publisher: "X" }\n'
+        'actors { id: "PRK" kind: ACTOR_KIND_STATE name: "DPRK" '
+        'evidence { source_id: "s-x" } }\n')
+    other = embargo.read_dataset(tmp_path / "other.textproto")
+    merged, notes = embargo.merge_datasets([ds, other], name="both")
+    assert merged.name == "both"
+    assert merged.counts["sources"] == ds.counts["sources"] + 1
+    assert merged.counts["actors"] == ds.counts["actors"]

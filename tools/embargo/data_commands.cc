@@ -36,6 +36,7 @@
 #include "embargo/import/un.h"
 #include "embargo/io.h"
 #include "embargo/kinds.h"
+#include "embargo/merge.h"
 #include "embargo/validate.h"
 #include "tools/embargo/cli.h"
 
@@ -158,84 +159,6 @@ int64_t FileSize(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 ? static_cast<int64_t>(st.st_size) : 0;
 }
-
-// Merger folds datasets into one, each record id once per kind.
-class Merger {
- public:
-  explicit Merger(v1::Dataset& into) : into_(into) {}
-
-  void Add(v1::Dataset from) {
-    MergeKind(*from.mutable_sources(), *into_.mutable_sources(), sources_,
-              "Source");
-    for (v1::Actor& a : *from.mutable_actors()) {
-      auto [it, fresh] = actors_.try_emplace(a.id(), into_.actors_size());
-      if (fresh) {
-        *into_.add_actors() = std::move(a);
-        continue;
-      }
-      v1::Actor& old = *into_.mutable_actors(it->second);
-      for (const std::string& al : a.aliases()) {
-        if (std::find(old.aliases().begin(), old.aliases().end(), al) ==
-                old.aliases().end() &&
-            al != old.name()) {
-          old.add_aliases(al);
-        }
-      }
-      AppendNew(a.identifiers(), *old.mutable_identifiers());
-      AppendNew(a.evidence(), *old.mutable_evidence());
-      if (old.country().empty()) old.set_country(a.country());
-    }
-    MergeKind(*from.mutable_events(), *into_.mutable_events(), events_,
-              "Event");
-    MergeKind(*from.mutable_transfers(), *into_.mutable_transfers(),
-              transfers_, "Transfer");
-    MergeKind(*from.mutable_sanctions(), *into_.mutable_sanctions(),
-              sanctions_, "Sanction");
-    MergeKind(*from.mutable_relations(), *into_.mutable_relations(),
-              relations_, "Relation");
-  }
-  const std::vector<std::string>& notes() const { return notes_; }
-
- private:
-  template <typename M>
-  static void AppendNew(const google::protobuf::RepeatedPtrField<M>& from,
-                        google::protobuf::RepeatedPtrField<M>& to) {
-    for (const M& m : from) {
-      const std::string key = m.SerializeAsString();
-      bool found = false;
-      for (const M& t : to) {
-        if (t.SerializeAsString() == key) {
-          found = true;
-          break;
-        }
-      }
-      if (!found) *to.Add() = m;
-    }
-  }
-
-  template <typename M>
-  void MergeKind(google::protobuf::RepeatedPtrField<M>& from,
-                 google::protobuf::RepeatedPtrField<M>& to,
-                 absl::flat_hash_map<std::string, int>& index,
-                 const char* kind) {
-    for (M& m : from) {
-      auto [it, fresh] = index.try_emplace(m.id(), to.size());
-      if (fresh) {
-        *to.Add() = std::move(m);
-      } else if (to.Get(it->second).SerializeAsString() !=
-                 m.SerializeAsString()) {
-        notes_.push_back(absl::StrCat("two different ", kind,
-                                      " records have the id \"", m.id(),
-                                      "\"; the first was kept"));
-      }
-    }
-  }
-
-  v1::Dataset& into_;
-  absl::flat_hash_map<std::string, int> sources_, actors_, events_,
-      transfers_, sanctions_, relations_;
-  std::vector<std::string> notes_;
-};
 
 absl::Status WriteOutput(const v1::Dataset& ds, const std::string& path) {
   if (absl::EndsWith(path, ".jsonl")) return ExportJsonLines(ds, path);
@@ -372,7 +295,7 @@ int RunImport(const std::vector<std::string>& argv) {
   Progress progress(show, total);
 
   v1::Dataset merged;
-  Merger merger(merged);
+  DatasetMerger merger(merged);
   std::vector<ImportReport> reports;
   for (const Call& call : calls) {
     int64_t bytes = 0;
