@@ -42,6 +42,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -103,11 +104,25 @@ struct Path {
   friend bool operator==(const Path&, const Path&) = default;
 };
 
-// Paths is a list of paths and whether the list was cut short.
-struct Paths {
-  std::vector<Path> paths;
+// Truncation says whether a result was cut short, and why: "result limit
+// reached", "work limit reached", "time limit reached". Every result that
+// a limit can cut (Paths, Neighborhood, PathCount, NeighborCount,
+// ExposureCounts) is one, so the two fields read the same everywhere.
+struct Truncation {
   bool truncated = false;
   std::string truncation_reason;  // Empty unless truncated.
+
+  // Truncate marks the result cut short; the first reason stands.
+  void Truncate(std::string reason) {
+    if (truncated) return;
+    truncated = true;
+    truncation_reason = std::move(reason);
+  }
+};
+
+// Paths is a list of paths and whether the list was cut short.
+struct Paths : Truncation {
+  std::vector<Path> paths;
 };
 
 // Neighbor is a node reached from a seed and its distance in hops.
@@ -117,17 +132,13 @@ struct Neighbor {
 };
 
 // Neighborhood is the nodes within reach of a seed, nearest first.
-struct Neighborhood {
+struct Neighborhood : Truncation {
   std::vector<Neighbor> nodes;
-  bool truncated = false;
-  std::string truncation_reason;
 };
 
 // PathCount is a number of paths and whether counting stopped early.
-struct PathCount {
+struct PathCount : Truncation {
   uint64_t count = 0;
-  bool truncated = false;
-  std::string truncation_reason;
 };
 
 // ShortestPath returns a path with the fewest hops from `from` to `to`, or
@@ -160,10 +171,8 @@ struct PathCount {
                                                    const Limits& limits = {});
 
 // NeighborCount is a number of nodes and whether counting stopped early.
-struct NeighborCount {
+struct NeighborCount : Truncation {
   uint64_t count = 0;
-  bool truncated = false;
-  std::string truncation_reason;
 };
 
 // CountNeighbors counts what Neighbors would return, without building or

@@ -193,14 +193,12 @@ class NodeSet {
                                                const Limits& limits = {});
 
 // ExposureCounts answers CountSanctionedNeighbors: one count per seed.
-struct ExposureCounts {
+struct ExposureCounts : Truncation {
   // counts[i] is the number of targets within max_hops of seeds[i]; when
   // truncated, only the first counts.size() seeds were answered.
   std::vector<uint32_t> counts;
   // The regime's targets as of the date (the set the counts are taken in).
   size_t targets = 0;
-  bool truncated = false;
-  std::string truncation_reason;
 };
 
 // CountSanctionedNeighbors is, for every seed of a batch, the number of the

@@ -195,8 +195,7 @@ absl::StatusOr<ExposureCounts> CountSanctionedNeighbors(
   const size_t answered = stop_at.load();
   if (answered < seeds.size()) {
     out.counts.resize(answered);
-    out.truncated = true;
-    out.truncation_reason = !reasons[0].empty() ? reasons[0] : reasons[1];
+    out.Truncate(!reasons[0].empty() ? reasons[0] : reasons[1]);
   }
   return out;
 }
