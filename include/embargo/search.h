@@ -24,19 +24,22 @@
 // insertion, deletion, substitution or transposition, or two edits split
 // between the sides; each is then checked with the Damerau-Levenshtein
 // distance. Names are ranked by the summed weight of the query words they
-// hold and the best 64 are scored in full.
+// hold and the best 128 are scored in full.
 //
 // Scoring (documented in README "Name search"): each query word is paired
 // with at most one word of the name, best pairs first, word order ignored.
 // A pair scores 1 for the same word, 0.95 for the same spelling key (a
-// spelling or transliteration variant), 0.88 / 0.82 for one typo (long /
-// short words), 0.75 for two, 0.75 for an initial ("S." for "Sergei") and
-// 0.6-0.9 for a prefix ("Serg"). Words weigh by rarity (ln(1 + names /
+// spelling or transliteration variant), 0.88 / 0.82 / 0.75 for one typo
+// (words of 6+, 4-5, 3 letters), 0.75 for two (7+ letters; never in a word
+// with digits), 0.75 for an initial ("S." for "Sergei") and
+// 0.6-0.9 for a prefix ("Serg"), 0.75 for three-letter syllables that
+// Korean romanisations spell with g/k, b/p, d/t or l/r. Words with digits
+// must agree exactly and weigh the most (8). Other words weigh by rarity (ln(1 + names /
 // names holding the word), between 1 and 8); patronymics weigh 0.3 on the
 // name's side. The name score is 0.65 x the weighted share of the query
 // explained + 0.35 x the weighted share of the name explained. A weak alias
-// raises an actor's score by only 0.2 x what it adds over the best strong
-// name. Then the attributes the query gives: an identifier the actor holds
+// raises an actor's score by only 0.35 x what it adds over the best strong
+// name (an exact weak alias alone: 0.35, well below a match). Then the attributes the query gives: an identifier the actor holds
 // lifts the score to at least 0.97, a different one of the same scheme
 // takes 0.3 off; a compatible birth date adds 0.03, an incompatible one
 // takes 0.15 off; the same country adds 0.02, another takes 0.08 off; an
@@ -63,9 +66,9 @@
 namespace embargo {
 
 // kDefaultMatchThreshold is the score from which a hit counts as a match
-// (screening, "did you mean" cut-off); chosen on the evaluation set of
-// README "Name search quality".
-inline constexpr double kDefaultMatchThreshold = 0.80;
+// (screening); chosen on the evaluation set of README "Name search
+// quality" as the lowest threshold with precision at least 0.98 there.
+inline constexpr double kDefaultMatchThreshold = 0.75;
 
 // SearchQuery is a name and what else is known about who is meant.
 struct SearchQuery {

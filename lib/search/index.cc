@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "embargo/import/countries.h"
 #include "embargo/kinds.h"
 #include "embargo/search.h"
@@ -74,7 +76,23 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   d->born.assign(n, {0, 0, 0});
   d->node_ids.resize(n);
   std::vector<uint32_t> key_df;
-  const auto add_name = [&](uint32_t node, const std::string& name, uint8_t flags) {
+  std::function<void(uint32_t, const std::string&, uint8_t)> add_name;
+  add_name = [&](uint32_t node, const std::string& name, uint8_t flags) {
+    // "Дмитрий ... / Дмитро ...": the lists join forms of one name with a
+    // slash; each is a name.
+    if (name.find(" / ") != std::string::npos) {
+      for (absl::string_view part : absl::StrSplit(name, " / ", absl::SkipWhitespace())) {
+        add_name(node, std::string(part), flags);
+      }
+      return;
+    }
+    // "KOREA KWANGSON BANKING CORPORATION (KKBC)", "Tong Hung San (Chong
+    // Chon Gang)": what stands in parentheses is a name too, as is the rest.
+    const size_t open = name.find(" (");
+    if (open != std::string::npos && name.back() == ')' && open > 0) {
+      add_name(node, name.substr(open + 2, name.size() - open - 3), flags);
+      add_name(node, name.substr(0, open), flags);
+    }
     text_internal::NameWords w = text_internal::SplitName(name);
     if (w.words.empty()) return;
     NameIndexData::Entry e;
@@ -173,6 +191,10 @@ size_t NameIndex::num_tokens() const { return data_->word_text.size(); }
 
 namespace {
 
+// A weak alias adds this share of what it scores over the best strong name:
+// an exact weak alias alone gives 0.35, found but far below a match.
+constexpr double kWeakShare = 0.35;
+
 // Scratch is one thread's accumulator over entries, reset after each query.
 struct Scratch {
   std::vector<float> acc;
@@ -225,6 +247,18 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     }
     country = std::string(*c);
   }
+  {
+    // A word given twice ("Dmitriy ... / Dmitro ...") counts once.
+    std::vector<std::string> unique;
+    std::vector<std::string> seen;
+    for (std::string& w : q.words) {
+      std::string k = text_internal::SpellingKey(w);
+      if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
+      seen.push_back(std::move(k));
+      unique.push_back(std::move(w));
+    }
+    q.words = std::move(unique);
+  }
   for (const std::string& w : q.words) {
     q.keys.push_back(text_internal::SpellingKey(w));
     auto it = d.key_ids.find(q.keys.back());
@@ -254,7 +288,7 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
       }
     }
   }
-  constexpr size_t kCandidates = 64;
+  constexpr size_t kCandidates = 128;
   std::vector<uint32_t> cand = scratch.touched;
   if (cand.size() > kCandidates) {
     std::nth_element(cand.begin(), cand.begin() + kCandidates, cand.end(),
@@ -299,7 +333,7 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     int64_t shown = b.strong_entry;
     h.name_score = b.strong;
     if (b.weak > b.strong) {
-      h.weak_raise = 0.2 * (b.weak - b.strong);
+      h.weak_raise = kWeakShare * (b.weak - b.strong);
       h.name_score += h.weak_raise;
       h.weak_name = d.entry_text[b.weak_entry];
       if (shown < 0) shown = b.weak_entry;

@@ -128,15 +128,36 @@ Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
   }
   const bool latin = text_internal::IsLatinToken(qw) && text_internal::IsLatinToken(nw);
   if (!latin) return {};
+  // Numbers (hull numbers, registrations) must agree exactly.
+  const auto has_digit = [](absl::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (has_digit(qw) || has_digit(nw)) return {};
   if (qw.size() == 1 || nw.size() == 1) {
     if (qw[0] == nw[0]) return {0.75, TokenMatchKind::kInitial};
     return {};
   }
   const size_t len = std::max(qk.size(), nk.size());
+  // Three-letter words allow one substitution of letters that Korean
+  // romanisations swap ("Gyu" / "Kyu", "Pak" / "Bak", "Ri" / "Li").
+  if (len == 3 && qw.size() == 3 && nw.size() == 3) {
+    int diff = 0;
+    bool paired = true;
+    for (int i = 0; i < 3; ++i) {
+      if (qw[i] == nw[i]) continue;
+      ++diff;
+      const char a = std::min(qw[i], nw[i]), b = std::max(qw[i], nw[i]);
+      paired = paired && ((a == 'g' && b == 'k') || (a == 'b' && b == 'p') ||
+                          (a == 'd' && b == 't') || (a == 'l' && b == 'r'));
+    }
+    if (diff == 1 && paired) return {0.75, TokenMatchKind::kVariant};
+  }
   const int allowed = len >= 7 ? 2 : len >= 4 ? 1 : 0;
   Pair best;
   if (allowed > 0) {
-    const int d = EditDistance(qk, nk, allowed);
+    // On the words as written and on their keys: a typo may hide a rule
+    // ("eergy" keys to "irgi", "energy" to "energi").
+    const int d = std::min(EditDistance(qk, nk, allowed), EditDistance(qw, nw, allowed));
     if (d == 1) best = {len >= 6 ? 0.88 : 0.82, TokenMatchKind::kTypo};
     if (d == 2 && allowed >= 2) best = {0.75, TokenMatchKind::kTypo};
   }
@@ -147,7 +168,12 @@ Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
   return best;
 }
 
+bool HasDigit(absl::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 double QueryWeight(const NameIndexData& d, const QueryWords& q, size_t i) {
+  if (HasDigit(q.words[i])) return d.max_weight;  // Numbers decide.
   if (q.words[i].size() == 1) return 1.0;
   return q.key_ids[i] >= 0 ? d.key_weight[q.key_ids[i]] : d.max_weight;
 }
@@ -205,7 +231,9 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
   }
   for (size_t j = 0; j < nn && j < 16; ++j) {
     const uint32_t word = d.entry_words[e.first + j];
-    double w = d.word_text[word].size() == 1 ? 1.0 : d.key_weight[d.word_key[word]];
+    double w = HasDigit(d.word_text[word])         ? d.max_weight
+               : d.word_text[word].size() == 1 ? 1.0
+                                               : d.key_weight[d.word_key[word]];
     if (d.word_patronymic[word]) w *= 0.3;
     n_total += w;
     n_got += w * n_sim[j];

@@ -329,6 +329,9 @@ void Fold(absl::string_view s, bool latin, std::string& out,
       }
       prev = g;
       continue;
+    } else if (latin && (c == 0x401 || c == 0x451)) {
+      *transliterated = true;
+      w.Append("yo");  // ё: lists write Kiselyov, Fyodor.
     } else if (char32_t y = LowerCyrillic(c)) {
       const char* t = latin ? CyrillicLatin(y) : nullptr;
       if (t != nullptr) {
@@ -374,8 +377,9 @@ struct Rule {
 constexpr Rule kRules[] = {
     {"sch", "sh"}, {"tch", "ch"}, {"dzh", "j"}, {"zh", "j"}, {"dj", "j"},
     {"ph", "f"},   {"kh", "h"},   {"gh", "g"},  {"th", "t"}, {"dh", "d"},
-    {"ck", "k"},   {"ou", "u"},   {"oo", "u"},  {"ee", "i"}, {"eo", "o"},
-    {"eu", "u"},   {"q", "k"},    {"x", "ks"},  {"w", "v"},  {"y", "i"}};
+    {"ck", "k"},   {"ou", "u"},   {"oo", "u"},  {"eo", "o"},
+    {"eu", "u"},   {"yeo", "io"}, {"ye", "e"},   {"q", "k"},   {"x", "ks"}, {"w", "v"},
+    {"y", "i"}};
 
 bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';

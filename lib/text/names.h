@@ -22,7 +22,7 @@
 //
 //  2. LatinFold is FoldName written in Latin letters, for search: Cyrillic
 //     (Russian, Ukrainian, Belarusian, Serbian, Kazakh letters; BGN/PCGN-like:
-//     ж zh, х kh, ц ts, ч ch, ш sh, щ shch, ю yu, я ya, й y), Greek (ELOT 743:
+//     ж zh, х kh, ц ts, ч ch, ш sh, щ shch, ю yu, я ya, й y, ё yo), Greek (ELOT 743:
 //     θ th, χ ch, ψ ps, ου ou), Korean Hangul syllables (Revised
 //     Romanization, one token per syllable block), Arabic (a consonant
 //     skeleton: the script writes no short vowels, so this is approximate).
@@ -34,8 +34,10 @@
 //  3. SpellingKey maps one LatinFold token to a key shared by its common
 //     romanisation and spelling variants. In order, longest rule first:
 //       sch -> sh, tch -> ch, dzh / dj / zh -> j, ph -> f, kh -> h, gh -> g,
-//       th -> t, dh -> d, ck -> k, q -> k, x -> ks, w -> v, y -> i,
-//       ou / oo -> u, ee -> i, eo -> o (Korean RR "eo" = McCune-Reischauer
+//       th -> t, dh -> d, ck -> k, yeo -> io (Korean RR "yeo" = MR "yŏ"),
+//       ye -> e (Sergeyevich / Sergeevich),
+//       q -> k, x -> ks, w -> v, y -> i,
+//       ou / oo -> u, eo -> o (Korean RR "eo" = McCune-Reischauer
 //       "ŏ"), eu -> u (RR "eu" = MR "ŭ"); then doubled letters collapse
 //       (ll -> l, ii -> i), a leading "ie" becomes "e" (Yevgeny / Evgeny),
 //       and a final "h" after a vowel is dropped (Abdullah / Abdulla).

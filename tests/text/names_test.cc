@@ -61,6 +61,7 @@ TEST(SpellingKeyTest, VariantsShareAKey) {
   EXPECT_EQ(SpellingKey("ryonha"), "rionha");  // y -> i.
   EXPECT_EQ(SpellingKey(LatinFold("Ryŏnha")), "rionha");
   EXPECT_EQ(SpellingKey("ryeonha"), "rionha");
+  EXPECT_EQ(SpellingKey("sergeyevich"), SpellingKey("sergeevich"));
   EXPECT_EQ(SpellingKey("khalil"), SpellingKey("halil"));
   EXPECT_EQ(SpellingKey("philipp"), SpellingKey("filip"));
   EXPECT_EQ(SpellingKey("yevgeniy"), SpellingKey("evgeni"));

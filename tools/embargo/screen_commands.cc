@@ -38,7 +38,7 @@ identifier columns (id, identifier, imo, registration; several values in one
 cell separated by ';'). Without a header row the columns are name, country,
 dob, id.
 
-For each row: the best matches (score >= --threshold, default 0.80) with
+For each row: the best matches (score >= --threshold, default 0.75) with
 their explanations; for each match the sanctions in force on --as-of
 (default today) with authority and programme, whether it is blocked through
 ownership (--rule ofac: 50 % or more; eu: more than 50 % or control) with

@@ -30,7 +30,7 @@ whether the date of birth, country and identifiers given agree.
   --limit N       most candidates (default 10)
   --min-score S   leave out candidates below S (default 0.3)
 
-A score of 0.80 or more is a match (the threshold screening uses).
+A score of 0.75 or more is a match (the threshold screening uses).
 Exit status: 0 a match found, 1 none, 2 bad input.
 
 Examples:
