@@ -22,6 +22,12 @@ namespace internal {
 
 uint64_t DeleteHash(absl::string_view s) { return absl::HashOf(s) | 1; }
 
+uint32_t LetterMask(absl::string_view s) {
+  uint32_t m = 0;
+  for (char c : s) m |= (c >= 'a' && c <= 'z') ? 1u << (c - 'a') : 1u << 26;
+  return m;
+}
+
 std::pair<std::string, std::string> NormalizeIdentifier(absl::string_view scheme,
                                                         absl::string_view value) {
   std::string v;
@@ -108,10 +114,13 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
         auto [kit, kfresh] = d->key_ids.try_emplace(key, d->key_text.size());
         if (kfresh) {
           d->key_text.push_back(key);
+          d->key_mask.push_back(internal::LetterMask(key));
           key_df.push_back(0);
         }
         d->word_key.push_back(kit->second);
         d->word_patronymic.push_back(text_internal::IsPatronymic(w.words[i]));
+        d->word_latin.push_back(text_internal::IsLatinToken(w.words[i]));
+        d->word_mask.push_back(internal::LetterMask(w.words[i]));
       }
       d->entry_words.push_back(it->second);
     }
@@ -260,7 +269,12 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     q.words = std::move(unique);
   }
   for (const std::string& w : q.words) {
+    q.word_masks.push_back(internal::LetterMask(w));
+    auto wit = d.word_ids.find(w);
+    q.word_ids.push_back(wit == d.word_ids.end() ? -1 : static_cast<int64_t>(wit->second));
+    q.latin.push_back(text_internal::IsLatinToken(w));
     q.keys.push_back(text_internal::SpellingKey(w));
+    q.key_masks.push_back(internal::LetterMask(q.keys.back()));
     auto it = d.key_ids.find(q.keys.back());
     q.key_ids.push_back(it == d.key_ids.end() ? -1 : static_cast<int64_t>(it->second));
   }
@@ -289,18 +303,24 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     }
   }
   constexpr size_t kCandidates = 128;
-  std::vector<uint32_t> cand = scratch.touched;
+  std::vector<std::pair<float, uint32_t>> cand;
+  cand.reserve(scratch.touched.size());
+  for (uint32_t e : scratch.touched) cand.push_back({-scratch.acc[e], e});
   if (cand.size() > kCandidates) {
-    std::nth_element(cand.begin(), cand.begin() + kCandidates, cand.end(),
-                     [&](uint32_t a, uint32_t b) {
-                       if (scratch.acc[a] != scratch.acc[b]) {
-                         return scratch.acc[a] > scratch.acc[b];
-                       }
-                       return a < b;
-                     });
+    std::nth_element(cand.begin(), cand.begin() + kCandidates, cand.end());
     cand.resize(kCandidates);
   }
+  std::sort(cand.begin(), cand.end());  // Most weight first.
   for (uint32_t e : scratch.touched) scratch.acc[e] = 0;
+  // The query's total weight: a name holding query words of weight w
+  // scores at most 0.65 w / total + 0.35 (+ 0.05 for attributes), which
+  // bounds the names left once `limit` nodes score above it.
+  double q_total = 0;
+  for (size_t i = 0; i < q.words.size(); ++i) {
+    q_total += q.words[i].size() == 1 ? 1.0
+               : q.key_ids[i] >= 0    ? d.key_weight[q.key_ids[i]]
+                                      : d.max_weight;
+  }
 
   // Per node: the best strong and the best weak name.
   struct Best {
@@ -308,8 +328,21 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     int64_t strong_entry = -1, weak_entry = -1;
   };
   absl::flat_hash_map<uint32_t, Best> best;
-  for (uint32_t e : cand) {
+  std::vector<double> top;  // The best `limit` strong scores so far, a heap.
+  for (const auto& [neg_acc, e] : cand) {
+    if (top.size() >= options.limit && q_total > 0) {
+      const double bound = 0.65 * std::min(1.0, -neg_acc / q_total) + 0.35 + 0.05;
+      if (bound < -top.front() || bound < options.min_score) break;
+    }
     const double s = internal::ScoreEntry(d, q, e, nullptr);
+    if (!(d.entries[e].flags & NameIndexData::kWeak)) {
+      top.push_back(-s);
+      std::push_heap(top.begin(), top.end());
+      if (top.size() > options.limit) {
+        std::pop_heap(top.begin(), top.end());
+        top.pop_back();
+      }
+    }
     Best& b = best[d.entries[e].node];
     if (d.entries[e].flags & NameIndexData::kWeak) {
       if (s > b.weak) b.weak = s, b.weak_entry = e;

@@ -45,6 +45,11 @@ struct NameIndexData {
   std::vector<std::string> word_text;
   std::vector<uint32_t> word_key;
   std::vector<uint8_t> word_patronymic;
+  std::vector<uint8_t> word_latin;  // text_internal::IsLatinToken.
+  // Letter masks (bit c - 'a' for each letter, bit 26 for any other byte)
+  // of each word and of its key: one edit changes a mask in at most two
+  // bits, so masks differing in more than 2k bits are over k edits apart.
+  std::vector<uint32_t> word_mask, key_mask;
 
   // Spelling keys with their postings (CSR) and weights.
   absl::flat_hash_map<std::string, uint32_t> key_ids;
@@ -81,6 +86,9 @@ std::pair<std::string, std::string> NormalizeIdentifier(
 std::pair<std::string, std::string> NormalizeQueryIdentifier(
     absl::string_view text);
 
+// LetterMask is the letter mask of NameIndexData::word_mask.
+uint32_t LetterMask(absl::string_view s);
+
 // DeleteHash hashes a string of the deletion neighbourhood.
 uint64_t DeleteHash(absl::string_view s);
 
@@ -89,6 +97,9 @@ struct QueryWords {
   std::vector<std::string> words;
   std::vector<std::string> keys;
   std::vector<int64_t> key_ids;  // -1 when not in the vocabulary.
+  std::vector<uint32_t> word_masks, key_masks;
+  std::vector<int64_t> word_ids;  // -1 when not in the vocabulary.
+  std::vector<uint8_t> latin;
   std::vector<std::string> set_aside;
   bool transliterated = false;
 };

@@ -118,21 +118,29 @@ struct Pair {
   TokenMatchKind kind = TokenMatchKind::kExact;
 };
 
+// Masks says whether two letter masks allow `edits` edits.
+bool MasksAllow(uint32_t a, uint32_t b, int edits) {
+  uint32_t x = a ^ b;
+  for (int i = 0; i <= 2 * edits; ++i) {
+    if (x == 0) return true;
+    x &= x - 1;
+  }
+  return x == 0;
+}
+
 Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
-             absl::string_view nk, bool script) {
-  if (qw == nw) {
+             absl::string_view nk, bool same_word, bool same_key, bool script,
+             bool latin, uint32_t qwm, uint32_t qkm, uint32_t nwm, uint32_t nkm) {
+  if (same_word) {
     return {1.0, script ? TokenMatchKind::kTransliteration : TokenMatchKind::kExact};
   }
-  if (qk == nk) {
+  if (same_key) {
     return {0.95, script ? TokenMatchKind::kTransliteration : TokenMatchKind::kVariant};
   }
-  const bool latin = text_internal::IsLatinToken(qw) && text_internal::IsLatinToken(nw);
   if (!latin) return {};
-  // Numbers (hull numbers, registrations) must agree exactly.
-  const auto has_digit = [](absl::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (has_digit(qw) || has_digit(nw)) return {};
+  // Numbers (hull numbers, registrations) must agree exactly: in a Latin
+  // word, mask bit 26 is a digit.
+  if ((qwm | nwm) & (1u << 26)) return {};
   if (qw.size() == 1 || nw.size() == 1) {
     if (qw[0] == nw[0]) return {0.75, TokenMatchKind::kInitial};
     return {};
@@ -157,7 +165,9 @@ Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
   if (allowed > 0) {
     // On the words as written and on their keys: a typo may hide a rule
     // ("eergy" keys to "irgi", "energy" to "energi").
-    const int d = std::min(EditDistance(qk, nk, allowed), EditDistance(qw, nw, allowed));
+    int d = allowed + 1;
+    if (MasksAllow(qkm, nkm, allowed)) d = EditDistance(qk, nk, allowed);
+    if (d > 1 && MasksAllow(qwm, nwm, allowed)) d = std::min(d, EditDistance(qw, nw, allowed));
     if (d == 1) best = {len >= 6 ? 0.88 : 0.82, TokenMatchKind::kTypo};
     if (d == 2 && allowed >= 2) best = {0.75, TokenMatchKind::kTypo};
   }
@@ -197,7 +207,10 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
     for (size_t j = 0; j < nn && j < 16; ++j) {
       const uint32_t w = d.entry_words[e.first + j];
       const Pair p = Compare(q.words[i], q.keys[i], d.word_text[w],
-                             d.key_text[d.word_key[w]], script);
+                             d.key_text[d.word_key[w]], q.word_ids[i] == w,
+                             q.key_ids[i] == d.word_key[w], script,
+                             q.latin[i] && d.word_latin[w], q.word_masks[i],
+                             q.key_masks[i], d.word_mask[w], d.key_mask[d.word_key[w]]);
       if (p.sim > 0) {
         cands[num++] = {p.sim, static_cast<uint16_t>(i), static_cast<uint16_t>(j), p.kind};
       }
