@@ -24,7 +24,7 @@
 // insertion, deletion, substitution or transposition, or two edits split
 // between the sides; each is then checked with the Damerau-Levenshtein
 // distance. Names are ranked by the summed weight of the query words they
-// hold and the best 128 are scored in full.
+// hold and the best 64 are scored in full.
 //
 // Scoring (documented in README "Name search"): each query word is paired
 // with at most one word of the name, best pairs first, word order ignored.

@@ -302,7 +302,7 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
       }
     }
   }
-  constexpr size_t kCandidates = 128;
+  constexpr size_t kCandidates = 64;
   std::vector<std::pair<float, uint32_t>> cand;
   cand.reserve(scratch.touched.size());
   for (uint32_t e : scratch.touched) cand.push_back({-scratch.acc[e], e});
