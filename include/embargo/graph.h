@@ -153,8 +153,11 @@ class Graph {
   // Node is FindNode with an error: NotFound naming the id.
   [[nodiscard]] absl::StatusOr<NodeId> Node(absl::string_view id) const;
   // FindByName returns the nodes whose name or an alias equals `name`,
-  // ignoring case, accents (Latin) and runs of punctuation and spaces, in
-  // node order. Several results mean the name is ambiguous.
+  // ignoring case (Latin, Greek, Cyrillic), accents, runs of punctuation and
+  // spaces and the word "the" (the folding entity resolution uses), in node
+  // order. Several results mean the name is ambiguous. Weak aliases
+  // (Actor.weak_aliases) are not names to find an actor by; the name search
+  // (embargo/search.h) weighs them.
   std::vector<NodeId> FindByName(absl::string_view name) const;
   // Resolve accepts an id or, failing that, a unique name: NotFound when
   // nothing matches, FailedPrecondition listing the candidates when a name

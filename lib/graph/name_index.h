@@ -12,8 +12,9 @@
 
 namespace embargo::internal {
 
-// NormalizeName folds case, Latin accents and runs of punctuation and spaces
-// so that "Shoigu, Sergei" and "SHOIGU Sergei" meet.
+// NormalizeName is the library's one name folding (text_internal::FoldName,
+// lib/text/names.h), so that "Shoigu, Sergei" and "SHOIGU Sergei" meet, and
+// FindByName agrees with entity resolution.
 std::string NormalizeName(absl::string_view name);
 // NameKey is a 64-bit hash of NormalizeName(name); 0 for names that
 // normalise to nothing.

@@ -14,30 +14,10 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "embargo/import/countries.h"
-#include "lib/io/import/text_util.h"
+#include "lib/text/names.h"
 
 namespace embargo::resolve_internal {
 namespace {
-
-// LowerCyrillic lower-cases the Cyrillic capitals U+0400..U+042F in UTF-8
-// (FoldForMatch folds only Latin).
-void LowerCyrillic(std::string& s) {
-  for (size_t i = 0; i + 1 < s.size(); ++i) {
-    const unsigned char b0 = static_cast<unsigned char>(s[i]);
-    const unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
-    if (b0 != 0xD0) continue;
-    if (b1 >= 0x90 && b1 <= 0x9F) {  // А..П -> а..п
-      s[i + 1] = static_cast<char>(b1 + 0x20);
-    } else if (b1 >= 0xA0 && b1 <= 0xAF) {  // Р..Я -> р..я
-      s[i] = static_cast<char>(0xD1);
-      s[i + 1] = static_cast<char>(b1 - 0x20);
-    } else if (b1 >= 0x80 && b1 <= 0x8F) {  // Ѐ..Џ -> ѐ..џ
-      s[i] = static_cast<char>(0xD1);
-      s[i + 1] = static_cast<char>(b1 + 0x10);
-    }
-    ++i;
-  }
-}
 
 std::string Digits(absl::string_view v) {
   std::string out;
@@ -101,9 +81,7 @@ int KindSpecificity(v1::ActorKind kind) {
 }
 
 std::string FoldName(absl::string_view name) {
-  std::string s = import_internal::FoldForMatch(name);
-  LowerCyrillic(s);
-  return s;
+  return text_internal::FoldName(name);
 }
 
 std::string NameKey(absl::string_view name, KindClass c) {

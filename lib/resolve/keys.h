@@ -42,8 +42,10 @@ absl::string_view ClassName(KindClass c);
 // the others 2. The merged actor takes the most specific kind.
 int KindSpecificity(v1::ActorKind kind);
 
-// FoldName folds case (Latin and Cyrillic), Latin accents and punctuation,
-// drops "the" and collapses spaces ("Côte d'Ivoire" -> "cote d ivoire").
+// FoldName is the library's one name folding (text_internal::FoldName in
+// lib/text/names.h, which Graph::FindByName uses too): case (Latin, Greek,
+// Cyrillic), accents and punctuation folded, "the" dropped, spaces
+// collapsed ("Côte d'Ivoire" -> "cote d ivoire").
 std::string FoldName(absl::string_view name);
 // NameKey is FoldName, with the words sorted for persons (so "SHOIGU,
 // Sergei" and "Sergei SHOIGU" give the same key). Empty when nothing is

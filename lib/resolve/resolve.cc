@@ -439,7 +439,8 @@ class Resolver {
 
   // NameKeys returns the distinct keys of an actor's name and aliases that
   // are specific enough to match on: at least 4 characters, and for persons
-  // at least two words.
+  // at least two words. Weak aliases (Actor.weak_aliases: nicknames the
+  // lists themselves mark low quality) are never keys.
   std::vector<std::string> NameKeys(int n) const {
     const v1::Actor& a = ActorOf(n);
     std::vector<std::string> keys;
@@ -614,6 +615,17 @@ class Resolver {
     };
     add_alias(other.name());
     for (const std::string& alias : other.aliases()) add_alias(alias);
+    // Weak aliases stay weak, unless a list gives the name as a strong one.
+    absl::flat_hash_set<std::string> weak_keys;
+    for (const std::string& w : kept.weak_aliases()) {
+      weak_keys.insert(resolve_internal::FoldName(w));
+    }
+    for (const std::string& w : other.weak_aliases()) {
+      const std::string k = resolve_internal::FoldName(w);
+      if (!k.empty() && !name_keys.contains(k) && weak_keys.insert(k).second) {
+        kept.add_weak_aliases(w);
+      }
+    }
     for (const v1::Identifier& id : other.identifiers()) {
       bool have = false;
       for (const v1::Identifier& k : kept.identifiers()) {

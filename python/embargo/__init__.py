@@ -173,3 +173,26 @@ features = frozenset(getattr(_embargo, "_features", ()))
 
 __all__ = [name for name in dir(_embargo) if not name.startswith("_")] + [
     "Table", "features"]
+
+
+# --- screening ----------------------------------------------------------------
+
+def _graph_screen(self, rows, as_of=None, hops=2, kinds=None, threshold=0.75,
+                  matches=3, threads=0):
+    """Screens counterparties: ``rows`` is a pandas DataFrame or a list of
+    dicts (columns name, country, dob, ids) or of (name, country, dob, ids)
+    tuples or names. Returns one dict per row, in order: 'row', 'query',
+    'as_of', 'error' (None, or why the row could not be screened: the
+    others go on) and 'matches', best first, each a ``search`` hit with
+    'sanctioned' / 'sanctions' (authority, programme, listed, certainty in
+    force on ``as_of``, default today), 'blocked' / 'blocked_by_ownership' /
+    'chain' (stakes up to a sanctioned owner) and 'nearby' (sanctioned
+    actors within ``hops`` over ``kinds``, default ownership, directorship,
+    control, operator, family and associate links, with a path each)."""
+    if hasattr(rows, "to_dict") and hasattr(rows, "columns"):
+        rows = rows.to_dict("records")
+    return self._screen(list(rows), as_of, hops, kinds, threshold, matches,
+                        threads)
+
+
+Graph.screen = _graph_screen

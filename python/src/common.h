@@ -125,6 +125,7 @@ void BindQueries(py::module_& m);
 void BindSanctions(py::module_& m);
 void BindImport(py::module_& m);
 void BindExport(py::module_& m);
+void BindSearch(py::module_& m);
 
 }  // namespace embargo::python
 

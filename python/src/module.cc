@@ -36,6 +36,7 @@ threads that query one graph run in parallel.
   embargo::python::BindQueries(m);
   embargo::python::BindImport(m);
   embargo::python::BindExport(m);
+  embargo::python::BindSearch(m);
 #ifdef EMBARGO_PYTHON_HAVE_SANCTIONS
   embargo::python::BindSanctions(m);
   features.append("sanctions");

@@ -201,6 +201,43 @@ TEST_F(RealDataTest, OneActorPerRealWorldActor) {
   EXPECT_GT(r.report.merges_by_rule.at(kRuleNameCountryKind), 0);
 }
 
+// Weak aliases (the UN's QUALITY "Low", OFAC's single-quoted a.k.a.'s in
+// its CSV remarks) are kept, marked, and never merge: OFAC's AL-DURI, Izzat
+// Ibrahim (a.k.a. 'ABU AHMAD') used to be joined to a UN entry through the
+// low-quality alias "Abu Ahmad" that several listed people share.
+TEST_F(RealDataTest, WeakAliasesAreKeptAndNeverMerge) {
+  const auto has_weak = [](const v1::Actor& a, const std::string& folded) {
+    for (const std::string& w : a.weak_aliases()) {
+      if (resolve_internal::FoldName(w) == folded) return true;
+    }
+    return false;
+  };
+  std::vector<DatasetFile> files = Imports();
+  std::vector<const v1::Actor*> duri_in =
+      ActorsWhere(files, [](const v1::Actor& a) { return a.id() == "OFAC-7848"; });
+  ASSERT_EQ(duri_in.size(), 1u);
+  EXPECT_TRUE(has_weak(*duri_in[0], "abu ahmad"));
+  EXPECT_FALSE(Named(*duri_in[0], "abu ahmad"));
+  // The UN list marks weak aliases too.
+  EXPECT_GT(ActorsWhere(files, [](const v1::Actor& a) {
+              return absl::StartsWith(a.id(), "UN-") && a.weak_aliases_size() > 0;
+            }).size(),
+            100u);
+
+  ResolvedDataset r = Resolve(std::move(files));
+  std::vector<const v1::Actor*> duri =
+      ActorsWhere(r.files, [](const v1::Actor& a) { return Has(a, "OFAC_UID", "7848"); });
+  ASSERT_EQ(duri.size(), 1u);
+  for (const std::string& m : duri[0]->merged_from()) {
+    EXPECT_THAT(m, ::testing::Not(HasSubstr("abu ahmad"))) << m;
+  }
+  // No name-based merge of any kind rests on a name that is only weak.
+  for (const Merge& m : r.report.merges) {
+    if (m.rule != kRuleNameCountryKind && m.rule != kRuleNameOneSidedCountry) continue;
+    EXPECT_THAT(m.values, ::testing::Not(HasSubstr("abu ahmad"))) << m.kept_id;
+  }
+}
+
 TEST_F(RealDataTest, RussiaToNorthKoreaOverTransfersRestsOnSipri) {
   // Deals between the two in the SIPRI import, counted directly.
   int expected = 0;

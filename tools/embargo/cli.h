@@ -97,8 +97,12 @@ absl::StatusOr<Filter> ParseFilter(const Args& args);
 // ParseLimits reads --limit and --timeout.
 absl::StatusOr<Limits> ParseLimits(const Args& args);
 
-// ResolveActor resolves an id or a name (Graph::Resolve); an ambiguous name
-// lists its candidates.
+// ResolveActor resolves an actor argument: an id, or a name that exactly one
+// actor bears (Graph::FindByName) when no other actor's name matches it
+// nearly as well (embargo/search.h: a company form, spelling variant or word
+// order apart). Otherwise FailedPrecondition listing the candidates, or
+// NotFound with "did you mean" and the best candidates of the name search.
+// Never picks one of several.
 absl::StatusOr<NodeId> ResolveActor(const Graph& graph,
                                     const std::string& id_or_name);
 
@@ -141,6 +145,8 @@ int RunPaths(const std::vector<std::string>& argv);
 int RunNeighbors(const std::vector<std::string>& argv);
 int RunExposure(const std::vector<std::string>& argv);
 int RunBreaches(const std::vector<std::string>& argv);
+int RunSearch(const std::vector<std::string>& argv);
+int RunScreen(const std::vector<std::string>& argv);
 
 }  // namespace embargo::cli
 

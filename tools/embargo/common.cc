@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "embargo/explain.h"
@@ -20,6 +21,7 @@
 #include "embargo/kinds.h"
 #include "embargo/load.h"
 #include "embargo/resolve.h"
+#include "embargo/search.h"
 #include "tools/embargo/cli.h"
 
 
@@ -282,22 +284,108 @@ absl::StatusOr<Limits> ParseLimits(const Args& args) {
   return l;
 }
 
+namespace {
+
+// IdDistanceOne is true when a and b differ by one substitution, one
+// transposition of neighbours, or one letter more or less.
+bool IdDistanceOne(const std::string& a, const std::string& b) {
+  if (a == b) return false;
+  if (a.size() == b.size()) {
+    std::vector<size_t> diff;
+    for (size_t i = 0; i < a.size() && diff.size() <= 2; ++i) {
+      if (a[i] != b[i]) diff.push_back(i);
+    }
+    if (diff.size() == 1) return true;
+    return diff.size() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] &&
+           a[diff[1]] == b[diff[0]];
+  }
+  const std::string& s = a.size() < b.size() ? a : b;
+  const std::string& l = a.size() < b.size() ? b : a;
+  size_t i = 0;
+  while (i < s.size() && s[i] == l[i]) ++i;
+  return s.compare(i, std::string::npos, l, i + 1, std::string::npos) == 0;
+}
+
+}  // namespace
+
 absl::StatusOr<NodeId> ResolveActor(const Graph& graph,
                                     const std::string& id_or_name) {
-  absl::StatusOr<NodeId> n = graph.Resolve(id_or_name);
-  if (n.ok()) return n;
-  if (n.status().code() == absl::StatusCode::kFailedPrecondition) {
+  if (std::optional<NodeId> n = graph.FindNode(id_or_name)) return *n;
+  const auto describe = [&](NodeId c) {
+    return absl::StrCat(graph.node_id(c), " (", graph.node_name(c), ", ",
+                        NodeKindName(graph.node_kind(c)), ")");
+  };
+  std::vector<NodeId> exact = graph.FindByName(id_or_name);
+  if (exact.size() > 1) {
     std::vector<std::string> candidates;
-    for (NodeId c : graph.FindByName(id_or_name)) {
-      candidates.push_back(absl::StrCat(graph.node_id(c), " (",
-                                        graph.node_name(c), ", ",
-                                        NodeKindName(graph.node_kind(c)), ")"));
-    }
+    for (NodeId c : exact) candidates.push_back(describe(c));
     return absl::FailedPreconditionError(
         absl::StrCat("\"", id_or_name, "\" is ambiguous: ",
                      absl::StrJoin(candidates, "; "), "; give an id"));
   }
-  return n.status();
+  // The name search: for "did you mean", and to refuse an exact match when
+  // another actor bears the same name but for a company form, a spelling
+  // variant or word order ("VTB Bank" and "VTB Bank PJSC").
+  absl::StatusOr<NameIndex> index = NameIndex::Build(graph);
+  if (!index.ok()) return index.status();
+  SearchQuery q;
+  q.name = id_or_name;
+  SearchOptions o;
+  o.limit = 5;
+  absl::StatusOr<std::vector<SearchHit>> hits = index->Search(q, o);
+  if (!hits.ok()) {
+    return absl::NotFoundError(
+        absl::StrCat("no node has the id or name \"", id_or_name, "\""));
+  }
+  if (exact.size() == 1) {
+    std::vector<std::string> rivals;
+    for (const SearchHit& h : *hits) {
+      if (h.node != exact[0] && h.name_score >= 0.95 && h.weak_raise == 0) {
+        rivals.push_back(absl::StrFormat("%s: \"%s\"", describe(h.node), h.matched_name));
+      }
+    }
+    if (rivals.empty()) return exact[0];
+    return absl::FailedPreconditionError(absl::StrCat(
+        "\"", id_or_name, "\" names ", describe(exact[0]),
+        " but nearly as well ", absl::StrJoin(rivals, "; "), "; give an id"));
+  }
+  std::vector<std::string> candidates;
+  // Ids one slip away ("PKR" for PRK): a transposition, a substitution, a
+  // letter more or less.
+  if (id_or_name.size() >= 3 && id_or_name.size() <= 24) {
+    const std::string want = absl::AsciiStrToUpper(id_or_name);
+    std::vector<std::pair<bool, NodeId>> near;  // (not a transposition, node)
+    for (size_t v = 0; v < graph.num_nodes(); ++v) {
+      const NodeId c(static_cast<uint32_t>(v));
+      const absl::string_view id = graph.node_id(c);
+      if (id.size() + 1 < want.size() || id.size() > want.size() + 1) continue;
+      const std::string up = absl::AsciiStrToUpper(id);
+      if (IdDistanceOne(want, up)) {
+        std::string sorted_a = want, sorted_b = up;
+        std::sort(sorted_a.begin(), sorted_a.end());
+        std::sort(sorted_b.begin(), sorted_b.end());
+        near.push_back({sorted_a != sorted_b, c});
+      }
+    }
+    std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) {
+      return a.first < b.first;
+    });
+    for (size_t i = 0; i < near.size() && i < 5; ++i) {
+      candidates.push_back(absl::StrCat(describe(near[i].second), " (id)"));
+    }
+  }
+  for (const SearchHit& h : *hits) {
+    candidates.push_back(absl::StrFormat("%s %.2f \"%s\"", describe(h.node),
+                                         h.score, h.matched_name));
+  }
+  if (candidates.empty()) {
+    return absl::NotFoundError(absl::StrCat(
+        "no node has the id or name \"", id_or_name,
+        "\", and no name comes close (`embargo search` to look)"));
+  }
+  return absl::NotFoundError(absl::StrCat(
+      "no node has the id or name \"", id_or_name, "\"; did you mean: ",
+      absl::StrJoin(candidates, "; ")));
 }
 
 Json NodeJson(const Graph& graph, NodeId node) {

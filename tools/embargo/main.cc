@@ -31,6 +31,10 @@ Commands:
   exposure ACTOR                 sanctions in force, blocking through
                                  ownership, sanctioned actors nearby
   breaches                       transfers that breach an arms embargo
+  search NAME                    actors by name, alias, variant or typo,
+                                 scored and explained
+  screen INPUT.csv               a list of counterparties: matches, sanctions,
+                                 blocking through ownership, nearby targets
   export FORMAT [FILE...] -o OUT graphml, neo4j, jsonl, dot, svg, png, ...
 
 `embargo COMMAND --help` for each command's options and examples.
@@ -68,6 +72,8 @@ int main(int argc, char** argv) {
   }
   if (command == "exposure") return RunExposure(args);
   if (command == "breaches") return RunBreaches(args);
+  if (command == "search") return RunSearch(args);
+  if (command == "screen") return RunScreen(args);
   std::cerr << "embargo: unknown command \"" << command
             << "\" (embargo --help lists them)\n";
   return kExitBadInput;

@@ -503,7 +503,7 @@ class Importer {
         std::string c = import_internal::CleanText(n);
         if (!c.empty() && seen.insert(c).second) a.add_aliases(c);
       };
-      for (const char* p : {"name", "alias", "previousName", "weakAlias"}) {
+      for (const char* p : {"name", "alias", "previousName"}) {
         for (const std::string& n : e.Values(p)) alias(n);
       }
       for (const auto& [prop, values] : e.props) {
@@ -513,6 +513,11 @@ class Importer {
             prop != "weakAlias") {
           for (const std::string& n : values) alias(n);
         }
+      }
+      // weakAlias: FtM's low-quality names, kept apart (Actor.weak_aliases).
+      for (const std::string& n : e.Values("weakAlias")) {
+        std::string c = import_internal::CleanText(n);
+        if (!c.empty() && seen.insert(c).second) a.add_weak_aliases(c);
       }
       for (const char* p : {"country", "jurisdiction", "mainCountry",
                             "nationality", "citizenship", "flag"}) {

@@ -147,8 +147,14 @@ void ReadOfacRemarks(absl::string_view remarks, OfacEntry& entry) {
     if (absl::ConsumePrefix(&rest, "a.k.a.") ||
         absl::ConsumePrefix(&rest, "f.k.a.") ||
         absl::ConsumePrefix(&rest, "n.k.a.")) {
+      // OFAC writes its weak a.k.a.'s in the remarks, single-quoted (in
+      // the 2021 files none of the 2,439 quoted ones is in alt.csv, which
+      // holds the strong ones).
+      const bool weak = absl::StartsWith(absl::StripAsciiWhitespace(rest), "'");
       std::string alias = Unquote(rest);
-      if (!alias.empty()) AddUnique(entry.aliases, std::move(alias));
+      if (!alias.empty()) {
+        AddUnique(weak ? entry.weak_aliases : entry.aliases, std::move(alias));
+      }
       continue;
     }
     if (absl::ConsumePrefix(&rest, "Linked To:")) {
@@ -247,6 +253,9 @@ void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
     for (const std::string& alias : e.aliases) {
       by_alias[NameKey(alias)].push_back(&e);
     }
+    for (const std::string& alias : e.weak_aliases) {
+      by_alias[NameKey(alias)].push_back(&e);
+    }
   }
   // Returns the one uid `name` names, or nullopt with `why` set.
   std::string why;
@@ -282,6 +291,9 @@ void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
     absl::flat_hash_set<std::string> seen_alias = {name_key};
     for (const std::string& alias : e.aliases) {
       if (seen_alias.insert(NameKey(alias)).second) a.add_aliases(alias);
+    }
+    for (const std::string& alias : e.weak_aliases) {
+      if (seen_alias.insert(NameKey(alias)).second) a.add_weak_aliases(alias);
     }
     for (const std::string& address : e.addresses) a.add_addresses(address);
     v1::Identifier* uid = a.add_identifiers();

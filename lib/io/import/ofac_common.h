@@ -38,6 +38,9 @@ struct OfacEntry {
   std::string call_sign, vessel_type, tonnage, grt, vessel_flag, vessel_owner;
   std::string remarks;
   std::vector<std::string> aliases;
+  // Weak a.k.a.'s: OFAC marks them "weak" in XML (<category>weak</category>)
+  // and writes them, single-quoted, in the remarks of its CSV files.
+  std::vector<std::string> weak_aliases;
   std::vector<std::string> addresses;
   std::vector<std::string> address_countries;  // Country text per address.
   std::vector<Id> ids;

@@ -115,7 +115,12 @@ absl::StatusOr<ImportResult> ImportOfacXml(const std::string& path,
     e.title = ChildText(node, "title");
     for (xmlNode* aka : Children(Child(node, "akaList"), "aka")) {
       std::string alias = FullName(aka);
-      if (!alias.empty()) e.aliases.push_back(std::move(alias));
+      if (alias.empty()) continue;
+      if (ChildText(aka, "category") == "weak") {
+        e.weak_aliases.push_back(std::move(alias));
+      } else {
+        e.aliases.push_back(std::move(alias));
+      }
     }
     for (xmlNode* addr : Children(Child(node, "addressList"), "address")) {
       std::vector<std::string> parts;

@@ -166,19 +166,25 @@ absl::StatusOr<ImportResult> ImportUnXml(const std::string& path,
     a.set_id(actor_id);
     a.set_kind(individual ? v1::ACTOR_KIND_PERSON : v1::ACTOR_KIND_LEGAL_ENTITY);
     a.set_name(name);
-    std::vector<std::string> aliases;
-    const auto add_alias = [&](std::string alias) {
+    std::vector<std::string> aliases, weak_aliases;
+    const auto add_alias = [&](std::string alias, bool weak) {
       if (alias.empty() || absl::AsciiStrToUpper(alias) == absl::AsciiStrToUpper(name)) return;
       for (const std::string& x : aliases) {
         if (x == alias) return;
       }
-      aliases.push_back(std::move(alias));
+      for (const std::string& x : weak_aliases) {
+        if (x == alias) return;
+      }
+      (weak ? weak_aliases : aliases).push_back(std::move(alias));
     };
+    // QUALITY "Low" marks a weak alias; "Good" and "a.k.a." strong ones.
     for (xmlNode* al : Children(node, individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS")) {
-      add_alias(Unquote(ChildText(al, "ALIAS_NAME")));
+      add_alias(Unquote(ChildText(al, "ALIAS_NAME")),
+                absl::AsciiStrToLower(CleanText(ChildText(al, "QUALITY"))) == "low");
     }
-    add_alias(CleanText(ChildText(node, "NAME_ORIGINAL_SCRIPT")));
+    add_alias(CleanText(ChildText(node, "NAME_ORIGINAL_SCRIPT")), false);
     for (std::string& alias : aliases) a.add_aliases(std::move(alias));
+    for (std::string& alias : weak_aliases) a.add_weak_aliases(std::move(alias));
 
     const auto add_id = [&](std::string scheme, std::string value,
                             const std::string& country_text) {

@@ -198,6 +198,16 @@ ImportResult* FtmZalaTest::result_ = nullptr;
 constexpr absl::string_view kZakharov = "FTM-NK-aU5ybkbRFJucf8YMwsJvDw";
 constexpr absl::string_view kCst = "FTM-NK-abdzbEBkqyT29GyREbiURZ";
 
+// FtM's weakAlias values are kept apart as weak aliases, not aliases.
+TEST_F(FtmZalaTest, WeakAliasesAreMarked) {
+  const v1::Actor* cst = FindActor(ds(), std::string(kCst));
+  ASSERT_NE(cst, nullptr);
+  EXPECT_THAT(cst->weak_aliases(), ::testing::Contains("ZALA"));
+  EXPECT_THAT(cst->weak_aliases(), ::testing::Contains("CST"));
+  EXPECT_THAT(cst->aliases(), ::testing::Not(::testing::Contains("ZALA")));
+  EXPECT_THAT(cst->aliases(), ::testing::Contains("Zala Aero Group"));
+}
+
 TEST_F(FtmZalaTest, RowsReconcile) {
   const ImportReport& rep = result().report;
   EXPECT_EQ(rep.format, "ftm");

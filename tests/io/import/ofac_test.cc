@@ -17,6 +17,7 @@ namespace {
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using testing_import::DataDir;
 using testing_import::ExpectSound;
 using testing_import::FindActor;
@@ -57,7 +58,9 @@ TEST(OfacCsvTest, Sdn2024) {
   ASSERT_NE(komid, nullptr);
   EXPECT_EQ(komid->name(), "KOREA MINING DEVELOPMENT TRADING CORPORATION");
   EXPECT_EQ(komid->kind(), v1::ACTOR_KIND_LEGAL_ENTITY);
-  EXPECT_THAT(komid->aliases(), Contains("KOMID"));
+  // OFAC writes weak a.k.a.'s single-quoted in the remarks: kept as weak.
+  EXPECT_THAT(komid->weak_aliases(), Contains("KOMID"));
+  EXPECT_THAT(komid->aliases(), Not(Contains("KOMID")));
   EXPECT_NE(FindSanction(r->dataset, "OFAC-9345-NPWMD"), nullptr);
   EXPECT_NE(FindSanction(r->dataset, "OFAC-9345-DPRK2"), nullptr);
 
@@ -125,7 +128,7 @@ TEST(OfacCsvTest, Sdn2021WithAddAltComments) {
   ASSERT_NE(bnc, nullptr);
   EXPECT_EQ(bnc->name(), "BANCO NACIONAL DE CUBA");
   EXPECT_THAT(bnc->aliases(), Contains("NATIONAL BANK OF CUBA"));
-  EXPECT_THAT(bnc->aliases(), Contains("BNC"));
+  EXPECT_THAT(bnc->weak_aliases(), Contains("BNC"));  // Remarks: weak.
   EXPECT_THAT(bnc->addresses(),
               Contains("Zweierstrasse 35, Zurich CH-8022, Switzerland"));
   EXPECT_EQ(bnc->country(), "CHE");  // An entity takes its first address.
@@ -133,7 +136,7 @@ TEST(OfacCsvTest, Sdn2021WithAddAltComments) {
   const v1::Actor* e = FindActor(r->dataset, "OFAC-28264");
   ASSERT_NE(e, nullptr);
   EXPECT_THAT(e->note(), HasSubstr("Linked To: LAZARUS GROUP."));
-  EXPECT_THAT(e->aliases(), Contains("blackjack1987"));
+  EXPECT_THAT(e->weak_aliases(), Contains("blackjack1987"));
 }
 
 TEST(OfacCsvTest, EditionDateIsRequired) {
@@ -182,7 +185,8 @@ TEST(OfacCsvTest, Quirks) {
   const v1::Actor* alpha = FindActor(r->dataset, "OFAC-10");
   ASSERT_NE(alpha, nullptr);
   EXPECT_EQ(alpha->name(), "ALPHA \u2013 SOCI\u00c9T\u00c9");
-  EXPECT_THAT(alpha->aliases(), ElementsAre("ALPHA CO", "OLD ALPHA"));
+  EXPECT_THAT(alpha->aliases(), ElementsAre("OLD ALPHA"));
+  EXPECT_THAT(alpha->weak_aliases(), ElementsAre("ALPHA CO"));
   EXPECT_NE(FindSanction(r->dataset, "OFAC-10-NPWMD"), nullptr);
   EXPECT_NE(FindSanction(r->dataset, "OFAC-10-DPRK2"), nullptr);
   const v1::Sanction* s = FindSanction(r->dataset, "OFAC-10-NPWMD");
@@ -250,6 +254,12 @@ TEST(OfacXmlTest, Consolidated2025) {
   EXPECT_EQ(haniya->kind(), v1::ACTOR_KIND_PERSON);
   EXPECT_EQ(haniya->born().year(), 1962);
   EXPECT_THAT(haniya->aliases(), Contains("HANIYYA, Ismaeel"));
+  // <category>weak</category> a.k.a.'s are kept as weak aliases.
+  const v1::Actor* zahhar = FindActor(r->dataset, "OFAC-9647");
+  ASSERT_NE(zahhar, nullptr);
+  EXPECT_THAT(zahhar->weak_aliases(), Contains("ZAHAR, Mahmoud"));
+  EXPECT_THAT(zahhar->aliases(), Not(Contains("ZAHAR, Mahmoud")));
+  EXPECT_THAT(zahhar->aliases(), Contains("AL ZAHAR, Mahmoud Khaled"));
   EXPECT_NE(FindSanction(r->dataset, "OFAC-9639-NS-PLC"), nullptr);
   int sanctions = 0;
   for (const v1::Sanction& s : r->dataset.sanctions()) {

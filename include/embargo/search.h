@@ -1,0 +1,180 @@
+// Name search: find actors by name, alias, transliteration, misspelling or
+// part of a name, with a score in [0, 1] and the reason for it.
+//
+//   absl::StatusOr<embargo::NameIndex> index = embargo::NameIndex::Build(graph);
+//   embargo::SearchQuery q;
+//   q.name = "Shoygu Sergei";
+//   q.country = "Russia";
+//   absl::StatusOr<std::vector<embargo::SearchHit>> hits = index->Search(q);
+//   for (const embargo::SearchHit& h : *hits) {
+//     std::cout << graph.node_id(h.node) << " " << h.score << " "
+//               << h.Explain() << "\n";
+//   }
+//
+// What is indexed: the name, aliases and weak aliases (Actor.weak_aliases)
+// of every actor, folded and transliterated to Latin (lib/text/names.h), cut
+// into words with company forms ("LLC", "OOO", "Co., Ltd.") and honorifics
+// ("Mr", "General") set aside.
+//
+// Retrieval: an inverted index from each word's spelling key (Shoigu and
+// Shoygu share one) to the names holding it, and, for typos, a deletion
+// neighbourhood of the keys (every key of four letters or more and each
+// string one deletion away from it; SymSpell, Garbe 2012): a query word
+// reaches the keys within one deletion of its own deletions, i.e. one
+// insertion, deletion, substitution or transposition, or two edits split
+// between the sides; each is then checked with the Damerau-Levenshtein
+// distance. Names are ranked by the summed weight of the query words they
+// hold and the best 64 are scored in full.
+//
+// Scoring (documented in README "Name search"): each query word is paired
+// with at most one word of the name, best pairs first, word order ignored.
+// A pair scores 1 for the same word, 0.95 for the same spelling key (a
+// spelling or transliteration variant), 0.88 / 0.82 / 0.75 for one typo
+// (words of 6+, 4-5, 3 letters), 0.75 for two (7+ letters; never in a word
+// with digits), 0.75 for an initial ("S." for "Sergei") and
+// 0.6-0.9 for a prefix ("Serg"), 0.75 for three-letter syllables that
+// Korean romanisations spell with g/k, b/p, d/t or l/r. Words with digits
+// must agree exactly and weigh the most (8). Other words weigh by rarity (ln(1 + names /
+// names holding the word), between 1 and 8); patronymics weigh 0.3 on the
+// name's side. The name score is 0.65 x the weighted share of the query
+// explained + 0.35 x the weighted share of the name explained. A weak alias
+// raises an actor's score by only 0.35 x what it adds over the best strong
+// name (an exact weak alias alone: 0.35, well below a match). Then the attributes the query gives: an identifier the actor holds
+// lifts the score to at least 0.97, a different one of the same scheme
+// takes 0.3 off; a compatible birth date adds 0.03, an incompatible one
+// takes 0.15 off; the same country adds 0.02, another takes 0.08 off; an
+// attribute the actor does not carry leaves the score as it is and says so.
+//
+// Memory model: a NameIndex is a cheap handle to immutable data and keeps
+// the Graph it was built from alive; any number of threads may search one
+// index (or copies of it) at once.
+
+#ifndef EMBARGO_SEARCH_H_
+#define EMBARGO_SEARCH_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "embargo/date.h"
+#include "embargo/graph.h"
+#include "embargo/ids.h"
+
+namespace embargo {
+
+// kDefaultMatchThreshold is the score from which a hit counts as a match
+// (screening); chosen on the evaluation set of README "Name search
+// quality" as the lowest threshold with precision at least 0.98 there.
+inline constexpr double kDefaultMatchThreshold = 0.75;
+
+// SearchQuery is a name and what else is known about who is meant.
+struct SearchQuery {
+  std::string name;
+  // Country as ISO alpha-3 or alpha-2 code or a name ("Russia"); "" when
+  // not given.
+  std::string country;
+  // Date of birth or of incorporation or build; unknown when not given.
+  PartialDate born;
+  // Identifiers: "IMO 9234567", "IMO9234567", an OFAC UID, a UN reference,
+  // a registration number. Compared by their letters and digits (an IMO
+  // number by its seven digits).
+  std::vector<std::string> identifiers;
+};
+
+// SearchOptions bound the answer.
+struct SearchOptions {
+  size_t limit = 10;       // Most hits returned.
+  double min_score = 0.3;  // Hits below this are left out.
+};
+
+// TokenMatchKind says how a query word met a word of the name.
+enum class TokenMatchKind {
+  kExact,            // The same word once folded.
+  kVariant,          // The same spelling key (Shoigu / Shoygu).
+  kTransliteration,  // The same word or key, one side in another script.
+  kTypo,             // One or two edits apart.
+  kInitial,          // An initial of the word.
+  kPrefix,           // The beginning of the word.
+  kJoined,           // The words run together ("Abdelrahman").
+};
+absl::string_view TokenMatchKindName(TokenMatchKind kind);
+
+// TokenMatch pairs a query word with a word of the matched name.
+struct TokenMatch {
+  std::string query_token;
+  std::string name_token;
+  TokenMatchKind kind;
+  double similarity;  // In [0, 1].
+};
+
+// Agreement says how an attribute the query gives compares to the actor's.
+enum class Agreement {
+  kNotGiven,   // The query does not give it.
+  kUnknown,    // The actor does not carry it: neither for nor against.
+  kAgrees,
+  kDisagrees,
+};
+absl::string_view AgreementName(Agreement a);
+
+// AttributeCheck is one comparison of a query attribute with the actor's.
+struct AttributeCheck {
+  Agreement agreement = Agreement::kNotGiven;
+  std::string query_value;
+  std::string actor_value;
+};
+
+// SearchHit is one actor found, with its score and why.
+struct SearchHit {
+  NodeId node;
+  double score = 0;       // Final score in [0, 1].
+  double name_score = 0;  // From the names alone (weak alias included).
+  std::string matched_name;     // The name or alias that scored best.
+  bool matched_alias = false;   // It is an alias, not the primary name.
+  bool weak_alias = false;      // It is a weak alias (see weak_raise).
+  double weak_raise = 0;        // What a weak alias added to name_score.
+  std::string weak_name;        // That weak alias.
+  std::vector<TokenMatch> tokens;
+  std::vector<std::string> missing_query_tokens;  // Query words unmatched.
+  std::vector<std::string> missing_name_tokens;   // Name words unmatched.
+  std::vector<std::string> set_aside;  // Company forms and honorifics.
+  AttributeCheck country, born, identifier;
+
+  // Explain is a one-line account: 'name "SHOIGU, Sergei Kuzhugetovich":
+  // shoygu~shoigu (variant), sergei=sergei; missing kuzhugetovich; country
+  // RUS agrees'.
+  std::string Explain() const;
+};
+
+namespace internal {
+struct NameIndexData;
+}
+
+// NameIndex is the search index of one graph.
+class NameIndex {
+ public:
+  // Build indexes every actor's names. Errors: InvalidArgument when the
+  // graph has more names than the index can address (2^32).
+  [[nodiscard]] static absl::StatusOr<NameIndex> Build(const Graph& graph);
+
+  // Search returns the best hits, by score then node id. Errors:
+  // InvalidArgument when the query has neither a name with a letter or
+  // digit nor an identifier, or an unknown country.
+  [[nodiscard]] absl::StatusOr<std::vector<SearchHit>> Search(
+      const SearchQuery& query, const SearchOptions& options = {}) const;
+
+  const Graph& graph() const;
+  size_t num_names() const;   // Names and aliases indexed.
+  size_t num_tokens() const;  // Distinct words.
+
+ private:
+  explicit NameIndex(std::shared_ptr<const internal::NameIndexData> data)
+      : data_(std::move(data)) {}
+  std::shared_ptr<const internal::NameIndexData> data_;
+};
+
+}  // namespace embargo
+
+#endif  // EMBARGO_SEARCH_H_

@@ -1,0 +1,451 @@
+// NameIndex: building the index and answering a query (embargo/search.h).
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/hash/hash.h"
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "embargo/import/countries.h"
+#include "embargo/kinds.h"
+#include "embargo/search.h"
+#include "lib/search/index_data.h"
+#include "lib/text/names.h"
+
+namespace embargo {
+namespace internal {
+
+uint64_t DeleteHash(absl::string_view s) { return absl::HashOf(s) | 1; }
+
+uint32_t LetterMask(absl::string_view s) {
+  uint32_t m = 0;
+  for (char c : s) m |= (c >= 'a' && c <= 'z') ? 1u << (c - 'a') : 1u << 26;
+  return m;
+}
+
+std::pair<std::string, std::string> NormalizeIdentifier(absl::string_view scheme,
+                                                        absl::string_view value) {
+  std::string v;
+  for (char c : value) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+      v.push_back(absl::ascii_toupper(static_cast<unsigned char>(c)));
+    }
+  }
+  if (scheme == "IMO" || scheme == "IMO_COMPANY") {
+    std::string digits;
+    for (char c : v) {
+      if (absl::ascii_isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
+    }
+    if (digits.size() == 7) return {"IMO", digits};
+  }
+  return {std::string(scheme), v};
+}
+
+std::pair<std::string, std::string> NormalizeQueryIdentifier(absl::string_view text) {
+  std::pair<std::string, std::string> n = NormalizeIdentifier("", text);
+  if (n.second.size() == 10 && n.second.rfind("IMO", 0) == 0 &&
+      std::all_of(n.second.begin() + 3, n.second.end(),
+                  [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); })) {
+    return {"IMO", n.second.substr(3)};
+  }
+  return n;
+}
+
+void NameIndexData::KeysNear(absl::string_view key, std::vector<uint32_t>& out) const {
+  const auto look = [&](absl::string_view s) {
+    const uint64_t h = DeleteHash(s);
+    auto it = std::lower_bound(deletes.begin(), deletes.end(),
+                               std::pair<uint64_t, uint32_t>(h, 0));
+    for (; it != deletes.end() && it->first == h; ++it) out.push_back(it->second);
+  };
+  look(key);
+  std::string s(key);
+  for (size_t i = 0; i < key.size(); ++i) {
+    s.assign(key.data(), key.size());
+    s.erase(i, 1);
+    look(s);
+  }
+}
+
+}  // namespace internal
+
+using internal::NameIndexData;
+
+absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
+  auto d = std::make_shared<NameIndexData>(graph);
+  const size_t n = graph.num_nodes();
+  d->born.assign(n, {0, 0, 0});
+  d->node_ids.resize(n);
+  std::vector<uint32_t> key_df;
+  std::function<void(uint32_t, const std::string&, uint8_t)> add_name;
+  add_name = [&](uint32_t node, const std::string& name, uint8_t flags) {
+    // "Дмитрий ... / Дмитро ...": the lists join forms of one name with a
+    // slash; each is a name.
+    if (name.find(" / ") != std::string::npos) {
+      for (absl::string_view part : absl::StrSplit(name, " / ", absl::SkipWhitespace())) {
+        add_name(node, std::string(part), flags);
+      }
+      return;
+    }
+    // "KOREA KWANGSON BANKING CORPORATION (KKBC)", "Tong Hung San (Chong
+    // Chon Gang)": what stands in parentheses is a name too, as is the rest.
+    const size_t open = name.find(" (");
+    if (open != std::string::npos && name.back() == ')' && open > 0) {
+      add_name(node, name.substr(open + 2, name.size() - open - 3), flags);
+      add_name(node, name.substr(0, open), flags);
+    }
+    text_internal::NameWords w = text_internal::SplitName(name);
+    if (w.words.empty()) return;
+    NameIndexData::Entry e;
+    e.node = node;
+    e.first = static_cast<uint32_t>(d->entry_words.size());
+    e.count = static_cast<uint16_t>(std::min<size_t>(w.words.size(), 16));
+    e.flags = flags | (w.transliterated ? NameIndexData::kTransliterated : 0);
+    for (size_t i = 0; i < e.count; ++i) {
+      auto [it, fresh] = d->word_ids.try_emplace(w.words[i], d->word_text.size());
+      if (fresh) {
+        d->word_text.push_back(w.words[i]);
+        const std::string key = text_internal::SpellingKey(w.words[i]);
+        auto [kit, kfresh] = d->key_ids.try_emplace(key, d->key_text.size());
+        if (kfresh) {
+          d->key_text.push_back(key);
+          d->key_mask.push_back(internal::LetterMask(key));
+          key_df.push_back(0);
+        }
+        d->word_key.push_back(kit->second);
+        d->word_patronymic.push_back(text_internal::IsPatronymic(w.words[i]));
+        d->word_latin.push_back(text_internal::IsLatinToken(w.words[i]));
+        d->word_mask.push_back(internal::LetterMask(w.words[i]));
+      }
+      d->entry_words.push_back(it->second);
+    }
+    d->entries.push_back(e);
+    d->entry_text.push_back(name);
+  };
+  for (size_t v = 0; v < n; ++v) {
+    const NodeId node(static_cast<uint32_t>(v));
+    if (graph.node_kind(node) == NodeKind::kEvent) continue;
+    const v1::Record r = graph.NodeRecord(node);
+    if (!r.has_actor()) continue;
+    const v1::Actor& a = r.actor();
+    const uint32_t u = static_cast<uint32_t>(v);
+    add_name(u, a.name(), 0);
+    for (const std::string& alias : a.aliases()) add_name(u, alias, NameIndexData::kAlias);
+    for (const std::string& alias : a.weak_aliases()) {
+      add_name(u, alias, NameIndexData::kAlias | NameIndexData::kWeak);
+    }
+    d->born[v] = {static_cast<int16_t>(a.born().year()),
+                  static_cast<int16_t>(a.born().month()),
+                  static_cast<int16_t>(a.born().day())};
+    for (const v1::Identifier& id : a.identifiers()) {
+      auto norm = internal::NormalizeIdentifier(id.scheme(), id.value());
+      if (norm.second.empty()) continue;
+      std::vector<uint32_t>& nodes = d->id_index[norm.second];
+      if (nodes.empty() || nodes.back() != u) nodes.push_back(u);
+      d->node_ids[v].push_back(std::move(norm));
+    }
+  }
+  if (d->entries.size() >= (uint64_t{1} << 32) - 1) {
+    return absl::InvalidArgumentError("too many names to index");
+  }
+  // Postings: key -> entries, each entry once per key.
+  const size_t num_keys = d->key_text.size();
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (key, entry)
+  for (uint32_t e = 0; e < d->entries.size(); ++e) {
+    const NameIndexData::Entry& en = d->entries[e];
+    for (uint32_t j = 0; j < en.count; ++j) {
+      pairs.push_back({d->word_key[d->entry_words[en.first + j]], e});
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  d->post_start.assign(num_keys + 1, 0);
+  for (const auto& [k, e] : pairs) ++d->post_start[k + 1];
+  for (size_t k = 0; k < num_keys; ++k) d->post_start[k + 1] += d->post_start[k];
+  d->postings.reserve(pairs.size());
+  for (const auto& [k, e] : pairs) d->postings.push_back(e);
+  // Weights: rarer keys weigh more.
+  const double total = static_cast<double>(std::max<size_t>(d->entries.size(), 1));
+  d->key_weight.resize(num_keys);
+  for (size_t k = 0; k < num_keys; ++k) {
+    const double df = d->post_start[k + 1] - d->post_start[k];
+    d->key_weight[k] = static_cast<float>(
+        std::clamp(std::log(1.0 + total / std::max(df, 1.0)), 1.0, d->max_weight));
+  }
+  // Deletion neighbourhood of the Latin keys of four letters or more.
+  for (uint32_t k = 0; k < num_keys; ++k) {
+    const std::string& key = d->key_text[k];
+    if (key.size() < 4 || !text_internal::IsLatinToken(key)) continue;
+    d->deletes.push_back({internal::DeleteHash(key), k});
+    std::string s;
+    for (size_t i = 0; i < key.size(); ++i) {
+      s = key;
+      s.erase(i, 1);
+      d->deletes.push_back({internal::DeleteHash(s), k});
+    }
+  }
+  std::sort(d->deletes.begin(), d->deletes.end());
+  d->deletes.erase(std::unique(d->deletes.begin(), d->deletes.end()), d->deletes.end());
+  return NameIndex(std::move(d));
+}
+
+const Graph& NameIndex::graph() const { return data_->graph; }
+size_t NameIndex::num_names() const { return data_->entries.size(); }
+size_t NameIndex::num_tokens() const { return data_->word_text.size(); }
+
+namespace {
+
+// A weak alias adds this share of what it scores over the best strong name:
+// an exact weak alias alone gives 0.35, found but far below a match.
+constexpr double kWeakShare = 0.35;
+
+// Scratch is one thread's accumulator over entries, reset after each query.
+struct Scratch {
+  std::vector<float> acc;
+  std::vector<uint32_t> touched;
+};
+
+bool DatesCompatible(const std::array<int16_t, 3>& a, const PartialDate& b) {
+  if (a[0] != b.year()) return false;
+  if (a[1] != 0 && b.month() != 0 && a[1] != b.month()) return false;
+  if (a[2] != 0 && b.day() != 0 && a[2] != b.day()) return false;
+  return true;
+}
+
+std::string DateText(const std::array<int16_t, 3>& a) {
+  absl::StatusOr<PartialDate> p = PartialDate::Create(a[0], a[1], a[2]);
+  return p.ok() ? p->ToString() : "";
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
+    const SearchQuery& query, const SearchOptions& options) const {
+  const NameIndexData& d = *data_;
+  internal::QueryWords q;
+  {
+    text_internal::NameWords w = text_internal::SplitName(query.name);
+    if (w.words.size() > 16) w.words.resize(16);
+    q.words = std::move(w.words);
+    q.transliterated = w.transliterated;
+    q.set_aside = std::move(w.forms);
+    q.set_aside.insert(q.set_aside.end(), w.honorifics.begin(), w.honorifics.end());
+  }
+  std::vector<std::pair<std::string, std::string>> ids;
+  for (const std::string& id : query.identifiers) {
+    auto n = internal::NormalizeQueryIdentifier(id);
+    if (!n.second.empty()) ids.push_back(std::move(n));
+  }
+  if (q.words.empty() && ids.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "search: the query \"", query.name,
+        "\" has no letter or digit to search for, and no identifier"));
+  }
+  std::string country;
+  if (!query.country.empty()) {
+    std::optional<absl::string_view> c = CountryCode(query.country);
+    if (!c) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "search: unknown country \"", query.country,
+          "\" (give an ISO 3166-1 code or an English name)"));
+    }
+    country = std::string(*c);
+  }
+  {
+    // A word given twice ("Dmitriy ... / Dmitro ...") counts once.
+    std::vector<std::string> unique;
+    std::vector<std::string> seen;
+    for (std::string& w : q.words) {
+      std::string k = text_internal::SpellingKey(w);
+      if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
+      seen.push_back(std::move(k));
+      unique.push_back(std::move(w));
+    }
+    q.words = std::move(unique);
+  }
+  for (const std::string& w : q.words) {
+    q.word_masks.push_back(internal::LetterMask(w));
+    auto wit = d.word_ids.find(w);
+    q.word_ids.push_back(wit == d.word_ids.end() ? -1 : static_cast<int64_t>(wit->second));
+    q.latin.push_back(text_internal::IsLatinToken(w));
+    q.keys.push_back(text_internal::SpellingKey(w));
+    q.key_masks.push_back(internal::LetterMask(q.keys.back()));
+    auto it = d.key_ids.find(q.keys.back());
+    q.key_ids.push_back(it == d.key_ids.end() ? -1 : static_cast<int64_t>(it->second));
+  }
+
+  // Retrieval: sum, per name, the weights of the query words it may hold.
+  thread_local Scratch scratch;
+  if (scratch.acc.size() < d.entries.size()) scratch.acc.assign(d.entries.size(), 0);
+  scratch.touched.clear();
+  std::vector<uint32_t> near;
+  for (size_t i = 0; i < q.words.size(); ++i) {
+    if (q.words[i].size() == 1) continue;  // Initials retrieve nothing alone.
+    near.clear();
+    if (q.key_ids[i] >= 0) near.push_back(static_cast<uint32_t>(q.key_ids[i]));
+    if (q.keys[i].size() >= 3 && text_internal::IsLatinToken(q.keys[i])) {
+      d.KeysNear(q.keys[i], near);
+    }
+    std::sort(near.begin(), near.end());
+    near.erase(std::unique(near.begin(), near.end()), near.end());
+    for (uint32_t k : near) {
+      const float w = d.key_weight[k];
+      for (uint32_t p = d.post_start[k]; p < d.post_start[k + 1]; ++p) {
+        const uint32_t e = d.postings[p];
+        if (scratch.acc[e] == 0) scratch.touched.push_back(e);
+        scratch.acc[e] += w;
+      }
+    }
+  }
+  constexpr size_t kCandidates = 64;
+  std::vector<std::pair<float, uint32_t>> cand;
+  cand.reserve(scratch.touched.size());
+  for (uint32_t e : scratch.touched) cand.push_back({-scratch.acc[e], e});
+  if (cand.size() > kCandidates) {
+    std::nth_element(cand.begin(), cand.begin() + kCandidates, cand.end());
+    cand.resize(kCandidates);
+  }
+  std::sort(cand.begin(), cand.end());  // Most weight first.
+  for (uint32_t e : scratch.touched) scratch.acc[e] = 0;
+  // The query's total weight: a name holding query words of weight w
+  // scores at most 0.65 w / total + 0.35 (+ 0.05 for attributes), which
+  // bounds the names left once `limit` nodes score above it.
+  double q_total = 0;
+  for (size_t i = 0; i < q.words.size(); ++i) {
+    q_total += q.words[i].size() == 1 ? 1.0
+               : q.key_ids[i] >= 0    ? d.key_weight[q.key_ids[i]]
+                                      : d.max_weight;
+  }
+
+  // Per node: the best strong and the best weak name.
+  struct Best {
+    double strong = 0, weak = 0;
+    int64_t strong_entry = -1, weak_entry = -1;
+  };
+  absl::flat_hash_map<uint32_t, Best> best;
+  std::vector<double> top;  // The best `limit` strong scores so far, a heap.
+  for (const auto& [neg_acc, e] : cand) {
+    if (top.size() >= options.limit && q_total > 0) {
+      const double bound = 0.65 * std::min(1.0, -neg_acc / q_total) + 0.35 + 0.05;
+      if (bound < -top.front() || bound < options.min_score) break;
+    }
+    const double s = internal::ScoreEntry(d, q, e, nullptr);
+    if (!(d.entries[e].flags & NameIndexData::kWeak)) {
+      top.push_back(-s);
+      std::push_heap(top.begin(), top.end());
+      if (top.size() > options.limit) {
+        std::pop_heap(top.begin(), top.end());
+        top.pop_back();
+      }
+    }
+    Best& b = best[d.entries[e].node];
+    if (d.entries[e].flags & NameIndexData::kWeak) {
+      if (s > b.weak) b.weak = s, b.weak_entry = e;
+    } else if (s > b.strong || b.strong_entry < 0) {
+      if (s > b.strong || b.strong_entry < 0) b.strong = s, b.strong_entry = e;
+    }
+  }
+  // Nodes an identifier names, whatever their names.
+  for (const auto& [scheme, value] : ids) {
+    auto it = d.id_index.find(value);
+    if (it == d.id_index.end()) continue;
+    for (uint32_t node : it->second) best.try_emplace(node);
+  }
+
+  std::vector<SearchHit> hits;
+  std::vector<int64_t> shown_of;  // The entry each hit is explained by.
+  hits.reserve(best.size());
+  for (const auto& [node, b] : best) {
+    SearchHit h;
+    h.node = NodeId(node);
+    int64_t shown = b.strong_entry;
+    h.name_score = b.strong;
+    if (b.weak > b.strong) {
+      h.weak_raise = kWeakShare * (b.weak - b.strong);
+      h.name_score += h.weak_raise;
+      h.weak_name = d.entry_text[b.weak_entry];
+      if (shown < 0) shown = b.weak_entry;
+    }
+    double score = h.name_score;
+    // Identifiers.
+    if (!ids.empty()) {
+      h.identifier.agreement = Agreement::kUnknown;
+      h.identifier.query_value = query.identifiers.front();
+      for (const auto& [qs, qv] : ids) {
+        for (const auto& [as, av] : d.node_ids[node]) {
+          if (av == qv && (qs.empty() || qs == as)) {
+            h.identifier = {Agreement::kAgrees, absl::StrCat(qs.empty() ? "" : qs + " ", qv),
+                            absl::StrCat(as, " ", av)};
+          } else if (!qs.empty() && qs == as &&
+                     h.identifier.agreement != Agreement::kAgrees) {
+            h.identifier = {Agreement::kDisagrees, absl::StrCat(qs, " ", qv),
+                            absl::StrCat(as, " ", av)};
+          }
+        }
+      }
+      if (h.identifier.agreement == Agreement::kAgrees) score = std::max(score, 0.97);
+      if (h.identifier.agreement == Agreement::kDisagrees) score -= 0.3;
+    }
+    if (query.born.known()) {
+      const auto& born = d.born[node];
+      h.born.query_value = query.born.ToString();
+      if (born[0] == 0) {
+        h.born.agreement = Agreement::kUnknown;
+      } else {
+        h.born.actor_value = DateText(born);
+        const bool ok = DatesCompatible(born, query.born);
+        h.born.agreement = ok ? Agreement::kAgrees : Agreement::kDisagrees;
+        score += ok ? 0.03 : -0.15;
+      }
+    }
+    if (!country.empty()) {
+      const absl::string_view c = d.graph.node_country(h.node);
+      h.country.query_value = country;
+      if (c.empty()) {
+        h.country.agreement = Agreement::kUnknown;
+      } else {
+        h.country.actor_value = std::string(c);
+        const bool ok = c == country;
+        h.country.agreement = ok ? Agreement::kAgrees : Agreement::kDisagrees;
+        score += ok ? 0.02 : -0.08;
+      }
+    }
+    h.score = std::clamp(score, 0.0, 1.0);
+    if (h.score < options.min_score) continue;
+    hits.push_back(std::move(h));
+    shown_of.push_back(shown);
+  }
+  std::vector<size_t> order(hits.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (hits[a].score != hits[b].score) return hits[a].score > hits[b].score;
+    return hits[a].node < hits[b].node;
+  });
+  if (order.size() > options.limit) order.resize(options.limit);
+  // Explanations only for the hits returned.
+  std::vector<SearchHit> out;
+  out.reserve(order.size());
+  for (size_t i : order) {
+    SearchHit& h = hits[i];
+    const int64_t shown = shown_of[i];
+    h.set_aside = q.set_aside;
+    if (shown >= 0) {
+      internal::ScoreEntry(d, q, static_cast<uint32_t>(shown), &h);
+      h.matched_name = d.entry_text[shown];
+      h.matched_alias = d.entries[shown].flags & NameIndexData::kAlias;
+      h.weak_alias = d.entries[shown].flags & NameIndexData::kWeak;
+    } else {
+      h.matched_name = std::string(d.graph.node_name(h.node));
+      h.missing_query_tokens = q.words;
+    }
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace embargo

@@ -1,0 +1,114 @@
+// The data behind embargo::NameIndex (embargo/search.h), shared by the
+// index builder (index.cc) and the scorer (score.cc).
+//
+// Names are entries; an entry's words are ids into the vocabulary of
+// LatinFold words; each word has a spelling key (lib/text/names.h), and the
+// keys carry the postings (key -> entries, ascending) and the rarity
+// weights. Everything is built once and then only read.
+
+#ifndef EMBARGO_LIB_SEARCH_INDEX_DATA_H_
+#define EMBARGO_LIB_SEARCH_INDEX_DATA_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "embargo/graph.h"
+#include "embargo/search.h"
+
+namespace embargo::internal {
+
+struct NameIndexData {
+  explicit NameIndexData(Graph g) : graph(std::move(g)) {}
+  Graph graph;
+
+  enum EntryFlags : uint8_t {
+    kAlias = 1,
+    kWeak = 2,
+    kTransliterated = 4,
+  };
+  struct Entry {
+    uint32_t node;
+    uint32_t first;  // Into entry_words.
+    uint16_t count;  // Words.
+    uint8_t flags;
+  };
+  std::vector<Entry> entries;
+  std::vector<uint32_t> entry_words;
+  std::vector<std::string> entry_text;  // The name as the record gives it.
+
+  // Vocabulary.
+  absl::flat_hash_map<std::string, uint32_t> word_ids;
+  std::vector<std::string> word_text;
+  std::vector<uint32_t> word_key;
+  std::vector<uint8_t> word_patronymic;
+  std::vector<uint8_t> word_latin;  // text_internal::IsLatinToken.
+  // Letter masks (bit c - 'a' for each letter, bit 26 for any other byte)
+  // of each word and of its key: one edit changes a mask in at most two
+  // bits, so masks differing in more than 2k bits are over k edits apart.
+  std::vector<uint32_t> word_mask, key_mask;
+
+  // Spelling keys with their postings (CSR) and weights.
+  absl::flat_hash_map<std::string, uint32_t> key_ids;
+  std::vector<std::string> key_text;
+  std::vector<float> key_weight;
+  std::vector<uint32_t> post_start;  // key_text.size() + 1.
+  std::vector<uint32_t> postings;    // Entry ids.
+
+  // Deletion neighbourhood: (hash of a key or of a key less one letter,
+  // key id), sorted.
+  std::vector<std::pair<uint64_t, uint32_t>> deletes;
+
+  // Node attributes: birth date (year, month, day; 0 unknown) and
+  // identifiers as (scheme, normalised value).
+  std::vector<std::array<int16_t, 3>> born;
+  std::vector<std::vector<std::pair<std::string, std::string>>> node_ids;
+  // Normalised identifier value -> nodes.
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> id_index;
+
+  double max_weight = 8.0;
+
+  // KeysNear returns the ids of the keys within the deletion neighbourhood
+  // of `key` (itself included when present), unverified.
+  void KeysNear(absl::string_view key, std::vector<uint32_t>& out) const;
+};
+
+// NormalizeIdentifier returns the (scheme, value) an identifier is compared
+// by: IMO and IMO_COMPANY numbers by their seven digits under "IMO", other
+// schemes by their upper-cased letters and digits.
+std::pair<std::string, std::string> NormalizeIdentifier(
+    absl::string_view scheme, absl::string_view value);
+// NormalizeQueryIdentifier reads a query's identifier ("IMO 9234567",
+// "9234567", "KPe.001"): scheme "IMO" for an IMO number, else "".
+std::pair<std::string, std::string> NormalizeQueryIdentifier(
+    absl::string_view text);
+
+// LetterMask is the letter mask of NameIndexData::word_mask.
+uint32_t LetterMask(absl::string_view s);
+
+// DeleteHash hashes a string of the deletion neighbourhood.
+uint64_t DeleteHash(absl::string_view s);
+
+// ScoreQuery is a query cut into words, ready for scoring.
+struct QueryWords {
+  std::vector<std::string> words;
+  std::vector<std::string> keys;
+  std::vector<int64_t> key_ids;  // -1 when not in the vocabulary.
+  std::vector<uint32_t> word_masks, key_masks;
+  std::vector<int64_t> word_ids;  // -1 when not in the vocabulary.
+  std::vector<uint8_t> latin;
+  std::vector<std::string> set_aside;
+  bool transliterated = false;
+};
+
+// ScoreEntry scores one name against the query: the name score, with the
+// token pairs and missing words written into `hit` when it is not null.
+double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
+                  SearchHit* hit);
+
+}  // namespace embargo::internal
+
+#endif  // EMBARGO_LIB_SEARCH_INDEX_DATA_H_

@@ -1,0 +1,296 @@
+// Scoring one name against a query, with the explanation (see the scoring
+// paragraph of embargo/search.h).
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "embargo/search.h"
+#include "lib/search/index_data.h"
+#include "lib/text/names.h"
+
+namespace embargo {
+
+absl::string_view TokenMatchKindName(TokenMatchKind kind) {
+  switch (kind) {
+    case TokenMatchKind::kExact: return "exact";
+    case TokenMatchKind::kVariant: return "variant";
+    case TokenMatchKind::kTransliteration: return "transliteration";
+    case TokenMatchKind::kTypo: return "typo";
+    case TokenMatchKind::kInitial: return "initial";
+    case TokenMatchKind::kPrefix: return "prefix";
+    case TokenMatchKind::kJoined: return "joined";
+  }
+  return "?";
+}
+
+absl::string_view AgreementName(Agreement a) {
+  switch (a) {
+    case Agreement::kNotGiven: return "not given";
+    case Agreement::kUnknown: return "unknown";
+    case Agreement::kAgrees: return "agrees";
+    case Agreement::kDisagrees: return "disagrees";
+  }
+  return "?";
+}
+
+std::string SearchHit::Explain() const {
+  std::string out = absl::StrCat(weak_alias ? "weak alias" : matched_alias ? "alias" : "name",
+                                 " \"", matched_name, "\":");
+  std::vector<std::string> pairs;
+  for (const TokenMatch& t : tokens) {
+    if (t.kind == TokenMatchKind::kExact) {
+      pairs.push_back(t.query_token);
+    } else if (t.query_token == t.name_token) {
+      pairs.push_back(absl::StrCat(t.query_token, " (", TokenMatchKindName(t.kind), ")"));
+    } else {
+      pairs.push_back(absl::StrCat(t.query_token, "~", t.name_token, " (",
+                                   TokenMatchKindName(t.kind), ")"));
+    }
+  }
+  absl::StrAppend(&out, " ", pairs.empty() ? "no words" : absl::StrJoin(pairs, ", "));
+  if (!missing_query_tokens.empty()) {
+    absl::StrAppend(&out, "; query words unmatched: ",
+                    absl::StrJoin(missing_query_tokens, " "));
+  }
+  if (!missing_name_tokens.empty()) {
+    absl::StrAppend(&out, "; name words missing: ",
+                    absl::StrJoin(missing_name_tokens, " "));
+  }
+  if (!set_aside.empty()) {
+    absl::StrAppend(&out, "; set aside: ", absl::StrJoin(set_aside, ", "));
+  }
+  if (weak_raise > 0) {
+    absl::StrAppendFormat(&out, "; weak alias \"%s\" adds %.2f", weak_name,
+                          weak_raise);
+  }
+  const auto attr = [&](const char* what, const AttributeCheck& c) {
+    if (c.agreement == Agreement::kNotGiven) return;
+    absl::StrAppend(&out, "; ", what, " ", c.query_value, " ",
+                    AgreementName(c.agreement));
+    if (c.agreement == Agreement::kDisagrees) {
+      absl::StrAppend(&out, " (", c.actor_value, ")");
+    }
+    if (c.agreement == Agreement::kUnknown) absl::StrAppend(&out, " (not on record)");
+  };
+  attr("country", country);
+  attr("born", born);
+  attr("identifier", identifier);
+  return out;
+}
+
+namespace internal {
+namespace {
+
+// Damerau-Levenshtein (optimal string alignment) distance, or max + 1 when
+// it is over `max`.
+int EditDistance(absl::string_view a, absl::string_view b, int max) {
+  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (std::abs(n - m) > max) return max + 1;
+  if (n > 40 || m > 40) return a == b ? 0 : max + 1;
+  int d[41][41];
+  for (int i = 0; i <= n; ++i) d[i][0] = i;
+  for (int j = 0; j <= m; ++j) d[0][j] = j;
+  for (int i = 1; i <= n; ++i) {
+    int row_min = max + 1;
+    for (int j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        v = std::min(v, d[i - 2][j - 2] + 1);
+      }
+      d[i][j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > max) return max + 1;
+  }
+  return d[n][m];
+}
+
+// Pair is the best way a query word meets a name word.
+struct Pair {
+  double sim = 0;
+  TokenMatchKind kind = TokenMatchKind::kExact;
+};
+
+// Masks says whether two letter masks allow `edits` edits.
+bool MasksAllow(uint32_t a, uint32_t b, int edits) {
+  uint32_t x = a ^ b;
+  for (int i = 0; i <= 2 * edits; ++i) {
+    if (x == 0) return true;
+    x &= x - 1;
+  }
+  return x == 0;
+}
+
+Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
+             absl::string_view nk, bool same_word, bool same_key, bool script,
+             bool latin, uint32_t qwm, uint32_t qkm, uint32_t nwm, uint32_t nkm) {
+  if (same_word) {
+    return {1.0, script ? TokenMatchKind::kTransliteration : TokenMatchKind::kExact};
+  }
+  if (same_key) {
+    return {0.95, script ? TokenMatchKind::kTransliteration : TokenMatchKind::kVariant};
+  }
+  if (!latin) return {};
+  // Numbers (hull numbers, registrations) must agree exactly: in a Latin
+  // word, mask bit 26 is a digit.
+  if ((qwm | nwm) & (1u << 26)) return {};
+  if (qw.size() == 1 || nw.size() == 1) {
+    if (qw[0] == nw[0]) return {0.75, TokenMatchKind::kInitial};
+    return {};
+  }
+  const size_t len = std::max(qk.size(), nk.size());
+  // Three-letter words allow one substitution of letters that Korean
+  // romanisations swap ("Gyu" / "Kyu", "Pak" / "Bak", "Ri" / "Li").
+  if (len == 3 && qw.size() == 3 && nw.size() == 3) {
+    int diff = 0;
+    bool paired = true;
+    for (int i = 0; i < 3; ++i) {
+      if (qw[i] == nw[i]) continue;
+      ++diff;
+      const char a = std::min(qw[i], nw[i]), b = std::max(qw[i], nw[i]);
+      paired = paired && ((a == 'g' && b == 'k') || (a == 'b' && b == 'p') ||
+                          (a == 'd' && b == 't') || (a == 'l' && b == 'r'));
+    }
+    if (diff == 1 && paired) return {0.75, TokenMatchKind::kVariant};
+  }
+  const int allowed = len >= 7 ? 2 : len >= 4 ? 1 : 0;
+  Pair best;
+  if (allowed > 0) {
+    // On the words as written and on their keys: a typo may hide a rule
+    // ("eergy" keys to "irgi", "energy" to "energi").
+    int d = allowed + 1;
+    if (MasksAllow(qkm, nkm, allowed)) d = EditDistance(qk, nk, allowed);
+    if (d > 1 && MasksAllow(qwm, nwm, allowed)) d = std::min(d, EditDistance(qw, nw, allowed));
+    if (d == 1) best = {len >= 6 ? 0.88 : 0.82, TokenMatchKind::kTypo};
+    if (d == 2 && allowed >= 2) best = {0.75, TokenMatchKind::kTypo};
+  }
+  if (qw.size() >= 3 && qw.size() < nw.size() && absl::StartsWith(nw, qw)) {
+    const double p = 0.6 + 0.3 * static_cast<double>(qw.size()) / nw.size();
+    if (p > best.sim) best = {p, TokenMatchKind::kPrefix};
+  }
+  return best;
+}
+
+bool HasDigit(absl::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+double QueryWeight(const NameIndexData& d, const QueryWords& q, size_t i) {
+  if (HasDigit(q.words[i])) return d.max_weight;  // Numbers decide.
+  if (q.words[i].size() == 1) return 1.0;
+  return q.key_ids[i] >= 0 ? d.key_weight[q.key_ids[i]] : d.max_weight;
+}
+
+}  // namespace
+
+double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
+                  SearchHit* hit) {
+  const NameIndexData::Entry& e = d.entries[entry];
+  const bool script = q.transliterated != ((e.flags & NameIndexData::kTransliterated) != 0);
+  const size_t nq = q.words.size(), nn = e.count;
+  if (nq == 0 || nn == 0) return 0;
+  struct Cand {
+    double sim;
+    uint16_t qi, ni;
+    TokenMatchKind kind;
+  };
+  Cand cands[256];
+  size_t num = 0;
+  for (size_t i = 0; i < nq && i < 16; ++i) {
+    for (size_t j = 0; j < nn && j < 16; ++j) {
+      const uint32_t w = d.entry_words[e.first + j];
+      const Pair p = Compare(q.words[i], q.keys[i], d.word_text[w],
+                             d.key_text[d.word_key[w]], q.word_ids[i] == w,
+                             q.key_ids[i] == d.word_key[w], script,
+                             q.latin[i] && d.word_latin[w], q.word_masks[i],
+                             q.key_masks[i], d.word_mask[w], d.key_mask[d.word_key[w]]);
+      if (p.sim > 0) {
+        cands[num++] = {p.sim, static_cast<uint16_t>(i), static_cast<uint16_t>(j), p.kind};
+      }
+    }
+  }
+  std::sort(cands, cands + num, [](const Cand& a, const Cand& b) {
+    if (a.sim != b.sim) return a.sim > b.sim;
+    if (a.qi != b.qi) return a.qi < b.qi;
+    return a.ni < b.ni;
+  });
+  uint32_t q_used = 0, n_used = 0;
+  double q_total = 0, q_got = 0, n_total = 0, n_got = 0;
+  double q_sim[16] = {0}, n_sim[16] = {0};
+  TokenMatch pairs[16];
+  int npairs = 0;
+  for (size_t c = 0; c < num; ++c) {
+    const Cand& k = cands[c];
+    if ((q_used >> k.qi) & 1 || (n_used >> k.ni) & 1) continue;
+    q_used |= 1u << k.qi;
+    n_used |= 1u << k.ni;
+    q_sim[k.qi] = n_sim[k.ni] = k.sim;
+    if (hit != nullptr) {
+      pairs[npairs++] = {q.words[k.qi],
+                         d.word_text[d.entry_words[e.first + k.ni]], k.kind, k.sim};
+    }
+  }
+  for (size_t i = 0; i < nq && i < 16; ++i) {
+    const double w = QueryWeight(d, q, i);
+    q_total += w;
+    q_got += w * q_sim[i];
+  }
+  for (size_t j = 0; j < nn && j < 16; ++j) {
+    const uint32_t word = d.entry_words[e.first + j];
+    double w = HasDigit(d.word_text[word])         ? d.max_weight
+               : d.word_text[word].size() == 1 ? 1.0
+                                               : d.key_weight[d.word_key[word]];
+    if (d.word_patronymic[word]) w *= 0.3;
+    n_total += w;
+    n_got += w * n_sim[j];
+  }
+  double score = 0.65 * (q_got / q_total) + 0.35 * (n_got / n_total);
+  bool joined = false;
+  if (score < 0.96 && nq != nn) {
+    // The same letters cut into words differently: "Abdelrahman" and
+    // "Abdel Rahman", "Al-Duri" and "Alduri".
+    std::string a, b;
+    for (const std::string& k : q.keys) a += k;
+    for (size_t j = 0; j < nn; ++j) b += d.key_text[d.word_key[d.entry_words[e.first + j]]];
+    if (a == b) {
+      score = 0.96;
+      joined = true;
+    }
+  }
+  if (hit != nullptr) {
+    hit->tokens.clear();
+    hit->missing_query_tokens.clear();
+    hit->missing_name_tokens.clear();
+    if (joined) {
+      std::vector<std::string> nw;
+      for (size_t j = 0; j < nn; ++j) nw.push_back(d.word_text[d.entry_words[e.first + j]]);
+      hit->tokens.push_back({absl::StrJoin(q.words, " "), absl::StrJoin(nw, " "),
+                             TokenMatchKind::kJoined, 0.96});
+    } else {
+      std::sort(pairs, pairs + npairs, [&](const TokenMatch& a, const TokenMatch& b) {
+        return std::find(q.words.begin(), q.words.end(), a.query_token) <
+               std::find(q.words.begin(), q.words.end(), b.query_token);
+      });
+      hit->tokens.assign(pairs, pairs + npairs);
+      for (size_t i = 0; i < nq && i < 16; ++i) {
+        if (!((q_used >> i) & 1)) hit->missing_query_tokens.push_back(q.words[i]);
+      }
+      for (size_t j = 0; j < nn && j < 16; ++j) {
+        if (!((n_used >> j) & 1)) {
+          hit->missing_name_tokens.push_back(d.word_text[d.entry_words[e.first + j]]);
+        }
+      }
+    }
+  }
+  return std::clamp(score, 0.0, 1.0);
+}
+
+}  // namespace internal
+}  // namespace embargo

@@ -1,0 +1,192 @@
+// Tests of `embargo search`, `embargo screen` and of how every command
+// resolves an actor argument ("did you mean", ambiguity), run as a user
+// runs the tool, on the real lists imported with `embargo import`.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+
+namespace embargo {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const std::string kData = EMBARGO_SHARED_DATA_DIR;
+
+struct Result {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string Slurp(const std::string& path) {
+  std::ifstream f(path);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+class SearchCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string tmpl = ::testing::TempDir() + "/search_cli_XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = new std::string(tmpl);
+    ASSERT_EQ(Run({"import", "ofac-csv", kData + "/ofac/sdn_2024-05-03.csv", "-o",
+                   Path("ofac.pb")}).code, 0);
+    ASSERT_EQ(Run({"import", "un", kData + "/un/consolidated_2025-04-19.xml", "-o",
+                   Path("un.pb")}).code, 0);
+    ASSERT_EQ(Run({"import", "eu", kData + "/eu/32014R0269.csv", "-o",
+                   Path("eu.pb")}).code, 0);
+  }
+  static void TearDownTestSuite() {
+    std::filesystem::remove_all(*dir_);
+    delete dir_;
+  }
+  static std::string Path(const std::string& name) { return *dir_ + "/" + name; }
+
+  // Run runs `embargo ARGS...` and collects exit status, stdout, stderr.
+  static Result Run(const std::vector<std::string>& args) {
+    const auto quote = [](const std::string& s) {
+      std::string q = "'";
+      for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+      return q + "'";
+    };
+    std::string cmd = quote(EMBARGO_CLI);
+    for (const std::string& a : args) absl::StrAppend(&cmd, " ", quote(a));
+    const std::string out = Path("stdout"), err = Path("stderr");
+    absl::StrAppend(&cmd, " >", quote(out), " 2>", quote(err));
+    Result r;
+    const int status = std::system(cmd.c_str());
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = Slurp(out);
+    r.err = Slurp(err);
+    return r;
+  }
+  // OnLists runs a command on the three lists.
+  static Result OnLists(std::vector<std::string> args) {
+    for (const char* f : {"ofac.pb", "un.pb", "eu.pb"}) {
+      args.push_back("--data");
+      args.push_back(Path(f));
+    }
+    return Run(args);
+  }
+
+  static std::string* dir_;
+};
+std::string* SearchCliTest::dir_ = nullptr;
+
+TEST_F(SearchCliTest, SearchFindsShoiguInEveryScript) {
+  for (const char* q : {"Shoigu", "Шойгу", "Shoygu", "Sergei Shoygu"}) {
+    Result r = OnLists({"search", q, "--json"});
+    EXPECT_EQ(r.code, 0) << q << r.err;
+    nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << r.out;
+    ASSERT_FALSE(j["candidates"].empty()) << q;
+    EXPECT_EQ(j["candidates"][0]["id"], "OFAC-35173") << q;
+    EXPECT_FALSE(j["candidates"][0]["explanation"].get<std::string>().empty());
+  }
+  Result r = OnLists({"search", "Шойгу Сергей", "--country", "RUS", "--dob", "1955"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("OFAC-35173"));
+  EXPECT_THAT(r.out, HasSubstr("born 1955 agrees"));
+}
+
+TEST_F(SearchCliTest, SearchKoreanRomanisationsAndCompanyForms) {
+  for (const char* q : {"Korea Ryonha Machinery", "Korea Ryŏnha Machinery",
+                        "Korea Ryeonha Machinery Co., Ltd."}) {
+    Result r = OnLists({"search", q, "--json", "--limit", "1"});
+    EXPECT_EQ(r.code, 0) << q << r.err;
+    nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+    ASSERT_FALSE(j.is_discarded());
+    ASSERT_EQ(j["candidates"].size(), 1u);
+    EXPECT_EQ(j["candidates"][0]["id"], "OFAC-9527") << q;
+  }
+  Result r = OnLists({"search", "Nobody Whatsoever Atall"});
+  EXPECT_EQ(r.code, 1) << r.out;
+  r = OnLists({"search"});
+  EXPECT_EQ(r.code, 2);
+}
+
+TEST_F(SearchCliTest, ActorArgumentsSuggestOrRefuse) {
+  // A typo of an id: exit 2, "did you mean" with PRK first.
+  Result r = OnLists({"exposure", "PKR"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_THAT(r.err, HasSubstr("did you mean: PRK (North Korea, state)"));
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  // A partial name: the candidates, never one picked.
+  r = OnLists({"path", "Shoigu", "PRK"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_THAT(r.err, HasSubstr("did you mean"));
+  EXPECT_THAT(r.err, HasSubstr("OFAC-35173"));
+  // Two lists' VTB Bank: an exact name for one, nearly as good for the other.
+  r = OnLists({"exposure", "VTB Bank"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_THAT(r.err, HasSubstr("OFAC-17013"));
+  EXPECT_THAT(r.err, HasSubstr("give an id"));
+  // Ids and unique names still work.
+  r = OnLists({"exposure", "OFAC-35173", "--as-of", "2024-06-01"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  r = OnLists({"neighbors", "SHOIGU, Sergei Kuzhugetovich", "--max-hops", "1"});
+  EXPECT_EQ(r.code, 0) << r.err;
+}
+
+TEST_F(SearchCliTest, ScreenReportsEveryRowAndGoesOnPastBadOnes) {
+  std::ofstream(Path("in.csv"))
+      << "name,country,dob,imo\n"
+         "Shoygu Sergei,RUS,1955-05-21,\n"
+         "Nobody Whatsoever Atall,,,\n"
+         "Bad Country,Atlantis,,\n"
+         "Bad Date,,1955-13,\n"
+         "too,many,columns,here,again\n"
+         "VTB Bank PJSC,,,\n";
+  Result r = OnLists({"screen", Path("in.csv"), "--as-of", "2024-06-01", "--json"});
+  EXPECT_EQ(r.code, 1) << r.err;  // Rows that could not be read.
+  EXPECT_THAT(r.err, HasSubstr("in.csv:4"));
+  EXPECT_THAT(r.err, HasSubstr("in.csv:5"));
+  EXPECT_THAT(r.err, HasSubstr("in.csv:6"));
+  EXPECT_THAT(r.err, HasSubstr("3 row(s) could not be screened"));
+  EXPECT_THAT(r.err, Not(HasSubstr("screened 6 of")));  // No progress off a tty.
+  nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  ASSERT_EQ(j["rows"].size(), 6u);
+  EXPECT_EQ(j["as_of"], "2024-06-01");
+  const nlohmann::json& shoigu = j["rows"][0]["matches"][0];
+  EXPECT_EQ(shoigu["id"], "OFAC-35173");
+  EXPECT_TRUE(shoigu["sanctioned"]);
+  bool ofac = false;
+  for (const auto& s : shoigu["sanctions"]) ofac = ofac || s["authority"] == "OFAC";
+  EXPECT_TRUE(ofac);
+  EXPECT_TRUE(j["rows"][1]["matches"].empty());
+  EXPECT_TRUE(j["rows"][2].contains("error"));
+  EXPECT_EQ(j["rows"][5]["matches"][0]["id"], "OFAC-17013");
+  // CSV to a file.
+  r = OnLists({"screen", Path("in.csv"), "--as-of", "2024-06-01", "--csv", "-o",
+               Path("out.csv")});
+  EXPECT_EQ(r.code, 1);
+  const std::string csv = Slurp(Path("out.csv"));
+  EXPECT_TRUE(absl::StartsWith(csv, "line,query,rank,score,id,")) << csv;
+  EXPECT_THAT(csv, HasSubstr("2,Shoygu Sergei,1,"));
+  EXPECT_THAT(csv, HasSubstr("OFAC RUSSIA-EO14024"));
+  EXPECT_THAT(csv, HasSubstr("no match"));
+  // A file that does not exist: exit 2, one line.
+  r = OnLists({"screen", Path("missing.csv")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_THAT(r.err, HasSubstr("missing.csv"));
+}
+
+}  // namespace
+}  // namespace embargo

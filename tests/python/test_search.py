@@ -1,0 +1,86 @@
+"""Name search and screening from Python (Graph.search, Graph.screen) on
+the bundled article dataset and on the merged real lists."""
+
+import os
+import pathlib
+
+import pytest
+
+import embargo
+from conftest import SOURCE_DIR
+
+DATA = pathlib.Path(os.environ.get("EMBARGO_SHARED_DATA_DIR",
+                                   SOURCE_DIR.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="module")
+def lists():
+    paths = [DATA / "ofac" / "sdn_2024-05-03.csv",
+             DATA / "un" / "consolidated_2025-04-19.xml",
+             DATA / "eu" / "32014R0269.csv"]
+    for p in paths:
+        if not p.exists():
+            pytest.skip(f"{p} not found")
+    return embargo.load([embargo.import_ofac(paths[0]),
+                         embargo.import_un(paths[1]),
+                         embargo.import_eu(paths[2])])
+
+
+def test_search_transliterations_find_shoigu(lists):
+    for name in ("Shoigu Sergei", "Шойгу Сергей", "Shoygu", "SHOIGU, S."):
+        hits = lists.search(name)
+        assert hits, name
+        assert hits[0]["name"] == "SHOIGU, Sergei Kuzhugetovich", name
+        assert hits[0]["id"] == "OFAC-35173", name
+    hit = lists.search("Shoygu Sergei", country="Russia", dob="1955-05-21")[0]
+    assert hit["score"] >= 0.95
+    assert hit["country_check"]["agreement"] == "agrees"
+    assert hit["born_check"]["agreement"] == "agrees"
+    assert "shoygu" in hit["explanation"]
+
+
+def test_search_company_forms_and_typos(lists):
+    hits = lists.search("VTB Bank PJSC")
+    ids = [h["id"] for h in hits if h["score"] >= 0.95]
+    assert "OFAC-17013" in ids  # VTB BANK PUBLIC JOINT STOCK COMPANY
+    typo = lists.search("Korea Ryonha Machinary Joint Venture")[0]
+    assert typo["id"] == "OFAC-9527"
+    assert any(t["kind"] == "typo" for t in typo["tokens"])
+
+
+def test_search_errors(lists):
+    with pytest.raises(embargo.InvalidArgumentError):
+        lists.search("--")
+    with pytest.raises(embargo.InvalidArgumentError):
+        lists.search("Shoigu", country="Atlantis")
+
+
+def test_screen_rows_and_dataframe(lists):
+    rows = [{"name": "Shoygu Sergei", "country": "RUS"},
+            {"name": "Nobody Whatsoever Atall"},
+            {"name": ""},
+            ("VTB Bank", None, None, None)]
+    out = lists.screen(rows, as_of="2024-06-01")
+    assert [r["row"] for r in out] == [0, 1, 2, 3]
+    shoigu = out[0]["matches"][0]
+    assert shoigu["id"] == "OFAC-35173"
+    assert shoigu["sanctioned"]
+    assert {s["authority"] for s in shoigu["sanctions"]} >= {"OFAC"}
+    assert out[1]["matches"] == []
+    assert out[1]["error"] is None
+    assert "no letter or digit" in out[2]["error"]
+    assert out[3]["matches"][0]["sanctioned"]
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"name": ["Shoigu Sergei", "VTB Bank"],
+                       "country": ["RUS", None]})
+    out = lists.screen(df, as_of="2024-06-01")
+    assert out[0]["matches"][0]["id"] == "OFAC-35173"
+    # The same answers as the C++ screen gives through search.
+    assert out[0]["matches"][0]["score"] == pytest.approx(
+        lists.search("Shoigu Sergei", country="RUS")[0]["score"])
+
+
+def test_screen_article(article):
+    out = article.screen(["Sergei Shoigu", "Kim Jong Un"], as_of="2023-09-01")
+    assert len(out) == 2
+    assert all(r["error"] is None for r in out)

@@ -1,0 +1,257 @@
+// Tests of the name search and screening (embargo/search.h, screen.h) on a
+// small hand-made graph whose answers were worked out by hand.
+
+#include "embargo/search.h"
+
+#include <string>
+#include <vector>
+
+#include "embargo/screen.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/testing/dataset_builder.h"
+
+namespace embargo {
+namespace {
+
+using ::testing::HasSubstr;
+
+class SearchTest : public ::testing::Test {
+ protected:
+  SearchTest() {
+    b_.State("RUS").State("PRK").Actor("OFAC", v1::ACTOR_KIND_GOVERNMENT_BODY);
+    Person("P-SHOIGU", "SHOIGU, Sergei Kuzhugetovich", {"Сергей Кужугетович ШОЙГУ"},
+           {}, "RUS", 1955, 5, 21);
+    Person("P-IRINA", "SHOIGU, Irina Aleksandrovna", {}, {}, "RUS", 1954, 0, 0);
+    Company("C-RYONHA", "KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION",
+            {"Ryonha Machinery Corporation"}, "PRK");
+    Company("C-VTB", "VTB Bank PJSC", {}, "RUS");
+    Company("C-VTB-SUB", "VTB Capital LLC", {}, "RUS");
+    Person("P-DURI", "AL-DURI, Izzat Ibrahim", {}, {"ABU AHMAD"}, "", 1942, 0, 0);
+    Person("P-AHMAD", "AHMAD, Abu Bakr", {}, {}, "", 0, 0, 0);
+    v1::Actor& ship = *b_.dataset().add_actors();
+    ship.set_id("V-STAR");
+    ship.set_kind(v1::ACTOR_KIND_VESSEL);
+    ship.set_name("SEA STAR");
+    v1::Identifier* imo = ship.add_identifiers();
+    imo->set_scheme("IMO");
+    imo->set_value("9234567");
+    b_.Sanction("S1", "OFAC", "P-SHOIGU", "RUSSIA-EO14024", {v1::MEASURE_ASSET_FREEZE}, 2022);
+    b_.Sanction("S2", "OFAC", "C-VTB", "RUSSIA-EO14024", {v1::MEASURE_ASSET_FREEZE}, 2022);
+    b_.Relation("R1", v1::RELATION_KIND_OWNERSHIP, "C-VTB", "C-VTB-SUB", 100);
+    b_.Relation("R2", v1::RELATION_KIND_FAMILY, "P-IRINA", "P-SHOIGU");
+    graph_ = std::make_unique<Graph>(b_.BuildGraph());
+    absl::StatusOr<NameIndex> index = NameIndex::Build(*graph_);
+    EXPECT_TRUE(index.ok()) << index.status();
+    index_ = std::make_unique<NameIndex>(*std::move(index));
+  }
+
+  void Person(const std::string& id, const std::string& name,
+              std::vector<std::string> aliases, std::vector<std::string> weak,
+              const std::string& country, int y, int m, int d) {
+    v1::Actor& a = *b_.dataset().add_actors();
+    a.set_id(id);
+    a.set_kind(v1::ACTOR_KIND_PERSON);
+    a.set_name(name);
+    for (auto& s : aliases) a.add_aliases(s);
+    for (auto& s : weak) a.add_weak_aliases(s);
+    a.set_country(country);
+    a.mutable_born()->set_year(y);
+    a.mutable_born()->set_month(m);
+    a.mutable_born()->set_day(d);
+  }
+  void Company(const std::string& id, const std::string& name,
+               std::vector<std::string> aliases, const std::string& country) {
+    v1::Actor& a = *b_.dataset().add_actors();
+    a.set_id(id);
+    a.set_kind(v1::ACTOR_KIND_COMPANY);
+    a.set_name(name);
+    for (auto& s : aliases) a.add_aliases(s);
+    a.set_country(country);
+  }
+
+  std::vector<SearchHit> Find(const std::string& name, SearchQuery q = {}) {
+    q.name = name;
+    absl::StatusOr<std::vector<SearchHit>> hits = index_->Search(q);
+    EXPECT_TRUE(hits.ok()) << hits.status();
+    return hits.ok() ? *hits : std::vector<SearchHit>{};
+  }
+  std::string Top(const std::string& name, SearchQuery q = {}) {
+    std::vector<SearchHit> h = Find(name, q);
+    return h.empty() ? "" : std::string(graph_->node_id(h[0].node));
+  }
+
+  testing::DatasetBuilder b_;
+  std::unique_ptr<Graph> graph_;
+  std::unique_ptr<NameIndex> index_;
+};
+
+TEST_F(SearchTest, ExactNameScoresOne) {
+  std::vector<SearchHit> h = Find("Sergei Kuzhugetovich Shoigu");
+  ASSERT_FALSE(h.empty());
+  EXPECT_EQ(graph_->node_id(h[0].node), "P-SHOIGU");
+  EXPECT_DOUBLE_EQ(h[0].score, 1.0);
+  EXPECT_TRUE(h[0].missing_query_tokens.empty());
+  EXPECT_TRUE(h[0].missing_name_tokens.empty());
+}
+
+TEST_F(SearchTest, WordOrderTransliterationAndVariants) {
+  for (const char* q : {"Shoigu Sergei", "Шойгу Сергей", "Shoygu Sergey",
+                        "SHOIGU, Sergei K.", "Sergei Shoygu"}) {
+    std::vector<SearchHit> h = Find(q);
+    ASSERT_FALSE(h.empty()) << q;
+    EXPECT_EQ(graph_->node_id(h[0].node), "P-SHOIGU") << q;
+    EXPECT_GE(h[0].score, kDefaultMatchThreshold) << q << ": " << h[0].Explain();
+  }
+  std::vector<SearchHit> h = Find("Shoygu Sergei");
+  EXPECT_THAT(h[0].Explain(), HasSubstr("shoygu~shoigu (variant)"));
+  // The initial is explained as one.
+  h = Find("S. Shoigu Kuzhugetovich");
+  ASSERT_FALSE(h.empty());
+  bool initial = false;
+  for (const TokenMatch& t : h[0].tokens) initial |= t.kind == TokenMatchKind::kInitial;
+  EXPECT_TRUE(initial) << h[0].Explain();
+}
+
+TEST_F(SearchTest, KoreanRomanisations) {
+  for (const char* q : {"Ryonha Machinery", "Ryŏnha Machinery", "Ryeonha Machinery",
+                        "Korea Ryonha Machinery Joint Venture Co., Ltd."}) {
+    EXPECT_EQ(Top(q), "C-RYONHA") << q;
+    EXPECT_GE(Find(q)[0].score, kDefaultMatchThreshold) << q;
+  }
+}
+
+TEST_F(SearchTest, CompanyFormsAreSetAside) {
+  for (const char* q : {"VTB Bank", "OOO VTB Bank", "ПАО ВТБ Банк", "VTB Bank Public Joint Stock Company",
+                        "The VTB Bank"}) {
+    std::vector<SearchHit> h = Find(q);
+    ASSERT_FALSE(h.empty()) << q;
+    EXPECT_EQ(graph_->node_id(h[0].node), "C-VTB") << q;
+    EXPECT_GE(h[0].score, 0.95) << q << ": " << h[0].Explain();
+  }
+  EXPECT_THAT(Find("OOO VTB Bank")[0].set_aside, ::testing::ElementsAre("ooo"));
+}
+
+TEST_F(SearchTest, TyposAndPartialNames) {
+  EXPECT_EQ(Top("Shoigo Sergei"), "P-SHOIGU");        // One substitution.
+  EXPECT_EQ(Top("Shiogu Sergei"), "P-SHOIGU");        // A transposition.
+  EXPECT_EQ(Top("Ryonha Machinnery Corporatoin"), "C-RYONHA");
+  std::vector<SearchHit> h = Find("Shoigo Sergei");
+  EXPECT_EQ(h[0].tokens[0].kind, TokenMatchKind::kTypo);
+  // A surname alone finds both Shoigus, below a full match.
+  h = Find("Shoigu");
+  ASSERT_GE(h.size(), 2u);
+  EXPECT_LT(h[0].score, 0.9);
+}
+
+TEST_F(SearchTest, AttributesAgreeOrDisagree) {
+  SearchQuery q;
+  q.born = *PartialDate::Parse("1955");
+  q.country = "Russia";
+  std::vector<SearchHit> h = Find("Shoigu", q);
+  ASSERT_FALSE(h.empty());
+  EXPECT_EQ(graph_->node_id(h[0].node), "P-SHOIGU");
+  EXPECT_EQ(h[0].born.agreement, Agreement::kAgrees);
+  EXPECT_EQ(h[0].country.agreement, Agreement::kAgrees);
+  for (const SearchHit& x : h) {
+    if (graph_->node_id(x.node) == "P-IRINA") {
+      EXPECT_EQ(x.born.agreement, Agreement::kDisagrees);
+      EXPECT_LT(x.score, h[0].score - 0.15);
+    }
+  }
+  SearchQuery imo;
+  imo.identifiers = {"IMO9234567"};
+  h = Find("Ocean Star", imo);
+  ASSERT_FALSE(h.empty());
+  EXPECT_EQ(graph_->node_id(h[0].node), "V-STAR");
+  EXPECT_EQ(h[0].identifier.agreement, Agreement::kAgrees);
+  EXPECT_GE(h[0].score, 0.97);
+  imo.identifiers = {"IMO 9999999"};
+  h = Find("Sea Star", imo);
+  ASSERT_FALSE(h.empty());
+  // Another ship's IMO number: the same name no longer makes a match.
+  EXPECT_EQ(h[0].identifier.agreement, Agreement::kDisagrees);
+  EXPECT_LT(h[0].score, kDefaultMatchThreshold);
+  imo.identifiers = {"KPe.999"};
+  h = Find("Sea Star", imo);
+  ASSERT_FALSE(h.empty());
+  EXPECT_EQ(h[0].identifier.agreement, Agreement::kUnknown);  // No such id here.
+}
+
+TEST_F(SearchTest, WeakAliasesRaiseAScoreOnlyALittle) {
+  std::vector<SearchHit> h = Find("Abu Ahmad");
+  const SearchHit* duri = nullptr;
+  for (const SearchHit& x : h) {
+    if (graph_->node_id(x.node) == "P-DURI") duri = &x;
+  }
+  ASSERT_NE(duri, nullptr);
+  EXPECT_LT(duri->score, kDefaultMatchThreshold);
+  EXPECT_GT(duri->weak_raise, 0);
+  EXPECT_LE(duri->weak_raise, 0.35);
+  EXPECT_THAT(duri->Explain(), HasSubstr("weak alias \"ABU AHMAD\""));
+}
+
+TEST_F(SearchTest, BadQueries) {
+  SearchQuery q;
+  q.name = " -- ";
+  EXPECT_EQ(index_->Search(q).status().code(), absl::StatusCode::kInvalidArgument);
+  q.name = "Shoigu";
+  q.country = "Atlantis";
+  EXPECT_EQ(index_->Search(q).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(SearchTest, ScreenReportsSanctionsOwnershipAndNeighbours) {
+  ScreenOptions o;
+  o.as_of = *PartialDate::Parse("2023-06-01");
+  absl::StatusOr<Screener> s = Screener::Create(*index_, o);
+  ASSERT_TRUE(s.ok()) << s.status();
+  SearchQuery q;
+  q.name = "VTB Capital";
+  absl::StatusOr<ScreenResult> r = s->Screen(q);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_FALSE(r->matches.empty());
+  const ScreenMatch& m = r->matches[0];
+  EXPECT_EQ(graph_->node_id(m.hit.node), "C-VTB-SUB");
+  EXPECT_TRUE(m.sanctions.empty());
+  ASSERT_TRUE(m.blocked.has_value());
+  EXPECT_TRUE(m.blocked->blocked_by_ownership);
+  ASSERT_EQ(m.chain.size(), 1u);
+  EXPECT_EQ(graph_->node_id(m.chain[0].owner), "C-VTB");
+  ASSERT_EQ(m.nearby.size(), 1u);
+  EXPECT_EQ(graph_->node_id(m.nearby[0].node), "C-VTB");
+  EXPECT_EQ(m.nearby[0].path.hops.size(), 1u);
+
+  q.name = "Irina Shoigu";
+  r = s->Screen(q);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->matches.empty());
+  EXPECT_EQ(graph_->node_id(r->matches[0].hit.node), "P-IRINA");
+  EXPECT_FALSE(r->matches[0].blocked.has_value());
+  ASSERT_EQ(r->matches[0].nearby.size(), 1u);  // Family of a sanctioned person.
+  EXPECT_EQ(graph_->node_id(r->matches[0].nearby[0].node), "P-SHOIGU");
+
+  // Before the listing nothing is sanctioned.
+  o.as_of = *PartialDate::Parse("2021");
+  s = Screener::Create(*index_, o);
+  ASSERT_TRUE(s.ok());
+  q.name = "VTB Bank";
+  r = s->Screen(q);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->matches.empty());
+  EXPECT_TRUE(r->matches[0].sanctions.empty());
+
+  // Many at once, in order, a bad row keeping its error.
+  std::vector<SearchQuery> qs(3);
+  qs[0].name = "VTB Bank";
+  qs[1].name = "";
+  qs[2].name = "Shoigu Sergei";
+  std::vector<absl::StatusOr<ScreenResult>> all = s->ScreenAll(qs, 2);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_TRUE(all[0].ok());
+  EXPECT_EQ(all[1].status().code(), absl::StatusCode::kInvalidArgument);
+  ASSERT_TRUE(all[2].ok());
+  EXPECT_EQ(graph_->node_id(all[2]->matches[0].hit.node), "P-SHOIGU");
+}
+
+}  // namespace
+}  // namespace embargo

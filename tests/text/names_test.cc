@@ -1,0 +1,124 @@
+// Tests of the name folding and keys (lib/text/names.h), each expected
+// value worked out by hand from the rules in the header.
+
+#include "lib/text/names.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace embargo::text_internal {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+TEST(FoldNameTest, CaseAccentsPunctuationAndThe) {
+  EXPECT_EQ(FoldName("SHOIGU, Sergei"), "shoigu sergei");
+  EXPECT_EQ(FoldName("  Côte d'Ivoire "), "cote d ivoire");
+  EXPECT_EQ(FoldName("The Ŏ-Ryŏnha Co."), "o ryonha co");
+  EXPECT_EQ(FoldName("Straße"), "strasse");
+  EXPECT_EQ(FoldName("Łódź Ærø"), "lodz aero");
+  EXPECT_EQ(FoldName("Nguyễn Tấn Dũng"), "nguyen tan dung");  // U+1Exx.
+  EXPECT_EQ(FoldName("Other"), "other");  // "the" only as a whole word.
+  EXPECT_EQ(FoldName("ＶＴＢ　Ｂａｎｋ"), "vtb bank");  // Full width.
+  EXPECT_EQ(FoldName("e\xCC\x81t\xC3\xA9"), "ete");     // Combining acute.
+}
+
+TEST(FoldNameTest, OtherScriptsKeepTheirLettersLowerCased) {
+  EXPECT_EQ(FoldName("ШОЙГУ Сергей"), "шойгу сергей");
+  EXPECT_EQ(FoldName("Ёлкин"), "елкин");
+  EXPECT_EQ(FoldName("ΠΑΠΑΔΌΠΟΥΛΟΣ"), "παπαδοπουλοσ");
+  EXPECT_EQ(FoldName("김정은"), "김정은");
+  EXPECT_EQ(FoldName("金正恩"), "金正恩");
+}
+
+TEST(FoldNameTest, InvalidUtf8SeparatesWords) {
+  EXPECT_EQ(FoldName(std::string("ab\xFF" "cd")), "ab cd");
+  EXPECT_EQ(FoldName(""), "");
+  EXPECT_EQ(FoldName("---"), "");
+}
+
+TEST(LatinFoldTest, Transliterates) {
+  EXPECT_EQ(LatinFold("Шойгу Сергей Кужугетович"),
+            "shoygu sergey kuzhugetovich");
+  EXPECT_EQ(LatinFold("ООО Газпром"), "ooo gazprom");
+  EXPECT_EQ(LatinFold("Щукин Юрий"), "shchukin yuriy");
+  EXPECT_EQ(LatinFold("Παπαδόπουλος"), "papadopoulos");
+  EXPECT_EQ(LatinFold("Χατζής"), "chatzis");
+  EXPECT_EQ(LatinFold("련하"), "ryeon ha");   // Revised Romanization.
+  EXPECT_EQ(LatinFold("김정은"), "gim jeong eun");
+  EXPECT_EQ(LatinFold("金正恩"), "金 正 恩");  // One token per ideograph.
+  EXPECT_EQ(LatinFold("Ch'oe Ryong-hae"), "choe ryong hae");
+  EXPECT_EQ(LatinFold("O’Brien"), "obrien");
+  EXPECT_EQ(LatinFold("محمد"), "mhmd");  // Consonants only.
+}
+
+TEST(SpellingKeyTest, VariantsShareAKey) {
+  EXPECT_EQ(SpellingKey("shoygu"), SpellingKey("shoigu"));
+  EXPECT_EQ(SpellingKey("ryonha"), "rionha");  // y -> i.
+  EXPECT_EQ(SpellingKey(LatinFold("Ryŏnha")), "rionha");
+  EXPECT_EQ(SpellingKey("ryeonha"), "rionha");
+  EXPECT_EQ(SpellingKey("sergeyevich"), SpellingKey("sergeevich"));
+  EXPECT_EQ(SpellingKey("khalil"), SpellingKey("halil"));
+  EXPECT_EQ(SpellingKey("philipp"), SpellingKey("filip"));
+  EXPECT_EQ(SpellingKey("yevgeniy"), SpellingKey("evgeni"));
+  EXPECT_EQ(SpellingKey("abdullah"), SpellingKey("abdulla"));
+  EXPECT_EQ(SpellingKey("schmidt"), SpellingKey("shmidt"));
+  EXPECT_EQ(SpellingKey("youssef"), SpellingKey("yusef"));
+  EXPECT_EQ(SpellingKey("sergey"), SpellingKey("sergei"));
+  EXPECT_NE(SpellingKey("mohammed"), SpellingKey("muhamed"));
+  EXPECT_NE(SpellingKey("ivan"), SpellingKey("ivana"));
+  EXPECT_EQ(SpellingKey("金"), "金");  // Not Latin: unchanged.
+  EXPECT_EQ(SpellingKey("1718"), "1718");
+}
+
+TEST(SplitNameTest, CompanyFormsAtEitherEnd) {
+  NameWords w = SplitName("OOO \"Gazprom Neft\"");
+  EXPECT_THAT(w.words, ElementsAre("gazprom", "neft"));
+  EXPECT_THAT(w.forms, ElementsAre("ooo"));
+  w = SplitName("ООО Газпром Нефть");
+  EXPECT_THAT(w.words, ElementsAre("gazprom", "neft"));
+  EXPECT_TRUE(w.transliterated);
+  w = SplitName("Limited Liability Company \"Zala Aero\"");
+  EXPECT_THAT(w.words, ElementsAre("zala", "aero"));
+  EXPECT_THAT(w.forms, ElementsAre("limited liability company"));
+  w = SplitName("Korea Ryonha Machinery Joint Venture Co., Ltd.");
+  EXPECT_THAT(w.words,
+              ElementsAre("korea", "ryonha", "machinery", "joint", "venture"));
+  EXPECT_THAT(w.forms, ElementsAre("co ltd"));
+  w = SplitName("VTB Bank PJSC");
+  EXPECT_THAT(w.words, ElementsAre("vtb", "bank"));
+  w = SplitName("Siemens GmbH & Co. KG");
+  EXPECT_THAT(w.words, ElementsAre("siemens"));
+  w = SplitName("Publichnoye Aktsionernoye Obshchestvo Sberbank");
+  EXPECT_THAT(w.words, ElementsAre("sberbank"));
+  // A form in the middle is a word.
+  w = SplitName("Korea Company Limited Trading");
+  EXPECT_THAT(w.words, ElementsAre("korea", "company", "limited", "trading"));
+  EXPECT_THAT(w.forms, IsEmpty());
+}
+
+TEST(SplitNameTest, HonorificsAtTheStartOnly) {
+  NameWords w = SplitName("Gen. Sergei Shoigu");
+  EXPECT_THAT(w.words, ElementsAre("sergei", "shoigu"));
+  EXPECT_THAT(w.honorifics, ElementsAre("gen"));
+  w = SplitName("Reconnaissance General Bureau");
+  EXPECT_THAT(w.words, ElementsAre("reconnaissance", "general", "bureau"));
+  // Nothing else left: the words stay.
+  w = SplitName("The Company");
+  EXPECT_THAT(w.words, ElementsAre("company"));
+  EXPECT_THAT(w.forms, IsEmpty());
+}
+
+TEST(IsPatronymicTest, Suffixes) {
+  EXPECT_TRUE(IsPatronymic("kuzhugetovich"));
+  EXPECT_TRUE(IsPatronymic("ivanovna"));
+  EXPECT_FALSE(IsPatronymic("ovich"));
+  EXPECT_FALSE(IsPatronymic("shoigu"));
+}
+
+}  // namespace
+}  // namespace embargo::text_internal
