@@ -14,6 +14,8 @@
 #include "google/protobuf/util/json_util.h"
 #include "lib/internal/status_macros.h"
 #include "lib/io/export/common.h"
+#include "lib/internal/input_file.h"
+#include "lib/io/utf8_fields.h"
 
 namespace embargo {
 namespace {
@@ -114,12 +116,15 @@ absl::StatusOr<v1::Dataset> ParseJsonLines(absl::string_view text,
           ": the record sets none of source, actor, event, transfer, "
           "sanction, relation"));
     }
+    EMBARGO_RETURN_IF_ERROR(io_internal::CheckStringsUtf8(
+        record, absl::StrCat(name, ": line ", line_no), ""));
     AppendToDataset(std::move(record), ds);
   }
   return ds;
 }
 
 absl::StatusOr<v1::Dataset> ReadJsonLinesFile(const std::string& path) {
+  EMBARGO_RETURN_IF_ERROR(internal::CheckInputFile(path));
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
   std::ostringstream buffer;
