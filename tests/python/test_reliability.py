@@ -19,7 +19,7 @@ def fan(tmp_path, width):
         for sup, rec, n in (("A", f"M{i}", "a"), (f"M{i}", "B", "b")):
             out.append(f'transfers {{ id: "T{n}{i}" supplier_id: "{sup}" '
                        f'recipient_id: "{rec}" item: ITEM_ROCKETS '
-                       f'status: STATUS_CONFIRMED delivered {{ year: 2024 }} '
+                       f'status: STATUS_CONFIRMED delivered {{ start {{ year: 2024 }} }} '
                        f'evidence {{ source_id: "S" }} }}')
     path = tmp_path / "fan.textproto"
     path.write_text("\n".join(out) + "\n")
