@@ -604,5 +604,36 @@ TEST(CliReliabilityTest, DirectoryAndDeviceInputsAreNamedForWhatTheyAre) {
   EXPECT_TRUE(absl::StrContains(r.err, "/dev/zero: is a device")) << r.err;
 }
 
+// Regression: `paths --k 1200 --limit 1100` returned 1100 paths with
+// "truncated": false (k was cut to the limit silently).
+TEST(CliReliabilityTest, KShortestOverTheLimitIsFlagged) {
+  const std::string path =
+      absl::StrCat(::testing::TempDir(), "/fan_", getpid(), ".textproto");
+  {
+    std::ofstream out(path);
+    out << "sources { id: \"S\" publisher: \"t\" title: \"fan\" "
+           "published { year: 2024 } reliability: RELIABILITY_SECONDARY }\n"
+           "actors { id: \"A\" kind: ACTOR_KIND_COMPANY name: \"A\" }\n"
+           "actors { id: \"B\" kind: ACTOR_KIND_COMPANY name: \"B\" }\n";
+    for (int i = 0; i < 1200; ++i) {
+      out << "actors { id: \"M" << i << "\" kind: ACTOR_KIND_COMPANY name: "
+          << "\"M" << i << "\" }\n";
+      out << "transfers { id: \"Ta" << i << "\" supplier_id: \"A\" "
+          << "recipient_id: \"M" << i << "\" item: ITEM_ROCKETS status: "
+          << "STATUS_REPORTED evidence { source_id: \"S\" } }\n";
+      out << "transfers { id: \"Tb" << i << "\" supplier_id: \"M" << i
+          << "\" recipient_id: \"B\" item: ITEM_ROCKETS status: "
+          << "STATUS_REPORTED evidence { source_id: \"S\" } }\n";
+    }
+  }
+  Result r = Embargo({"paths", "A", "B", "--k", "1200", "--limit", "1100",
+                      "--data", path, "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  nlohmann::json j = Json(r);
+  EXPECT_EQ(j["paths"].size(), 1100u);
+  EXPECT_TRUE(j["truncated"].get<bool>());
+  std::remove(path.c_str());
+}
+
 }  // namespace
 }  // namespace embargo
