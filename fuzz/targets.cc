@@ -8,6 +8,7 @@
 
 #include "embargo/export.h"
 #include "embargo/graph.h"
+#include "embargo/image.h"
 #include "embargo/import/eu.h"
 #include "embargo/import/ftm.h"
 #include "embargo/import/neo4j_csv.h"
@@ -20,6 +21,7 @@
 #include "lib/graph/compact_stream.h"
 #include "lib/graph/graph_data.h"
 #include "lib/graph/image_internal.h"
+#include "lib/io/import/list_xml.h"
 
 namespace embargo::fuzz {
 namespace {
@@ -208,6 +210,73 @@ void GraphImageTarget(const uint8_t* data, size_t size) {
   (void)DatasetFromGraph(graph);
 }
 
+// The XML reader's DTD paths: the input becomes the internal subset of a
+// small document. A document that parses must declare no entity (every
+// declaration is refused), and reading its text must stay small.
+void XmlDtdTarget(const uint8_t* data, size_t size) {
+  const std::string dtd(reinterpret_cast<const char*>(data), size);
+  const std::string doc =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE r [" + dtd +
+      "]>\n<r>&amp;<c>t</c></r>\n";
+  absl::StatusOr<import_internal::XmlDoc> parsed =
+      import_internal::ParseXmlBytes(doc, "fuzz-dtd.xml");
+  if (!parsed.ok()) return;
+  const xmlDoc* d = parsed->get();
+  for (const xmlDtd* sub : {d->intSubset, d->extSubset}) {
+    if (sub == nullptr) continue;
+    for (const xmlNode* n = sub->children; n != nullptr; n = n->next) {
+      if (n->type == XML_ENTITY_DECL) {
+        std::fprintf(stderr, "an entity declaration was accepted\n");
+        std::abort();
+      }
+    }
+  }
+  const std::string text =
+      import_internal::Text(xmlDocGetRootElement(parsed->get()));
+  if (text.size() > 4 * doc.size() + 1024) {
+    std::fprintf(stderr, "text grew from %zu to %zu bytes\n", doc.size(),
+                 text.size());
+    std::abort();
+  }
+}
+
+// The image writer's inputs: whatever records build a graph must write an
+// image that reads back to the same graph, through a fresh temporary file
+// that is never left behind.
+void ImageWriterTarget(const uint8_t* data, size_t size) {
+  absl::StatusOr<DatasetFile> file = ParseDatasetBytes(
+      absl::string_view(reinterpret_cast<const char*>(data), size),
+      Format::kRecordStream, "fuzz-input");
+  if (!file.ok()) return;
+  GraphBuilder builder;
+  builder.Add(*std::move(file));
+  absl::StatusOr<Graph> graph = builder.Build();
+  if (!graph.ok()) return;
+  const std::string path =
+      "/tmp/embargo-fuzz-" + std::to_string(::getpid()) + "-w.egraph";
+  const absl::Status written = WriteGraphImage(*graph, path);
+  if (!written.ok()) {
+    std::fprintf(stderr, "image write failed: %s\n",
+                 std::string(written.message()).c_str());
+    std::abort();
+  }
+  absl::StatusOr<Graph> back = ReadGraphImage(path);
+  std::remove(path.c_str());
+  if (!back.ok() || back->num_nodes() != graph->num_nodes() ||
+      back->num_edges() != graph->num_edges()) {
+    std::fprintf(stderr, "image did not read back: %s\n",
+                 back.ok() ? "counts differ"
+                           : std::string(back.status().message()).c_str());
+    std::abort();
+  }
+  for (uint32_t n = 0; n < graph->num_nodes(); ++n) {
+    if (graph->node_name(NodeId(n)) != back->node_name(NodeId(n))) {
+      std::fprintf(stderr, "node %u reads back renamed\n", n);
+      std::abort();
+    }
+  }
+}
+
 }  // namespace
 
 const std::vector<Target>& Targets() {
@@ -225,6 +294,8 @@ const std::vector<Target>& Targets() {
       {"ftm_json", &FtmTarget},
       {"neo4j_csv", &Neo4jTarget},
       {"graph_image", &GraphImageTarget},
+      {"xml_dtd", &XmlDtdTarget},
+      {"image_writer", &ImageWriterTarget},
   };
   return *targets;
 }

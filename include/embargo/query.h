@@ -45,6 +45,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "embargo/date.h"
@@ -72,6 +73,13 @@ struct Filter {
   NodeKindSet node_kinds = AllNodeKinds();
   Direction direction = Direction::kEither;
 };
+
+// ValidateFilter refuses a filter no query can answer: a date window whose
+// start is after its end (InvalidArgument "filter: the date window starts
+// (FROM) after it ends (UNTIL)"). Every query calls it, so C++, the CLI and
+// Python refuse an inverted window the same way instead of answering with
+// undated or long-spanning edges only.
+absl::Status ValidateFilter(const Filter& filter);
 
 // Limits bound a query's work.
 struct Limits {

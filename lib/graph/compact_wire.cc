@@ -1,7 +1,7 @@
 #include "lib/graph/compact_wire.h"
 
 #include "embargo/v1/records.pb.h"
-#include "google/protobuf/stubs/common.h"
+#include "lib/text/utf8.h"
 
 namespace embargo::internal {
 namespace {
@@ -118,21 +118,7 @@ bool DeliveryPeriod(WireReader& r, uint32_t type, int32_t& year) {
 
 }  // namespace
 
-bool ValidUtf8(absl::string_view s) {
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if ((w & 0x8080808080808080ull) != 0) break;
-  }
-  for (; i < s.size(); ++i) {
-    if (static_cast<unsigned char>(s[i]) >= 0x80) {
-      return google::protobuf::internal::IsStructurallyValidUTF8(
-          s.data(), static_cast<int>(s.size()));
-    }
-  }
-  return true;
-}
+bool ValidUtf8(absl::string_view s) { return text::IsValidUtf8(s); }
 
 bool ReadWireRelation(const uint8_t* p, const uint8_t* end, WireEdge& e) {
   e = WireEdge();

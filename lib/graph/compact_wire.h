@@ -109,8 +109,8 @@ inline constexpr uint32_t kWireVarint = 0;
 inline constexpr uint32_t kWireFixed64 = 1;
 inline constexpr uint32_t kWireBytes = 2;
 
-// ValidUtf8 is the protobuf parser's test of proto3 strings, with an ASCII
-// fast path.
+// ValidUtf8 is text::IsValidUtf8 (lib/text/utf8.h), the one UTF-8 rule
+// every reader applies.
 bool ValidUtf8(absl::string_view s);
 
 // The evidence of a compact record: one Evidence with a source and a

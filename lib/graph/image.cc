@@ -38,6 +38,7 @@
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
+#include "lib/internal/input_file.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -296,32 +297,67 @@ absl::Status WriteImage(const GraphData& d, const std::string& path) {
   header.sections = kNumSections;
   header.file_size = at;
 
-  const std::string tmp = path + ".tmp";
-  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    return absl::PermissionDeniedError(absl::StrCat(path, ": cannot open for writing"));
+  // OUT may be replaced only when it is a regular file (or absent): a
+  // symlink, device, directory or pipe at OUT is refused, never swapped for
+  // a regular file.
+  struct stat existing;
+  if (lstat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        path, ": exists and is not a regular file (",
+        S_ISLNK(existing.st_mode)  ? "a symbolic link"
+        : S_ISDIR(existing.st_mode) ? "a directory"
+                                    : "a device, pipe or socket",
+        "); refusing to replace it"));
   }
-  out.write(reinterpret_cast<const char*>(&header), sizeof header);
-  out.write(reinterpret_cast<const char*>(table.data()),
-            static_cast<std::streamsize>(table.size() * sizeof(TableEntry)));
+  // The temporary file is created fresh (mkstemp: O_CREAT|O_EXCL, so it
+  // never follows or reuses anything planted there) in OUT's directory, so
+  // the final rename is atomic.
+  const size_t slash = path.rfind('/');
+  std::string tmp = (slash == std::string::npos ? std::string()
+                                                : path.substr(0, slash + 1)) +
+                    "." +
+                    (slash == std::string::npos ? path : path.substr(slash + 1)) +
+                    ".XXXXXX";
+  const int fd = mkstemp(tmp.data());
+  if (fd < 0) {
+    return absl::PermissionDeniedError(absl::StrCat(
+        path, ": cannot create a temporary file beside it: ",
+        std::strerror(errno)));
+  }
+  bool ok = fchmod(fd, 0644) == 0;
+  auto put = [&ok, fd](const void* data, uint64_t size) {
+    const char* p = static_cast<const char*>(data);
+    while (ok && size > 0) {
+      const ssize_t n = write(fd, p, size);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        ok = false;
+        break;
+      }
+      p += n;
+      size -= static_cast<uint64_t>(n);
+    }
+  };
+  put(&header, sizeof header);
+  put(table.data(), table.size() * sizeof(TableEntry));
   uint64_t written = kHeaderSize + kNumSections * sizeof(TableEntry);
   static const char kZeros[kAlign] = {};
   for (uint32_t i = 0; i < kNumSections; ++i) {
-    out.write(kZeros, static_cast<std::streamsize>(table[i].offset - written));
+    put(kZeros, table[i].offset - written);
     const OutSection& o = s[i];
     const char* bytes = static_cast<const char*>(
         o.data != nullptr ? o.data : static_cast<const void*>(o.owned.data()));
     const uint64_t size = o.count * o.element_size;
-    if (size > 0) out.write(bytes, static_cast<std::streamsize>(size));
+    if (size > 0) put(bytes, size);
     written = table[i].offset + size;
   }
-  out.close();
-  if (!out) {
-    std::remove(tmp.c_str());
+  if (close(fd) != 0) ok = false;
+  if (!ok) {
+    unlink(tmp.c_str());
     return absl::DataLossError(absl::StrCat(path, ": write failed"));
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
+    unlink(tmp.c_str());
     return absl::PermissionDeniedError(absl::StrCat(path, ": cannot replace"));
   }
   return absl::OkStatus();
@@ -983,6 +1019,7 @@ class ImageReader {
 }  // namespace
 
 absl::StatusOr<std::shared_ptr<GraphData>> ReadImage(const std::string& path) {
+  EMBARGO_RETURN_IF_ERROR(internal::CheckInputFile(path));
   const int fd = open(path.c_str(), O_RDONLY);
   if (fd < 0) {
     const int err = errno;

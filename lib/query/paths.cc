@@ -19,6 +19,7 @@
 // runs the same enumeration without building paths.
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <queue>
 #include <utility>
@@ -248,6 +249,7 @@ absl::StatusOr<std::optional<Path>> ShortestPath(const Graph& graph,
   const internal::GraphData& d = graph.data();
   EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, from, "source"));
   EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, to, "target"));
+  EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
   return internal::Bidirectional(d, from.value(), to.value(), f,
@@ -262,7 +264,14 @@ absl::StatusOr<Paths> KShortestPaths(const Graph& graph, NodeId from,
   EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, to, "target"));
   if (k < 0) return absl::InvalidArgumentError("k must not be negative");
   Paths out;
-  const size_t want = std::min<size_t>(static_cast<size_t>(k), limits.max_results);
+  // One path past the result limit is looked for, so that a k over the
+  // limit is flagged truncated exactly when more paths exist (not silently
+  // cut to the limit, and not flagged when there were no more).
+  const size_t want = std::min<size_t>(
+      static_cast<size_t>(k),
+      limits.max_results == std::numeric_limits<size_t>::max()
+          ? limits.max_results
+          : limits.max_results + 1);
   if (want == 0 || from == to) {
     if (static_cast<size_t>(k) > limits.max_results) {
       out.truncated = true;
@@ -270,6 +279,7 @@ absl::StatusOr<Paths> KShortestPaths(const Graph& graph, NodeId from,
     }
     return out;
   }
+  EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
 
@@ -328,8 +338,8 @@ absl::StatusOr<Paths> KShortestPaths(const Graph& graph, NodeId from,
     out.paths.push_back(candidates.top());
     candidates.pop();
   }
-  if (out.paths.size() == want && static_cast<size_t>(k) > want &&
-      !candidates.empty()) {
+  if (out.paths.size() > limits.max_results) {
+    out.paths.resize(limits.max_results);
     out.truncated = true;
     out.truncation_reason = "result limit reached";
   }
@@ -347,6 +357,7 @@ absl::StatusOr<Paths> AllPaths(const Graph& graph, NodeId from, NodeId to,
   }
   Paths out;
   if (from == to || max_hops == 0) return out;
+  EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
   const uint32_t stamp = internal::DistancesTo(
@@ -543,6 +554,7 @@ absl::StatusOr<PathCount> CountPaths(const Graph& graph, NodeId from,
   }
   PathCount out;
   if (from == to || max_hops == 0) return out;
+  EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
   if (max_hops <= 3) {

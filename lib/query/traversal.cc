@@ -5,6 +5,20 @@
 #include "absl/strings/str_cat.h"
 #include "embargo/kinds.h"
 
+namespace embargo {
+
+absl::Status ValidateFilter(const Filter& filter) {
+  if (filter.from.known() && filter.until.known() &&
+      filter.from.EarliestDay() > filter.until.LatestDay()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "filter: the date window starts (", filter.from.ToString(),
+        ") after it ends (", filter.until.ToString(), ")"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace embargo
+
 namespace embargo::internal {
 
 CompiledFilter::CompiledFilter(const GraphData& d, const Filter& f)

@@ -19,7 +19,9 @@
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
+#include "lib/internal/input_file.h"
 #include "lib/internal/status_macros.h"
+#include "lib/records/utf8_fields.h"
 
 namespace embargo {
 namespace {
@@ -37,6 +39,7 @@ absl::Status ErrnoError(const std::string& path, absl::string_view what) {
 
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path,
                                           int64_t max_bytes) {
+  EMBARGO_RETURN_IF_ERROR(internal::CheckInputFile(path));
   std::ifstream in(path, std::ios::binary);
   if (!in) return ErrnoError(path, "open");
   in.seekg(0, std::ios::end);
@@ -286,6 +289,7 @@ absl::StatusOr<DatasetFile> ParseDatasetBytes(absl::string_view bytes,
         if (joined.empty()) joined = absl::StrCat(file.path, ": invalid text format");
         return absl::InvalidArgumentError(joined);
       }
+      EMBARGO_RETURN_IF_ERROR(io_internal::CheckDatasetUtf8(file.dataset, file.path));
       return file;
     }
     case Format::kJson: {
@@ -304,6 +308,7 @@ absl::StatusOr<DatasetFile> ParseDatasetBytes(absl::string_view bytes,
             file.path, ": invalid proto3 JSON Dataset: ",
             std::string(status.message())));
       }
+      EMBARGO_RETURN_IF_ERROR(io_internal::CheckDatasetUtf8(file.dataset, file.path));
       return file;
     }
     case Format::kRecordStream: {
@@ -321,6 +326,7 @@ absl::StatusOr<DatasetFile> ParseDatasetBytes(absl::string_view bytes,
 absl::StatusOr<DatasetFile> ReadDatasetFile(const std::string& path,
                                             Format format,
                                             const ReadLimits& limits) {
+  EMBARGO_RETURN_IF_ERROR(internal::CheckInputFile(path));
   if (format == Format::kAuto) {
     EMBARGO_ASSIGN_OR_RETURN(format, FormatFromPath(path));
   }

@@ -10,6 +10,7 @@
 #include "embargo/io.h"
 #include "google/protobuf/util/json_util.h"
 #include "lib/internal/status_macros.h"
+#include "lib/records/utf8_fields.h"
 
 namespace embargo {
 namespace {
@@ -79,6 +80,8 @@ absl::StatusOr<v1::Dataset> ParseJsonLines(absl::string_view text,
           ": the record sets none of source, actor, event, transfer, "
           "sanction, relation"));
     }
+    EMBARGO_RETURN_IF_ERROR(io_internal::CheckStringsUtf8(
+        record, absl::StrCat(name, ": line ", line_no), ""));
     AppendToDataset(std::move(record), ds);
   }
   return ds;

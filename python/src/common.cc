@@ -400,13 +400,14 @@ Filter MakeFilter(const FilterKeywords& k) {
 Limits MakeLimits(const py::object& max_results, const py::object& max_work,
                   const py::object& timeout, size_t default_max_results) {
   Limits limits;
-  limits.max_results = default_max_results;
+  (void)default_max_results;
+  // None means no cap, as documented: the defaults live in the keyword
+  // arguments (max_results=1000), never here.
+  limits.max_results = std::numeric_limits<size_t>::max();
   if (!max_results.is_none()) {
     const int64_t n = max_results.cast<int64_t>();
     if (n < 0) RaiseInvalid("max_results must be >= 0");
     limits.max_results = static_cast<size_t>(n);
-  } else if (default_max_results == 0) {
-    limits.max_results = std::numeric_limits<size_t>::max();
   }
   if (!max_work.is_none()) {
     const int64_t n = max_work.cast<int64_t>();

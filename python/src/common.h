@@ -104,8 +104,9 @@ struct FilterKeywords {
 // keyword given overriding its field.
 Filter MakeFilter(const FilterKeywords& k);
 
-// MakeLimits builds Limits; None leaves the default (max_results None:
-// unlimited).
+// MakeLimits builds Limits; max_results None means no cap (whatever
+// `default_max_results` says: the keyword's default is the cap), max_work
+// and timeout None leave the library's defaults.
 Limits MakeLimits(const py::object& max_results, const py::object& max_work,
                   const py::object& timeout, size_t default_max_results);
 

@@ -559,5 +559,103 @@ TEST_F(CliTest, ProgressBarOnRequest) {
   EXPECT_NE(bar.err.find("29515 rows read"), std::string::npos);
 }
 
+// ---- reliability: output over input, directories --------------------------
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Regression: `export textproto X -o X` rewrote a hand-written file (its
+// comments lost), and `import un list.pb -o list.pb` replaced its input,
+// also through a symlink or a hard link. Refused unless --force.
+TEST(CliReliabilityTest, OutputThatIsAnInputIsRefused) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / "cli_out_in";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string hand = (dir / "hand.textproto").string();
+  fs::copy_file(kArticle, hand);
+  {
+    std::ofstream(hand, std::ios::app) << "# a comment to keep\n";
+  }
+  const std::string before = Slurp(hand);
+  Result r = Embargo({"export", "textproto", hand, "-o", hand});
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.err, "the output is the same file as the "
+                                       "input")) << r.err;
+  EXPECT_EQ(Slurp(hand), before);
+  // Through a symlink and a hard link.
+  const std::string link = (dir / "link.textproto").string();
+  const std::string hard = (dir / "hard.textproto").string();
+  fs::create_symlink(hand, link);
+  fs::create_hard_link(hand, hard);
+  for (const std::string& out : {link, hard}) {
+    r = Embargo({"export", "textproto", hand, "-o", out});
+    EXPECT_EQ(r.code, 2) << out;
+    EXPECT_EQ(Slurp(hand), before);
+  }
+  // import: the input is refused as output before anything is read.
+  const std::string list = (dir / "list.pb").string();
+  std::ofstream(list) << "<CONSOLIDATED_LIST/>";
+  for (const char* format : {"un", "sipri"}) {
+    r = Embargo({"import", format, list, "-o", list});
+    EXPECT_EQ(r.code, 2) << format;
+    EXPECT_TRUE(absl::StrContains(r.err, "list.pb")) << r.err;
+    EXPECT_EQ(Slurp(list), "<CONSOLIDATED_LIST/>");
+  }
+  // --force writes anyway.
+  r = Embargo({"export", "textproto", hand, "-o", hand, "--force"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(Slurp(hand), before);
+  fs::remove_all(dir);
+}
+
+// Regression: a directory given as input was "a file of 2^63-1 bytes".
+TEST(CliReliabilityTest, DirectoryAndDeviceInputsAreNamedForWhatTheyAre) {
+  const std::string dir = ::testing::TempDir();
+  Result r = Embargo({"validate", dir});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(absl::StrContains(r.err, "is a directory, not a file")) << r.err;
+  EXPECT_FALSE(absl::StrContains(r.err, "9223372036854775807")) << r.err;
+  r = Embargo({"import", "un", "/dev/zero", "-o",
+               absl::StrCat(dir, "/zero_out.pb")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(absl::StrContains(r.err, "/dev/zero: is a device")) << r.err;
+}
+
+// Regression: `paths --k 1200 --limit 1100` returned 1100 paths with
+// "truncated": false (k was cut to the limit silently).
+TEST(CliReliabilityTest, KShortestOverTheLimitIsFlagged) {
+  const std::string path =
+      absl::StrCat(::testing::TempDir(), "/fan_", getpid(), ".textproto");
+  {
+    std::ofstream out(path);
+    out << "sources { id: \"S\" publisher: \"t\" title: \"fan\" "
+           "published { year: 2024 } reliability: RELIABILITY_SECONDARY }\n"
+           "actors { id: \"A\" kind: ACTOR_KIND_COMPANY name: \"A\" }\n"
+           "actors { id: \"B\" kind: ACTOR_KIND_COMPANY name: \"B\" }\n";
+    for (int i = 0; i < 1200; ++i) {
+      out << "actors { id: \"M" << i << "\" kind: ACTOR_KIND_COMPANY name: "
+          << "\"M" << i << "\" }\n";
+      out << "transfers { id: \"Ta" << i << "\" supplier_id: \"A\" "
+          << "recipient_id: \"M" << i << "\" item: ITEM_ROCKETS status: "
+          << "STATUS_REPORTED evidence { source_id: \"S\" } }\n";
+      out << "transfers { id: \"Tb" << i << "\" supplier_id: \"M" << i
+          << "\" recipient_id: \"B\" item: ITEM_ROCKETS status: "
+          << "STATUS_REPORTED evidence { source_id: \"S\" } }\n";
+    }
+  }
+  Result r = Embargo({"paths", "A", "B", "--k", "1200", "--limit", "1100",
+                      "--data", path, "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  nlohmann::json j = Json(r);
+  EXPECT_EQ(j["paths"].size(), 1100u);
+  EXPECT_TRUE(j["truncated"].get<bool>());
+  std::remove(path.c_str());
+}
+
 }  // namespace
 }  // namespace embargo

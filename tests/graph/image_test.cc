@@ -3,6 +3,10 @@
 
 #include "embargo/image.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -181,6 +185,45 @@ TEST(GraphImageTest, EqualGraphsGiveEqualFiles) {
   ASSERT_TRUE(WriteGraphImage(*a, pa).ok());
   ASSERT_TRUE(WriteGraphImage(*b, pb).ok());
   EXPECT_EQ(ReadBytes(pa), ReadBytes(pb));
+}
+
+// Regression: the writer opened a predictable OUT.tmp, following symlinks,
+// and renamed it over whatever OUT was. A symlink planted at OUT.tmp must
+// not get its target overwritten; a symlink or device at OUT is refused.
+TEST(GraphImageTest, WriterNeverFollowsOrReplacesNonRegularFiles) {
+  absl::StatusOr<Graph> g = LoadGraph({kArticle});
+  ASSERT_TRUE(g.ok());
+  const std::string victim = WriteTemp("victim.txt", "precious\n");
+  const std::string out = TempPath("planted.egraph");
+  std::remove(out.c_str());
+  std::remove((out + ".tmp").c_str());
+  ASSERT_EQ(symlink(victim.c_str(), (out + ".tmp").c_str()), 0);
+  ASSERT_TRUE(WriteGraphImage(*g, out).ok());
+  EXPECT_EQ(ReadBytes(victim), "precious\n");
+  EXPECT_TRUE(ReadGraphImage(out).ok());
+  std::remove((out + ".tmp").c_str());
+
+  // A symlink at OUT: refused, the link and its target left alone.
+  const std::string link = TempPath("link.egraph");
+  std::remove(link.c_str());
+  ASSERT_EQ(symlink(victim.c_str(), link.c_str()), 0);
+  absl::Status s = WriteGraphImage(*g, link);
+  EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(s.message(), HasSubstr("a symbolic link"));
+  struct stat st;
+  ASSERT_EQ(lstat(link.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISLNK(st.st_mode));
+  EXPECT_EQ(ReadBytes(victim), "precious\n");
+  std::remove(link.c_str());
+
+  // A device at OUT: refused, still a device.
+  s = WriteGraphImage(*g, "/dev/null");
+  EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
+  ASSERT_EQ(lstat("/dev/null", &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
+  // A directory at OUT: refused.
+  EXPECT_THAT(WriteGraphImage(*g, ::testing::TempDir()).message(),
+              HasSubstr("a directory"));
 }
 
 // ---- damaged and inconsistent files ---------------------------------------

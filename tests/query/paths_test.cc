@@ -209,5 +209,72 @@ TEST_F(PathsTest, ExplainNamesRecordSourceAndStatus) {
   EXPECT_THAT(FormatPath(graph_, p->paths[0]), HasSubstr("source: test fixture"));
 }
 
+// A -> M0..M{width-1} -> B: exactly `width` two-hop paths from A to B.
+Graph Fan(int width) {
+  DatasetBuilder b;
+  b.Actor("A").Actor("B");
+  for (int i = 0; i < width; ++i) {
+    const std::string m = "M" + std::to_string(i);
+    b.Actor(m)
+        .Transfer("Ta" + std::to_string(i), "A", m, v1::ITEM_ROCKETS,
+                  v1::STATUS_REPORTED, 2020)
+        .Transfer("Tb" + std::to_string(i), m, "B", v1::ITEM_ROCKETS,
+                  v1::STATUS_REPORTED, 2020);
+  }
+  return b.BuildGraph();
+}
+
+// Regression: k was cut to the result limit and `truncated` stayed false
+// (paths --k 1200 --limit 1100 returned 1100 paths, unflagged).
+TEST(KShortestLimitTest, KOverTheLimitIsFlaggedOnlyWhenMoreExist) {
+  const Graph g = Fan(1200);
+  const NodeId a = *g.FindNode("A"), b = *g.FindNode("B");
+  Limits limits;
+  limits.max_results = 1100;
+  absl::StatusOr<Paths> p = KShortestPaths(g, a, b, 1200, Filter(), limits);
+  ASSERT_TRUE(p.ok()) << p.status();
+  EXPECT_EQ(p->paths.size(), 1100u);
+  EXPECT_TRUE(p->truncated);
+  EXPECT_EQ(p->truncation_reason, "result limit reached");
+  // Exactly as many paths as the limit: complete, not flagged.
+  const Graph small = Fan(5);
+  limits.max_results = 5;
+  p = KShortestPaths(small, *small.FindNode("A"), *small.FindNode("B"), 9,
+                     Filter(), limits);
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->paths.size(), 5u);
+  EXPECT_FALSE(p->truncated);
+}
+
+// Regression: an inverted window was accepted by Filter and answered with
+// undated or long-spanning edges only; every query now refuses it.
+TEST(FilterValidationTest, InvertedDateWindowIsRefused) {
+  const Graph g = Fan(2);
+  const NodeId a = *g.FindNode("A"), b = *g.FindNode("B");
+  Filter f;
+  f.from = *PartialDate::Parse("2024-06");
+  f.until = *PartialDate::Parse("2023");
+  EXPECT_THAT(ValidateFilter(f).message(),
+              HasSubstr("the date window starts (2024-06) after it ends "
+                        "(2023)"));
+  EXPECT_EQ(AllPaths(g, a, b, 2, f).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ShortestPath(g, a, b, f).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(KShortestPaths(g, a, b, 3, f).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(CountPaths(g, a, b, 2, f).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Neighbors(g, a, 1, f).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  // Same year on both ends is a window, not an inversion.
+  f.from = *PartialDate::Parse("2020-01");
+  f.until = *PartialDate::Parse("2020");
+  EXPECT_TRUE(ValidateFilter(f).ok());
+  absl::StatusOr<Paths> p = AllPaths(g, a, b, 2, f);
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->paths.size(), 2u);
+}
+
 }  // namespace
 }  // namespace embargo

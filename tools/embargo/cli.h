@@ -62,6 +62,13 @@ class Args {
 // Fail prints "embargo <command>: <message>" on one line (a multi-line
 // message is cut to its first line plus a count) and returns kExitBadInput.
 int Fail(const std::string& command, const absl::Status& status);
+
+// CheckOutputNotInput refuses (FailedPrecondition, naming both) an output
+// that is the same file as one of `inputs` (same device and inode, so
+// through symlinks and hard links too), unless `force`.
+absl::Status CheckOutputNotInput(const std::string& output,
+                                 const std::vector<std::string>& inputs,
+                                 bool force);
 int Fail(const std::string& command, const std::string& message);
 
 // OneLine folds a status message into one line.

@@ -73,6 +73,8 @@ Options:
   --edition-date DATE  OFAC CSV: the list's date when the path holds none
   --model FILE         FtM: the FollowTheMoney model (defaultModel.json)
   --no-validate        skip validating the records written
+  --force              write even when the output is one of the inputs
+                       (same file, through a symlink or hard link)
   --progress, --no-progress
                        force the progress bar on or off
   --json               the report as JSON on stdout
@@ -193,7 +195,7 @@ int RunImport(const std::vector<std::string>& argv) {
   const std::string command = "import";
   absl::StatusOr<Args> args = Args::Parse(
       command, argv, {"output", "edition-date", "model"},
-      {"json", "no-validate", "progress", "no-progress"});
+      {"json", "no-validate", "progress", "no-progress", "force"});
   if (!args.ok()) return Fail(command, args.status());
   if (args->Has("help")) {
     std::cout << kImportHelp;
@@ -218,6 +220,10 @@ int RunImport(const std::vector<std::string>& argv) {
     if (::access(f.c_str(), R_OK) != 0) {
       return Fail(command, absl::StrCat(f, ": cannot read"));
     }
+  }
+  if (absl::Status s = CheckOutputNotInput(out_path, files, args->Has("force"));
+      !s.ok()) {
+    return Fail(command, s);
   }
 
   // Group the inputs into importer calls.
@@ -691,6 +697,8 @@ Options:
   -o, --output PATH    file (directory for neo4j)
   --data FILE          a dataset (repeatable), as positional FILEs
   --transfer-legs      neo4j: also one TRANSFER_VIA relationship per leg
+  --force              write even when the output is one of the inputs
+                       (same file, through a symlink or hard link)
   --json               a JSON summary on stdout
 
 Examples:
@@ -704,7 +712,7 @@ Examples:
 int RunExport(const std::vector<std::string>& argv) {
   const std::string command = "export";
   absl::StatusOr<Args> args = Args::Parse(command, argv, {"output", "data"},
-                                          {"json", "transfer-legs"});
+                                          {"json", "transfer-legs", "force"});
   if (!args.ok()) return Fail(command, args.status());
   if (args->Has("help")) {
     std::cout << kExportHelp;
@@ -727,6 +735,19 @@ int RunExport(const std::vector<std::string>& argv) {
   absl::StatusOr<std::vector<std::string>> paths = DataFiles(
       *args, std::vector<std::string>(pos.begin() + 1, pos.end()));
   if (!paths.ok()) return Fail(command, paths.status());
+  {
+    std::vector<std::string> outputs = {out};
+    if (format == "neo4j") {
+      outputs = {(std::filesystem::path(out) / "nodes.csv").string(),
+                 (std::filesystem::path(out) / "relationships.csv").string()};
+    }
+    for (const std::string& o : outputs) {
+      if (absl::Status s = CheckOutputNotInput(o, *paths, args->Has("force"));
+          !s.ok()) {
+        return Fail(command, s);
+      }
+    }
+  }
   absl::StatusOr<Graph> graph = LoadGraphFrom(*paths);
   if (!graph.ok()) return Fail(command, graph.status());
 
@@ -736,6 +757,24 @@ int RunExport(const std::vector<std::string>& argv) {
   summary["output"] = out;
   summary["nodes"] = graph->num_nodes();
   summary["edges"] = graph->num_edges();
+  // The lossy formats say what they drop (README, "Reliability"); pb,
+  // textproto, json, records, jsonl and image are lossless.
+  static const std::map<std::string, std::string> kDrops = {
+      {"graphml", "node identifiers (IMO, OFAC UID, ...), evidence detail "
+                  "(quotes, speakers, locators) and notes"},
+      {"neo4j", "evidence detail (quotes, speakers, locators), notes, "
+                "events, transfer legs (unless --transfer-legs), and the "
+                "record fields that have no column"},
+      {"dot", "everything but the picture: it cannot be read back"},
+      {"svg", "everything but the picture: it cannot be read back"},
+      {"png", "everything but the picture: it cannot be read back"}};
+  if (auto d = kDrops.find(format); d != kDrops.end()) {
+    std::cerr << "embargo export: note: " << format
+              << " is lossy; it drops " << d->second
+              << " (pb, textproto, json, records, jsonl and image keep "
+                 "everything)\n";
+    summary["lossy"] = d->second;
+  }
   absl::Status s;
   if (format == "graphml") {
     s = ExportGraphMl(*graph, out);

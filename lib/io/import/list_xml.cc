@@ -2,10 +2,13 @@
 
 #include "lib/io/import/list_xml.h"
 
+#include <libxml/entities.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
 #include <climits>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
@@ -59,6 +62,34 @@ void InitOnce() {
   (void)initialized;
 }
 
+// Line and column (1-based) of byte `offset` in `bytes`.
+std::pair<int64_t, int64_t> Position(absl::string_view bytes, size_t offset) {
+  int64_t line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    if (bytes[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+// The first entity declared in the document's DTD (internal or external
+// subset), or null. Parameter entities count too.
+const xmlEntity* FirstDeclaredEntity(const xmlDoc* doc) {
+  for (const xmlDtd* dtd : {doc->intSubset, doc->extSubset}) {
+    if (dtd == nullptr) continue;
+    for (const xmlNode* n = dtd->children; n != nullptr; n = n->next) {
+      if (n->type == XML_ENTITY_DECL) {
+        return reinterpret_cast<const xmlEntity*>(n);
+      }
+    }
+  }
+  return nullptr;
+}
+
 bool NameIs(const xmlNode* node, const char* name) {
   return node->type == XML_ELEMENT_NODE &&
          (name == nullptr ||
@@ -98,6 +129,27 @@ absl::StatusOr<XmlDoc> ParseXmlBytes(absl::string_view bytes,
     if (!first.seen) first.message = "malformed XML";
     return absl::InvalidArgumentError(absl::StrCat(
         name, ":", first.line, ":", first.column, ": ", first.message,
+        "; the file is refused as a whole"));
+  }
+  // Entities are refused outright: an internal entity repeated many times
+  // expands without bound when the text is read (a 40 KB file becomes a
+  // 100 MB field), and an external one names data the importer will not
+  // fetch, so dropping it would silently lose the field. The sanctions
+  // lists declare none.
+  if (const xmlEntity* entity = FirstDeclaredEntity(doc.get());
+      entity != nullptr) {
+    const size_t at = bytes.find("<!ENTITY");
+    const auto [line, column] =
+        Position(bytes, at == absl::string_view::npos ? 0 : at);
+    const bool external =
+        entity->etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY ||
+        entity->etype == XML_EXTERNAL_GENERAL_UNPARSED_ENTITY ||
+        entity->etype == XML_EXTERNAL_PARAMETER_ENTITY;
+    return absl::InvalidArgumentError(absl::StrCat(
+        name, ":", line, ":", column, ": the DTD declares ",
+        external ? "external" : "internal", " entity '",
+        reinterpret_cast<const char*>(entity->name),
+        "'; entity declarations are refused (no expansion, no fetching)",
         "; the file is refused as a whole"));
   }
   if (xmlDocGetRootElement(doc.get()) == nullptr) {

@@ -14,7 +14,10 @@
 // XML_PARSE_NONET (no network), no XML_PARSE_NOENT (entities are not
 // substituted, so no external entity is ever read: XXE-safe), no
 // XML_PARSE_DTDLOAD, and no XML_PARSE_HUGE, so libxml2's own limits on
-// nesting depth and text-node size stay on. Malformed input is refused as a
+// nesting depth and text-node size stay on. A document whose DTD declares
+// any entity, internal or external, is refused with the position of the
+// declaration: reading the text would expand an internal entity without
+// bound, and an external one would be silently dropped. Malformed input is refused as a
 // whole with the first error's line and column: nothing is half-loaded.
 //
 // Thread safety: ReadXmlFile may be called from several threads at once

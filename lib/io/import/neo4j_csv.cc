@@ -28,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "embargo/date.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
@@ -275,6 +276,9 @@ struct EdgeHeader {
   size_t columns = 0;
   int start = -1, end = -1, type = -1, share = -1, item = -1, year = -1,
       status = -1;
+  // The "start" and "end" date columns ExportNeo4jCsv writes: a relation's
+  // period, so that stakes held at different times do not sum on re-import.
+  int period_start = -1, period_end = -1;
   ValueType share_type = ValueType::kFloat, year_type = ValueType::kInt;
 };
 
@@ -331,6 +335,10 @@ absl::StatusOr<EdgeHeader> EdgeHeaderOf(const std::string& path,
       h.year_type = TypeOf(col.type);
     } else if (col.name == "status") {
       h.status = c;
+    } else if (col.name == "start") {
+      h.period_start = c;
+    } else if (col.name == "end") {
+      h.period_end = c;
     } else {
       notes.push_back(absl::StrCat(path, ": column ", i + 1, " (\"", col.name,
                                    "\") is not imported"));
@@ -469,6 +477,7 @@ struct EdgeRow {
   int year = 0;
   v1::ItemCategory item = v1::ITEM_UNSPECIFIED;
   v1::Status status;
+  PartialDate period_start, period_end;  // Unknown when absent.
 };
 
 // Per-thread parsing state: caches of parsed enum names, unknown types.
@@ -555,6 +564,19 @@ struct EdgeParser {
                   absl::StrCat("year \"", s, "\" is not a year in 1..9999")};
         return false;
       }
+    }
+    for (auto [column, date] : {std::pair{h.period_start, &row.period_start},
+                                std::pair{h.period_end, &row.period_end}}) {
+      *date = PartialDate();
+      if (column < 0 || f[column].empty()) continue;
+      absl::StatusOr<PartialDate> d = PartialDate::Parse(f[column]);
+      if (!d.ok()) {
+        reject = {line, column + 1,
+                  absl::StrCat("date \"", f[column], "\": ",
+                               d.status().message())};
+        return false;
+      }
+      *date = *d;
     }
     row.status = default_status;
     if (h.status >= 0 && !f[h.status].empty()) {
@@ -885,7 +907,14 @@ absl::StatusOr<ImportResult> ImportNeo4jCsv(const std::string& nodes_path,
           r->set_subject_id(std::string(row.start));
           r->set_object_id(std::string(row.end));
           r->set_share_percent(row.share);
-          if (row.year != 0) r->mutable_period()->mutable_start()->set_year(row.year);
+          if (row.period_start.known()) {
+            *r->mutable_period()->mutable_start() = row.period_start.ToProto();
+          } else if (row.year != 0) {
+            r->mutable_period()->mutable_start()->set_year(row.year);
+          }
+          if (row.period_end.known()) {
+            *r->mutable_period()->mutable_end() = row.period_end.ToProto();
+          }
           r->set_status(row.status);
           *r->add_evidence() = std::move(ev);
           break;
@@ -943,18 +972,28 @@ absl::StatusOr<ImportResult> ImportNeo4jCsv(const std::string& nodes_path,
     move_all(local[i].mutable_sanctions(), ds.mutable_sanctions());
     move_all(local[i].mutable_relations(), ds.mutable_relations());
   }
-  // Shares of one asset may not sum to over 100 (every row's stake holds
-  // from its year on, so all of them overlap): a row that would push the
-  // sum over is rejected, in file order, with the sum so far.
+  // Shares of one asset may not sum to over 100 at any one time: a row
+  // whose stake, with the kept stakes whose periods overlap it, would go
+  // over is rejected, in file order, with that sum. (A row without a period
+  // holds from its year on, or always.)
   {
-    absl::flat_hash_map<std::string, double> owned;
+    struct Stake {
+      DayRange days;
+      double share;
+    };
+    absl::flat_hash_map<std::string, std::vector<Stake>> owned;
     auto* rels = ds.mutable_relations();
     int kept = 0;
     for (int i = 0; i < rels->size(); ++i) {
       const v1::Relation& r = rels->Get(i);
       bool keep = true;
       if (r.kind() == v1::RELATION_KIND_OWNERSHIP) {
-        double& sum = owned[r.object_id()];
+        std::vector<Stake>& stakes = owned[r.object_id()];
+        const DayRange days = SpanOf(r.period());
+        double sum = 0;
+        for (const Stake& k : stakes) {
+          if (k.days.Overlaps(days)) sum += k.share;
+        }
         if (sum + r.share_percent() > 100.0 + 1e-9) {
           int64_t line = 0;
           absl::SimpleAtoi(r.evidence(0).locator(), &line);
@@ -966,7 +1005,7 @@ absl::StatusOr<ImportResult> ImportNeo4jCsv(const std::string& nodes_path,
           --report.rows_imported;
           keep = false;
         } else {
-          sum += r.share_percent();
+          stakes.push_back({days, r.share_percent()});
         }
       }
       if (keep) {

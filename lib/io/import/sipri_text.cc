@@ -13,6 +13,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "lib/internal/status_macros.h"
+#include "lib/internal/input_file.h"
 
 namespace embargo::sipri_internal {
 namespace {
@@ -233,6 +235,7 @@ std::string Slug(absl::string_view name) {
 
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path,
                                           int64_t max_bytes) {
+  EMBARGO_RETURN_IF_ERROR(internal::CheckInputFile(path));
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const int err = errno;

@@ -11,6 +11,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "lib/internal/input_file.h"
+#include "lib/internal/status_macros.h"
+#include "lib/text/utf8.h"
 
 namespace embargo::import_internal {
 namespace {
@@ -112,16 +115,7 @@ std::string Cp1252ToUtf8(absl::string_view bytes) {
 }
 
 bool IsValidUtf8(absl::string_view s, size_t* bad_offset) {
-  for (size_t i = 0; i < s.size();) {
-    char32_t c;
-    const int len = DecodeUtf8(s, i, c);
-    if (len == 0) {
-      if (bad_offset != nullptr) *bad_offset = i;
-      return false;
-    }
-    i += len;
-  }
-  return true;
+  return text::IsValidUtf8(s, bad_offset);
 }
 
 std::string FoldForMatch(absl::string_view utf8) {
@@ -195,6 +189,7 @@ std::string CleanText(absl::string_view s) {
 
 absl::StatusOr<std::string> ReadFileBytes(const std::string& path,
                                           int64_t max_bytes) {
+  EMBARGO_RETURN_IF_ERROR(internal::CheckInputFile(path));
   errno = 0;
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {

@@ -34,8 +34,9 @@ namespace embargo::import_internal {
 // Windows does.
 std::string Cp1252ToUtf8(absl::string_view bytes);
 
-// IsValidUtf8 is true when `s` is well-formed UTF-8; otherwise, when
-// `bad_offset` is given, it receives the offset of the first bad byte.
+// IsValidUtf8 is text::IsValidUtf8 (lib/text/utf8.h), the one UTF-8 rule
+// every reader applies; when `s` is not UTF-8 and `bad_offset` is given, it
+// receives the offset of the first bad byte.
 bool IsValidUtf8(absl::string_view s, size_t* bad_offset = nullptr);
 
 // FoldForMatch returns a key for comparing names: ASCII lower case, Latin

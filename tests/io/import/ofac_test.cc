@@ -309,11 +309,30 @@ TEST(OfacXmlTest, MalformedXmlNamesLineAndColumn) {
       "01/01/2024</Publish_Date></publshInformation><sdnEntry><uid>1</uid>"
       "<lastName>&e;</lastName><sdnType>Entity</sdnType><programList>"
       "<program>SDGT</program></programList></sdnEntry></sdnList>"));
-  if (xxe.ok()) {
-    for (const v1::Actor& a : xxe->dataset.actors()) {
-      EXPECT_THAT(a.name(), ::testing::Not(HasSubstr("root:")));
-    }
-  }
+  // It is not dropped silently either: the file is refused, located.
+  EXPECT_EQ(xxe.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(xxe.status().message(),
+              HasSubstr("xxe.xml:2:14: the DTD declares external entity 'e'"));
+}
+
+// Regression: an internal entity repeated many times was expanded into one
+// huge field (40 KB of XML became a 100 MB name). Any declaration is refused.
+TEST(OfacXmlTest, InternalEntityIsRefusedNotExpanded) {
+  std::string body;
+  for (int i = 0; i < 2000; ++i) body += "&big;";
+  absl::StatusOr<ImportResult> r = ImportOfacXml(WriteTemp(
+      "expand.xml",
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE sdnList [\n  <!ENTITY big \"" +
+          std::string(10000, 'A') +
+          "\">\n]>\n<sdnList><publshInformation><Publish_Date>01/01/2024"
+          "</Publish_Date></publshInformation><sdnEntry><uid>1</uid>"
+          "<lastName>" + body + "</lastName><sdnType>Entity</sdnType>"
+          "<programList><program>SDGT</program></programList></sdnEntry>"
+          "</sdnList>"));
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(r.status().message(),
+              HasSubstr("expand.xml:3:3: the DTD declares internal entity "
+                        "'big'"));
 }
 
 }  // namespace

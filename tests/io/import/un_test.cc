@@ -169,5 +169,26 @@ TEST(UnXmlTest, TruncatedFileIsRefused) {
   EXPECT_THAT(wrong.status().message(), HasSubstr("not a UN consolidated list"));
 }
 
+// Regression: internal entities were expanded (flat repetition was not
+// caught by libxml2's own limits); any entity declaration is now refused.
+TEST(UnXmlTest, EntityDeclarationsAreRefused) {
+  absl::StatusOr<ImportResult> r = ImportUnXml(WriteTemp(
+      "un_entity.xml",
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE CONSOLIDATED_LIST [<!ENTITY x "
+      "\"xxxxxxxxxx\">]>\n<CONSOLIDATED_LIST dateGenerated=\"2025-01-01\">"
+      "<INDIVIDUALS><INDIVIDUAL><FIRST_NAME>&x;&x;&x;</FIRST_NAME>"
+      "</INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>"));
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(r.status().message(),
+              HasSubstr("un_entity.xml:2:30: the DTD declares internal "
+                        "entity 'x'"));
+  absl::StatusOr<ImportResult> ext = ImportUnXml(WriteTemp(
+      "un_ext.xml",
+      "<!DOCTYPE CONSOLIDATED_LIST [<!ENTITY e SYSTEM \"/etc/hostname\">]>"
+      "<CONSOLIDATED_LIST><INDIVIDUALS/></CONSOLIDATED_LIST>"));
+  EXPECT_THAT(ext.status().message(),
+              HasSubstr("un_ext.xml:1:30: the DTD declares external entity"));
+}
+
 }  // namespace
 }  // namespace embargo
