@@ -323,7 +323,7 @@ The targets of the regime's sanctions in force as of a date, as Nodes
          double threshold, const py::object& authorities,
          const py::object& programs, const py::object& measures,
          const py::object& min_status, const py::object& min_relation_status,
-         bool explain) {
+         bool explain, bool any_authority) {
         OwnershipOptions o;
         if (rule == "ofac50" || rule == "ofac") {
           o.rule = OwnershipRule::kOfac50;
@@ -341,6 +341,11 @@ The targets of the regime's sanctions in force as of a date, as Nodes
                               min_status);
         o.min_relation_status = ToStatus(min_relation_status);
         o.explain = explain;
+        o.any_authority = any_authority;
+        // The UK rule reads the UK's list.
+        if (rule == "uk" && o.regime.authority_ids.empty() && !any_authority) {
+          o.regime.authority_ids = {"UK"};
+        }
         absl::StatusOr<BlockedSet> result = BlockedSet{};
         {
           py::gil_scoped_release release;
@@ -353,9 +358,12 @@ The targets of the regime's sanctions in force as of a date, as Nodes
       py::arg("authorities") = py::none(), py::arg("programs") = py::none(),
       py::arg("measures") = py::none(), py::arg("min_status") = py::none(),
       py::arg("min_relation_status") = py::none(), py::arg("explain") = true,
+      py::arg("any_authority") = false,
       Doc(R"doc(
 The entities blocked as of a date: the targets of the regime's sanctions
-(by default every asset freeze) and, transitively, whatever blocked owners
+(by default every asset freeze of the rule's own authority: OFAC for
+"ofac50", EU for "eu_control", UK for "uk"; ``any_authority=True`` counts
+every authority's) and, transitively, whatever blocked owners
 together own ``threshold`` percent or more of ("ofac50", OFAC's 50 % rule)
 or more than ``threshold`` or control ("eu_control", the EU / UK rule).
 Returns a BlockedSet; ``explain(node)`` gives the chain.
