@@ -53,6 +53,7 @@ py::dict InForceDict(const Graph& g, const InForce& s) {
   d["embargo_items"] = items;
   d["legal_basis"] = s.legal_basis;
   d["listed"] = DateOrNone(s.listed);
+  d["listed_no_later_than"] = DateOrNone(s.listed_no_later_than);
   d["delisted"] = DateOrNone(s.delisted);
   d["status"] = StatusName(s.status);
   d["certainty"] = std::string(CertaintyName(s.certainty));
@@ -288,7 +289,8 @@ decreasing share), ``share_of(node)``.
       EMBARGO_REGIME_ARGS, Doc(R"doc(
 The sanctions in force on ``actor`` as of a date, as a Table of dicts:
 sanction_id, authority, program, measures, embargo_items, legal_basis,
-listed, delisted, status, certainty.
+listed (None when the list gives no date), listed_no_later_than (the
+edition date such lists are known by), delisted, status, certainty.
 
     >>> g.in_force("KOMID", "2023-08-03", authorities="UNSC")
 )doc").c_str());
