@@ -289,6 +289,9 @@ std::string Q3(const embargo::Graph& g, const Queries& q, double) {
   embargo::OwnershipOptions o;
   o.threshold = q.q3_threshold;
   o.explain = false;
+  // q3 counts the sanctions of all four workload authorities (UNSC, OFAC,
+  // EU, UK), not only the rule's own (OFAC's) list.
+  o.any_authority = true;
   auto blocked = embargo::BlockedByOwnership(g, o);
   if (!blocked.ok()) {
     throw std::runtime_error(std::string(blocked.status().message()));

@@ -70,7 +70,20 @@ struct LoadOptions {
   ReadLimits limits;
   // Called before each step, on the calling thread; may be empty.
   std::function<void(const LoadProgress&)> progress;
+  // Adds the country arms embargoes shipped with the library
+  // (arms_embargoes.textproto: UN Security Council and EU embargoes on
+  // states, with legal basis, dates and sources) as one more input. Found
+  // at arms_embargoes_path when given, else beside the library
+  // (ArmsEmbargoesFile).
+  bool arms_embargoes = false;
+  std::string arms_embargoes_path;
 };
+
+// ArmsEmbargoesFile finds the shipped arms-embargo records: the
+// EMBARGO_SHARE_DIR environment variable's directory, <dir of the running
+// program>/../share/embargo, the build tree's share/embargo, then the
+// installed <prefix>/share/embargo. NotFound names the places tried.
+absl::StatusOr<std::string> ArmsEmbargoesFile();
 
 // LoadInput is one input: a file, or records already in memory.
 struct LoadInput {

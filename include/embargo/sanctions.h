@@ -39,7 +39,11 @@
 //     but is not certain.
 // So a sanction listed "2023" is certainly in force on 2023-12-31 and only
 // possibly on 2023-06-01. An unknown end is open: an unknown delisting means
-// the listing stands. Relations (ownership, control) follow the same rule
+// the listing stands. An unknown listing date (OFAC's legacy lists give
+// none) is open too, but never certain: with listed_no_later_than the
+// certain span starts on that day's LatestDay (the edition date of the
+// list), so an as-of date before it answers kPossible, never "not in
+// force"; without it the sanction is only possibly in force on any date. Relations (ownership, control) follow the same rule
 // with their period: possible span [start.EarliestDay, end.LatestDay],
 // certain span [start.LatestDay, end.EarliestDay] (a period's end is the
 // last day the relation held). An unknown as-of date means "ignore dates":
@@ -113,7 +117,10 @@ struct InForce {
   std::vector<v1::Measure> measures;
   std::vector<v1::ItemCategory> embargo_items;  // Empty: all arms.
   std::vector<std::string> legal_basis;
-  PartialDate listed;
+  PartialDate listed;    // Unknown when the list gives no date.
+  // When `listed` is unknown: listed at the latest on this day (the edition
+  // date of the list; unknown when not given).
+  PartialDate listed_no_later_than;
   PartialDate delisted;  // Unknown while the listing stands.
   v1::Status status;
   Certainty certainty;
@@ -243,6 +250,10 @@ enum class OwnershipRule : uint8_t {
   kEuControl = 1,
 };
 
+// RuleAuthority is the authority whose list a rule reads: "OFAC" for the
+// 50 % rule, "EU" for the EU's ownership or control rule.
+absl::string_view RuleAuthority(OwnershipRule rule);
+
 // OwnershipOptions selects the rule, the date and the seed sanctions.
 struct OwnershipOptions {
   OwnershipRule rule = OwnershipRule::kOfac50;
@@ -252,8 +263,9 @@ struct OwnershipOptions {
   // Sums are compared with a tolerance of 1e-9 percentage points, so that
   // 33.3 + 16.7 counts as 50.
   double threshold = 50.0;
-  // Sanctions that make their target blocked (the seeds). By default any
-  // authority and programme, measure asset freeze (OFAC "blocking").
+  // Sanctions that make their target blocked (the seeds). By default the
+  // rule's own authority (see any_authority), any programme, measure asset
+  // freeze (OFAC "blocking"). Authority ids given here replace the rule's.
   Regime regime = DefaultBlockingRegime();
   // Ownership and control relations below this status are ignored.
   v1::Status min_relation_status = v1::STATUS_ALLEGED;
@@ -261,6 +273,12 @@ struct OwnershipOptions {
   // blocked nodes' rows are not scanned a second time (faster);
   // blocked_share and blocked_by_ownership are exact either way.
   bool explain = true;
+  // Each authority's rule reads its own list: with regime.authority_ids
+  // empty, the OFAC 50 % rule counts only sanctions of authority "OFAC"
+  // (and the entities the rule itself blocks, transitively), the EU rule
+  // only those of "EU" (RuleAuthority). True counts every authority's
+  // blocking sanctions (the behaviour before rules read their own lists).
+  bool any_authority = false;
 
   static Regime DefaultBlockingRegime() {
     Regime r;
@@ -314,6 +332,11 @@ struct BlockedSet {
   size_t num_possible = 0;  // Of all, those only possibly blocked.
   // Edges examined (work done), for the curious and for benchmarks.
   uint64_t edges_examined = 0;
+  // The authorities whose sanctions seeded the set (empty: any authority),
+  // and those of them that name no node of the graph (their list is not
+  // loaded, so it blocked nothing).
+  std::vector<std::string> authorities;
+  std::vector<std::string> authorities_not_loaded;
 
   // Find returns the entry of `node`, or nullptr when it is not blocked.
   const BlockedEntity* Find(NodeId node) const;

@@ -2,6 +2,8 @@
 
 #include "embargo/load.h"
 
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
@@ -9,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "embargo/export.h"
 #include "embargo/image.h"
 #include "lib/graph/compact_stream.h"
@@ -84,8 +87,43 @@ absl::StatusOr<std::vector<DatasetFile>> ReadAndResolve(
 
 }  // namespace
 
+absl::StatusOr<std::string> ArmsEmbargoesFile() {
+  constexpr absl::string_view kName = "arms_embargoes.textproto";
+  std::vector<std::filesystem::path> dirs;
+  if (const char* env = std::getenv("EMBARGO_SHARE_DIR");
+      env != nullptr && *env != '\0') {
+    dirs.emplace_back(env);
+  }
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "embargo");
+#ifdef EMBARGO_BUILD_SHARE_DIR
+  dirs.emplace_back(EMBARGO_BUILD_SHARE_DIR);
+#endif
+#ifdef EMBARGO_INSTALL_SHARE_DIR
+  dirs.emplace_back(EMBARGO_INSTALL_SHARE_DIR);
+#endif
+  std::vector<std::string> tried;
+  for (const std::filesystem::path& dir : dirs) {
+    const std::filesystem::path file = dir / std::string(kName);
+    if (std::filesystem::is_regular_file(file, ec)) return file.string();
+    tried.push_back(file.string());
+  }
+  return absl::NotFoundError(absl::StrCat(
+      "arms embargoes: ", kName, " not found (tried ",
+      absl::StrJoin(tried, ", "),
+      "); set EMBARGO_SHARE_DIR or give LoadOptions.arms_embargoes_path"));
+}
+
 absl::StatusOr<Graph> Load(std::vector<LoadInput> inputs,
                            const LoadOptions& options, LoadReport* report) {
+  if (options.arms_embargoes) {
+    std::string path = options.arms_embargoes_path;
+    if (path.empty()) {
+      EMBARGO_ASSIGN_OR_RETURN(path, ArmsEmbargoesFile());
+    }
+    inputs.push_back(LoadInput::File(std::move(path)));
+  }
   LoadReport local;
   LoadReport& r = report != nullptr ? *report : local;
   r = LoadReport();

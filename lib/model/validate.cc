@@ -337,10 +337,21 @@ class Validator {
                                true);
       }
       std::optional<PartialDate> listed = Date(c, "listed", s.listed());
-      if (listed && !listed->known()) {
-        Report(c, "listed", "required field is missing");
+      std::optional<PartialDate> listed_by =
+          Date(c, "listed_no_later_than", s.listed_no_later_than());
+      if (listed && !listed->known() && !(listed_by && listed_by->known())) {
+        Report(c, "listed",
+               "required field is missing (give listed_no_later_than when "
+               "the list gives no designation date)");
       }
       std::optional<PartialDate> delisted = Date(c, "delisted", s.delisted());
+      if (listed_by && delisted && listed_by->known() && delisted->known() &&
+          delisted->LatestDay() < listed_by->EarliestDay()) {
+        Report(c, "delisted",
+               absl::StrCat("delisted ", delisted->ToString(),
+                            " before listed_no_later_than ",
+                            listed_by->ToString()));
+      }
       if (listed && delisted && listed->known() && delisted->known() &&
           delisted->LatestDay() < listed->EarliestDay()) {
         Report(c, "delisted",

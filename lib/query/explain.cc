@@ -70,7 +70,11 @@ HopDetail ExplainHop(const Graph& g, const Hop& hop) {
       d.record_kind = "sanction";
       d.record_id = s.id();
       d.designation = s.program();
-      d.when = absl::StrCat("listed ", DateText(s.listed()));
+      d.when = s.has_listed() || !s.has_listed_no_later_than()
+                   ? absl::StrCat("listed ", DateText(s.listed()))
+                   : absl::StrCat("listed no later than ",
+                                  DateText(s.listed_no_later_than()),
+                                  " (edition date of the list)");
       if (s.has_delisted()) absl::StrAppend(&d.when, ", delisted ", DateText(s.delisted()));
       AddEvidence(g, s.evidence(), d.evidence);
       break;

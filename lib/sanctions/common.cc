@@ -34,6 +34,10 @@ FactSpans SanctionSpans(const SanctionFacts& s) {
   if (listed.known()) {
     f.possible.lo = listed.EarliestDay();
     f.certain.lo = listed.LatestDay();
+  } else if (s.listed_by.known()) {
+    f.certain.lo = s.listed_by.LatestDay();
+  } else {
+    f.certain.lo = kMaxDay;  // Never certain on a date.
   }
   if (delisted.known()) {
     f.possible.hi = delisted.LatestDay();
@@ -160,6 +164,9 @@ bool ReadFacts(WireReader& in, SanctionFacts& f) {
       case S::kDelistedFieldNumber:
         ok = ReadDate(in, t, f.delisted);
         break;
+      case S::kListedNoLaterThanFieldNumber:
+        ok = ReadDate(in, t, f.listed_by);
+        break;
       case S::kStatusFieldNumber: {
         int32_t status = 0;
         ok = t == kWireVarint && in.Int32(status);
@@ -203,6 +210,7 @@ SanctionFacts FactsOf(const v1::Sanction& s) {
   for (int m : s.measures()) SetBit(f.measures, static_cast<uint32_t>(m));
   for (int i : s.embargo_items()) SetBit(f.items, static_cast<uint32_t>(i));
   f.listed = Date(s.listed());
+  f.listed_by = Date(s.listed_no_later_than());
   f.delisted = Date(s.delisted());
   f.status = s.status();
   return f;
@@ -271,6 +279,7 @@ InForce MakeInForce(const Graph& graph, uint32_t edge,
   }
   f.legal_basis.assign(record.legal_basis().begin(), record.legal_basis().end());
   f.listed = Date(record.listed());
+  f.listed_no_later_than = Date(record.listed_no_later_than());
   f.delisted = Date(record.delisted());
   f.status = record.status();
   f.certainty = certainty;

@@ -47,7 +47,11 @@ struct FactSpans {
 };
 
 // SanctionSpans: possible [listed.lo, delisted.hi], certain [listed.hi,
-// delisted.lo - 1] (sanctions.h, "The date rule").
+// delisted.lo - 1] (sanctions.h, "The date rule"). With `listed` unknown the
+// possible span is open at the start and the certain one starts on the
+// last day of listed_no_later_than, or never when that is unknown too: an
+// unknown listing date makes the sanction possibly in force, never "not in
+// force".
 FactSpans SanctionSpans(const v1::Sanction& s);
 // PeriodSpans: possible [start.lo, end.hi], certain [start.hi, end.lo].
 FactSpans PeriodSpans(const v1::Period& p);
@@ -62,6 +66,7 @@ struct SanctionFacts {
   uint64_t measures = 0;  // Bit per v1::Measure.
   uint64_t items = 0;     // Bit per v1::ItemCategory (embargo_items).
   PartialDate listed;
+  PartialDate listed_by;  // listed_no_later_than, when `listed` is unknown.
   PartialDate delisted;
   v1::Status status = v1::STATUS_UNSPECIFIED;
 };

@@ -217,6 +217,10 @@ class Solver {
 
 }  // namespace
 
+absl::string_view RuleAuthority(OwnershipRule rule) {
+  return rule == OwnershipRule::kEuControl ? "EU" : "OFAC";
+}
+
 absl::StatusOr<BlockedSet> BlockedByOwnership(const Graph& graph,
                                               const OwnershipOptions& options) {
   if (!std::isfinite(options.threshold) || options.threshold <= 0 ||
@@ -225,13 +229,28 @@ absl::StatusOr<BlockedSet> BlockedByOwnership(const Graph& graph,
         "ownership threshold ", options.threshold, " is outside (0, 100]"));
   }
   const GraphData& d = graph.data();
-  EMBARGO_ASSIGN_OR_RETURN(internal::ResolvedRegime regime,
-                           internal::ResolveRegime(graph, options.regime));
+  // Each rule reads its own authority's list unless told otherwise; an
+  // authority whose list is not loaded seeds nothing (and is reported).
+  Regime seeds = options.regime;
+  std::vector<std::string> not_loaded;
+  if (seeds.authority_ids.empty() && !options.any_authority) {
+    seeds.authority_ids = {std::string(RuleAuthority(options.rule))};
+  }
+  const std::vector<std::string> authorities = seeds.authority_ids;
+  if (!options.any_authority && options.regime.authority_ids.empty() &&
+      !graph.FindNode(seeds.authority_ids[0])) {
+    not_loaded = seeds.authority_ids;
+  }
+  internal::ResolvedRegime regime;
+  if (not_loaded.empty()) {
+    EMBARGO_ASSIGN_OR_RETURN(regime, internal::ResolveRegime(graph, seeds));
+  }
   const AsOf when = AsOf::From(options.as_of);
 
   // Seeds: targets of sanctions in force, with their best certainty.
   const std::vector<internal::SanctionHit> sanctions =
-      internal::CollectSanctionHits(d, regime, when);
+      not_loaded.empty() ? internal::CollectSanctionHits(d, regime, when)
+                         : std::vector<internal::SanctionHit>{};
   std::vector<uint32_t> seeds_possible, seeds_certain;
   for (const internal::SanctionHit& h : sanctions) {
     seeds_possible.push_back(h.target);
@@ -248,6 +267,8 @@ absl::StatusOr<BlockedSet> BlockedByOwnership(const Graph& graph,
   }
 
   BlockedSet out;
+  if (!options.any_authority) out.authorities = authorities;
+  out.authorities_not_loaded = std::move(not_loaded);
   out.edges_examined = certain_run.examined + possible_run.examined;
   out.entities.reserve(possible->order.size());
   // Blocked nodes by id: the set bits of the possible run, word by word.
@@ -310,7 +331,11 @@ void AppendChain(const Graph& graph, const BlockedSet& blocked, NodeId node,
   for (const InForce& s : b->sanctions) {
     absl::StrAppend(&out, pad, "  sanction ", s.sanction_id, " (",
                     s.authority_id, ", ", s.program, ") listed ",
-                    s.listed.ToString());
+                    s.listed.known() || !s.listed_no_later_than.known()
+                        ? s.listed.ToString()
+                        : absl::StrCat("no later than ",
+                                       s.listed_no_later_than.ToString(),
+                                       " (edition date of the list)"));
     if (s.delisted.known()) {
       absl::StrAppend(&out, ", delisted ", s.delisted.ToString());
     }

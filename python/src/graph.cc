@@ -50,7 +50,7 @@ void AddEntry(const py::handle& item, std::vector<LoadEntry>& out) {
   }
 }
 
-Graph Load(const py::object& sources, int64_t max_problems) {
+Graph Load(const py::object& sources, int64_t max_problems, bool embargoes) {
   std::vector<LoadEntry> entries;
   if (IsPathLike(sources) || py::isinstance<PyDataset>(sources) ||
       py::hasattr(sources, "dataset")) {
@@ -66,6 +66,7 @@ Graph Load(const py::object& sources, int64_t max_problems) {
   }
   LoadOptions options;
   options.validate.max_problems = static_cast<size_t>(max_problems);
+  options.arms_embargoes = embargoes;
   std::vector<LoadInput> inputs;
   for (const LoadEntry& entry : entries) {
     if (entry.dataset != nullptr) {
@@ -390,8 +391,13 @@ Every node, in node order, or those of the given kinds ("state",
       });
 
   m.def("load", &Load, py::arg("sources"), py::arg("max_problems") = 100,
+        py::kw_only(), py::arg("embargoes") = false,
         R"doc(
 Load record files and datasets into one Graph.
+
+``embargoes=True`` adds the country arms embargoes shipped with the library
+(share/embargo/arms_embargoes.textproto: UN Security Council and EU
+embargoes on states, with legal basis, dates and sources).
 
 ``sources`` is a path (str or os.PathLike), a Dataset, an ImportResult, or
 a list of them. The format of each file follows its name: .textproto /

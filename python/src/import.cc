@@ -169,8 +169,9 @@ Read a US Treasury OFAC list: the legacy SDN CSV (``path`` = sdn.csv, with
 the optional ``add``, ``alt`` and ``comments`` files) or the official XML
 (a path ending in .xml: sdn.xml or the consolidated non-SDN list). Each
 entry becomes an actor "OFAC-<id>" with one sanction per programme,
-listed as of the edition date (``edition_date``; by default from the XML
-or a date in the CSV's path). An ImportResult.
+listed no later than the edition date (``listed_no_later_than``; the list
+gives no designation date, so ``listed`` stays unknown; ``edition_date``
+by default from the XML or a date in the CSV's path). An ImportResult.
 
     >>> ofac = embargo.import_ofac("../shared/data/ofac/sdn_2024-05-03.csv")
 )doc");

@@ -53,6 +53,7 @@ py::dict InForceDict(const Graph& g, const InForce& s) {
   d["embargo_items"] = items;
   d["legal_basis"] = s.legal_basis;
   d["listed"] = DateOrNone(s.listed);
+  d["listed_no_later_than"] = DateOrNone(s.listed_no_later_than);
   d["delisted"] = DateOrNone(s.delisted);
   d["status"] = StatusName(s.status);
   d["certainty"] = std::string(CertaintyName(s.certainty));
@@ -288,7 +289,8 @@ decreasing share), ``share_of(node)``.
       EMBARGO_REGIME_ARGS, Doc(R"doc(
 The sanctions in force on ``actor`` as of a date, as a Table of dicts:
 sanction_id, authority, program, measures, embargo_items, legal_basis,
-listed, delisted, status, certainty.
+listed (None when the list gives no date), listed_no_later_than (the
+edition date such lists are known by), delisted, status, certainty.
 
     >>> g.in_force("KOMID", "2023-08-03", authorities="UNSC")
 )doc").c_str());
@@ -323,7 +325,7 @@ The targets of the regime's sanctions in force as of a date, as Nodes
          double threshold, const py::object& authorities,
          const py::object& programs, const py::object& measures,
          const py::object& min_status, const py::object& min_relation_status,
-         bool explain) {
+         bool explain, bool any_authority) {
         OwnershipOptions o;
         if (rule == "ofac50" || rule == "ofac") {
           o.rule = OwnershipRule::kOfac50;
@@ -341,6 +343,11 @@ The targets of the regime's sanctions in force as of a date, as Nodes
                               min_status);
         o.min_relation_status = ToStatus(min_relation_status);
         o.explain = explain;
+        o.any_authority = any_authority;
+        // The UK rule reads the UK's list.
+        if (rule == "uk" && o.regime.authority_ids.empty() && !any_authority) {
+          o.regime.authority_ids = {"UK"};
+        }
         absl::StatusOr<BlockedSet> result = BlockedSet{};
         {
           py::gil_scoped_release release;
@@ -353,9 +360,12 @@ The targets of the regime's sanctions in force as of a date, as Nodes
       py::arg("authorities") = py::none(), py::arg("programs") = py::none(),
       py::arg("measures") = py::none(), py::arg("min_status") = py::none(),
       py::arg("min_relation_status") = py::none(), py::arg("explain") = true,
+      py::arg("any_authority") = false,
       Doc(R"doc(
 The entities blocked as of a date: the targets of the regime's sanctions
-(by default every asset freeze) and, transitively, whatever blocked owners
+(by default every asset freeze of the rule's own authority: OFAC for
+"ofac50", EU for "eu_control", UK for "uk"; ``any_authority=True`` counts
+every authority's) and, transitively, whatever blocked owners
 together own ``threshold`` percent or more of ("ofac50", OFAC's 50 % rule)
 or more than ``threshold`` or control ("eu_control", the EU / UK rule).
 Returns a BlockedSet; ``explain(node)`` gives the chain.

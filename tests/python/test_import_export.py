@@ -145,3 +145,18 @@ def test_merge_datasets_notes_conflicts(tmp_path, article):
     assert merged.name == "both"
     assert merged.counts["sources"] == ds.counts["sources"] + 1
     assert merged.counts["actors"] == ds.counts["actors"]
+
+
+def test_sipri_with_the_shipped_arms_embargoes():
+    # The country arms embargoes load with embargoes=True; North Korea's
+    # 2023-2024 deliveries to Russia breach UNSCR 1718's export bans.
+    sipri = embargo.import_sipri(data("sipri", "trade-register_2025-03-13.csv"))
+    g = embargo.load(sipri, embargoes=True)
+    rows = g.breaches(authorities="UNSC").to_dicts()
+    prk_rus = [r for r in rows if r["supplier"] == "PRK"
+               and r["recipient"] == "RUS" and r["certainty"] == "certain"]
+    assert len(prk_rus) == 4
+    assert all(r["role"] == "supplier" for r in prk_rus)
+    assert all("UNSCR 1718 (2006-10-14)" in r["legal_basis"] for r in prk_rus)
+    # Without the option there is no embargo to breach.
+    assert len(embargo.load(sipri).breaches(authorities=None).to_dicts()) == 0

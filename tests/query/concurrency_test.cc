@@ -82,6 +82,7 @@ std::string RunSanctions(const Graph& g, uint32_t seed) {
     OwnershipOptions o;
     o.rule = rule;
     o.as_of = as_of;
+    o.any_authority = true;  // The graph's authority is "AUTH".
     auto blocked = BlockedByOwnership(g, o);
     out += "b" + std::to_string(blocked->size()) + "/" +
            std::to_string(blocked->num_possible);

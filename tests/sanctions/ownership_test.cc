@@ -51,6 +51,7 @@ TEST(OwnershipTest, SeveralOwnersSummingToExactlyFifty) {
   EXPECT_EQ(Blocked(g), (std::set<std::string>{"P1", "P2", "C"}));
   OwnershipOptions eu;
   eu.rule = OwnershipRule::kEuControl;
+  eu.any_authority = true;  // These cases hold OFAC sanctions only.
   EXPECT_EQ(Blocked(g, eu), (std::set<std::string>{"P1", "P2"}));
 
   BlockedSet b = *BlockedByOwnership(g);
@@ -199,6 +200,7 @@ TEST(OwnershipTest, EuRuleNeedsMoreThanHalfOrControl) {
   Graph g = d.Graph();
   OwnershipOptions eu;
   eu.rule = OwnershipRule::kEuControl;
+  eu.any_authority = true;  // These cases hold OFAC sanctions only.
   EXPECT_EQ(Blocked(g, eu), (std::set<std::string>{"P", "MORE", "CTRL", "SUB"}));
   EXPECT_EQ(Blocked(g), (std::set<std::string>{"P", "HALF", "MORE"}));
   BlockedSet b = *BlockedByOwnership(g, eu);

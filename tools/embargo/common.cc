@@ -140,7 +140,8 @@ const std::set<std::string> kQueryValued = {
     "data",   "kinds",      "items",     "from-date", "until-date",
     "min-status", "node-kinds", "direction", "max-hops", "k",
     "limit",  "timeout",    "dot",       "svg",       "png"};
-const std::set<std::string> kQueryFlags = {"json", "certain", "explain"};
+const std::set<std::string> kQueryFlags = {"json", "certain", "explain",
+                                           "embargoes"};
 
 const char kFilterHelp[] =
     R"(Filters (the library's Filter, the same for every query):
@@ -178,6 +179,9 @@ const char kDataHelp[] =
   describe (the same state, authority, vessel, company or person, matched
   by id, by IMO / OFAC / UN identifiers, or by name, country and kind) is
   one actor carrying every file's names, identifiers and evidence.
+  --embargoes adds the country arms embargoes shipped with the library
+  (share/embargo/arms_embargoes.textproto: UN Security Council and EU
+  embargoes on states, each with legal basis, dates and source).
 )";
 
 std::string BundledDataset() {
@@ -196,14 +200,19 @@ absl::StatusOr<std::vector<std::string>> DataFiles(
     const Args& args, const std::vector<std::string>& extra) {
   std::vector<std::string> files = args.All("data");
   files.insert(files.end(), extra.begin(), extra.end());
-  if (!files.empty()) return files;
   const char* env = std::getenv("EMBARGO_DATA");
-  if (env != nullptr && *env != '\0') {
+  if (files.empty() && env != nullptr && *env != '\0') {
     for (absl::string_view p : absl::StrSplit(env, ':', absl::SkipEmpty())) {
       files.emplace_back(p);
     }
-    return files;
   }
+  if (args.Has("embargoes")) {
+    // The shipped country arms embargoes, loaded with the other files.
+    absl::StatusOr<std::string> embargoes = ArmsEmbargoesFile();
+    if (!embargoes.ok()) return embargoes.status();
+    files.push_back(*std::move(embargoes));
+  }
+  if (!files.empty()) return files;
   std::string bundled = BundledDataset();
   if (!bundled.empty()) {
     std::cerr << "note: no --data given: answering from the bundled example "

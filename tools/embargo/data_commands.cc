@@ -618,6 +618,7 @@ int RunStats(const std::vector<std::string>& argv) {
       ++programs[s.program()];
       ++statuses[StatusName(s.status())];
       years["sanction"].Add(s.listed());
+      years["sanction"].Add(s.listed_no_later_than());
       years["sanction"].Add(s.delisted());
     }
     for (const v1::Relation& r : d.relations()) {

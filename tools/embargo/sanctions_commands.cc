@@ -2,6 +2,7 @@
 // date.
 
 #include <iostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,11 @@ How exposed to sanctions is ACTOR, as of a date?
      the other targets of its list is no exposure.
 
 Options:
-  --rule R             ofac50 (default) or eu
+  --rule R             ofac50 (default) or eu; each rule reads its own
+                       authority's list (OFAC, EU) unless --authority
+                       names others
+  --any-authority      let the ownership rule count every authority's
+                       asset freezes (chains may mix authorities)
   --max-hops N         radius of part 3 (default 2; 0 leaves it out)
   --json               JSON output: {"actor", "as_of", "sanctions",
                        "blocked", "sanctioned_nearby"} (see README)
@@ -93,6 +98,40 @@ std::vector<std::string> List(const Args& args, const std::string& name) {
   return out;
 }
 
+// CheckRegimeNames refuses an authority or programme that no sanction of
+// the graph has (a mistyped "UN" for "UNSC" would otherwise answer "none"),
+// listing the known ones.
+absl::Status CheckRegimeNames(const Graph& graph, const Regime& regime) {
+  if (regime.authority_ids.empty() && regime.programs.empty()) {
+    return absl::OkStatus();
+  }
+  std::set<std::string> authorities, programs;
+  for (uint32_t e = 0; e < graph.num_edges(); ++e) {
+    const EdgeInfo edge = graph.edge(EdgeId(e));
+    if (edge.kind != EdgeKind::kSanction) continue;
+    authorities.insert(std::string(graph.node_id(edge.from)));
+    if (!regime.programs.empty()) {
+      programs.insert(
+          absl::AsciiStrToUpper(graph.EdgeRecord(EdgeId(e)).sanction().program()));
+    }
+  }
+  for (const std::string& a : regime.authority_ids) {
+    if (!authorities.contains(a)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--authority \"", a, "\" is not the authority of any sanction loaded; "
+          "known: ", authorities.empty() ? "(none)" : absl::StrJoin(authorities, ", ")));
+    }
+  }
+  for (const std::string& p : regime.programs) {
+    if (!programs.contains(absl::AsciiStrToUpper(p))) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--program \"", p, "\" is not the programme of any sanction loaded; "
+          "known: ", programs.empty() ? "(none)" : absl::StrJoin(programs, ", ")));
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<PartialDate> AsOf(const Args& args) {
   if (args.Has("any-date")) return PartialDate();
   if (!args.Has("as-of")) return Today();
@@ -102,6 +141,17 @@ absl::StatusOr<PartialDate> AsOf(const Args& args) {
         absl::StrCat("--as-of: ", d.status().message()));
   }
   return d;
+}
+
+// ListedText is the listing date, or what is known of it: "no later than
+// 2021-07-07 (edition date of the list)" for lists that give no date.
+std::string ListedText(const InForce& s) {
+  if (s.listed.known()) return s.listed.ToString();
+  if (s.listed_no_later_than.known()) {
+    return absl::StrCat("no later than ", s.listed_no_later_than.ToString(),
+                        " (edition date of the list)");
+  }
+  return "unknown";
 }
 
 Json InForceJson(const Graph& graph, const InForce& s) {
@@ -118,6 +168,9 @@ Json InForceJson(const Graph& graph, const InForce& s) {
   j["embargo_items"] = items;
   j["legal_basis"] = s.legal_basis;
   j["listed"] = s.listed.known() ? s.listed.ToString() : "";
+  j["listed_no_later_than"] = s.listed_no_later_than.known()
+                                  ? s.listed_no_later_than.ToString()
+                                  : "";
   j["delisted"] = s.delisted.known() ? s.delisted.ToString() : "";
   j["status"] = StatusName(s.status);
   j["certainty"] = std::string(CertaintyName(s.certainty));
@@ -137,7 +190,8 @@ const std::set<std::string> kSanctionsValued = [] {
   }
   return s;
 }();
-const std::set<std::string> kSanctionsFlags = {"json", "certain", "any-date"};
+const std::set<std::string> kSanctionsFlags = {"json", "certain", "any-date",
+                                               "any-authority", "embargoes"};
 
 }  // namespace
 
@@ -181,11 +235,15 @@ int RunExposure(const std::vector<std::string>& argv) {
   own.as_of = *as_of;
   own.regime.authority_ids = regime.authority_ids;
   own.regime.programs = regime.programs;
+  own.any_authority = args->Has("any-authority");
 
   absl::StatusOr<std::vector<std::string>> files = DataFiles(*args);
   if (!files.ok()) return Fail(command, files.status());
   absl::StatusOr<Graph> graph = LoadGraphFrom(*files);
   if (!graph.ok()) return Fail(command, graph.status());
+  if (absl::Status s = CheckRegimeNames(*graph, regime); !s.ok()) {
+    return Fail(command, s);
+  }
   absl::StatusOr<NodeId> actor = ResolveActor(*graph, args->positionals()[0]);
   if (!actor.ok()) return Fail(command, actor.status());
 
@@ -232,6 +290,8 @@ int RunExposure(const std::vector<std::string>& argv) {
       bj["chain"] = FormatBlockChain(*graph, *blocked, *actor);
     }
     bj["rule"] = own.rule == OwnershipRule::kOfac50 ? "ofac50" : "eu";
+    bj["authorities"] = blocked->authorities;  // Empty: any authority.
+    bj["authorities_not_loaded"] = blocked->authorities_not_loaded;
     j["blocked"] = bj;
     Json near = Json::array();
     for (const Neighbor& n : nearby.nodes) {
@@ -252,15 +312,32 @@ int RunExposure(const std::vector<std::string>& argv) {
                "delisted", "certainty"});
       for (const InForce& x : *in_force) {
         t.Add({x.sanction_id, x.authority_id, x.program, Measures(x.measures),
-               x.listed.known() ? x.listed.ToString() : "?",
+               ListedText(x),
                x.delisted.known() ? x.delisted.ToString() : "",
                std::string(CertaintyName(x.certainty))});
       }
       t.Print(2);
+      for (const InForce& x : *in_force) {
+        if (x.certainty == Certainty::kPossible && !x.listed.known()) {
+          std::cout << "  " << x.sanction_id
+                    << ": possible, the list gives no designation date (listed "
+                    << ListedText(x) << ")\n";
+        }
+      }
     }
     std::cout << "\nBlocked through ownership ("
               << (own.rule == OwnershipRule::kOfac50 ? "OFAC 50 % rule"
                                                      : "EU ownership or control")
+              << ", counting the asset freezes of "
+              << (blocked->authorities.empty()
+                      ? std::string("any authority")
+                      : absl::StrJoin(blocked->authorities, ", "))
+              << (blocked->authorities_not_loaded.empty()
+                      ? ""
+                      : absl::StrCat(" (", absl::StrJoin(
+                                               blocked->authorities_not_loaded,
+                                               ", "),
+                                     ": no such list loaded)"))
               << "): ";
     if (b == nullptr) {
       std::cout << "no\n";
@@ -334,6 +411,9 @@ int RunBreaches(const std::vector<std::string>& argv) {
   if (!files.ok()) return Fail(command, files.status());
   absl::StatusOr<Graph> graph = LoadGraphFrom(*files);
   if (!graph.ok()) return Fail(command, graph.status());
+  if (absl::Status s = CheckRegimeNames(*graph, options.regime); !s.ok()) {
+    return Fail(command, s);
+  }
   std::optional<NodeId> actor;
   if (args->Has("actor")) {
     absl::StatusOr<NodeId> a = ResolveActor(*graph, args->Get("actor"));

@@ -364,13 +364,16 @@ void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
       s.set_target_id(actor_id);
       s.set_program(program);
       s.add_measures(v1::MEASURE_ASSET_FREEZE);
-      *s.mutable_listed() = edition;
+      // The list gives no designation date: listed at the latest on the
+      // edition date, `listed` unknown.
+      *s.mutable_listed_no_later_than() = edition;
       std::string basis = OfacLegalBasis(program);
       if (!basis.empty()) s.add_legal_basis(std::move(basis));
       s.set_reference(e.uid);
       s.set_remarks(absl::StrCat(
-          "listed date is the list edition date (", edition_text,
-          "), not the designation date, which the list does not give"));
+          "listed no later than ", edition_text,
+          " (edition date of the list); the list does not give the "
+          "designation date"));
       s.set_status(v1::STATUS_CONFIRMED);
       *s.add_evidence() = builder.Evidence(e.locator);
     }

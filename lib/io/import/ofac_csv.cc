@@ -254,7 +254,7 @@ absl::StatusOr<ImportResult> ImportOfacCsv(const OfacCsvOptions& options) {
   source.set_note(absl::StrCat(
       "files: ", absl::StrJoin(report.files, ", "),
       ". The CSV gives no designation dates: sanctions carry the edition "
-      "date as their listed date."));
+      "date as listed_no_later_than, the listed date unknown."));
   return builder.Finish(std::move(source),
                         import_internal::OfacAuthority(source_id));
 }

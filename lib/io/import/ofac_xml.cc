@@ -191,7 +191,7 @@ absl::StatusOr<ImportResult> ImportOfacXml(const std::string& path,
   source.set_note(absl::StrCat(
       "file: ", path,
       ". The list gives no designation dates: sanctions carry the "
-      "publication date as their listed date."));
+      "publication date as listed_no_later_than, the listed date unknown."));
   return builder.Finish(std::move(source),
                         import_internal::OfacAuthority(source_id));
 }

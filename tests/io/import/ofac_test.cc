@@ -48,9 +48,10 @@ TEST(OfacCsvTest, Sdn2024) {
   EXPECT_EQ(s->authority_id(), "OFAC");
   EXPECT_THAT(s->measures(), ElementsAre(v1::MEASURE_ASSET_FREEZE));
   EXPECT_THAT(s->legal_basis(), ElementsAre("E.O. 14024"));
-  EXPECT_EQ(s->listed().year(), 2024);
-  EXPECT_EQ(s->listed().month(), 5);
-  EXPECT_EQ(s->listed().day(), 3);
+  EXPECT_EQ(s->listed_no_later_than().year(), 2024);
+  EXPECT_EQ(s->listed_no_later_than().month(), 5);
+  EXPECT_EQ(s->listed_no_later_than().day(), 3);
+  EXPECT_FALSE(s->has_listed());
   EXPECT_THAT(s->remarks(), HasSubstr("edition date"));
   EXPECT_EQ(s->status(), v1::STATUS_CONFIRMED);
 
@@ -190,8 +191,8 @@ TEST(OfacCsvTest, Quirks) {
   EXPECT_NE(FindSanction(r->dataset, "OFAC-10-NPWMD"), nullptr);
   EXPECT_NE(FindSanction(r->dataset, "OFAC-10-DPRK2"), nullptr);
   const v1::Sanction* s = FindSanction(r->dataset, "OFAC-10-NPWMD");
-  EXPECT_EQ(s->listed().year(), 2020);  // Edition date from the path.
-  EXPECT_EQ(s->listed().day(), 2);
+  EXPECT_EQ(s->listed_no_later_than().year(), 2020);  // Edition date from the path.
+  EXPECT_EQ(s->listed_no_later_than().day(), 2);
 
   const v1::Actor* ship = FindActor(r->dataset, "OFAC-11");
   ASSERT_NE(ship, nullptr);
@@ -293,7 +294,7 @@ TEST(OfacXmlTest, HandMadeEntryWithVessel) {
   EXPECT_EQ(ship->kind(), v1::ACTOR_KIND_VESSEL);
   EXPECT_EQ(ship->country(), "PRK");
   EXPECT_TRUE(HasIdentifier(*ship, "IMO", "7654321"));
-  EXPECT_EQ(FindSanction(r->dataset, "OFAC-501-DPRK3")->listed().month(), 1);
+  EXPECT_EQ(FindSanction(r->dataset, "OFAC-501-DPRK3")->listed_no_later_than().month(), 1);
 }
 
 TEST(OfacXmlTest, MalformedXmlNamesLineAndColumn) {
