@@ -141,6 +141,7 @@ int RunPaths(const std::vector<std::string>& argv);
 int RunNeighbors(const std::vector<std::string>& argv);
 int RunExposure(const std::vector<std::string>& argv);
 int RunBreaches(const std::vector<std::string>& argv);
+int RunLinks(const std::vector<std::string>& argv);
 
 }  // namespace embargo::cli
 
