@@ -435,6 +435,10 @@ absl::Status WriteDotOutputs(const Args& args, const Graph& graph,
   }
   DotOptions options;
   options.title = title;
+  // Pictures stay legible: parallel edges as one labelled edge, at most
+  // 40 nodes (the rest folded by kind, with a note).
+  options.collapse_parallel = true;
+  options.max_nodes = 40;
   const std::string dot = ToDot(graph, subgraph, options);
   if (args.Has("dot")) {
     const std::string path = args.Get("dot");

@@ -1,6 +1,7 @@
 // `embargo path`, `embargo paths` and `embargo neighbors`.
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -436,8 +437,20 @@ int RunNeighbors(const std::vector<std::string>& argv) {
 
   const Subgraph sub =
       SubgraphOfNeighborhood(graph, *seed, *nb, loaded->filter);
+  // The picture draws the edges that join each node to the ring nearer the
+  // seed (as the table's "via" column does), not those within a ring.
+  Subgraph picture = sub;
+  {
+    absl::flat_hash_map<uint32_t, int> ring;
+    ring[seed->value()] = 0;
+    for (const Neighbor& m : nb->nodes) ring[m.node.value()] = m.hops;
+    std::erase_if(picture.edges, [&](EdgeId e) {
+      const EdgeInfo info = graph.edge(e);
+      return std::abs(ring[info.from.value()] - ring[info.to.value()]) != 1;
+    });
+  }
   absl::Status s = WriteDotOutputs(
-      *args, graph, sub,
+      *args, graph, picture,
       absl::StrCat("Within ", *max_hops, " hop(s) of ", graph.node_id(*seed)));
   if (!s.ok()) return Fail(command, s);
 
