@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "embargo/explain.h"
@@ -160,12 +161,16 @@ constexpr double kBytesPerNeighbor = 400;
 // CheckSize refuses an answer estimated larger than --max-output.
 absl::Status CheckSize(const Args& args, double bytes, uint64_t count,
                        const std::string& what) {
-  absl::StatusOr<int> mb = args.Int("max-output", 100, 1, 1000000);
-  if (!mb.ok()) return mb.status();
-  if (bytes <= static_cast<double>(*mb) * 1e6) return absl::OkStatus();
+  double mb = 100;
+  if (args.Has("max-output") &&
+      (!absl::SimpleAtod(args.Get("max-output"), &mb) || !(mb > 0))) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--max-output \"", args.Get("max-output"), "\": expected megabytes > 0"));
+  }
+  if (bytes <= mb * 1e6) return absl::OkStatus();
   return absl::ResourceExhaustedError(absl::StrCat(
       "the answer would be ", count, " ", what, ", about ",
-      static_cast<int64_t>(bytes / 1e6), " MB (limit ", *mb,
+      absl::SixDigits(bytes / 1e6), " MB (limit ", absl::SixDigits(mb),
       " MB): ask for --count, a summary with `embargo links`, narrower "
       "filters or a smaller --limit, or raise --max-output"));
 }
