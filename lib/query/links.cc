@@ -15,6 +15,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -354,7 +355,8 @@ class Walker {
   std::vector<uint32_t> nodes_;
   std::vector<std::vector<Entry>> bundles_;
   absl::flat_hash_map<std::string, uint32_t> source_ids_;
-  absl::flat_hash_map<uint32_t, EdgeMeta> meta_;
+  // Node-based: Meta's references stay valid while others are added.
+  std::unordered_map<uint32_t, EdgeMeta> meta_;
   std::map<std::string, Group> groups_;  // Ordered: deterministic output.
   uint64_t total_ = 0;
   uint64_t sequences_ = 0;
