@@ -7,7 +7,7 @@ packages=(
   libprotobuf-dev protobuf-compiler libabsl-dev libboost-graph-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-dev nlohmann-json3-dev
-  graphviz python3-networkx
+  graphviz python3-networkx fonts-noto-cjk chromium
   python3-dev pybind11-dev python3-pybind11 python3-pytest python3-pandas
 )
 missing=()

@@ -136,7 +136,19 @@ struct DotOptions {
   size_t max_quote_bytes = 400;
   // Draw left to right ("LR") or top to bottom ("TB").
   std::string rank_direction = "LR";
+  // Draw parallel edges (same two nodes, same kind, same way) as one edge
+  // labelled with their number, years, main items or largest share.
+  bool collapse_parallel = false;
+  // Most nodes drawn (0: all). Beyond it, the endpoints and the nodes with
+  // the most drawn edges stay; the others become one box per kind naming
+  // its top actors, and a note says how many nodes and edges were folded.
+  size_t max_nodes = 0;
 };
+
+// kDotFonts is the font list pictures ask for: Noto Sans, then Noto Sans CJK
+// (Debian's fonts-noto-cjk) for Chinese, Japanese and Korean names, then
+// DejaVu Sans; Cyrillic is in the first and last.
+inline constexpr char kDotFonts[] = "Noto Sans,Noto Sans CJK SC,DejaVu Sans";
 
 // ToDot renders a subgraph as a Graphviz digraph. Actors are shaped and
 // coloured by kind (a legend is in the README); an actor that is the

@@ -24,7 +24,24 @@
 //     reaches must be of one of these kinds; a query's own endpoints are
 //     exempt;
 //   - direction: kAlong follows edges from start to end (supplier to
-//     recipient), kAgainst the other way, kEither both.
+//     recipient), kAgainst the other way, kEither both;
+//   - chronological (paths only): a path is kept only when its hops can be
+//     given days, one in each hop's span (EdgeInfo::days), that never go
+//     back in time along the walk: d1 <= d2 <= ... <= dn. With partial
+//     dates this is the "possibly in order" rule: a 1999 hop may follow a
+//     "1999-05" hop, a 1981 hop may not follow a 1999 one. An edge with
+//     no date spans all days, so it never breaks the order (unknown stays
+//     unknown: such a path is kept). With max_gap_days >= 0, consecutive
+//     transfer hops (kTransfer, kTransferVia) must also be possibly within
+//     that many days of each other: d(i+1) - d(i) <= max_gap_days.
+//     Equivalently: walking the hops in order, keep the span of days the
+//     walk may have reached, [L, H], starting at the first hop's span; a
+//     hop of span [lo, hi] narrows it to [max(L, lo), min(hi, H + gap)]
+//     (no H + gap term without a gap rule between the two hops), and the
+//     path is chronological when the span never becomes empty.
+//     AllPaths, CountPaths, KShortestPaths, ShortestPath and the link
+//     report (links.h) honour it; neighbourhood queries refuse it
+//     (InvalidArgument) rather than ignore it.
 //
 // Paths are simple (no node twice). Parallel edges make distinct paths.
 //
@@ -39,6 +56,7 @@
 #ifndef EMBARGO_QUERY_H_
 #define EMBARGO_QUERY_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -72,6 +90,38 @@ struct Filter {
   v1::Status min_status = v1::STATUS_ALLEGED;
   NodeKindSet node_kinds = AllNodeKinds();
   Direction direction = Direction::kEither;
+  // Time-respecting paths (see above).
+  bool chronological = false;
+  // With chronological: most days between consecutive transfer hops; -1
+  // for no limit.
+  int32_t max_gap_days = -1;
+};
+
+// ChronologicalState is the span of days a walk may have reached under
+// the chronological rule (see Filter). Start with an empty state; Step
+// returns false when the next hop cannot follow.
+struct ChronologicalState {
+  int64_t lo = kMinDay;
+  int64_t hi = kMaxDay;
+  bool transfer = false;  // The last hop was a transfer.
+  bool started = false;
+  // Step narrows the state by a hop of `days`; `transfer` says whether it
+  // is a transfer hop, `max_gap_days` is Filter::max_gap_days.
+  bool Step(const DayRange& days, bool is_transfer, int32_t max_gap_days) {
+    int64_t new_lo = std::max<int64_t>(lo, days.lo);
+    int64_t new_hi = days.hi;
+    if (started && max_gap_days >= 0 && transfer && is_transfer &&
+        hi != kMaxDay) {
+      new_hi = std::min<int64_t>(new_hi, hi + max_gap_days);
+    }
+    if (!started) new_lo = days.lo;
+    if (new_lo > new_hi) return false;
+    lo = new_lo;
+    hi = new_hi;
+    transfer = is_transfer;
+    started = true;
+    return true;
+  }
 };
 
 // ValidateFilter refuses a filter no query can answer: a date window whose
@@ -133,6 +183,11 @@ struct Paths : Truncation {
   std::vector<Path> paths;
 };
 
+// IsChronological applies the chronological rule (see Filter) to a whole
+// path; max_gap_days is Filter::max_gap_days.
+bool IsChronological(const Graph& graph, const Path& path,
+                     int32_t max_gap_days = -1);
+
 // Neighbor is a node reached from a seed and its distance in hops.
 struct Neighbor {
   NodeId node;
@@ -177,6 +232,36 @@ struct PathCount : Truncation {
                                                    int max_hops,
                                                    const Filter& filter = {},
                                                    const Limits& limits = {});
+
+// DistinctRoute is one route of KShortestRoutes: a sequence of nodes, with
+// every usable edge between each two consecutive ones.
+struct DistinctRoute {
+  // A path along the route (its first edge at each hop, by edge id).
+  Path example;
+  // parallel[i] lists every usable edge of hop i (between the route's i-th
+  // and (i+1)-th nodes, walked the same way), by edge id; example.hops[i]
+  // is parallel[i].front().
+  std::vector<std::vector<Hop>> parallel;
+  std::vector<NodeId> Nodes() const { return example.Nodes(); }
+};
+
+// DistinctRoutes is a list of routes and whether it was cut short.
+struct DistinctRoutes {
+  std::vector<DistinctRoute> routes;
+  bool truncated = false;
+  std::string truncation_reason;
+};
+
+// KShortestRoutes is KShortestPaths counting parallel edges between the
+// same two actors as one route: up to k simple paths with different node
+// sequences, fewest hops first (Yen's algorithm on the graph of node
+// pairs; ties in breadth-first order). Under the chronological rule, a
+// route is a node sequence some chronological path follows, and
+// `parallel` lists the edges of such paths; routes longer than max_hops
+// (0: no bound) are not looked for.
+[[nodiscard]] absl::StatusOr<DistinctRoutes> KShortestRoutes(
+    const Graph& graph, NodeId from, NodeId to, int k,
+    const Filter& filter = {}, const Limits& limits = {}, int max_hops = 0);
 
 // NeighborCount is a number of nodes and whether counting stopped early.
 struct NeighborCount : Truncation {

@@ -66,6 +66,10 @@ absl::StatusOr<Neighborhood> Neighbors(const Graph& graph, NodeId seed,
                                        const Limits& limits) {
   const internal::GraphData& d = graph.data();
   EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, seed, "seed"));
+  if (filter.chronological) {
+    return absl::InvalidArgumentError(
+        "the chronological rule applies to paths, not to neighbourhoods");
+  }
   if (max_hops < 0) {
     return absl::InvalidArgumentError("max_hops must not be negative");
   }
@@ -99,6 +103,10 @@ absl::StatusOr<NeighborCount> CountNeighbors(const Graph& graph, NodeId seed,
                                              const Limits& limits) {
   const internal::GraphData& d = graph.data();
   EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, seed, "seed"));
+  if (filter.chronological) {
+    return absl::InvalidArgumentError(
+        "the chronological rule applies to paths, not to neighbourhoods");
+  }
   if (max_hops < 0) {
     return absl::InvalidArgumentError("max_hops must not be negative");
   }

@@ -171,14 +171,18 @@ uint32_t DistancesTo(const GraphData& d, uint32_t s, uint32_t t, uint32_t max,
 class Enumerator {
  public:
   Enumerator(const GraphData& d, uint32_t s, uint32_t t,
-             const CompiledFilter& f, Budget& budget, uint32_t dist_stamp)
+             const CompiledFilter& f, Budget& budget, uint32_t dist_stamp,
+             const Filter* chronological = nullptr)
       : d_(d), s_(s), t_(t), f_(f), budget_(budget), sc_(ThreadScratch()),
-        dist_stamp_(dist_stamp) {}
+        dist_stamp_(dist_stamp),
+        chrono_(chronological != nullptr && chronological->chronological),
+        gap_(chronological != nullptr ? chronological->max_gap_days : -1) {}
 
   // Emits each path to `emit`, which returns false to stop.
   template <typename Emit>
   bool Run(uint32_t length, Emit emit) {
     hops_.clear();
+    states_.assign(1, ChronologicalState{});
     sc_.aux[s_] = 0;
     Mark(s_);
     const bool go_on = Extend(s_, length, emit);
@@ -196,6 +200,21 @@ class Enumerator {
     return sc_.mark_b[n] == dist_stamp_ ? sc_.dist_b[n] : kInf;
   }
 
+  // ChronoOk tests whether the hop over `a` may follow the prefix under the
+  // chronological rule, and pushes the narrowed state when it may.
+  bool ChronoPush(const AdjacencyEntry& a) {
+    if (!chrono_) return true;
+    ChronologicalState next = states_.back();
+    const bool transfer =
+        a.kind == EdgeKind::kTransfer || a.kind == EdgeKind::kTransferVia;
+    if (!next.Step(d_.edge_days[a.edge], transfer, gap_)) return false;
+    states_.push_back(next);
+    return true;
+  }
+  void ChronoPop() {
+    if (chrono_) states_.pop_back();
+  }
+
   template <typename Emit>
   bool Extend(uint32_t u, uint32_t remaining, Emit& emit) {
     if (!budget_.Spend(d_.RowEnd(u) - d_.RowBegin(u))) return false;
@@ -204,9 +223,11 @@ class Enumerator {
       const AdjacencyEntry& a = d_.row_entry[i];
       if (remaining == 1) {
         if (v != t_ || !f_.StepOk(a, false)) continue;
+        if (!ChronoPush(a)) continue;
         hops_.push_back({EdgeId(a.edge), NodeId(u), NodeId(v), a.along});
         const bool go_on = emit(hops_);
         hops_.pop_back();
+        ChronoPop();
         if (!go_on) return false;
         continue;
       }
@@ -214,11 +235,13 @@ class Enumerator {
       const uint32_t dist = Dist(v);
       if (dist == kInf || dist > remaining - 1) continue;
       if (!f_.StepOk(a, false) || !f_.NodeOk(v)) continue;
+      if (!ChronoPush(a)) continue;
       hops_.push_back({EdgeId(a.edge), NodeId(u), NodeId(v), a.along});
       Mark(v);
       const bool go_on = Extend(v, remaining - 1, emit);
       Unmark(v);
       hops_.pop_back();
+      ChronoPop();
       if (!go_on) return false;
     }
     return true;
@@ -230,8 +253,50 @@ class Enumerator {
   Budget& budget_;
   Scratch& sc_;
   uint32_t dist_stamp_;
+  bool chrono_;
+  int32_t gap_;
   std::vector<Hop> hops_;
+  std::vector<ChronologicalState> states_;
 };
+
+// ChronologicalKShortest answers KShortestPaths (and ShortestPath, k = 1)
+// under the chronological rule, which Yen's spur searches cannot honour:
+// it enumerates the chronological paths one length at a time (as AllPaths
+// does), sorts each length by edge ids (Yen's tie order) and stops once k
+// are found. Paths longer than max_hops are not looked for.
+Paths ChronologicalKShortest(const GraphData& d, uint32_t s, uint32_t t,
+                             size_t k, uint32_t max_hops, const Filter& filter,
+                             const CompiledFilter& f, Budget& budget) {
+  Paths out;
+  const uint32_t stamp = DistancesTo(d, s, t, max_hops, f, budget);
+  Enumerator en(d, s, t, f, budget, stamp, &filter);
+  for (uint32_t length = 1; length <= max_hops && out.paths.size() < k &&
+                            !budget.exhausted();
+       ++length) {
+    std::vector<Path> found;
+    en.Run(length, [&](const std::vector<Hop>& hops) {
+      found.push_back(Path{NodeId(s), hops});
+      return true;
+    });
+    std::sort(found.begin(), found.end(), [](const Path& a, const Path& b) {
+      for (size_t i = 0; i < a.hops.size(); ++i) {
+        if (a.hops[i].edge != b.hops[i].edge) {
+          return a.hops[i].edge.value() < b.hops[i].edge.value();
+        }
+      }
+      return false;
+    });
+    for (Path& p : found) {
+      if (out.paths.size() >= k) break;
+      out.paths.push_back(std::move(p));
+    }
+  }
+  if (budget.exhausted()) {
+    out.truncated = true;
+    out.truncation_reason = budget.reason();
+  }
+  return out;
+}
 
 }  // namespace
 }  // namespace internal
@@ -252,8 +317,32 @@ absl::StatusOr<std::optional<Path>> ShortestPath(const Graph& graph,
   EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
+  if (filter.chronological) {
+    if (from == to) return Path{from, {}};
+    Paths p = internal::ChronologicalKShortest(
+        d, from.value(), to.value(), 1,
+        static_cast<uint32_t>(d.num_nodes() - 1), filter, f, budget);
+    if (!p.paths.empty()) return std::move(p.paths.front());
+    if (budget.exhausted()) {
+      return absl::ResourceExhaustedError(
+          absl::StrCat("shortest path search stopped: ", budget.reason()));
+    }
+    return std::nullopt;
+  }
   return internal::Bidirectional(d, from.value(), to.value(), f,
                                  internal::NoBans(), budget);
+}
+
+bool IsChronological(const Graph& graph, const Path& path,
+                     int32_t max_gap_days) {
+  ChronologicalState state;
+  for (const Hop& h : path.hops) {
+    const EdgeInfo e = graph.edge(h.edge);
+    const bool transfer =
+        e.kind == EdgeKind::kTransfer || e.kind == EdgeKind::kTransferVia;
+    if (!state.Step(e.days, transfer, max_gap_days)) return false;
+  }
+  return true;
 }
 
 absl::StatusOr<Paths> KShortestPaths(const Graph& graph, NodeId from,
@@ -282,6 +371,17 @@ absl::StatusOr<Paths> KShortestPaths(const Graph& graph, NodeId from,
   EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
+  if (filter.chronological) {
+    Paths p = internal::ChronologicalKShortest(
+        d, from.value(), to.value(), want,
+        static_cast<uint32_t>(d.num_nodes() - 1), filter, f, budget);
+    if (!p.truncated && static_cast<size_t>(k) > want &&
+        p.paths.size() == want) {
+      p.truncated = true;
+      p.truncation_reason = "result limit reached";
+    }
+    return p;
+  }
 
   auto key = [](const Path& p) {
     std::vector<uint32_t> k;
@@ -362,7 +462,8 @@ absl::StatusOr<Paths> AllPaths(const Graph& graph, NodeId from, NodeId to,
   internal::Budget budget(limits);
   const uint32_t stamp = internal::DistancesTo(
       d, from.value(), to.value(), static_cast<uint32_t>(max_hops), f, budget);
-  internal::Enumerator en(d, from.value(), to.value(), f, budget, stamp);
+  internal::Enumerator en(d, from.value(), to.value(), f, budget, stamp,
+                          &filter);
   for (int length = 1; length <= max_hops && !budget.exhausted(); ++length) {
     const bool done = !en.Run(static_cast<uint32_t>(length),
                               [&](const std::vector<Hop>& hops) {
@@ -557,14 +658,15 @@ absl::StatusOr<PathCount> CountPaths(const Graph& graph, NodeId from,
   EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
-  if (max_hops <= 3) {
+  if (max_hops <= 3 && !filter.chronological) {
     internal::ShortCounter counter(d, from.value(), to.value(), f, budget);
     out.count = counter.Run(static_cast<uint32_t>(max_hops));
   } else {
     const uint32_t stamp = internal::DistancesTo(
         d, from.value(), to.value(), static_cast<uint32_t>(max_hops), f,
         budget);
-    internal::Enumerator en(d, from.value(), to.value(), f, budget, stamp);
+    internal::Enumerator en(d, from.value(), to.value(), f, budget, stamp,
+                            &filter);
     for (int length = 1; length <= max_hops && !budget.exhausted(); ++length) {
       en.Run(static_cast<uint32_t>(length), [&](const std::vector<Hop>&) {
         ++out.count;

@@ -106,6 +106,10 @@ absl::StatusOr<ExposureCounts> CountSanctionedNeighbors(
     PartialDate as_of, int max_hops, const Filter& filter,
     const Limits& limits) {
   const GraphData& d = graph.data();
+  if (filter.chronological) {
+    return absl::InvalidArgumentError(
+        "the chronological rule applies to paths, not to neighbourhoods");
+  }
   if (max_hops < 1) return absl::InvalidArgumentError("max_hops must be at least 1");
   for (NodeId s : seeds) {
     EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, s, "seed"));

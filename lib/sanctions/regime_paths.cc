@@ -38,6 +38,8 @@ class PathFinder {
         limits_(limits),
         source_(source),
         max_hops_(max_hops),
+        chrono_(filter.chronological),
+        gap_(filter.max_gap_days),
         dist_(d.num_nodes(), kFar),
         on_path_(d.num_nodes(), 0) {}
 
@@ -81,6 +83,15 @@ class PathFinder {
       }
       const AdjacencyEntry& a = d_.row_entry[i];
       if (!f_.StepOk(a, /*backward=*/false)) continue;
+      ChronologicalState state = states_.back();
+      if (chrono_ &&
+          !state.Step(d_.edge_days[a.edge],
+                      a.kind == EdgeKind::kTransfer ||
+                          a.kind == EdgeKind::kTransferVia,
+                      gap_)) {
+        continue;
+      }
+      states_.push_back(state);
       hops_.push_back({EdgeId(a.edge), NodeId(v), NodeId(w), a.along});
       if (left == 0) {
         if (targets_.Contains(NodeId(w))) {
@@ -88,6 +99,7 @@ class PathFinder {
             out.truncated = true;
             out.truncation_reason = "result limit reached";
             hops_.pop_back();
+            states_.pop_back();
             return false;
           }
           out.paths.push_back({NodeId(source_), hops_});
@@ -98,10 +110,12 @@ class PathFinder {
         on_path_[w] = 0;
         if (!go_on) {
           hops_.pop_back();
+          states_.pop_back();
           return false;
         }
       }
       hops_.pop_back();
+      states_.pop_back();
     }
     return true;
   }
@@ -132,6 +146,9 @@ class PathFinder {
   const Limits& limits_;
   uint32_t source_;
   int max_hops_;
+  bool chrono_;
+  int32_t gap_;
+  std::vector<ChronologicalState> states_{ChronologicalState{}};
   std::vector<uint32_t> dist_;
   std::vector<uint8_t> on_path_;
   std::vector<Hop> hops_;
@@ -166,6 +183,10 @@ absl::StatusOr<Neighborhood> SanctionedNeighbors(
     int max_hops, const Filter& filter, const Limits& limits) {
   const GraphData& d = graph.data();
   EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, seed, "seed"));
+  if (filter.chronological) {
+    return absl::InvalidArgumentError(
+        "the chronological rule applies to paths, not to neighbourhoods");
+  }
   if (max_hops < 0) {
     return absl::InvalidArgumentError("max_hops must not be negative");
   }

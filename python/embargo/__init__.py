@@ -40,6 +40,7 @@ from ._embargo import (  # noqa: F401
     Graph,
     Hop,
     ImportReport,
+    LinkReport,
     ImportResult,
     Neighborhood,
     Node,
@@ -78,7 +79,7 @@ def _to_pandas(self):
     return _pandas().DataFrame(self.to_dicts())
 
 
-for _cls in (Path, PathList, Neighborhood):
+for _cls in (Path, PathList, Neighborhood, LinkReport):
     _cls.to_pandas = _to_pandas
 
 

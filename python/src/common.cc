@@ -383,6 +383,12 @@ Filter MakeFilter(const FilterKeywords& k) {
           Value(ParseDirection(py::str(k.direction).cast<std::string>()));
     }
   }
+  if (!k.chronological.is_none()) f.chronological = k.chronological.cast<bool>();
+  if (!k.max_gap_days.is_none()) {
+    const int gap = k.max_gap_days.cast<int>();
+    if (gap < 0) RaiseInvalid("max_gap_days must not be negative");
+    f.max_gap_days = gap;
+  }
   if (!k.date_match.is_none()) {
     const std::string m = py::str(k.date_match).cast<std::string>();
     if (m == "possible") {

@@ -98,6 +98,8 @@ struct FilterKeywords {
   py::object direction = py::none();
   py::object node_kinds = py::none();
   py::object date_match = py::none();
+  py::object chronological = py::none();
+  py::object max_gap_days = py::none();
 };
 
 // MakeFilter builds a Filter: the `filter` keyword's, with any other
@@ -127,6 +129,7 @@ void BindSanctions(py::module_& m);
 void BindImport(py::module_& m);
 void BindExport(py::module_& m);
 void BindSearch(py::module_& m);
+void BindLinks(py::module_& m);
 
 }  // namespace embargo::python
 

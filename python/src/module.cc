@@ -34,6 +34,7 @@ threads that query one graph run in parallel.
   embargo::python::RegisterExceptions(m);
   embargo::python::BindGraph(m);
   embargo::python::BindQueries(m);
+  embargo::python::BindLinks(m);
   embargo::python::BindImport(m);
   embargo::python::BindExport(m);
   embargo::python::BindSearch(m);

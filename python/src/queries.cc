@@ -41,6 +41,45 @@ py::dict PyHop::ToDict() {
   row["record_id"] = d.record_id;
   row["designation"] = d.designation;
   row["role"] = d.role;
+  // The record's own direction, beside the walk's from / to.
+  const EdgeInfo& info = d.info;
+  const py::object start = py::str(std::string(graph.node_id(info.from)));
+  const py::object end = py::str(std::string(graph.node_id(info.to)));
+  const bool transfer = info.kind == EdgeKind::kTransfer ||
+                        info.kind == EdgeKind::kTransferVia;
+  row["edge_start"] = start;
+  row["edge_end"] = end;
+  row["supplier"] = transfer ? start : py::none();
+  row["recipient"] = transfer ? end : py::none();
+  row["owner"] = info.kind == EdgeKind::kOwnership ? start : py::none();
+  row["owned"] = info.kind == EdgeKind::kOwnership ? end : py::none();
+  row["authority"] = info.kind == EdgeKind::kSanction ? start : py::none();
+  row["target"] = info.kind == EdgeKind::kSanction ? end : py::none();
+  py::object quantity = py::none(), tiv = py::none(), ordered = py::none();
+  py::object first_delivery = py::none(), last_delivery = py::none();
+  if (d.record.has_transfer()) {
+    const v1::Transfer& t = d.record.transfer();
+    if (t.quantity() > 0) quantity = py::int_(t.quantity());
+    if (t.tiv_total() > 0) tiv = py::float_(t.tiv_total());
+    auto date = [](const v1::Date& x) -> py::object {
+      absl::StatusOr<PartialDate> p = PartialDate::FromProto(x);
+      if (!p.ok() || !p->known()) return py::none();
+      return py::str(p->ToString());
+    };
+    ordered = date(t.ordered());
+    first_delivery = date(t.delivered().start());
+    last_delivery = date(t.delivered().end());
+  }
+  row["quantity"] = quantity;
+  row["tiv"] = tiv;
+  row["ordered"] = ordered;
+  row["delivered_first"] = first_delivery;
+  row["delivered_last"] = last_delivery;
+  row["program"] = d.record.has_sanction()
+                       ? py::object(py::str(d.record.sanction().program()))
+                       : py::object(py::none());
+  row["first_day"] = DayToPy(info.days.lo);
+  row["last_day"] = DayToPy(info.days.hi);
   row["summary"] = d.summary;
   py::list sources, quotes;
   for (const EvidenceDetail& ev : d.evidence) {
@@ -126,18 +165,20 @@ struct PyNeighborhood {
   const py::object &filter, const py::object &kinds, const py::object &items, \
       const py::object &since, const py::object &until,                    \
       const py::object &min_status, const py::object &direction,           \
-      const py::object &node_kinds, const py::object &date_match
+      const py::object &node_kinds, const py::object &date_match,           \
+      const py::object &chronological, const py::object &max_gap_days
 #define EMBARGO_FILTER_VALUES                                              \
   FilterKeywords {                                                         \
     filter, kinds, items, since, until, min_status, direction, node_kinds, \
-        date_match                                                         \
+        date_match, chronological, max_gap_days                            \
   }
 #define EMBARGO_FILTER_ARGS                                                \
   py::arg("filter") = py::none(), py::arg("kinds") = py::none(),           \
   py::arg("items") = py::none(), py::arg("since") = py::none(),            \
   py::arg("until") = py::none(), py::arg("min_status") = py::none(),       \
   py::arg("direction") = py::none(), py::arg("node_kinds") = py::none(),   \
-  py::arg("date_match") = py::none()
+  py::arg("date_match") = py::none(), py::arg("chronological") = py::none(), \
+  py::arg("max_gap_days") = py::none()
 
 constexpr char kFilterDoc[] = R"doc(
 Filter keywords (the same for every query; None leaves the default):
@@ -159,6 +200,11 @@ Filter keywords (the same for every query; None leaves the default):
         authority to target, subject to object) or "against".
     node_kinds: kinds every node passed through must have (the endpoints
         are exempt).
+    chronological: paths only: keep a path only when its hops can be
+        given days in time order (partial dates as spans of days; an
+        undated hop always fits); neighbourhoods refuse it.
+    max_gap_days: with chronological, most days between consecutive
+        transfer hops.
 )doc";
 
 std::string Doc(const char* head) { return absl::StrCat(head, kFilterDoc); }
@@ -279,9 +325,16 @@ quote), ``sources`` and ``quotes``.
           },
           "The quotes of the evidence, in the sources' words.")
       .def("to_dict", &PyHop::ToDict, R"doc(
-The hop as a flat dict: from, from_name, to, to_name, along, edge, kind,
-item, status, share_percent, when, record_kind, record_id, designation,
-role, summary, sources (ids) and quotes.
+The hop as a flat dict: from, from_name, to, to_name (the walk's
+direction), along, edge, kind, item, status, share_percent, when,
+record_kind, record_id, designation, role; the record's own direction:
+edge_start, edge_end, and by kind supplier / recipient (transfers), owner /
+owned (ownership), authority / target (sanctions), None where they do not
+apply; quantity, tiv (SIPRI TIV, millions), ordered, delivered_first,
+delivered_last (transfers), program (sanctions), first_day, last_day;
+summary, sources (ids) and quotes. Group by supplier, not by from: a path
+walked from Russia to North Korea has from="RUS" on a North Korean
+delivery to Russia.
 )doc")
       .def("__repr__", [](PyHop& h) {
         return absl::StrCat("<embargo.Hop ", h.Detail().summary, ">");

@@ -42,6 +42,8 @@ HEADER_ROOMS = {
     "boost_graph.h": "graph",
     "query.h": "query",
     "explain.h": "query",
+    "links.h": "query",
+    "link_report.h": "io/export",
     "resolve.h": "resolve",
     "sanctions.h": "sanctions",
     "export.h": "io/export",

@@ -154,6 +154,7 @@ int RunExposure(const std::vector<std::string>& argv);
 int RunBreaches(const std::vector<std::string>& argv);
 int RunSearch(const std::vector<std::string>& argv);
 int RunScreen(const std::vector<std::string>& argv);
+int RunLinks(const std::vector<std::string>& argv);
 
 }  // namespace embargo::cli
 

@@ -139,9 +139,11 @@ int Fail(const std::string& command, const std::string& message) {
 const std::set<std::string> kQueryValued = {
     "data",   "kinds",      "items",     "from-date", "until-date",
     "min-status", "node-kinds", "direction", "max-hops", "k",
-    "limit",  "timeout",    "dot",       "svg",       "png"};
+    "limit",  "timeout",    "dot",       "svg",       "png",
+    "max-gap-days", "max-output"};
 const std::set<std::string> kQueryFlags = {"json", "certain", "explain",
-                                           "embargoes"};
+                                           "embargoes", "chronological",
+                                           "count", "distinct-routes"};
 
 const char kFilterHelp[] =
     R"(Filters (the library's Filter, the same for every query):
@@ -164,6 +166,11 @@ const char kFilterHelp[] =
                        legal_entity, event (the endpoints are exempt)
   --direction D        along (supplier to recipient, owner to owned...),
                        against, or either (default)
+  --chronological      paths only: hops in time order (each hop's dates may
+                       not all lie before the previous hop's; partial dates
+                       compare as spans of days, undated hops always fit)
+  --max-gap-days N     with --chronological: consecutive transfer hops at
+                       most N days apart
   --limit N            most results (default 1000)
   --timeout SECONDS    stop the search after this long (default: none)
 )";
@@ -273,6 +280,16 @@ absl::StatusOr<Filter> ParseFilter(const Args& args) {
     absl::StatusOr<Direction> d = ParseDirection(args.Get("direction"));
     if (!d.ok()) return d.status();
     f.direction = *d;
+  }
+  if (args.Has("chronological")) f.chronological = true;
+  if (args.Has("max-gap-days")) {
+    if (!f.chronological) {
+      return absl::InvalidArgumentError(
+          "--max-gap-days applies with --chronological");
+    }
+    absl::StatusOr<int> gap = args.Int("max-gap-days", -1, 0, 1000000);
+    if (!gap.ok()) return gap.status();
+    f.max_gap_days = *gap;
   }
   return f;
 }
@@ -514,6 +531,10 @@ absl::Status WriteDotOutputs(const Args& args, const Graph& graph,
   }
   DotOptions options;
   options.title = title;
+  // Pictures stay legible: parallel edges as one labelled edge, at most
+  // 40 nodes (the rest folded by kind, with a note).
+  options.collapse_parallel = true;
+  options.max_nodes = 40;
   const std::string dot = ToDot(graph, subgraph, options);
   if (args.Has("dot")) {
     const std::string path = args.Get("dot");

@@ -27,6 +27,8 @@ Commands:
                                  years
   path FROM TO                   one shortest path
   paths FROM TO                  all paths up to --max-hops, or --k shortest
+  links FROM TO                  how two actors are linked: the paths grouped
+                                 into ranked routes, with counts and evidence
   neighbors ACTOR                the nodes within --max-hops
   exposure ACTOR                 sanctions in force, blocking through
                                  ownership, sanctioned actors nearby
@@ -74,6 +76,7 @@ int main(int argc, char** argv) {
   if (command == "breaches") return RunBreaches(args);
   if (command == "search") return RunSearch(args);
   if (command == "screen") return RunScreen(args);
+  if (command == "links") return RunLinks(args);
   std::cerr << "embargo: unknown command \"" << command
             << "\" (embargo --help lists them)\n";
   return kExitBadInput;

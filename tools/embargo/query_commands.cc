@@ -1,12 +1,14 @@
 // `embargo path`, `embargo paths` and `embargo neighbors`.
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "embargo/explain.h"
@@ -41,6 +43,11 @@ hops (default 3), shortest first; or, with --k N, the N shortest simple paths
 Options:
   --max-hops N         longest path, in hops (default 3)
   --k N                the N shortest paths instead of all
+  --distinct-routes    with --k: parallel edges between the same two actors
+                       count as one route (its edges listed under it)
+  --count              print only the number of paths
+  --max-output MB      refuse an answer estimated larger than this (default
+                       100 MB; `embargo links` summarises any number)
   --explain            under each hop, its sources, speakers and quotes
   --json               JSON output (see README, "JSON output")
   --dot FILE           write the answer as Graphviz DOT
@@ -55,6 +62,9 @@ with the edges that join each one to the nodes before it.
 
 Options:
   --max-hops N         radius, in hops (default 1)
+  --count              print only the number of nodes
+  --max-output MB      refuse an answer estimated larger than this (default
+                       100 MB)
   --json               JSON output (see README, "JSON output")
   --dot FILE           write the neighbourhood as Graphviz DOT
   --svg FILE, --png FILE
@@ -68,6 +78,8 @@ Examples:
       --from-date 2022 --until-date 2024 --min-status reported --json
   embargo path PRK RUS --kinds transfer --data sipri.pb --explain
   embargo neighbors KOMID --max-hops 2 --node-kinds state,company --svg komid.svg
+  embargo paths RUS PRK --max-hops 3 --count
+  embargo paths RUS PRK --k 5 --distinct-routes --chronological --kinds transfer
 )";
 
 void PrintHelp(const char* help) {
@@ -140,6 +152,85 @@ absl::StatusOr<Loaded> Load(const Args& args) {
   return Loaded{std::move(*graph), *filter, *limits};
 }
 
+// Estimated bytes per hop of a printed path, and per neighbour: measured
+// on the real lists (JSON with evidence is the larger).
+constexpr double kJsonBytesPerHop = 1500;
+constexpr double kTextBytesPerHop = 160;
+constexpr double kBytesPerNeighbor = 400;
+
+// CheckSize refuses an answer estimated larger than --max-output.
+absl::Status CheckSize(const Args& args, double bytes, uint64_t count,
+                       const std::string& what) {
+  double mb = 100;
+  if (args.Has("max-output") &&
+      (!absl::SimpleAtod(args.Get("max-output"), &mb) || !(mb > 0))) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--max-output \"", args.Get("max-output"), "\": expected megabytes > 0"));
+  }
+  if (bytes <= mb * 1e6) return absl::OkStatus();
+  return absl::ResourceExhaustedError(absl::StrCat(
+      "the answer would be ", count, " ", what, ", about ",
+      absl::SixDigits(bytes / 1e6), " MB (limit ", absl::SixDigits(mb),
+      " MB): ask for --count, a summary with `embargo links`, narrower "
+      "filters or a smaller --limit, or raise --max-output"));
+}
+
+// PrintRoutes prints distinct routes: each route's nodes, then its edges.
+void PrintRoutes(const Graph& graph, const DistinctRoutes& routes,
+                 bool json, const std::string& command, NodeId from,
+                 NodeId to) {
+  if (json) {
+    Json j;
+    j["command"] = command;
+    j["from"] = NodeJson(graph, from);
+    j["to"] = NodeJson(graph, to);
+    Json list = Json::array();
+    for (const DistinctRoute& r : routes.routes) {
+      Json o;
+      Json nodes = Json::array();
+      for (NodeId n : r.Nodes()) nodes.push_back(std::string(graph.node_id(n)));
+      o["nodes"] = nodes;
+      o["length"] = r.example.length();
+      Json hops = Json::array();
+      for (const std::vector<Hop>& edges : r.parallel) {
+        Json e = Json::array();
+        for (const Hop& h : edges) e.push_back(HopJson(graph, h));
+        hops.push_back(e);
+      }
+      o["hops"] = hops;
+      list.push_back(o);
+    }
+    j["routes"] = list;
+    j["truncated"] = routes.truncated;
+    j["truncation_reason"] = routes.truncation_reason;
+    PrintJson(j);
+    return;
+  }
+  std::cout << routes.routes.size() << " distinct route(s) from "
+            << Label(graph, from) << " to " << Label(graph, to) << "\n\n";
+  for (size_t i = 0; i < routes.routes.size(); ++i) {
+    const DistinctRoute& r = routes.routes[i];
+    std::vector<std::string> ids;
+    for (NodeId n : r.Nodes()) ids.emplace_back(graph.node_id(n));
+    std::cout << i + 1 << ". " << absl::StrJoin(ids, " - ") << "\n";
+    for (const std::vector<Hop>& edges : r.parallel) {
+      std::cout << "   " << graph.node_id(edges.front().from) << " - "
+                << graph.node_id(edges.front().to) << ": " << edges.size()
+                << " edge(s)\n";
+      for (size_t e = 0; e < edges.size() && e < 5; ++e) {
+        std::cout << "     " << ExplainHop(graph, edges[e]).summary << "\n";
+      }
+      if (edges.size() > 5) {
+        std::cout << "     ... and " << edges.size() - 5
+                  << " more (--json lists them all)\n";
+      }
+    }
+  }
+  if (routes.truncated) {
+    std::cout << "(cut short: " << routes.truncation_reason << ")\n";
+  }
+}
+
 int RunPathsImpl(const std::vector<std::string>& argv, bool single) {
   const std::string command = single ? "path" : "paths";
   absl::StatusOr<Args> args =
@@ -165,6 +256,65 @@ int RunPathsImpl(const std::vector<std::string>& argv, bool single) {
   if (!from.ok()) return Fail(command, from.status());
   absl::StatusOr<NodeId> to = ResolveActor(graph, args->positionals()[1]);
   if (!to.ok()) return Fail(command, to.status());
+
+  if (args->Has("distinct-routes") && (single || !args->Has("k"))) {
+    return Fail(command, "--distinct-routes goes with paths --k N");
+  }
+  if (args->Has("count")) {
+    if (single || args->Has("k")) {
+      return Fail(command, "--count counts all paths: use it without --k");
+    }
+    absl::StatusOr<PathCount> c = CountPaths(
+        graph, *from, *to, *max_hops, loaded->filter, loaded->limits);
+    if (!c.ok()) return Fail(command, c.status());
+    if (args->Has("json")) {
+      Json j;
+      j["command"] = command;
+      j["from"] = NodeJson(graph, *from);
+      j["to"] = NodeJson(graph, *to);
+      j["max_hops"] = *max_hops;
+      j["count"] = c->count;
+      j["truncated"] = c->truncated;
+      j["truncation_reason"] = c->truncation_reason;
+      PrintJson(j);
+    } else {
+      std::cout << c->count << (c->truncated ? "+" : "") << " path(s) from "
+                << Label(graph, *from) << " to " << Label(graph, *to)
+                << " of at most " << *max_hops
+                << (*max_hops == 1 ? " hop" : " hops");
+      if (c->truncated) std::cout << " (counting stopped: " << c->truncation_reason << ")";
+      std::cout << "\n";
+    }
+    return c->count == 0 ? kExitNoResult : kExitOk;
+  }
+  if (args->Has("distinct-routes")) {
+    absl::StatusOr<DistinctRoutes> r = KShortestRoutes(
+        graph, *from, *to, *k, loaded->filter, loaded->limits,
+        args->Has("max-hops") ? *max_hops : 0);
+    if (!r.ok()) return Fail(command, r.status());
+    PrintRoutes(graph, *r, args->Has("json"), command, *from, *to);
+    return r->routes.empty() ? kExitNoResult : kExitOk;
+  }
+  if (!single && !args->Has("k")) {
+    // Before listing: how large would the answer be?
+    absl::StatusOr<PathCount> c = CountPaths(
+        graph, *from, *to, *max_hops, loaded->filter, loaded->limits);
+    if (c.ok()) {
+      const uint64_t n = std::min<uint64_t>(c->count, loaded->limits.max_results);
+      const double per_hop = args->Has("json") || args->Has("explain")
+                                 ? kJsonBytesPerHop
+                                 : kTextBytesPerHop;
+      absl::Status size = CheckSize(*args, static_cast<double>(n) * *max_hops * per_hop,
+                                    n, "paths");
+      if (!size.ok()) return Fail(command, size);
+      if (c->count > loaded->limits.max_results) {
+        std::cerr << "note: " << c->count << " paths in all; listing the first "
+                  << loaded->limits.max_results
+                  << " (shortest first). `embargo links` groups them all into "
+                     "routes; --count prints only the number\n";
+      }
+    }
+  }
 
   Paths result;
   if (single) {
@@ -261,14 +411,51 @@ int RunNeighbors(const std::vector<std::string>& argv) {
   const Graph& graph = loaded->graph;
   absl::StatusOr<NodeId> seed = ResolveActor(graph, args->positionals()[0]);
   if (!seed.ok()) return Fail(command, seed.status());
+  if (args->Has("count") || loaded->limits.max_results > 1000) {
+    absl::StatusOr<NeighborCount> c = CountNeighbors(
+        graph, *seed, *max_hops, loaded->filter, loaded->limits);
+    if (!c.ok()) return Fail(command, c.status());
+    if (args->Has("count")) {
+      if (args->Has("json")) {
+        Json j;
+        j["command"] = command;
+        j["seed"] = NodeJson(graph, *seed);
+        j["max_hops"] = *max_hops;
+        j["count"] = c->count;
+        j["truncated"] = c->truncated;
+        j["truncation_reason"] = c->truncation_reason;
+        PrintJson(j);
+      } else {
+        std::cout << c->count << (c->truncated ? "+" : "") << " node(s) within "
+                  << *max_hops << " hop(s) of " << Label(graph, *seed) << "\n";
+      }
+      return c->count == 0 ? kExitNoResult : kExitOk;
+    }
+    const uint64_t n = std::min<uint64_t>(c->count, loaded->limits.max_results);
+    absl::Status size =
+        CheckSize(*args, static_cast<double>(n) * kBytesPerNeighbor, n, "nodes");
+    if (!size.ok()) return Fail(command, size);
+  }
   absl::StatusOr<Neighborhood> nb = Neighbors(graph, *seed, *max_hops,
                                               loaded->filter, loaded->limits);
   if (!nb.ok()) return Fail(command, nb.status());
 
   const Subgraph sub =
       SubgraphOfNeighborhood(graph, *seed, *nb, loaded->filter);
+  // The picture draws the edges that join each node to the ring nearer the
+  // seed (as the table's "via" column does), not those within a ring.
+  Subgraph picture = sub;
+  {
+    absl::flat_hash_map<uint32_t, int> ring;
+    ring[seed->value()] = 0;
+    for (const Neighbor& m : nb->nodes) ring[m.node.value()] = m.hops;
+    std::erase_if(picture.edges, [&](EdgeId e) {
+      const EdgeInfo info = graph.edge(e);
+      return std::abs(ring[info.from.value()] - ring[info.to.value()]) != 1;
+    });
+  }
   absl::Status s = WriteDotOutputs(
-      *args, graph, sub,
+      *args, graph, picture,
       absl::StrCat("Within ", *max_hops, " hop(s) of ", graph.node_id(*seed)));
   if (!s.ok()) return Fail(command, s);
 

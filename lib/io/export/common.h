@@ -10,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "embargo/export.h"
 #include "embargo/graph.h"
 #include "embargo/ids.h"
 #include "embargo/v1/dataset.pb.h"
@@ -45,6 +46,11 @@ bool IsSanctioned(const Graph& graph, NodeId node);
 
 // DateText is "2023", "2023-07", "2023-07-27", or "" when unknown.
 std::string DateText(const v1::Date& date);
+
+// SummaryDot is ToDot with DotOptions::collapse_parallel or max_nodes
+// (dot_summary.cc).
+std::string SummaryDot(const Graph& graph, const Subgraph& sub,
+                       const DotOptions& options);
 
 // StreamError is DataLoss naming `what` when the stream has failed, OK
 // otherwise.

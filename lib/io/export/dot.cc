@@ -219,15 +219,19 @@ std::string ToDot(const Graph& graph, const Subgraph& sub,
                   const DotOptions& options) {
   std::ostringstream out;
   out << "digraph embargo {\n";
+  if (options.collapse_parallel || options.max_nodes > 0) {
+    return internal::SummaryDot(graph, sub, options);
+  }
   out << "  graph [rankdir=" << DotString(options.rank_direction)
-      << ", fontname=\"Helvetica\", fontsize=12, nodesep=0.4, ranksep=0.9";
+      << ", fontname=" << DotString(kDotFonts)
+      << ", fontsize=12, nodesep=0.4, ranksep=0.9";
   if (!options.title.empty()) {
     out << ", label=" << DotString(options.title) << ", labelloc=t";
   }
   out << "];\n";
-  out << "  node [fontname=\"Helvetica\", fontsize=11, style=filled, "
-         "penwidth=1];\n";
-  out << "  edge [fontname=\"Helvetica\", fontsize=9];\n";
+  out << "  node [fontname=" << DotString(kDotFonts)
+      << ", fontsize=11, style=filled, penwidth=1];\n";
+  out << "  edge [fontname=" << DotString(kDotFonts) << ", fontsize=9];\n";
   absl::flat_hash_set<uint32_t> ends;
   for (NodeId n : sub.endpoints) ends.insert(n.value());
   for (NodeId n : sub.nodes) {

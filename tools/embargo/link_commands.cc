@@ -1,0 +1,188 @@
+// `embargo links`: the link report (embargo/links.h, embargo/link_report.h).
+
+#include <cstdio>
+#include <iostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "embargo/link_report.h"
+#include "embargo/links.h"
+#include "embargo/sanctions.h"
+#include "tools/embargo/cli.h"
+
+namespace embargo::cli {
+namespace {
+
+constexpr char kLinksHelp[] = R"(usage: embargo links FROM TO [options]
+       embargo links FROM --sanctioned [--authority ID] [--program P]
+                     [--as-of DATE] [options]
+
+How FROM and TO are linked: every path of at most --max-hops hops (default 3)
+grouped into routes. A route is the sequence of link kinds (and which way
+each is walked) and the intermediaries; when one sequence of kinds has many
+sequences of intermediaries, the best 5 stay routes of their own and the
+rest fold into one route per sequence of intermediary kinds, naming the
+actors most paths go through. Each route shows its number of paths, years,
+items, strongest status (that of its best path's weakest hop), number of
+distinct sources, and its best-supported example path.
+
+Routes are ranked by score = status weight (confirmed 3, reported 2,
+alleged 1, denied 0.25) x (1 + log2(1 + sources)) x recency / hops^2, where
+recency = 1 / (1 + years since the route's last year / 10). The total number
+of paths is always shown, and what a format leaves out is said.
+
+With --sanctioned, the targets are every actor under a sanction in force
+(as of --as-of, default: any date) of --authority and --program (default:
+any); a path ends at the first such actor.
+
+Options:
+  --max-hops N         longest path, in hops (1-6, default 3)
+  --routes N           routes on the terminal page (default 10)
+  --count              print only the number of paths (and routes)
+  --json               the whole report as JSON
+  --csv                one line per route
+  --markdown           the whole report, every example and quote, Markdown
+  --html FILE          one self-contained HTML file: picture, tables, quotes
+  --dot FILE, --svg FILE, --png FILE
+                       the picture of the best 12 routes
+  --sanctioned         targets: actors under sanctions (see above)
+  --authority ID, --program P, --as-of DATE
+                       which sanctions, with --sanctioned
+)";
+
+constexpr char kLinksExamples[] = R"(
+Examples:
+  embargo links RUS PRK --data sipri.pb --data ofac.pb --data un.pb --data eu.pb
+  embargo links RUS PRK --chronological --kinds transfer --html rus_prk.html
+  embargo links RUS --sanctioned --authority UNSC --program "UNSCR 1718" --max-hops 2
+)";
+
+absl::Status WriteFile(const std::string& path, const std::string& text) {
+  FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) {
+    return absl::PermissionDeniedError(
+        absl::StrCat(path, ": cannot open for writing"));
+  }
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (std::fclose(f) != 0 || !ok) {
+    return absl::DataLossError(absl::StrCat(path, ": write failed"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+int RunLinks(const std::vector<std::string>& argv) {
+  const std::string command = "links";
+  std::set<std::string> valued = kQueryValued;
+  valued.insert({"routes", "html", "authority", "program", "as-of"});
+  std::set<std::string> flags = kQueryFlags;
+  flags.insert({"csv", "markdown", "sanctioned"});
+  absl::StatusOr<Args> args = Args::Parse(command, argv, valued, flags);
+  if (!args.ok()) return Fail(command, args.status());
+  if (args->Has("help")) {
+    std::cout << kLinksHelp << "\n" << kFilterHelp << "\n" << kDataHelp
+              << kLinksExamples;
+    return kExitOk;
+  }
+  const bool to_set = args->Has("sanctioned");
+  const size_t want = to_set ? 1 : 2;
+  if (args->positionals().size() != want) {
+    return Fail(command,
+                absl::StrCat("expected ", to_set ? "FROM" : "FROM and TO",
+                             ", got ", args->positionals().size(),
+                             " argument(s) (see --help)"));
+  }
+  if (!to_set && (args->Has("authority") || args->Has("program") ||
+                  args->Has("as-of"))) {
+    return Fail(command, "--authority, --program and --as-of go with --sanctioned");
+  }
+  int formats = 0;
+  for (const char* f : {"json", "csv", "markdown", "count"}) formats += args->Has(f);
+  if (formats > 1) {
+    return Fail(command, "give at most one of --json, --csv, --markdown, --count");
+  }
+  absl::StatusOr<int> max_hops = args->Int("max-hops", 3, 1, 6);
+  if (!max_hops.ok()) return Fail(command, max_hops.status());
+  absl::StatusOr<int> routes = args->Int("routes", 10, 1, 1000);
+  if (!routes.ok()) return Fail(command, routes.status());
+  absl::StatusOr<Filter> filter = ParseFilter(*args);
+  if (!filter.ok()) return Fail(command, filter.status());
+  absl::StatusOr<Limits> limits = ParseLimits(*args);
+  if (!limits.ok()) return Fail(command, limits.status());
+  absl::StatusOr<std::vector<std::string>> files = DataFiles(*args);
+  if (!files.ok()) return Fail(command, files.status());
+  absl::StatusOr<Graph> graph = LoadGraphFrom(*files);
+  if (!graph.ok()) return Fail(command, graph.status());
+  absl::StatusOr<NodeId> from = ResolveActor(*graph, args->positionals()[0]);
+  if (!from.ok()) return Fail(command, from.status());
+
+  LinkOptions options;
+  options.max_hops = *max_hops;
+  options.filter = *filter;
+  options.limits = *limits;
+  absl::StatusOr<LinkReport> report;
+  if (to_set) {
+    Regime regime;
+    if (args->Has("authority")) regime.authority_ids = args->All("authority");
+    if (args->Has("program")) regime.programs = args->All("program");
+    PartialDate as_of;
+    if (args->Has("as-of")) {
+      absl::StatusOr<PartialDate> d = PartialDate::Parse(args->Get("as-of"));
+      if (!d.ok()) return Fail(command, absl::StrCat("--as-of: ", d.status().message()));
+      as_of = *d;
+    }
+    absl::StatusOr<NodeSet> set = SanctionedNodes(*graph, regime, as_of);
+    if (!set.ok()) return Fail(command, set.status());
+    std::string label = "actors sanctioned";
+    if (args->Has("authority")) absl::StrAppend(&label, " by ", args->Get("authority"));
+    if (args->Has("program")) absl::StrAppend(&label, " under ", args->Get("program"));
+    if (args->Has("as-of")) absl::StrAppend(&label, " as of ", args->Get("as-of"));
+    absl::StrAppend(&label, " (", set->size(), ")");
+    const std::vector<NodeId> members = set->Nodes();
+    report = LinksToSet(*graph, *from, members, label, options);
+  } else {
+    absl::StatusOr<NodeId> to = ResolveActor(*graph, args->positionals()[1]);
+    if (!to.ok()) return Fail(command, to.status());
+    report = Links(*graph, *from, *to, options);
+  }
+  if (!report.ok()) return Fail(command, report.status());
+
+  if (args->Has("html")) {
+    absl::StatusOr<std::string> html = LinksHtml(*graph, *report);
+    if (!html.ok()) return Fail(command, html.status());
+    absl::Status s = WriteFile(args->Get("html"), *html);
+    if (!s.ok()) return Fail(command, s);
+  }
+  if (args->Has("dot") || args->Has("svg") || args->Has("png")) {
+    const std::string dot = LinksDot(*graph, *report);
+    if (args->Has("dot")) {
+      absl::Status s = WriteFile(args->Get("dot"), dot);
+      if (!s.ok()) return Fail(command, s);
+    }
+    for (const char* format : {"svg", "png"}) {
+      if (!args->Has(format)) continue;
+      absl::Status s = RenderDot(dot, format, args->Get(format));
+      if (!s.ok()) return Fail(command, s);
+    }
+  }
+  if (args->Has("count")) {
+    std::cout << report->total_paths << " path(s) in " << report->routes.size()
+              << " route(s)" << (report->complete ? "" : " (incomplete: ")
+              << (report->complete ? "" : report->stop_reason)
+              << (report->complete ? "" : ")") << "\n";
+  } else if (args->Has("json")) {
+    std::cout << LinksJson(*graph, *report);
+  } else if (args->Has("csv")) {
+    std::cout << LinksCsv(*graph, *report);
+  } else if (args->Has("markdown")) {
+    std::cout << LinksMarkdown(*graph, *report);
+  } else {
+    std::cout << LinksText(*graph, *report, static_cast<size_t>(*routes));
+  }
+  return report->total_paths == 0 ? kExitNoResult : kExitOk;
+}
+
+}  // namespace embargo::cli
