@@ -494,9 +494,43 @@ TEST_F(CliTest, FollowTheMoneyExport) {
   EXPECT_NE(imp.err.find("91 rows read"), std::string::npos) << imp.err;
   Result v = Embargo({"validate", Path("zala.jsonl")});
   EXPECT_EQ(v.code, 0) << v.out;
-  ExpectOneLineError(Embargo({"import", "ftm", absl::StrCat(kData, "/", ftm), "-o",
-                          Path("z.pb")}),
-                     "import", "--model");
+  // Without --model: the built-in FtM schemata, the same records.
+  Result builtin = Embargo({"import", "ftm", absl::StrCat(kData, "/", ftm), "-o",
+                            Path("zala_builtin.jsonl")});
+  ASSERT_EQ(builtin.code, 0) << builtin.err;
+  const auto read = [](const std::string& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  EXPECT_EQ(read(Path("zala_builtin.jsonl")), read(Path("zala.jsonl")));
+}
+
+TEST_F(CliTest, OpenSanctionsExportsByName) {
+  const std::string dir = "opensanctions/wd_peps_2024-03";
+  if (!HaveSharedData(dir)) GTEST_SKIP() << "no shared data";
+  std::vector<std::string> args = {"import", "opensanctions"};
+  for (const char* f : {"entities.ftm.json", "targets.simple.csv",
+                        "targets.nested.json", "statements.csv"}) {
+    args.push_back(absl::StrCat(kData, "/", dir, "/", f));
+  }
+  args.insert(args.end(), {"-o", Path("peps.jsonl"), "--json"});
+  Result imp = Embargo(args);
+  ASSERT_EQ(imp.code, 0) << imp.err;
+  nlohmann::json j = Json(imp);
+  ASSERT_EQ(j["reports"].size(), 4u);
+  EXPECT_EQ(j["reports"][0]["format"], "ftm");
+  EXPECT_EQ(j["reports"][1]["format"], "os-simple");
+  EXPECT_EQ(j["reports"][2]["format"], "ftm-nested");
+  EXPECT_EQ(j["reports"][3]["format"], "os-statements");
+  EXPECT_EQ(j["reports"][1]["rows_read"], 5);
+  Result bad = Embargo({"import", "opensanctions",
+                        absl::StrCat(kData, "/ftm/defaultModel.json"), "-o",
+                        Path("x.pb")});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("not an OpenSanctions export name"), std::string::npos)
+      << bad.err;
 }
 
 TEST_F(CliTest, SanctionsListsTogether) {

@@ -29,6 +29,7 @@
 #include "embargo/image.h"
 #include "embargo/import/eu.h"
 #include "embargo/import/ftm.h"
+#include "embargo/import/opensanctions.h"
 #include "embargo/import/neo4j_csv.h"
 #include "embargo/import/ofac.h"
 #include "embargo/import/report.h"
@@ -62,15 +63,25 @@ Formats:
   ofac-xml    OFAC XML (sdn.xml, consolidated.xml)
   un          UN Security Council consolidated list XML
   eu          EU regulation annex CSV (OpenSanctions journal transcription)
-  ftm         FollowTheMoney entities, JSON lines (OpenSanctions, Aleph); needs
-              the FtM model: --model defaultModel.json (or $EMBARGO_FTM_MODEL)
+  ftm         FollowTheMoney entities, JSON lines (OpenSanctions
+              entities.ftm.json, Aleph), read with the FtM schemata built in;
+              --model FILE (or $EMBARGO_FTM_MODEL) for custom schemata
+  os-simple   OpenSanctions targets.simple.csv
+  ftm-nested  OpenSanctions targets.nested.json
+  os-statements
+              OpenSanctions statements CSV (with or without its header)
+  opensanctions
+              any OpenSanctions export, each file by its publisher's name:
+              entities.ftm.json (*.ftm.json), targets.simple.csv,
+              targets.nested.json, statements.csv
   neo4j-csv   Neo4j bulk-import CSV: NODES.csv EDGES.csv
 
 Options:
   -o, --output FILE    where to write: .pb, .textproto, .json, .records
                        (format from the extension) or .jsonl (JSON lines)
   --edition-date DATE  OFAC CSV: the list's date when the path holds none
-  --model FILE         FtM: the FollowTheMoney model (defaultModel.json)
+  --model FILE         FtM: a FollowTheMoney model (defaultModel.json) with
+                       custom schemata instead of the built-in one
   --no-validate        skip validating the records written
   --progress, --no-progress
                        force the progress bar on or off
@@ -85,7 +96,7 @@ Examples:
   embargo import ofac-csv sdn.csv add.csv alt.csv sdn_comments.csv -o sdn.records
   embargo import un consolidated.xml -o un.pb
   embargo import neo4j-csv nodes.csv edges.csv -o graph.jsonl
-  embargo import ftm --model ftm/defaultModel.json zala_entities.ftm.json -o zala.pb
+  embargo import ftm zala_entities.ftm.json -o zala.pb
 )";
 
 // Progress draws a bar on stderr while files are imported. The importers
@@ -334,28 +345,42 @@ int RunImport(const std::vector<std::string>& argv) {
     calls.push_back(call);
   } else if (format == "sipri" || format == "ofac-xml" || format == "un" ||
              format == "un-xml" || format == "eu" || format == "eu-csv" ||
-             format == "ftm") {
+             format == "ftm" || format == "os-simple" ||
+             format == "ftm-nested" || format == "os-statements") {
     for (const std::string& f : files) calls.push_back({f, {f}});
+  } else if (format == "opensanctions" || format == "os") {
+    for (const std::string& f : files) {
+      if (OpenSanctionsFormat(f).empty()) {
+        return Fail(command, absl::StrCat(
+            f, ": not an OpenSanctions export name (entities.ftm.json, "
+               "targets.simple.csv, targets.nested.json, statements.csv); "
+               "give the format instead of \"opensanctions\""));
+      }
+      calls.push_back({f, {f}});
+    }
   } else {
     return Fail(command,
                 absl::StrCat("unknown format \"", pos[0],
                              "\": expected sipri, ofac-csv, ofac-xml, un, eu, "
-                             "ftm or neo4j-csv"));
+                             "ftm, os-simple, ftm-nested, os-statements, "
+                             "opensanctions or neo4j-csv"));
   }
   std::optional<FtmModel> ftm_model;
-  if (format == "ftm") {
+  if (format == "ftm" || format == "os-simple" || format == "ftm-nested" ||
+      format == "os-statements" || format == "opensanctions" ||
+      format == "os") {
     std::string model = args->Get("model");
     if (model.empty()) {
       const char* env = std::getenv("EMBARGO_FTM_MODEL");
       if (env != nullptr) model = env;
     }
     if (model.empty()) {
-      return Fail(command, "ftm needs the FollowTheMoney model: give --model "
-                           "defaultModel.json (or set EMBARGO_FTM_MODEL)");
+      ftm_model = FtmModel::BuiltIn();
+    } else {
+      absl::StatusOr<FtmModel> m = FtmModel::Load(model);
+      if (!m.ok()) return Fail(command, m.status());
+      ftm_model = std::move(*m);
     }
-    absl::StatusOr<FtmModel> m = FtmModel::Load(model);
-    if (!m.ok()) return Fail(command, m.status());
-    ftm_model = std::move(*m);
   }
   v1::Date edition;
   if (args->Has("edition-date")) {
@@ -400,8 +425,20 @@ int RunImport(const std::vector<std::string>& argv) {
       r = ImportUnXml(call.files[0]);
     } else if (format == "eu" || format == "eu-csv") {
       r = ImportEuCsv(call.files[0]);
-    } else if (format == "ftm") {
-      r = ImportFtmJson(call.files[0], *ftm_model);
+    } else if (ftm_model.has_value()) {
+      std::string f = format;
+      if (f == "opensanctions" || f == "os") f = OpenSanctionsFormat(call.files[0]);
+      OpenSanctionsOptions o;
+      o.model = &*ftm_model;
+      if (f == "os-simple") {
+        r = ImportOpenSanctionsSimpleCsv(call.files[0], o);
+      } else if (f == "ftm-nested") {
+        r = ImportFtmNestedJson(call.files[0], o);
+      } else if (f == "os-statements") {
+        r = ImportOpenSanctionsStatements(call.files[0], o);
+      } else {
+        r = ImportFtmJson(call.files[0], *ftm_model);
+      }
     } else {
       r = ImportNeo4jCsv(call.files[0], call.files[1]);
     }

@@ -41,6 +41,7 @@
 #include "embargo/import/ftm.h"
 #include "embargo/import/report.h"
 #include "lib/internal/status_macros.h"
+#include "lib/io/import/ftm_internal.h"
 #include "lib/io/import/text_util.h"
 #include "nlohmann/json.hpp"
 
@@ -63,6 +64,9 @@ struct Entity {
   // FTM_REFERENT identifiers, which entity resolution matches.
   std::vector<std::string> referents;
   std::string first_seen;
+  std::string last_seen, last_change;  // Kept in the evidence's locator.
+  // Read from another block only to feed this block's actors (streaming).
+  bool borrowed = false;
   bool imported = false;
   std::string rejected;  // Why, when it was rejected.
   int64_t rejected_column = 0;
@@ -313,8 +317,9 @@ std::vector<v1::Measure> MeasuresIn(const std::vector<std::string>& texts) {
 
 class Importer {
  public:
-  Importer(std::string name, const FtmModel& model, const FtmOptions& options)
-      : name_(std::move(name)), model_(model), options_(options) {
+  Importer(std::string name, const FtmModel& model, const FtmOptions& options,
+           const import_internal::FtmLines* lines = nullptr)
+      : name_(std::move(name)), model_(model), options_(options), lines_(lines) {
     result_.report.format = std::string(kFormat);
     result_.report.files.push_back(name_);
     source_id_ = options_.source_id;
@@ -360,18 +365,33 @@ class Importer {
 
   void ReadLines(absl::string_view text) {
     int64_t line_number = 0;
+    size_t nonblank = 0;
     for (absl::string_view line : absl::StrSplit(text, '\n')) {
       ++line_number;
       absl::ConsumeSuffix(&line, "\r");
       if (absl::StripAsciiWhitespace(line).empty()) continue;
-      ++result_.report.rows_read;
       Entity e;
       e.line = line_number;
+      if (lines_ != nullptr) {
+        const size_t i = nonblank++;
+        if (i < lines_->line_numbers.size()) e.line = lines_->line_numbers[i];
+        e.borrowed = i >= lines_->borrowed_from;
+      }
+      if (!e.borrowed) ++result_.report.rows_read;
       e.text = line;
       std::optional<std::pair<int64_t, std::string>> error = ParseLine(e);
       if (error) {
-        Reject(e.line, error->first, std::move(error->second));
+        if (!e.borrowed) Reject(e.line, error->first, std::move(error->second));
         continue;
+      }
+      if (lines_ != nullptr && lines_->first_line && !e.borrowed) {
+        const int64_t first = lines_->first_line(e.id);
+        if (first != 0 && first != e.line) {
+          Reject(e.line, e.ColumnOf(e.id),
+                 absl::StrCat("duplicate entity id \"", e.id,
+                              "\"; first at line ", first));
+          continue;
+        }
       }
       auto [it, inserted] = index_.try_emplace(e.id, entities_.size());
       if (!inserted) {
@@ -435,6 +455,8 @@ class Importer {
     e.schema = str("schema");
     e.caption = str("caption");
     e.first_seen = str("first_seen");
+    e.last_seen = str("last_seen");
+    e.last_change = str("last_change");
     if (auto it = j.find("referents"); it != j.end() && it->is_array()) {
       for (const auto& r : *it) {
         if (r.is_string()) e.referents.push_back(r.get<std::string>());
@@ -454,7 +476,10 @@ class Importer {
     }
     if (auto it = j.find("datasets"); it != j.end() && it->is_array()) {
       for (const auto& d : *it) {
-        if (d.is_string()) e.datasets.push_back(d.get<std::string>());
+        if (d.is_string()) {
+          e.datasets.push_back(d.get<std::string>());
+          datasets_.insert(e.datasets.back());
+        }
       }
     }
     if (auto it = j.find("properties"); it != j.end()) {
@@ -596,7 +621,9 @@ class Importer {
     }
     for (Entity& e : entities_) {
       if (!model_.IsA(e.schema, "Address") || e.imported) continue;
-      if (used_addresses.contains(e.id)) {
+      if (used_addresses.contains(e.id) ||
+          (lines_ != nullptr && lines_->address_named &&
+           lines_->address_named(e.id))) {
         e.imported = true;
       } else {
         e.rejected = "Address that no actor of the file names";
@@ -614,6 +641,11 @@ class Importer {
         continue;
       }
       auto it = actor_index_.find(holder);
+      if (it == actor_index_.end() && IsActor(holder)) {
+        // The holder is in another block, which reads this entity too.
+        e.imported = true;
+        continue;
+      }
       if (it == actor_index_.end()) {
         Dangling(e, "holder", holder);
         continue;
@@ -830,6 +862,10 @@ class Importer {
       s.set_remarks(absl::StrJoin(remarks, "; "));
       s.set_status(options_.sanction_status);
       AddEvidence(*s.add_evidence(), e);
+      // The designation reason, in the list's words, is what the sanction's
+      // evidence quotes (and what the reason rules read).
+      s.mutable_evidence(0)->set_quote(
+          import_internal::CleanText(absl::StrJoin(e.Values("reason"), " ")));
       sanctions_.push_back(std::move(s));
       e.imported = true;
     }
@@ -942,6 +978,13 @@ class Importer {
 
   void Finish() {
     v1::Dataset& ds = result_.dataset;
+    for (const std::string& name : datasets_) {
+      v1::Source* src = ds.add_sources();
+      src->set_id(DatasetSourceId(name));
+      src->set_title(absl::StrCat("OpenSanctions dataset ", name));
+      src->set_note(absl::StrCat("a dataset of the entities in ", source_id_,
+                                 " (FtM \"datasets\")"));
+    }
     for (const std::string& code : states_) {
       *ds.add_actors() = StateActor(code, source_id_);
     }
@@ -952,6 +995,7 @@ class Importer {
 
     ImportReport& rep = result_.report;
     for (const Entity& e : entities_) {
+      if (e.borrowed) continue;
       if (e.imported) {
         ++rep.rows_imported;
       } else {
@@ -1011,14 +1055,27 @@ class Importer {
   }
 
   bool IsActor(const std::string& ftm_id) const {
-    return actor_index_.contains(ftm_id);
+    if (actor_index_.contains(ftm_id)) return true;
+    if (lines_ == nullptr || !lines_->schema_elsewhere ||
+        index_.contains(ftm_id)) {
+      return false;
+    }
+    const std::string schema = lines_->schema_elsewhere(ftm_id);
+    return !schema.empty() && ActorKindOf(model_, schema).has_value();
   }
 
   // Dangling rejects `e` for a reference that is not an actor of the file.
   void Dangling(Entity& e, absl::string_view prop, const std::string& ref) {
     auto it = index_.find(ref);
     e.rejected_column = e.ColumnOf(ref);
-    if (it == index_.end()) {
+    const std::string elsewhere =
+        it == index_.end() && lines_ != nullptr && lines_->schema_elsewhere
+            ? lines_->schema_elsewhere(ref)
+            : std::string();
+    if (!elsewhere.empty()) {
+      e.rejected = absl::StrCat(prop, " \"", ref, "\" is a ", elsewhere,
+                                ", not an actor");
+    } else if (it == index_.end()) {
       e.rejected = absl::StrCat(prop, " \"", ref,
                                 "\" is not in the file (dangling reference)");
     } else {
@@ -1040,9 +1097,22 @@ class Importer {
     return std::string(*code);
   }
 
+  // The evidence of a record: the file, the line and the entity, when the
+  // publisher first and last saw it and last changed it, and the datasets
+  // it came through (as via sources).
   void AddEvidence(v1::Evidence& ev, const Entity& e) const {
     ev.set_source_id(source_id_);
-    ev.set_locator(absl::StrCat("line ", e.line, " (", e.id, ")"));
+    std::string locator = absl::StrCat("line ", e.line, " (", e.id, ")");
+    if (!e.first_seen.empty()) absl::StrAppend(&locator, "; first seen ", e.first_seen);
+    if (!e.last_seen.empty()) absl::StrAppend(&locator, "; last seen ", e.last_seen);
+    if (!e.last_change.empty()) absl::StrAppend(&locator, "; last change ", e.last_change);
+    ev.set_locator(std::move(locator));
+    for (const std::string& d : e.datasets) {
+      ev.add_via_source_ids(DatasetSourceId(d));
+    }
+  }
+  static std::string DatasetSourceId(absl::string_view dataset) {
+    return absl::StrCat(kIdPrefix, "DATASET-", dataset);
   }
 
   void Reject(int64_t line, int64_t column, std::string reason) {
@@ -1052,6 +1122,7 @@ class Importer {
   std::string name_;
   const FtmModel& model_;
   FtmOptions options_;
+  const import_internal::FtmLines* lines_;  // Where the lines come from.
   std::string source_id_;
   ImportResult result_;
 
@@ -1064,6 +1135,7 @@ class Importer {
   std::vector<v1::Relation> relations_;
   std::vector<v1::Sanction> sanctions_;
   std::set<std::string> states_;
+  std::set<std::string> datasets_;  // Names in the entities' "datasets".
   std::set<std::string> unknown_countries_;
   std::vector<std::string> missing_addresses_;
   int64_t listed_from_first_seen_ = 0;
@@ -1107,6 +1179,22 @@ absl::StatusOr<ImportResult> ImportFtmJson(const std::string& path,
       std::string bytes,
       import_internal::ReadFileBytes(path, options.max_file_bytes));
   return ParseFtmJson(bytes, path, model, options);
+}
+
+namespace import_internal {
+absl::StatusOr<ImportResult> ParseFtmLines(absl::string_view text,
+                                           std::string name,
+                                           const FtmModel& model,
+                                           const FtmOptions& options,
+                                           const FtmLines& lines) {
+  Importer importer(std::move(name), model, options, &lines);
+  return importer.Run(text);
+}
+}  // namespace import_internal
+
+absl::StatusOr<ImportResult> ImportFtmJson(const std::string& path,
+                                           const FtmOptions& options) {
+  return ImportFtmJson(path, FtmModel::BuiltIn(), options);
 }
 
 }  // namespace embargo
