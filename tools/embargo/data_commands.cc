@@ -21,6 +21,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -86,6 +87,10 @@ Options:
   --progress, --no-progress
                        force the progress bar on or off
   --json               the report as JSON on stdout
+  --stream             ftm only, one FILE, -o OUT.records: stream an export
+                       of any size (two passes, bounded memory; the output
+                       is not validated in memory)
+  --threads N          --stream: map N blocks at once (default 1)
 
 Exit status: 0 written (rejected rows, if any, are listed in the summary);
 1 no row could be imported, or the records written fail validation; 2 bad
@@ -275,14 +280,81 @@ Json ReportJson(const ImportReport& r) {
   return j;
 }
 
+// RunStreamingImport: `import ftm FILE -o OUT.records --stream`, an FtM
+// export of any size in bounded memory (ImportFtmJsonToStream).
+int RunStreamingImport(const std::string& command, const Args& args) {
+  const std::vector<std::string>& pos = args.positionals();
+  const std::string out_path = args.Get("output");
+  if (pos.size() != 2 ||
+      (absl::AsciiStrToLower(pos[0]) != "ftm" &&
+       absl::AsciiStrToLower(pos[0]) != "opensanctions") ||
+      !absl::EndsWith(out_path, ".records")) {
+    return Fail(command, "--stream reads one FtM file: import ftm FILE -o "
+                         "OUT.records --stream");
+  }
+  std::optional<FtmModel> model;
+  if (args.Has("model")) {
+    absl::StatusOr<FtmModel> m = FtmModel::Load(args.Get("model"));
+    if (!m.ok()) return Fail(command, m.status());
+    model = std::move(*m);
+  }
+  FtmStreamOptions o;
+  if (model) o.base.model = &*model;
+  o.threads = 1;
+  if (args.Has("threads")) {
+    if (!absl::SimpleAtoi(args.Get("threads"), &o.threads) || o.threads < 1 ||
+        o.threads > 64) {
+      return Fail(command, "--threads: expected a number from 1 to 64");
+    }
+  }
+  bool show = ::isatty(STDERR_FILENO) != 0;
+  if (args.Has("progress")) show = true;
+  if (args.Has("no-progress")) show = false;
+  const auto start = std::chrono::steady_clock::now();
+  if (show) {
+    o.progress = [&](int64_t done, int64_t total, int pass) {
+      const double s = std::chrono::duration<double>(
+                           std::chrono::steady_clock::now() - start).count();
+      std::cerr << absl::StrFormat(
+          "\r\033[K%s %s: %5.1f %% of %.0f MB, %.1f s",
+          pass == 1 ? "indexing" : "mapping",
+          std::filesystem::path(pos[1]).filename().string(),
+          100.0 * static_cast<double>(done) / std::max<int64_t>(total, 1),
+          static_cast<double>(total) / 1e6, s) << std::flush;
+    };
+  }
+  absl::StatusOr<ImportReport> r = ImportFtmJsonToStream(pos[1], out_path, o);
+  if (show) std::cerr << "\r\033[K" << std::flush;
+  if (!r.ok()) return Fail(command, r.status());
+  const double secs = std::chrono::duration<double>(
+                          std::chrono::steady_clock::now() - start).count();
+  if (args.Has("json")) {
+    Json j;
+    j["command"] = command;
+    j["output"] = out_path;
+    j["reports"] = Json::array({ReportJson(*r)});
+    j["seconds"] = secs;
+    PrintJson(j);
+  } else {
+    std::cerr << r->Summary();
+    std::cerr << absl::StrFormat(
+        "wrote %s (streamed, not validated: run embargo validate): %d "
+        "entities in %.2f s, %.0f entities/s\n",
+        out_path, r->rows_read, secs,
+        static_cast<double>(r->rows_read) / std::max(secs, 1e-9));
+  }
+  return r->rows_imported == 0 ? kExitNoResult : kExitOk;
+}
+
 }  // namespace
 
 int RunImport(const std::vector<std::string>& argv) {
   const std::string command = "import";
   absl::StatusOr<Args> args = Args::Parse(
-      command, argv, {"output", "edition-date", "model"},
-      {"json", "no-validate", "progress", "no-progress"});
+      command, argv, {"output", "edition-date", "model", "threads"},
+      {"json", "no-validate", "progress", "no-progress", "stream"});
   if (!args.ok()) return Fail(command, args.status());
+  if (args->Has("stream")) return RunStreamingImport(command, *args);
   if (args->Has("help")) {
     std::cout << kImportHelp;
     return kExitOk;

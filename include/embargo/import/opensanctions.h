@@ -70,6 +70,31 @@ struct OpenSanctionsOptions {
 [[nodiscard]] absl::StatusOr<ImportResult> ImportOpenSanctionsStatements(
     const std::string& path, const OpenSanctionsOptions& options = {});
 
+// FtmStreamOptions tunes ImportFtmJsonToStream.
+struct FtmStreamOptions {
+  OpenSanctionsOptions base;
+  // Lines mapped at a time (memory: one block's entities and records).
+  int64_t block_lines = 20000;
+  // Blocks mapped at once, each on its own thread (records are written in
+  // file order all the same).
+  int threads = 1;
+  // Called now and then with the bytes read of the pass (1: index, 2:
+  // mapping) and the file's size.
+  std::function<void(int64_t done, int64_t total, int pass)> progress;
+};
+
+// ImportFtmJsonToStream reads FtM entity lines (entities.ftm.json) of any
+// size and writes the records to a record stream (.records) at `out_path`,
+// in bounded memory: two passes over the file, an index of ids (schema,
+// first line, offset) and one block of lines at a time (see ftm_stream.cc).
+// The records are those ImportFtmJson makes (in another order: actors
+// come before relations and sanctions in the stream); ownership relations
+// with a share wait in memory to the end, where their sums are checked over
+// the whole file. Returns the report.
+[[nodiscard]] absl::StatusOr<ImportReport> ImportFtmJsonToStream(
+    const std::string& path, const std::string& out_path,
+    const FtmStreamOptions& options = {});
+
 // OpenSanctionsFormat recognises an OpenSanctions export by its file name:
 // "targets.simple.csv" -> "os-simple", "targets.nested.json" ->
 // "ftm-nested", "statements.csv" (or any name ending so) -> "os-statements",

@@ -37,6 +37,9 @@ struct FtmLines {
   // Identification entities that this block's actors name or hold): they
   // feed those actors but are neither rows nor records of this block.
   size_t borrowed_from = static_cast<size_t>(-1);
+  // Leave the check that an asset's ownership shares sum to at most 100 %
+  // to the caller (CheckFtmOwnershipSums), which sees every block.
+  bool defer_ownership_sums = false;
   // Whether any actor of the whole file names the Address `id`.
   std::function<bool(const std::string& id)> address_named;
 };
@@ -47,6 +50,12 @@ absl::StatusOr<ImportResult> ParseFtmLines(absl::string_view text,
                                            const FtmModel& model,
                                            const FtmOptions& options,
                                            const FtmLines& lines);
+
+// CheckFtmOwnershipSums is the importer's check of ownership shares: the
+// shares of an asset that add up to more than 100 % at one time are set to
+// unknown (0) and kept as text in the role, with a note.
+void CheckFtmOwnershipSums(std::vector<v1::Relation>& relations,
+                           std::vector<std::string>& notes);
 
 // OpenSanctionsSourceId is the default Source id of an export other than FtM
 // lines: "FTM-" + the file name without its last extension, dots and spaces

@@ -315,6 +315,55 @@ std::vector<v1::Measure> MeasuresIn(const std::vector<std::string>& texts) {
   return out;
 }
 
+// CheckOwnershipSumsOf sets to unknown the ownership shares of an asset that
+// add up to more than 100 % at one time, keeping them as text in the role.
+void CheckOwnershipSumsOf(std::vector<v1::Relation>& relations,
+                         std::vector<std::string>& notes) {
+  absl::flat_hash_map<std::string, std::vector<size_t>> by_asset;
+  for (size_t i = 0; i < relations.size(); ++i) {
+    const v1::Relation& r = relations[i];
+    if (r.kind() == v1::RELATION_KIND_OWNERSHIP && r.share_percent() > 0) {
+      by_asset[r.object_id()].push_back(i);
+    }
+  }
+  std::vector<std::string> assets;
+  for (const auto& [asset, stakes] : by_asset) assets.push_back(asset);
+  std::sort(assets.begin(), assets.end());
+  for (const std::string& asset : assets) {
+    const std::vector<size_t>& stakes = by_asset[asset];
+    if (stakes.size() < 2) continue;
+    // Sweep over the stakes' day spans: +share at the first day, -share
+    // after the last.
+    std::vector<std::pair<int64_t, double>> points;
+    for (size_t i : stakes) {
+      DayRange d = SpanOf(relations[i].period());
+      points.push_back({d.lo, relations[i].share_percent()});
+      points.push_back({static_cast<int64_t>(d.hi) + 1,
+                        -relations[i].share_percent()});
+    }
+    std::sort(points.begin(), points.end());
+    double sum = 0, worst = 0;
+    for (size_t i = 0; i < points.size(); ++i) {
+      sum += points[i].second;
+      if ((i + 1 == points.size() || points[i + 1].first != points[i].first) &&
+          sum > worst) {
+        worst = sum;
+      }
+    }
+    if (worst <= 100.0 + 1e-9) continue;
+    for (size_t i : stakes) {
+      v1::Relation& r = relations[i];
+      r.set_role(absl::StrCat(r.role(), r.role().empty() ? "" : "; ",
+                              "share ", r.share_percent(), "%"));
+      r.set_share_percent(0);
+    }
+    notes.push_back(absl::StrFormat(
+        "ownership shares of \"%s\" sum to %g%% at one time (%d stakes); "
+        "their shares are kept as text in the role and set to unknown",
+        asset, worst, stakes.size()));
+  }
+}
+
 class Importer {
  public:
   Importer(std::string name, const FtmModel& model, const FtmOptions& options,
@@ -929,49 +978,8 @@ class Importer {
   // --- 5. Ownership sums ---------------------------------------------------
 
   void CheckOwnershipSums() {
-    absl::flat_hash_map<std::string, std::vector<size_t>> by_asset;
-    for (size_t i = 0; i < relations_.size(); ++i) {
-      const v1::Relation& r = relations_[i];
-      if (r.kind() == v1::RELATION_KIND_OWNERSHIP && r.share_percent() > 0) {
-        by_asset[r.object_id()].push_back(i);
-      }
-    }
-    std::vector<std::string> assets;
-    for (const auto& [asset, stakes] : by_asset) assets.push_back(asset);
-    std::sort(assets.begin(), assets.end());
-    for (const std::string& asset : assets) {
-      const std::vector<size_t>& stakes = by_asset[asset];
-      if (stakes.size() < 2) continue;
-      // Sweep over the stakes' day spans: +share at the first day, -share
-      // after the last.
-      std::vector<std::pair<int64_t, double>> points;
-      for (size_t i : stakes) {
-        DayRange d = SpanOf(relations_[i].period());
-        points.push_back({d.lo, relations_[i].share_percent()});
-        points.push_back({static_cast<int64_t>(d.hi) + 1,
-                          -relations_[i].share_percent()});
-      }
-      std::sort(points.begin(), points.end());
-      double sum = 0, worst = 0;
-      for (size_t i = 0; i < points.size(); ++i) {
-        sum += points[i].second;
-        if ((i + 1 == points.size() || points[i + 1].first != points[i].first) &&
-            sum > worst) {
-          worst = sum;
-        }
-      }
-      if (worst <= 100.0 + 1e-9) continue;
-      for (size_t i : stakes) {
-        v1::Relation& r = relations_[i];
-        r.set_role(absl::StrCat(r.role(), r.role().empty() ? "" : "; ",
-                                "share ", r.share_percent(), "%"));
-        r.set_share_percent(0);
-      }
-      result_.report.notes.push_back(absl::StrFormat(
-          "ownership shares of \"%s\" sum to %g%% at one time (%d stakes); "
-          "their shares are kept as text in the role and set to unknown",
-          asset, worst, stakes.size()));
-    }
+    if (lines_ != nullptr && lines_->defer_ownership_sums) return;
+    CheckOwnershipSumsOf(relations_, result_.report.notes);
   }
 
   // --- 6. Output -----------------------------------------------------------
@@ -1073,7 +1081,10 @@ class Importer {
             ? lines_->schema_elsewhere(ref)
             : std::string();
     if (!elsewhere.empty()) {
+      const int64_t line = lines_->first_line ? lines_->first_line(ref) : 0;
       e.rejected = absl::StrCat(prop, " \"", ref, "\" is a ", elsewhere,
+                                line > 0 ? absl::StrCat(" (line ", line, ")")
+                                         : std::string(),
                                 ", not an actor");
     } else if (it == index_.end()) {
       e.rejected = absl::StrCat(prop, " \"", ref,
@@ -1189,6 +1200,10 @@ absl::StatusOr<ImportResult> ParseFtmLines(absl::string_view text,
                                            const FtmLines& lines) {
   Importer importer(std::move(name), model, options, &lines);
   return importer.Run(text);
+}
+void CheckFtmOwnershipSums(std::vector<v1::Relation>& relations,
+                           std::vector<std::string>& notes) {
+  CheckOwnershipSumsOf(relations, notes);
 }
 }  // namespace import_internal
 
