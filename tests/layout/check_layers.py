@@ -43,6 +43,7 @@ HEADER_ROOMS = {
     "explain.h": "query",
     "resolve.h": "resolve",
     "sanctions.h": "sanctions",
+    "reason_links.h": "sanctions",
     "export.h": "io/export",
     "search.h": "search",
     "screen.h": "search",
