@@ -177,6 +177,12 @@ std::vector<std::string> SplitSentences(absl::string_view text) {
       flush();
       continue;
     }
+    // " | " joins the parts of a note (UN comments, designation).
+    if (c == '|' && i > 0 && text[i - 1] == ' ' && i + 1 < text.size() &&
+        text[i + 1] == ' ') {
+      flush();
+      continue;
+    }
     cur.push_back(c);
     if ((c == '.' || c == ';') && i + 2 < text.size() && text[i + 1] == ' ' &&
         (absl::ascii_isupper(static_cast<unsigned char>(text[i + 2])) ||
@@ -189,7 +195,7 @@ std::vector<std::string> SplitSentences(absl::string_view text) {
           absl::AsciiStrToLower(cur.substr(k, cur.size() - 1 - k));
       static const auto* kTitles = new std::set<std::string>{
           "mr", "mrs", "ms", "dr", "no", "nos", "st", "jr", "vs", "gen", "col"};
-      if (c == ';' || (word.size() > 1 && !kTitles->contains(word))) flush();
+      if (c == ';' || (word.size() != 1 && !kTitles->contains(word))) flush();
     }
   }
   flush();
@@ -257,6 +263,9 @@ std::vector<std::string> ArmsForState(absl::string_view sentence) {
     if (NotAParty(sentence, m, possessive)) continue;
     bool beneficiary = false;
     std::vector<std::string> before = WordsBefore(sentence, m.begin);
+    // "seized weapons from the Ukrainian armed forces": a source, not a
+    // beneficiary.
+    if (!before.empty() && before.back() == "from") continue;
     // "to the Government of Russia": look past "government of".
     if (before.size() >= 2 && before.back() == "of" &&
         before[before.size() - 2] == "government") {
@@ -288,7 +297,17 @@ std::optional<StatedTransfer> ArmsFromTo(absl::string_view sentence) {
   if (arms.empty()) return std::nullopt;
   const std::vector<StateMention> states = StateMentions(sentence);
   const std::string lower = absl::AsciiStrToLower(sentence);
+  static const auto* kFiring = new std::set<std::string>{
+      "fire", "fired", "fires", "firing", "launch", "launched", "launches",
+      "launching", "strike", "strikes", "struck", "shell", "shelled"};
   for (const ArmsWord& w : arms) {
+    // Arms fired or launched at a place are an attack, not a transfer.
+    std::vector<std::string> lead = WordsBefore(sentence, w.begin);
+    bool firing = false;
+    for (size_t k = lead.size() > 3 ? lead.size() - 3 : 0; k < lead.size(); ++k) {
+      firing = firing || kFiring->contains(lead[k]);
+    }
+    if (firing) continue;
     // Source: a state at most two words before the arms word, or
     // "from <state>" after it.
     std::optional<StateMention> from;
@@ -322,7 +341,9 @@ std::optional<StatedTransfer> ArmsFromTo(absl::string_view sentence) {
         break;
       }
       std::vector<std::string> before = WordsBefore(sentence, m.begin);
-      if (!before.empty() && before.back() == "against") continue;
+      if (!before.empty() && (before.back() == "against" || before.back() == "into")) {
+        continue;
+      }
       return StatedTransfer{from->code, m.code, w.item, w.word};
     }
   }
@@ -354,7 +375,11 @@ ReasonLinks DeriveReasonLinks(const v1::Dataset& data) {
         s.evidence_size() > 0 ? s.evidence(0).source_id() : std::string();
     std::set<std::string> sentences;
     for (const std::string& t : texts) {
-      for (std::string& x : SplitSentences(t)) sentences.insert(std::move(x));
+      for (std::string& x : SplitSentences(t)) {
+        // "...;" and "..." are one sentence.
+        while (!x.empty() && (x.back() == ';' || x.back() == ',')) x.pop_back();
+        sentences.insert(std::move(x));
+      }
     }
     const std::string& actor = s.target_id();
     const auto evidence = [&](v1::Evidence& ev, const std::string& sentence,

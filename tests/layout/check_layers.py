@@ -35,6 +35,7 @@ HEADER_ROOMS = {
     "ids.h": "model",
     "validate.h": "model",
     "countries.h": "model",
+    "diff.h": "model",
     "io.h": "records",
     "graph.h": "graph",
     "image.h": "graph",

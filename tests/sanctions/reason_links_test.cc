@@ -24,6 +24,9 @@ TEST(ReasonSentencesTest, Split) {
                              "this.\nNext line"),
               ElementsAre("It ships arms.", "It is owned by U.S. firms;",
                           "Also this.", "Next line"));
+  // Found in the EU file: a sentence ending in a parenthesis ends.
+  EXPECT_THAT(SplitSentences("the Korea (DPRK). In that position, he"),
+              ElementsAre("the Korea (DPRK).", "In that position, he"));
 }
 
 TEST(ReasonStatesTest, NamesAdjectivesCapitals) {
@@ -64,6 +67,10 @@ TEST(ArmsForStateTest, BeneficiariesOnly) {
   // A place or a victim is not a beneficiary.
   EXPECT_THAT(ArmsForState("a weapons factory in Russia"), IsEmpty());
   EXPECT_THAT(ArmsForState("weapons used against Ukraine"), IsEmpty());
+  // Found in the EU file: a source is not a beneficiary.
+  EXPECT_THAT(ArmsForState("their seizure of weapon systems from the Ukrainian "
+                           "armed forces."),
+              IsEmpty());
 }
 
 TEST(ArmsFromToTest, DirectionOnlyWhenStated) {
@@ -83,6 +90,10 @@ TEST(ArmsFromToTest, DirectionOnlyWhenStated) {
   // Both states named, no direction given: no transfer.
   EXPECT_FALSE(ArmsFromTo("military cooperation in arms between the DPRK and "
                           "the Russian Federation").has_value());
+  // Found in the EU file: missiles fired are not a transfer.
+  EXPECT_FALSE(ArmsFromTo("by allowing Russia to fire ballistic missiles from "
+                          "Belarus into Ukraine, enabling transport to Belarus")
+                   .has_value());
   // A destination that is acted against is not one.
   EXPECT_FALSE(ArmsFromTo("Russian missiles fired to strike against Ukraine")
                    .has_value());

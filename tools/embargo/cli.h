@@ -141,6 +141,8 @@ int RunPaths(const std::vector<std::string>& argv);
 int RunNeighbors(const std::vector<std::string>& argv);
 int RunExposure(const std::vector<std::string>& argv);
 int RunBreaches(const std::vector<std::string>& argv);
+int RunReasonLinks(const std::vector<std::string>& argv);
+int RunDiff(const std::vector<std::string>& argv);
 
 }  // namespace embargo::cli
 

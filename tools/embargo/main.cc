@@ -31,6 +31,8 @@ Commands:
   exposure ACTOR                 sanctions in force, blocking through
                                  ownership, sanctioned actors nearby
   breaches                       transfers that breach an arms embargo
+  reason-links FILE... -o OUT    links that designation reasons state
+  diff OLD NEW                   listed, delisted, changed between editions
   export FORMAT [FILE...] -o OUT graphml, neo4j, jsonl, dot, svg, png, ...
 
 `embargo COMMAND --help` for each command's options and examples.
@@ -68,6 +70,8 @@ int main(int argc, char** argv) {
   }
   if (command == "exposure") return RunExposure(args);
   if (command == "breaches") return RunBreaches(args);
+  if (command == "reason-links") return RunReasonLinks(args);
+  if (command == "diff") return RunDiff(args);
   std::cerr << "embargo: unknown command \"" << command
             << "\" (embargo --help lists them)\n";
   return kExitBadInput;

@@ -121,6 +121,7 @@ Json InForceJson(const Graph& graph, const InForce& s) {
   j["delisted"] = s.delisted.known() ? s.delisted.ToString() : "";
   j["status"] = StatusName(s.status);
   j["certainty"] = std::string(CertaintyName(s.certainty));
+  j["reason"] = s.reason;
   return j;
 }
 
@@ -257,6 +258,13 @@ int RunExposure(const std::vector<std::string>& argv) {
                std::string(CertaintyName(x.certainty))});
       }
       t.Print(2);
+      // The reasons, in the lists' words, under the table.
+      for (const InForce& x : *in_force) {
+        if (x.reason.empty()) continue;
+        std::string r = x.reason;
+        if (r.size() > 600) r = absl::StrCat(r.substr(0, 597), "...");
+        std::cout << "  reason (" << x.sanction_id << "): " << r << "\n";
+      }
     }
     std::cout << "\nBlocked through ownership ("
               << (own.rule == OwnershipRule::kOfac50 ? "OFAC 50 % rule"
