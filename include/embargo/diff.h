@@ -38,8 +38,17 @@ struct ListDiff {
   int64_t old_targets = 0, new_targets = 0;
 };
 
+// DiffOptions says what counts as a change.
+struct DiffOptions {
+  // Compare aliases. Off when the editions were imported from different
+  // files (OFAC's legacy sdn.csv alone has no aliases; alt.csv has them),
+  // where every alias would read as added or removed.
+  bool aliases = true;
+};
+
 ListDiff DiffDatasets(const v1::Dataset& old_edition,
-                      const v1::Dataset& new_edition);
+                      const v1::Dataset& new_edition,
+                      const DiffOptions& options = {});
 
 }  // namespace embargo
 

@@ -77,7 +77,8 @@ void SetDiff(const std::set<std::string>& a, const std::set<std::string>& b,
 }  // namespace
 
 ListDiff DiffDatasets(const v1::Dataset& old_edition,
-                      const v1::Dataset& new_edition) {
+                      const v1::Dataset& new_edition,
+                      const DiffOptions& options) {
   const std::map<std::string, Target> before = Targets(old_edition);
   const std::map<std::string, Target> after = Targets(new_edition);
   ListDiff d;
@@ -99,7 +100,7 @@ ListDiff DiffDatasets(const v1::Dataset& old_edition,
     if (name(o) != name(t)) {
       c.what.push_back(absl::StrCat("name: ", name(o), " -> ", name(t)));
     }
-    SetDiff(o.aliases, t.aliases, "alias", c.what);
+    if (options.aliases) SetDiff(o.aliases, t.aliases, "alias", c.what);
     SetDiff(o.programs, t.programs, "programme", c.what);
     SetDiff(o.links, t.links, "link", c.what);
     if (!c.what.empty()) d.changed.push_back(std::move(c));

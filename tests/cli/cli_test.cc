@@ -533,6 +533,49 @@ TEST_F(CliTest, OpenSanctionsExportsByName) {
       << bad.err;
 }
 
+TEST_F(CliTest, DiffOfacEditionsAndReasonLinks) {
+  if (!HaveSharedData("ofac/sdn_2021-07") || !HaveSharedData("eu/32017R1509.csv")) {
+    GTEST_SKIP() << "no shared data";
+  }
+  const std::string dir = absl::StrCat(kData, "/ofac/sdn_2021-07/");
+  ASSERT_EQ(Embargo({"import", "ofac-csv", dir + "sdn.csv", dir + "add.csv",
+                     dir + "alt.csv", dir + "sdn_comments.csv", "-o",
+                     Path("sdn21.pb")}).code, 0);
+  ASSERT_EQ(Embargo({"import", "ofac-csv", absl::StrCat(kData, "/ofac/sdn_2024-05-03.csv"),
+                     "-o", Path("sdn24.pb")}).code, 0);
+  Result d = Embargo({"diff", Path("sdn21.pb"), Path("sdn24.pb"), "--json",
+                      "--no-aliases"});
+  ASSERT_EQ(d.code, 0) << d.err;
+  nlohmann::json j = Json(d);
+  EXPECT_GT(j["listed"].size(), 3000u);
+  bool shoigu = false;
+  for (const auto& c : j["listed"]) shoigu |= c["id"] == "OFAC-35173";
+  EXPECT_TRUE(shoigu);
+  for (const auto& c : j["changed"]) {
+    for (const auto& w : c["what"]) {
+      EXPECT_FALSE(absl::StartsWith(w.get<std::string>(), "alias"));
+    }
+  }
+  EXPECT_EQ(Embargo({"diff", Path("sdn21.pb")}).code, 2);
+
+  ASSERT_EQ(Embargo({"import", "eu", absl::StrCat(kData, "/eu/32017R1509.csv"),
+                     "-o", Path("eu-dprk.pb")}).code, 0);
+  Result r = Embargo({"reason-links", Path("eu-dprk.pb"), "-o",
+                      Path("eu-dprk-links.pb"), "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  nlohmann::json rj = Json(r);
+  EXPECT_GT(rj["links_by_rule"]["arms-for-state"].get<int>(), 10);
+  EXPECT_GE(rj["links_by_rule"]["arms-from-to"].get<int>(), 1);
+  // Loaded beside the list: the Eastern Stevedoring Company between PRK
+  // and RUS, its reason quoted.
+  Result p = Embargo({"paths", "PRK", "RUS", "--data", Path("eu-dprk.pb"),
+                      "--data", Path("eu-dprk-links.pb"), "--kinds",
+                      "transfer_via", "--max-hops", "2", "--explain"});
+  ASSERT_EQ(p.code, 0) << p.err;
+  EXPECT_NE(p.out.find("arms transfers from the DPRK to the Russian Federation"),
+            std::string::npos) << p.out;
+}
+
 TEST_F(CliTest, SanctionsListsTogether) {
   const std::string un = "un/consolidated_2025-04-19.xml";
   const std::string sdn = "ofac/sdn_2021-07";

@@ -52,6 +52,8 @@ importers derive from the list's own reference.
 
 Options:
   --limit N            entries shown per section (default 20; 0: all)
+  --no-aliases         do not compare aliases (for editions imported from
+                       different files: OFAC's sdn.csv alone has none)
   --json               everything as JSON
 
 Example:
@@ -119,7 +121,8 @@ int RunReasonLinks(const std::vector<std::string>& argv) {
 
 int RunDiff(const std::vector<std::string>& argv) {
   const std::string command = "diff";
-  absl::StatusOr<Args> args = Args::Parse(command, argv, {"limit"}, {"json"});
+  absl::StatusOr<Args> args =
+      Args::Parse(command, argv, {"limit"}, {"json", "no-aliases"});
   if (!args.ok()) return Fail(command, args.status());
   if (args->Has("help")) {
     std::cout << kDiffHelp;
@@ -134,7 +137,9 @@ int RunDiff(const std::vector<std::string>& argv) {
   if (!old_ed.ok()) return Fail(command, old_ed.status());
   absl::StatusOr<v1::Dataset> new_ed = ReadMerged({args->positionals()[1]});
   if (!new_ed.ok()) return Fail(command, new_ed.status());
-  ListDiff d = DiffDatasets(*old_ed, *new_ed);
+  DiffOptions options;
+  options.aliases = !args->Has("no-aliases");
+  ListDiff d = DiffDatasets(*old_ed, *new_ed, options);
   const auto section = [&](const char* title,
                            const std::vector<ListDiff::Change>& cs) {
     std::cout << title << ": " << cs.size() << "\n";
