@@ -256,7 +256,21 @@ std::vector<std::string> ArmsForState(absl::string_view sentence) {
       "government", "ministry", "troops", "navy"};
   std::vector<std::string> out;
   const std::string lower = absl::AsciiStrToLower(sentence);
-  for (const StateMention& m : StateMentions(sentence)) {
+  const std::vector<StateMention> mentions = StateMentions(sentence);
+  // A state the sentence names as attacked ("against Ukraine", "into
+  // Ukraine", "invasion of Ukraine") is no beneficiary anywhere in it.
+  std::set<std::string> attacked;
+  for (const StateMention& m : mentions) {
+    std::vector<std::string> w = WordsBefore(sentence, m.begin);
+    if (!w.empty() && (w.back() == "against" || w.back() == "into" ||
+                       (w.back() == "of" && w.size() >= 2 &&
+                        (w[w.size() - 2] == "invasion" ||
+                         w[w.size() - 2] == "occupation")))) {
+      attacked.insert(m.code);
+    }
+  }
+  for (const StateMention& m : mentions) {
+    if (attacked.contains(m.code)) continue;
     absl::string_view rest = absl::string_view(lower).substr(m.end);
     const bool possessive = absl::ConsumePrefix(&rest, "'s") ||
                             absl::ConsumePrefix(&rest, "\xE2\x80\x99s");
@@ -264,8 +278,16 @@ std::vector<std::string> ArmsForState(absl::string_view sentence) {
     bool beneficiary = false;
     std::vector<std::string> before = WordsBefore(sentence, m.begin);
     // "seized weapons from the Ukrainian armed forces": a source, not a
-    // beneficiary.
-    if (!before.empty() && before.back() == "from") continue;
+    // beneficiary; "to overwhelm Ukrainian defence systems": a target.
+    static const auto* kHostile = new std::set<std::string>{
+        "from", "overwhelm", "attack", "attacks", "attacking", "target",
+        "targets", "targeting", "strike", "strikes", "destroy", "suppress",
+        "hit", "hitting", "defeat"};
+    bool hostile = false;
+    for (size_t k = before.size() > 2 ? before.size() - 2 : 0; k < before.size(); ++k) {
+      hostile = hostile || kHostile->contains(before[k]);
+    }
+    if (hostile) continue;
     // "to the Government of Russia": look past "government of".
     if (before.size() >= 2 && before.back() == "of" &&
         before[before.size() - 2] == "government") {

@@ -71,6 +71,15 @@ TEST(ArmsForStateTest, BeneficiariesOnly) {
   EXPECT_THAT(ArmsForState("their seizure of weapon systems from the Ukrainian "
                            "armed forces."),
               IsEmpty());
+  EXPECT_THAT(ArmsForState("aggression against Ukraine by allowing Russia to "
+                           "fire ballistic missiles from Belarus into Ukraine, "
+                           "enabling transportation of heavy weapons in Belarus "
+                           "to Ukraine."),
+              IsEmpty());
+  EXPECT_THAT(ArmsForState("The Gerbera UAV has been used by the Russian military "
+                           "in Ukraine, in particular as a decoy UAV to "
+                           "overwhelm Ukrainian defence systems."),
+              ElementsAre("RUS"));
 }
 
 TEST(ArmsFromToTest, DirectionOnlyWhenStated) {
