@@ -282,7 +282,7 @@ std::vector<std::string> ArmsForState(absl::string_view sentence) {
     static const auto* kHostile = new std::set<std::string>{
         "from", "overwhelm", "attack", "attacks", "attacking", "target",
         "targets", "targeting", "strike", "strikes", "destroy", "suppress",
-        "hit", "hitting", "defeat"};
+        "hit", "hitting", "defeat", "disable", "deprive", "launch", "fire"};
     bool hostile = false;
     for (size_t k = before.size() > 2 ? before.size() - 2 : 0; k < before.size(); ++k) {
       hostile = hostile || kHostile->contains(before[k]);
@@ -299,6 +299,11 @@ std::vector<std::string> ArmsForState(absl::string_view sentence) {
           "to", "for", "supporting", "support", "supports", "supported",
           "supplying", "supplied"};
       beneficiary = kTo->contains(before.back());
+      // "launch rockets to Ukraine": where fire goes is no beneficiary.
+      for (size_t k = before.size() > 4 ? before.size() - 4 : 0;
+           beneficiary && k + 1 < before.size(); ++k) {
+        if (before[k] != "from" && kHostile->contains(before[k])) beneficiary = false;
+      }
     }
     // "Russia's military", "Russia’s war", "Russian Armed Forces".
     std::vector<std::string> after = Words(rest);

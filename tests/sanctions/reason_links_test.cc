@@ -76,6 +76,12 @@ TEST(ArmsForStateTest, BeneficiariesOnly) {
                            "enabling transportation of heavy weapons in Belarus "
                            "to Ukraine."),
               IsEmpty());
+  EXPECT_THAT(ArmsForState("to deprive the armed forces of Ukraine of command, "
+                           "disable the Ukrainian military airfield network, "
+                           "and destroy operational-tactical missiles."),
+              IsEmpty());
+  EXPECT_THAT(ArmsForState("the garrison has been used to launch rockets to Ukraine."),
+              IsEmpty());
   EXPECT_THAT(ArmsForState("The Gerbera UAV has been used by the Russian military "
                            "in Ukraine, in particular as a decoy UAV to "
                            "overwhelm Ukrainian defence systems."),
