@@ -300,6 +300,20 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
     absl::string_view line;
     int64_t number = 0, offset = 0, n = 0;
     while (reader.Next(line, number, offset)) {
+      // Whole-file errors, as ImportFtmJson gives them, with the real line.
+      if (number == 1 && line.size() >= 2 &&
+          ((line[0] == '\xFF' && line[1] == '\xFE') ||
+           (line[0] == '\xFE' && line[1] == '\xFF'))) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ":1:1: UTF-16 byte-order mark: FtM JSON lines must be UTF-8"));
+      }
+      if (const void* nul = std::memchr(line.data(), '\0', line.size())) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ":", number, ":",
+            static_cast<const char*>(nul) - line.data() + 1,
+            ": NUL byte: this is not UTF-8 text (UTF-16?); FtM JSON lines "
+            "must be UTF-8"));
+      }
       Scan scan;
       // A line the scanner cannot follow is left to pass 2, which rejects
       // it; its id then stays free for a later line, as in ImportFtmJson.

@@ -140,5 +140,23 @@ TEST(FtmStreamTest, BadLinesAndDuplicatesAcrossBlocks) {
   EXPECT_TRUE(testing_import::HasIdentifier(*ann, "PASSPORT", "X123"));
 }
 
+TEST(FtmStreamTest, WholeFileErrorsNameTheLine) {
+  const std::string out = TempPath("stream_err.records");
+  static const char kNul[] =
+      "{\"id\":\"a\",\"schema\":\"Person\"}\n{\"id\":\"b\"\0}\n";
+  const std::string nul = WriteTemp("stream_nul.ftm.json",
+                                    std::string(kNul, sizeof(kNul) - 1));
+  absl::StatusOr<ImportReport> r = ImportFtmJsonToStream(nul, out);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(r.status().message(), HasSubstr("stream_nul.ftm.json:2:10: NUL byte"));
+  const std::string bom = WriteTemp("stream_bom.ftm.json", "\xFF\xFE{\0");
+  r = ImportFtmJsonToStream(bom, out);
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr(":1:1: UTF-16"));
+  r = ImportFtmJsonToStream(TempPath("no-such.ftm.json"), out);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace embargo
