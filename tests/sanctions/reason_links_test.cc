@@ -7,6 +7,7 @@
 #include <string>
 
 #include "absl/strings/match.h"
+#include "embargo/explain.h"
 #include "embargo/graph.h"
 #include "embargo/import/eu.h"
 #include "embargo/query.h"
@@ -183,6 +184,28 @@ TEST(DeriveReasonLinksTest, EuRussiaRegime) {
   ASSERT_TRUE(paths.ok()) << paths.status();
   // Each company is a two-hop path RUS - company - PRK.
   EXPECT_GE(paths->paths.size(), 6u);
+}
+
+// Path explanations show a sanction's reason kept in its remarks (the EU
+// grounds), under the hop.
+TEST(DeriveReasonLinksTest, PathExplanationShowsRemarks) {
+  absl::StatusOr<ImportResult> eu = ImportEuCsv(
+      std::string(EMBARGO_SHARED_DATA_DIR) + "/eu/32017R1509.csv");
+  ASSERT_TRUE(eu.ok()) << eu.status();
+  GraphBuilder b;
+  b.AddDataset(eu->dataset, "eu");
+  absl::StatusOr<Graph> g = b.Build();
+  ASSERT_TRUE(g.ok()) << g.status();
+  Filter sanctions;
+  sanctions.edge_kinds = {};
+  sanctions.edge_kinds.Add(EdgeKind::kSanction);
+  absl::StatusOr<Paths> paths =
+      AllPaths(*g, *g->FindNode("EU"), *g->FindNode("EU-32017R1509-XVI.B-10"), 1,
+               sanctions);
+  ASSERT_TRUE(paths.ok()) << paths.status();
+  ASSERT_FALSE(paths->paths.empty());
+  EXPECT_THAT(FormatPath(*g, paths->paths[0]),
+              ::testing::HasSubstr("remarks: \"The Eastern Stevedoring Company, also known as"));
 }
 
 }  // namespace
