@@ -124,6 +124,9 @@ struct InForce {
   PartialDate delisted;  // Unknown while the listing stands.
   v1::Status status;
   Certainty certainty;
+  // The designation reason in the list's words: the record's first
+  // evidence quote, else its remarks; "" when the list gives none.
+  std::string reason;
 };
 
 // SanctionsInForce returns the sanctions of `regime` in force on `actor` as

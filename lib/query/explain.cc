@@ -178,6 +178,18 @@ std::string FormatPath(const Graph& g, const Path& path) {
   for (const Hop& hop : path.hops) {
     HopDetail d = ExplainHop(g, hop);
     absl::StrAppend(&out, "  ", d.summary, "\n");
+    // A sanction's designation reason, where the list keeps it in the
+    // remarks rather than as an evidence quote (EU grounds).
+    if (d.record.has_sanction() && !d.record.sanction().remarks().empty()) {
+      bool quoted = false;
+      for (const v1::Evidence& e : d.record.sanction().evidence()) {
+        quoted = quoted || !e.quote().empty();
+      }
+      if (!quoted) {
+        absl::StrAppend(&out, "      remarks: \"", d.record.sanction().remarks(),
+                        "\"\n");
+      }
+    }
     absl::StrAppend(&out, FormatEvidence(d.evidence, "      "));
   }
   return out;

@@ -283,6 +283,10 @@ InForce MakeInForce(const Graph& graph, uint32_t edge,
   f.delisted = Date(record.delisted());
   f.status = record.status();
   f.certainty = certainty;
+  for (const v1::Evidence& e : record.evidence()) {
+    if (f.reason.empty()) f.reason = e.quote();
+  }
+  if (f.reason.empty()) f.reason = record.remarks();
   return f;
 }
 

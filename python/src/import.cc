@@ -11,6 +11,7 @@
 #include "embargo/import/ftm.h"
 #include "embargo/import/neo4j_csv.h"
 #include "embargo/import/ofac.h"
+#include "embargo/import/opensanctions.h"
 #include "embargo/import/report.h"
 #include "embargo/import/sipri.h"
 #include "embargo/import/un.h"
@@ -208,9 +209,10 @@ ImportResult.
       [](const py::object& path, const py::object& model,
          const py::object& sanction_status, const py::object& relation_status,
          const std::string& source_id) {
-        const std::string p = FsPath(path), mp = FsPath(model);
-        absl::StatusOr<FtmModel> loaded = absl::UnknownError("not read");
-        {
+        const std::string p = FsPath(path);
+        absl::StatusOr<FtmModel> loaded = FtmModel::BuiltIn();
+        if (!model.is_none()) {
+          const std::string mp = FsPath(model);
           py::gil_scoped_release release;
           loaded = FtmModel::Load(mp);
         }
@@ -221,16 +223,60 @@ ImportResult.
         o.source_id = source_id;
         return RunImport(p, [&] { return ImportFtmJson(p, m, o); });
       },
-      py::arg("path"), py::arg("model"), py::kw_only(),
+      py::arg("path"), py::arg("model") = py::none(), py::kw_only(),
       py::arg("sanction_status") = py::none(),
       py::arg("relation_status") = py::none(), py::arg("source_id") = "",
       R"doc(
-Read FollowTheMoney / OpenSanctions JSON lines into records, with the FtM
-data model file ``model`` (defaultModel.json): an ImportResult.
+Read FollowTheMoney / OpenSanctions JSON lines (entities.ftm.json) into
+records with the FtM schemata built into the library, or with the model file
+``model`` (defaultModel.json) for custom schemata: an ImportResult.
 
-    >>> zala = embargo.import_ftm("../shared/data/ftm/zala_entities.ftm.json",
-    ...                           "../shared/data/ftm/defaultModel.json")
+    >>> zala = embargo.import_ftm("../shared/data/ftm/zala_entities.ftm.json")
 )doc");
+
+  // OpenSanctions exports besides entities.ftm.json, with the built-in model.
+  struct OsFormat {
+    const char* name;
+    absl::StatusOr<ImportResult> (*fn)(const std::string&,
+                                       const OpenSanctionsOptions&);
+    const char* doc;
+  };
+  static const OsFormat kOsFormats[] = {
+      {"import_os_simple", &ImportOpenSanctionsSimpleCsv, R"doc(
+Read an OpenSanctions targets.simple.csv into records: an ImportResult (one
+actor per row; the sanctions text is kept in the actor's note).
+
+    >>> r = embargo.import_os_simple(
+    ...     "../shared/data/opensanctions/wd_peps_2024-03/targets.simple.csv")
+)doc"},
+      {"import_ftm_nested", &ImportFtmNestedJson, R"doc(
+Read an OpenSanctions targets.nested.json (FtM entities with their related
+entities nested) into records: an ImportResult.
+)doc"},
+      {"import_os_statements", &ImportOpenSanctionsStatements, R"doc(
+Read an OpenSanctions statements CSV (one row per property value) into
+records, one entity from its statements: an ImportResult.
+)doc"},
+  };
+  for (const OsFormat& f : kOsFormats) {
+    auto fn = f.fn;
+    m.def(
+        f.name,
+        [fn](const py::object& path, const py::object& sanction_status,
+             const py::object& relation_status, const std::string& source_id) {
+          const std::string p = FsPath(path);
+          OpenSanctionsOptions o;
+          o.ftm.sanction_status =
+              ToStatus(sanction_status, v1::STATUS_CONFIRMED);
+          o.ftm.relation_status =
+              ToStatus(relation_status, v1::STATUS_REPORTED);
+          o.ftm.source_id = source_id;
+          return RunImport(p, [&] { return fn(p, o); });
+        },
+        py::arg("path"), py::kw_only(), py::arg("sanction_status") = py::none(),
+        py::arg("relation_status") = py::none(), py::arg("source_id") = "",
+        f.doc);
+  }
 
   m.def(
       "import_sipri",

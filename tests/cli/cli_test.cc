@@ -494,9 +494,86 @@ TEST_F(CliTest, FollowTheMoneyExport) {
   EXPECT_NE(imp.err.find("91 rows read"), std::string::npos) << imp.err;
   Result v = Embargo({"validate", Path("zala.jsonl")});
   EXPECT_EQ(v.code, 0) << v.out;
-  ExpectOneLineError(Embargo({"import", "ftm", absl::StrCat(kData, "/", ftm), "-o",
-                          Path("z.pb")}),
-                     "import", "--model");
+  // Without --model: the built-in FtM schemata, the same records.
+  Result builtin = Embargo({"import", "ftm", absl::StrCat(kData, "/", ftm), "-o",
+                            Path("zala_builtin.jsonl")});
+  ASSERT_EQ(builtin.code, 0) << builtin.err;
+  const auto read = [](const std::string& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  EXPECT_EQ(read(Path("zala_builtin.jsonl")), read(Path("zala.jsonl")));
+}
+
+TEST_F(CliTest, OpenSanctionsExportsByName) {
+  const std::string dir = "opensanctions/wd_peps_2024-03";
+  if (!HaveSharedData(dir)) GTEST_SKIP() << "no shared data";
+  std::vector<std::string> args = {"import", "opensanctions"};
+  for (const char* f : {"entities.ftm.json", "targets.simple.csv",
+                        "targets.nested.json", "statements.csv"}) {
+    args.push_back(absl::StrCat(kData, "/", dir, "/", f));
+  }
+  args.insert(args.end(), {"-o", Path("peps.jsonl"), "--json"});
+  Result imp = Embargo(args);
+  ASSERT_EQ(imp.code, 0) << imp.err;
+  nlohmann::json j = Json(imp);
+  ASSERT_EQ(j["reports"].size(), 4u);
+  EXPECT_EQ(j["reports"][0]["format"], "ftm");
+  EXPECT_EQ(j["reports"][1]["format"], "os-simple");
+  EXPECT_EQ(j["reports"][2]["format"], "ftm-nested");
+  EXPECT_EQ(j["reports"][3]["format"], "os-statements");
+  EXPECT_EQ(j["reports"][1]["rows_read"], 5);
+  Result bad = Embargo({"import", "opensanctions",
+                        absl::StrCat(kData, "/ftm/defaultModel.json"), "-o",
+                        Path("x.pb")});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("not an OpenSanctions export name"), std::string::npos)
+      << bad.err;
+}
+
+TEST_F(CliTest, DiffOfacEditionsAndReasonLinks) {
+  if (!HaveSharedData("ofac/sdn_2021-07") || !HaveSharedData("eu/32017R1509.csv")) {
+    GTEST_SKIP() << "no shared data";
+  }
+  const std::string dir = absl::StrCat(kData, "/ofac/sdn_2021-07/");
+  ASSERT_EQ(Embargo({"import", "ofac-csv", dir + "sdn.csv", dir + "add.csv",
+                     dir + "alt.csv", dir + "sdn_comments.csv", "-o",
+                     Path("sdn21.pb")}).code, 0);
+  ASSERT_EQ(Embargo({"import", "ofac-csv", absl::StrCat(kData, "/ofac/sdn_2024-05-03.csv"),
+                     "-o", Path("sdn24.pb")}).code, 0);
+  Result d = Embargo({"diff", Path("sdn21.pb"), Path("sdn24.pb"), "--json",
+                      "--no-aliases"});
+  ASSERT_EQ(d.code, 0) << d.err;
+  nlohmann::json j = Json(d);
+  EXPECT_GT(j["listed"].size(), 3000u);
+  bool shoigu = false;
+  for (const auto& c : j["listed"]) shoigu |= c["id"] == "OFAC-35173";
+  EXPECT_TRUE(shoigu);
+  for (const auto& c : j["changed"]) {
+    for (const auto& w : c["what"]) {
+      EXPECT_FALSE(absl::StartsWith(w.get<std::string>(), "alias"));
+    }
+  }
+  EXPECT_EQ(Embargo({"diff", Path("sdn21.pb")}).code, 2);
+
+  ASSERT_EQ(Embargo({"import", "eu", absl::StrCat(kData, "/eu/32017R1509.csv"),
+                     "-o", Path("eu-dprk.pb")}).code, 0);
+  Result r = Embargo({"reason-links", Path("eu-dprk.pb"), "-o",
+                      Path("eu-dprk-links.pb"), "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  nlohmann::json rj = Json(r);
+  EXPECT_GT(rj["links_by_rule"]["arms-for-state"].get<int>(), 10);
+  EXPECT_GE(rj["links_by_rule"]["arms-from-to"].get<int>(), 1);
+  // Loaded beside the list: the Eastern Stevedoring Company between PRK
+  // and RUS, its reason quoted.
+  Result p = Embargo({"paths", "PRK", "RUS", "--data", Path("eu-dprk.pb"),
+                      "--data", Path("eu-dprk-links.pb"), "--kinds",
+                      "transfer_via", "--max-hops", "2", "--explain"});
+  ASSERT_EQ(p.code, 0) << p.err;
+  EXPECT_NE(p.out.find("arms transfers from the DPRK to the Russian Federation"),
+            std::string::npos) << p.out;
 }
 
 TEST_F(CliTest, SanctionsListsTogether) {

@@ -155,6 +155,8 @@ int RunBreaches(const std::vector<std::string>& argv);
 int RunSearch(const std::vector<std::string>& argv);
 int RunScreen(const std::vector<std::string>& argv);
 int RunLinks(const std::vector<std::string>& argv);
+int RunReasonLinks(const std::vector<std::string>& argv);
+int RunDiff(const std::vector<std::string>& argv);
 
 }  // namespace embargo::cli
 

@@ -21,6 +21,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -29,6 +30,7 @@
 #include "embargo/image.h"
 #include "embargo/import/eu.h"
 #include "embargo/import/ftm.h"
+#include "embargo/import/opensanctions.h"
 #include "embargo/import/neo4j_csv.h"
 #include "embargo/import/ofac.h"
 #include "embargo/import/report.h"
@@ -63,21 +65,35 @@ Formats:
   ofac-xml    OFAC XML (sdn.xml, consolidated.xml)
   un          UN Security Council consolidated list XML
   eu          EU regulation annex CSV (OpenSanctions journal transcription)
-  ftm         FollowTheMoney entities, JSON lines (OpenSanctions, Aleph); needs
-              the FtM model: --model defaultModel.json (or $EMBARGO_FTM_MODEL)
+  ftm         FollowTheMoney entities, JSON lines (OpenSanctions
+              entities.ftm.json, Aleph), read with the FtM schemata built in;
+              --model FILE (or $EMBARGO_FTM_MODEL) for custom schemata
+  os-simple   OpenSanctions targets.simple.csv
+  ftm-nested  OpenSanctions targets.nested.json
+  os-statements
+              OpenSanctions statements CSV (with or without its header)
+  opensanctions
+              any OpenSanctions export, each file by its publisher's name:
+              entities.ftm.json (*.ftm.json), targets.simple.csv,
+              targets.nested.json, statements.csv
   neo4j-csv   Neo4j bulk-import CSV: NODES.csv EDGES.csv
 
 Options:
   -o, --output FILE    where to write: .pb, .textproto, .json, .records
                        (format from the extension) or .jsonl (JSON lines)
   --edition-date DATE  OFAC CSV: the list's date when the path holds none
-  --model FILE         FtM: the FollowTheMoney model (defaultModel.json)
+  --model FILE         FtM: a FollowTheMoney model (defaultModel.json) with
+                       custom schemata instead of the built-in one
   --no-validate        skip validating the records written
   --force              write even when the output is one of the inputs
                        (same file, through a symlink or hard link)
   --progress, --no-progress
                        force the progress bar on or off
   --json               the report as JSON on stdout
+  --stream             ftm only, one FILE, -o OUT.records: stream an export
+                       of any size (two passes, bounded memory; the output
+                       is not validated in memory)
+  --threads N          --stream: map N blocks at once (default 1)
 
 Exit status: 0 written (rejected rows, if any, are listed in the summary);
 1 no row could be imported, or the records written fail validation; 2 bad
@@ -88,7 +104,7 @@ Examples:
   embargo import ofac-csv sdn.csv add.csv alt.csv sdn_comments.csv -o sdn.records
   embargo import un consolidated.xml -o un.pb
   embargo import neo4j-csv nodes.csv edges.csv -o graph.jsonl
-  embargo import ftm --model ftm/defaultModel.json zala_entities.ftm.json -o zala.pb
+  embargo import ftm zala_entities.ftm.json -o zala.pb
 )";
 
 // Progress draws a bar on stderr while files are imported. The importers
@@ -189,14 +205,81 @@ Json ReportJson(const ImportReport& r) {
   return j;
 }
 
+// RunStreamingImport: `import ftm FILE -o OUT.records --stream`, an FtM
+// export of any size in bounded memory (ImportFtmJsonToStream).
+int RunStreamingImport(const std::string& command, const Args& args) {
+  const std::vector<std::string>& pos = args.positionals();
+  const std::string out_path = args.Get("output");
+  if (pos.size() != 2 ||
+      (absl::AsciiStrToLower(pos[0]) != "ftm" &&
+       absl::AsciiStrToLower(pos[0]) != "opensanctions") ||
+      !absl::EndsWith(out_path, ".records")) {
+    return Fail(command, "--stream reads one FtM file: import ftm FILE -o "
+                         "OUT.records --stream");
+  }
+  std::optional<FtmModel> model;
+  if (args.Has("model")) {
+    absl::StatusOr<FtmModel> m = FtmModel::Load(args.Get("model"));
+    if (!m.ok()) return Fail(command, m.status());
+    model = std::move(*m);
+  }
+  FtmStreamOptions o;
+  if (model) o.base.model = &*model;
+  o.threads = 1;
+  if (args.Has("threads")) {
+    if (!absl::SimpleAtoi(args.Get("threads"), &o.threads) || o.threads < 1 ||
+        o.threads > 64) {
+      return Fail(command, "--threads: expected a number from 1 to 64");
+    }
+  }
+  bool show = ::isatty(STDERR_FILENO) != 0;
+  if (args.Has("progress")) show = true;
+  if (args.Has("no-progress")) show = false;
+  const auto start = std::chrono::steady_clock::now();
+  if (show) {
+    o.progress = [&](int64_t done, int64_t total, int pass) {
+      const double s = std::chrono::duration<double>(
+                           std::chrono::steady_clock::now() - start).count();
+      std::cerr << absl::StrFormat(
+          "\r\033[K%s %s: %5.1f %% of %.0f MB, %.1f s",
+          pass == 1 ? "indexing" : "mapping",
+          std::filesystem::path(pos[1]).filename().string(),
+          100.0 * static_cast<double>(done) / std::max<int64_t>(total, 1),
+          static_cast<double>(total) / 1e6, s) << std::flush;
+    };
+  }
+  absl::StatusOr<ImportReport> r = ImportFtmJsonToStream(pos[1], out_path, o);
+  if (show) std::cerr << "\r\033[K" << std::flush;
+  if (!r.ok()) return Fail(command, r.status());
+  const double secs = std::chrono::duration<double>(
+                          std::chrono::steady_clock::now() - start).count();
+  if (args.Has("json")) {
+    Json j;
+    j["command"] = command;
+    j["output"] = out_path;
+    j["reports"] = Json::array({ReportJson(*r)});
+    j["seconds"] = secs;
+    PrintJson(j);
+  } else {
+    std::cerr << r->Summary();
+    std::cerr << absl::StrFormat(
+        "wrote %s (streamed, not validated: run embargo validate): %d "
+        "entities in %.2f s, %.0f entities/s\n",
+        out_path, r->rows_read, secs,
+        static_cast<double>(r->rows_read) / std::max(secs, 1e-9));
+  }
+  return r->rows_imported == 0 ? kExitNoResult : kExitOk;
+}
+
 }  // namespace
 
 int RunImport(const std::vector<std::string>& argv) {
   const std::string command = "import";
   absl::StatusOr<Args> args = Args::Parse(
-      command, argv, {"output", "edition-date", "model"},
-      {"json", "no-validate", "progress", "no-progress", "force"});
+      command, argv, {"output", "edition-date", "model", "threads"},
+      {"json", "no-validate", "progress", "no-progress", "force", "stream"});
   if (!args.ok()) return Fail(command, args.status());
+  if (args->Has("stream")) return RunStreamingImport(command, *args);
   if (args->Has("help")) {
     std::cout << kImportHelp;
     return kExitOk;
@@ -263,28 +346,42 @@ int RunImport(const std::vector<std::string>& argv) {
     calls.push_back(call);
   } else if (format == "sipri" || format == "ofac-xml" || format == "un" ||
              format == "un-xml" || format == "eu" || format == "eu-csv" ||
-             format == "ftm") {
+             format == "ftm" || format == "os-simple" ||
+             format == "ftm-nested" || format == "os-statements") {
     for (const std::string& f : files) calls.push_back({f, {f}});
+  } else if (format == "opensanctions" || format == "os") {
+    for (const std::string& f : files) {
+      if (OpenSanctionsFormat(f).empty()) {
+        return Fail(command, absl::StrCat(
+            f, ": not an OpenSanctions export name (entities.ftm.json, "
+               "targets.simple.csv, targets.nested.json, statements.csv); "
+               "give the format instead of \"opensanctions\""));
+      }
+      calls.push_back({f, {f}});
+    }
   } else {
     return Fail(command,
                 absl::StrCat("unknown format \"", pos[0],
                              "\": expected sipri, ofac-csv, ofac-xml, un, eu, "
-                             "ftm or neo4j-csv"));
+                             "ftm, os-simple, ftm-nested, os-statements, "
+                             "opensanctions or neo4j-csv"));
   }
   std::optional<FtmModel> ftm_model;
-  if (format == "ftm") {
+  if (format == "ftm" || format == "os-simple" || format == "ftm-nested" ||
+      format == "os-statements" || format == "opensanctions" ||
+      format == "os") {
     std::string model = args->Get("model");
     if (model.empty()) {
       const char* env = std::getenv("EMBARGO_FTM_MODEL");
       if (env != nullptr) model = env;
     }
     if (model.empty()) {
-      return Fail(command, "ftm needs the FollowTheMoney model: give --model "
-                           "defaultModel.json (or set EMBARGO_FTM_MODEL)");
+      ftm_model = FtmModel::BuiltIn();
+    } else {
+      absl::StatusOr<FtmModel> m = FtmModel::Load(model);
+      if (!m.ok()) return Fail(command, m.status());
+      ftm_model = std::move(*m);
     }
-    absl::StatusOr<FtmModel> m = FtmModel::Load(model);
-    if (!m.ok()) return Fail(command, m.status());
-    ftm_model = std::move(*m);
   }
   v1::Date edition;
   if (args->Has("edition-date")) {
@@ -329,8 +426,20 @@ int RunImport(const std::vector<std::string>& argv) {
       r = ImportUnXml(call.files[0]);
     } else if (format == "eu" || format == "eu-csv") {
       r = ImportEuCsv(call.files[0]);
-    } else if (format == "ftm") {
-      r = ImportFtmJson(call.files[0], *ftm_model);
+    } else if (ftm_model.has_value()) {
+      std::string f = format;
+      if (f == "opensanctions" || f == "os") f = OpenSanctionsFormat(call.files[0]);
+      OpenSanctionsOptions o;
+      o.model = &*ftm_model;
+      if (f == "os-simple") {
+        r = ImportOpenSanctionsSimpleCsv(call.files[0], o);
+      } else if (f == "ftm-nested") {
+        r = ImportFtmNestedJson(call.files[0], o);
+      } else if (f == "os-statements") {
+        r = ImportOpenSanctionsStatements(call.files[0], o);
+      } else {
+        r = ImportFtmJson(call.files[0], *ftm_model);
+      }
     } else {
       r = ImportNeo4jCsv(call.files[0], call.files[1]);
     }

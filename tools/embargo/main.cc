@@ -37,6 +37,8 @@ Commands:
                                  scored and explained
   screen INPUT.csv               a list of counterparties: matches, sanctions,
                                  blocking through ownership, nearby targets
+  reason-links FILE... -o OUT    links that designation reasons state
+  diff OLD NEW                   listed, delisted, changed between editions
   export FORMAT [FILE...] -o OUT graphml, neo4j, jsonl, dot, svg, png, ...
 
 `embargo COMMAND --help` for each command's options and examples.
@@ -77,6 +79,8 @@ int main(int argc, char** argv) {
   if (command == "search") return RunSearch(args);
   if (command == "screen") return RunScreen(args);
   if (command == "links") return RunLinks(args);
+  if (command == "reason-links") return RunReasonLinks(args);
+  if (command == "diff") return RunDiff(args);
   std::cerr << "embargo: unknown command \"" << command
             << "\" (embargo --help lists them)\n";
   return kExitBadInput;

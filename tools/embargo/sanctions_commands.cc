@@ -174,6 +174,7 @@ Json InForceJson(const Graph& graph, const InForce& s) {
   j["delisted"] = s.delisted.known() ? s.delisted.ToString() : "";
   j["status"] = StatusName(s.status);
   j["certainty"] = std::string(CertaintyName(s.certainty));
+  j["reason"] = s.reason;
   return j;
 }
 
@@ -323,6 +324,13 @@ int RunExposure(const std::vector<std::string>& argv) {
                     << ": possible, the list gives no designation date (listed "
                     << ListedText(x) << ")\n";
         }
+      }
+      // The reasons, in the lists' words, under the table.
+      for (const InForce& x : *in_force) {
+        if (x.reason.empty()) continue;
+        std::string r = x.reason;
+        if (r.size() > 600) r = absl::StrCat(r.substr(0, 597), "...");
+        std::cout << "  reason (" << x.sanction_id << "): " << r << "\n";
       }
     }
     std::cout << "\nBlocked through ownership ("

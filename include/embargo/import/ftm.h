@@ -1,11 +1,8 @@
 // Importer for FollowTheMoney (FtM) entities as JSON lines, the format of
 // OpenSanctions exports and Aleph, read with the FtM data model.
 //
-//   absl::StatusOr<embargo::FtmModel> model =
-//       embargo::FtmModel::Load("followthemoney/defaultModel.json");
-//   if (!model.ok()) { std::cerr << model.status() << "\n"; return 2; }
 //   absl::StatusOr<embargo::ImportResult> r =
-//       embargo::ImportFtmJson("entities.ftm.json", *model);
+//       embargo::ImportFtmJson("entities.ftm.json");  // The built-in model.
 //   if (!r.ok()) { std::cerr << r.status() << "\n"; return 2; }
 //   std::cerr << r->report.Summary();
 //
@@ -130,6 +127,12 @@ class FtmModel {
   [[nodiscard]] static absl::StatusOr<FtmModel> Load(const std::string& path);
   [[nodiscard]] static absl::StatusOr<FtmModel> Parse(absl::string_view json,
                                                       std::string name);
+  // BuiltIn is the model compiled into the library (FollowTheMoney's
+  // schemata, generated from its schema files by
+  // tools/ftm/gen_builtin_model.py); BuiltInVersion names its release.
+  // Importing needs no model file; Load / Parse serve custom schemata.
+  static const FtmModel& BuiltIn();
+  static const char* BuiltInVersion();
 
   // Has is true when the model defines `schema`.
   bool Has(absl::string_view schema) const;
@@ -180,6 +183,9 @@ struct FtmOptions {
 [[nodiscard]] absl::StatusOr<ImportResult> ImportFtmJson(
     const std::string& path, const FtmModel& model,
     const FtmOptions& options = {});
+// The same with the built-in model (FtmModel::BuiltIn()).
+[[nodiscard]] absl::StatusOr<ImportResult> ImportFtmJson(
+    const std::string& path, const FtmOptions& options = {});
 
 // ParseFtmJson imports entities held in memory; `name` stands for the file.
 [[nodiscard]] absl::StatusOr<ImportResult> ParseFtmJson(

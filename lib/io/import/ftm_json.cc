@@ -41,6 +41,7 @@
 #include "embargo/import/ftm.h"
 #include "embargo/import/report.h"
 #include "lib/internal/status_macros.h"
+#include "lib/io/import/ftm_internal.h"
 #include "lib/io/import/text_util.h"
 #include "nlohmann/json.hpp"
 
@@ -63,6 +64,9 @@ struct Entity {
   // FTM_REFERENT identifiers, which entity resolution matches.
   std::vector<std::string> referents;
   std::string first_seen;
+  std::string last_seen, last_change;  // Kept in the evidence's locator.
+  // Read from another block only to feed this block's actors (streaming).
+  bool borrowed = false;
   bool imported = false;
   std::string rejected;  // Why, when it was rejected.
   int64_t rejected_column = 0;
@@ -311,10 +315,60 @@ std::vector<v1::Measure> MeasuresIn(const std::vector<std::string>& texts) {
   return out;
 }
 
+// CheckOwnershipSumsOf sets to unknown the ownership shares of an asset that
+// add up to more than 100 % at one time, keeping them as text in the role.
+void CheckOwnershipSumsOf(std::vector<v1::Relation>& relations,
+                         std::vector<std::string>& notes) {
+  absl::flat_hash_map<std::string, std::vector<size_t>> by_asset;
+  for (size_t i = 0; i < relations.size(); ++i) {
+    const v1::Relation& r = relations[i];
+    if (r.kind() == v1::RELATION_KIND_OWNERSHIP && r.share_percent() > 0) {
+      by_asset[r.object_id()].push_back(i);
+    }
+  }
+  std::vector<std::string> assets;
+  for (const auto& [asset, stakes] : by_asset) assets.push_back(asset);
+  std::sort(assets.begin(), assets.end());
+  for (const std::string& asset : assets) {
+    const std::vector<size_t>& stakes = by_asset[asset];
+    if (stakes.size() < 2) continue;
+    // Sweep over the stakes' day spans: +share at the first day, -share
+    // after the last.
+    std::vector<std::pair<int64_t, double>> points;
+    for (size_t i : stakes) {
+      DayRange d = SpanOf(relations[i].period());
+      points.push_back({d.lo, relations[i].share_percent()});
+      points.push_back({static_cast<int64_t>(d.hi) + 1,
+                        -relations[i].share_percent()});
+    }
+    std::sort(points.begin(), points.end());
+    double sum = 0, worst = 0;
+    for (size_t i = 0; i < points.size(); ++i) {
+      sum += points[i].second;
+      if ((i + 1 == points.size() || points[i + 1].first != points[i].first) &&
+          sum > worst) {
+        worst = sum;
+      }
+    }
+    if (worst <= 100.0 + 1e-9) continue;
+    for (size_t i : stakes) {
+      v1::Relation& r = relations[i];
+      r.set_role(absl::StrCat(r.role(), r.role().empty() ? "" : "; ",
+                              "share ", r.share_percent(), "%"));
+      r.set_share_percent(0);
+    }
+    notes.push_back(absl::StrFormat(
+        "ownership shares of \"%s\" sum to %g%% at one time (%d stakes); "
+        "their shares are kept as text in the role and set to unknown",
+        asset, worst, stakes.size()));
+  }
+}
+
 class Importer {
  public:
-  Importer(std::string name, const FtmModel& model, const FtmOptions& options)
-      : name_(std::move(name)), model_(model), options_(options) {
+  Importer(std::string name, const FtmModel& model, const FtmOptions& options,
+           const import_internal::FtmLines* lines = nullptr)
+      : name_(std::move(name)), model_(model), options_(options), lines_(lines) {
     result_.report.format = std::string(kFormat);
     result_.report.files.push_back(name_);
     source_id_ = options_.source_id;
@@ -360,18 +414,33 @@ class Importer {
 
   void ReadLines(absl::string_view text) {
     int64_t line_number = 0;
+    size_t nonblank = 0;
     for (absl::string_view line : absl::StrSplit(text, '\n')) {
       ++line_number;
       absl::ConsumeSuffix(&line, "\r");
       if (absl::StripAsciiWhitespace(line).empty()) continue;
-      ++result_.report.rows_read;
       Entity e;
       e.line = line_number;
+      if (lines_ != nullptr) {
+        const size_t i = nonblank++;
+        if (i < lines_->line_numbers.size()) e.line = lines_->line_numbers[i];
+        e.borrowed = i >= lines_->borrowed_from;
+      }
+      if (!e.borrowed) ++result_.report.rows_read;
       e.text = line;
       std::optional<std::pair<int64_t, std::string>> error = ParseLine(e);
       if (error) {
-        Reject(e.line, error->first, std::move(error->second));
+        if (!e.borrowed) Reject(e.line, error->first, std::move(error->second));
         continue;
+      }
+      if (lines_ != nullptr && lines_->first_line && !e.borrowed) {
+        const int64_t first = lines_->first_line(e.id);
+        if (first != 0 && first != e.line) {
+          Reject(e.line, e.ColumnOf(e.id),
+                 absl::StrCat("duplicate entity id \"", e.id,
+                              "\"; first at line ", first));
+          continue;
+        }
       }
       auto [it, inserted] = index_.try_emplace(e.id, entities_.size());
       if (!inserted) {
@@ -435,6 +504,8 @@ class Importer {
     e.schema = str("schema");
     e.caption = str("caption");
     e.first_seen = str("first_seen");
+    e.last_seen = str("last_seen");
+    e.last_change = str("last_change");
     if (auto it = j.find("referents"); it != j.end() && it->is_array()) {
       for (const auto& r : *it) {
         if (r.is_string()) e.referents.push_back(r.get<std::string>());
@@ -454,7 +525,10 @@ class Importer {
     }
     if (auto it = j.find("datasets"); it != j.end() && it->is_array()) {
       for (const auto& d : *it) {
-        if (d.is_string()) e.datasets.push_back(d.get<std::string>());
+        if (d.is_string()) {
+          e.datasets.push_back(d.get<std::string>());
+          datasets_.insert(e.datasets.back());
+        }
       }
     }
     if (auto it = j.find("properties"); it != j.end()) {
@@ -601,7 +675,9 @@ class Importer {
     }
     for (Entity& e : entities_) {
       if (!model_.IsA(e.schema, "Address") || e.imported) continue;
-      if (used_addresses.contains(e.id)) {
+      if (used_addresses.contains(e.id) ||
+          (lines_ != nullptr && lines_->address_named &&
+           lines_->address_named(e.id))) {
         e.imported = true;
       } else {
         e.rejected = "Address that no actor of the file names";
@@ -619,6 +695,11 @@ class Importer {
         continue;
       }
       auto it = actor_index_.find(holder);
+      if (it == actor_index_.end() && IsActor(holder)) {
+        // The holder is in another block, which reads this entity too.
+        e.imported = true;
+        continue;
+      }
       if (it == actor_index_.end()) {
         Dangling(e, "holder", holder);
         continue;
@@ -835,6 +916,10 @@ class Importer {
       s.set_remarks(absl::StrJoin(remarks, "; "));
       s.set_status(options_.sanction_status);
       AddEvidence(*s.add_evidence(), e);
+      // The designation reason, in the list's words, is what the sanction's
+      // evidence quotes (and what the reason rules read).
+      s.mutable_evidence(0)->set_quote(
+          import_internal::CleanText(absl::StrJoin(e.Values("reason"), " ")));
       sanctions_.push_back(std::move(s));
       e.imported = true;
     }
@@ -898,55 +983,21 @@ class Importer {
   // --- 5. Ownership sums ---------------------------------------------------
 
   void CheckOwnershipSums() {
-    absl::flat_hash_map<std::string, std::vector<size_t>> by_asset;
-    for (size_t i = 0; i < relations_.size(); ++i) {
-      const v1::Relation& r = relations_[i];
-      if (r.kind() == v1::RELATION_KIND_OWNERSHIP && r.share_percent() > 0) {
-        by_asset[r.object_id()].push_back(i);
-      }
-    }
-    std::vector<std::string> assets;
-    for (const auto& [asset, stakes] : by_asset) assets.push_back(asset);
-    std::sort(assets.begin(), assets.end());
-    for (const std::string& asset : assets) {
-      const std::vector<size_t>& stakes = by_asset[asset];
-      if (stakes.size() < 2) continue;
-      // Sweep over the stakes' day spans: +share at the first day, -share
-      // after the last.
-      std::vector<std::pair<int64_t, double>> points;
-      for (size_t i : stakes) {
-        DayRange d = SpanOf(relations_[i].period());
-        points.push_back({d.lo, relations_[i].share_percent()});
-        points.push_back({static_cast<int64_t>(d.hi) + 1,
-                          -relations_[i].share_percent()});
-      }
-      std::sort(points.begin(), points.end());
-      double sum = 0, worst = 0;
-      for (size_t i = 0; i < points.size(); ++i) {
-        sum += points[i].second;
-        if ((i + 1 == points.size() || points[i + 1].first != points[i].first) &&
-            sum > worst) {
-          worst = sum;
-        }
-      }
-      if (worst <= 100.0 + 1e-9) continue;
-      for (size_t i : stakes) {
-        v1::Relation& r = relations_[i];
-        r.set_role(absl::StrCat(r.role(), r.role().empty() ? "" : "; ",
-                                "share ", r.share_percent(), "%"));
-        r.set_share_percent(0);
-      }
-      result_.report.notes.push_back(absl::StrFormat(
-          "ownership shares of \"%s\" sum to %g%% at one time (%d stakes); "
-          "their shares are kept as text in the role and set to unknown",
-          asset, worst, stakes.size()));
-    }
+    if (lines_ != nullptr && lines_->defer_ownership_sums) return;
+    CheckOwnershipSumsOf(relations_, result_.report.notes);
   }
 
   // --- 6. Output -----------------------------------------------------------
 
   void Finish() {
     v1::Dataset& ds = result_.dataset;
+    for (const std::string& name : datasets_) {
+      v1::Source* src = ds.add_sources();
+      src->set_id(DatasetSourceId(name));
+      src->set_title(absl::StrCat("OpenSanctions dataset ", name));
+      src->set_note(absl::StrCat("a dataset of the entities in ", source_id_,
+                                 " (FtM \"datasets\")"));
+    }
     for (const std::string& code : states_) {
       *ds.add_actors() = StateActor(code, source_id_);
     }
@@ -957,6 +1008,7 @@ class Importer {
 
     ImportReport& rep = result_.report;
     for (const Entity& e : entities_) {
+      if (e.borrowed) continue;
       if (e.imported) {
         ++rep.rows_imported;
       } else {
@@ -1016,14 +1068,30 @@ class Importer {
   }
 
   bool IsActor(const std::string& ftm_id) const {
-    return actor_index_.contains(ftm_id);
+    if (actor_index_.contains(ftm_id)) return true;
+    if (lines_ == nullptr || !lines_->schema_elsewhere ||
+        index_.contains(ftm_id)) {
+      return false;
+    }
+    const std::string schema = lines_->schema_elsewhere(ftm_id);
+    return !schema.empty() && ActorKindOf(model_, schema).has_value();
   }
 
   // Dangling rejects `e` for a reference that is not an actor of the file.
   void Dangling(Entity& e, absl::string_view prop, const std::string& ref) {
     auto it = index_.find(ref);
     e.rejected_column = e.ColumnOf(ref);
-    if (it == index_.end()) {
+    const std::string elsewhere =
+        it == index_.end() && lines_ != nullptr && lines_->schema_elsewhere
+            ? lines_->schema_elsewhere(ref)
+            : std::string();
+    if (!elsewhere.empty()) {
+      const int64_t line = lines_->first_line ? lines_->first_line(ref) : 0;
+      e.rejected = absl::StrCat(prop, " \"", ref, "\" is a ", elsewhere,
+                                line > 0 ? absl::StrCat(" (line ", line, ")")
+                                         : std::string(),
+                                ", not an actor");
+    } else if (it == index_.end()) {
       e.rejected = absl::StrCat(prop, " \"", ref,
                                 "\" is not in the file (dangling reference)");
     } else {
@@ -1045,9 +1113,22 @@ class Importer {
     return std::string(*code);
   }
 
+  // The evidence of a record: the file, the line and the entity, when the
+  // publisher first and last saw it and last changed it, and the datasets
+  // it came through (as via sources).
   void AddEvidence(v1::Evidence& ev, const Entity& e) const {
     ev.set_source_id(source_id_);
-    ev.set_locator(absl::StrCat("line ", e.line, " (", e.id, ")"));
+    std::string locator = absl::StrCat("line ", e.line, " (", e.id, ")");
+    if (!e.first_seen.empty()) absl::StrAppend(&locator, "; first seen ", e.first_seen);
+    if (!e.last_seen.empty()) absl::StrAppend(&locator, "; last seen ", e.last_seen);
+    if (!e.last_change.empty()) absl::StrAppend(&locator, "; last change ", e.last_change);
+    ev.set_locator(std::move(locator));
+    for (const std::string& d : e.datasets) {
+      ev.add_via_source_ids(DatasetSourceId(d));
+    }
+  }
+  static std::string DatasetSourceId(absl::string_view dataset) {
+    return absl::StrCat(kIdPrefix, "DATASET-", dataset);
   }
 
   void Reject(int64_t line, int64_t column, std::string reason) {
@@ -1057,6 +1138,7 @@ class Importer {
   std::string name_;
   const FtmModel& model_;
   FtmOptions options_;
+  const import_internal::FtmLines* lines_;  // Where the lines come from.
   std::string source_id_;
   ImportResult result_;
 
@@ -1069,6 +1151,7 @@ class Importer {
   std::vector<v1::Relation> relations_;
   std::vector<v1::Sanction> sanctions_;
   std::set<std::string> states_;
+  std::set<std::string> datasets_;  // Names in the entities' "datasets".
   std::set<std::string> unknown_countries_;
   std::vector<std::string> missing_addresses_;
   int64_t listed_from_first_seen_ = 0;
@@ -1112,6 +1195,26 @@ absl::StatusOr<ImportResult> ImportFtmJson(const std::string& path,
       std::string bytes,
       import_internal::ReadFileBytes(path, options.max_file_bytes));
   return ParseFtmJson(bytes, path, model, options);
+}
+
+namespace import_internal {
+absl::StatusOr<ImportResult> ParseFtmLines(absl::string_view text,
+                                           std::string name,
+                                           const FtmModel& model,
+                                           const FtmOptions& options,
+                                           const FtmLines& lines) {
+  Importer importer(std::move(name), model, options, &lines);
+  return importer.Run(text);
+}
+void CheckFtmOwnershipSums(std::vector<v1::Relation>& relations,
+                           std::vector<std::string>& notes) {
+  CheckOwnershipSumsOf(relations, notes);
+}
+}  // namespace import_internal
+
+absl::StatusOr<ImportResult> ImportFtmJson(const std::string& path,
+                                           const FtmOptions& options) {
+  return ImportFtmJson(path, FtmModel::BuiltIn(), options);
 }
 
 }  // namespace embargo

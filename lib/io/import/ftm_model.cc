@@ -5,6 +5,7 @@
 // breadth-first order (itself first) by walking `extends`. Lookups that the
 // model inherits (properties, edges, temporal extents) walk that order.
 
+#include <cstdlib>
 #include <deque>
 #include <memory>
 #include <string>
@@ -18,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "embargo/import/ftm.h"
 #include "lib/internal/status_macros.h"
+#include "lib/io/import/ftm_builtin_model.h"
 #include "lib/io/import/text_util.h"
 #include "nlohmann/json.hpp"
 
@@ -148,6 +150,21 @@ absl::StatusOr<FtmModel> FtmModel::Parse(absl::string_view json,
     }
   }
   return FtmModel(std::move(data));
+}
+
+const FtmModel& FtmModel::BuiltIn() {
+  static const FtmModel* model = [] {
+    absl::StatusOr<FtmModel> m = Parse(import_internal::kFtmBuiltinModelJson,
+                                       "built-in FtM model");
+    // The table is generated from a valid model and checked by tests.
+    if (!m.ok()) std::abort();
+    return new FtmModel(std::move(*m));
+  }();
+  return *model;
+}
+
+const char* FtmModel::BuiltInVersion() {
+  return import_internal::kFtmBuiltinModelVersion;
 }
 
 bool FtmModel::Has(absl::string_view schema) const {

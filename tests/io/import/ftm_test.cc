@@ -220,7 +220,8 @@ TEST_F(FtmZalaTest, RowsReconcile) {
   EXPECT_TRUE(rep.Reconciles());
   EXPECT_EQ(rep.records.at("sanction"), 41);
   EXPECT_EQ(rep.records.at("relation"), 21);
-  EXPECT_EQ(rep.records.at("source"), 1);
+  // The file and its 27 OpenSanctions datasets (via sources of the evidence).
+  EXPECT_EQ(rep.records.at("source"), 28);
   EXPECT_EQ(rep.records.at("actor"), ds().actors_size());
 }
 

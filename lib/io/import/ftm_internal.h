@@ -1,0 +1,67 @@
+// Internal entry to the FtM entity mapping (lib/io/import/ftm_json.cc) for
+// the importers of the other OpenSanctions formats (targets.nested.json,
+// targets.simple.csv, statements CSV), which turn their rows into FtM
+// entity lines, and for the streaming importer, which feeds the file to it
+// in blocks of lines.
+
+#ifndef EMBARGO_LIB_IO_IMPORT_FTM_INTERNAL_H_
+#define EMBARGO_LIB_IO_IMPORT_FTM_INTERNAL_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "embargo/import/ftm.h"
+#include "embargo/import/report.h"
+
+namespace embargo::import_internal {
+
+// FtmLines says where the lines handed to ParseFtmLines come from, and what
+// lies outside them.
+struct FtmLines {
+  // The line of the original file each non-blank line of the text stands
+  // for (the i-th non-blank line -> line_numbers[i]); empty: lines are
+  // numbered as they come.
+  std::vector<int64_t> line_numbers;
+  // The schema of an entity of the whole file that may not be in the text
+  // (streaming: other blocks), or "" when the file has no such id. Unset:
+  // the text is the whole file.
+  std::function<std::string(const std::string& id)> schema_elsewhere;
+  // The first line of `id` in the whole file (streaming: to find
+  // duplicates across blocks); unset or 0: unknown.
+  std::function<int64_t(const std::string& id)> first_line;
+  // Lines from this index on are borrowed from other blocks (Address and
+  // Identification entities that this block's actors name or hold): they
+  // feed those actors but are neither rows nor records of this block.
+  size_t borrowed_from = static_cast<size_t>(-1);
+  // Leave the check that an asset's ownership shares sum to at most 100 %
+  // to the caller (CheckFtmOwnershipSums), which sees every block.
+  bool defer_ownership_sums = false;
+  // Whether any actor of the whole file names the Address `id`.
+  std::function<bool(const std::string& id)> address_named;
+};
+
+// ParseFtmLines is ParseFtmJson with the lines' origin.
+absl::StatusOr<ImportResult> ParseFtmLines(absl::string_view text,
+                                           std::string name,
+                                           const FtmModel& model,
+                                           const FtmOptions& options,
+                                           const FtmLines& lines);
+
+// CheckFtmOwnershipSums is the importer's check of ownership shares: the
+// shares of an asset that add up to more than 100 % at one time are set to
+// unknown (0) and kept as text in the role, with a note.
+void CheckFtmOwnershipSums(std::vector<v1::Relation>& relations,
+                           std::vector<std::string>& notes);
+
+// OpenSanctionsSourceId is the default Source id of an export other than FtM
+// lines: "FTM-" + the file name without its last extension, dots and spaces
+// as "-" ("targets.simple.csv" -> "FTM-targets-simple").
+std::string OpenSanctionsSourceId(absl::string_view path);
+
+}  // namespace embargo::import_internal
+
+#endif  // EMBARGO_LIB_IO_IMPORT_FTM_INTERNAL_H_

@@ -1,0 +1,554 @@
+// Streaming FtM import: entities.ftm.json of any size to a record stream in
+// bounded memory. See embargo/import/opensanctions.h.
+//
+// Pass 1 reads every line once, with a small scanner instead of a JSON
+// parser, for the entity's id and schema, the Address entities it names
+// and, for identifications, their holder; it keeps, per id, the schema, the
+// first line and where that line lies in the file (about 60 bytes an
+// entity). Pass 2 reads the file again in blocks of lines and maps each
+// block with the FtM importer (ParseFtmLines), telling it which ids lie in
+// other blocks, and borrowing from the file (by offset) the Address and
+// Identification lines that the block's actors name but other blocks hold.
+// Actors and sources go to the output as each block is done; relations and
+// sanctions to a side file appended at the end, so that the stream holds
+// every actor before any record that refers to one. The file is never held:
+// memory is the index, one block and its records.
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdint>
+#include <cstring>
+#include <thread>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "embargo/import/ftm.h"
+#include "embargo/import/opensanctions.h"
+#include "embargo/io.h"
+#include "lib/internal/status_macros.h"
+#include "lib/io/import/ftm_internal.h"
+
+namespace embargo {
+namespace {
+
+// LineReader yields the lines of a file with their number and offset. A
+// line longer than the buffer grows it.
+class LineReader {
+ public:
+  explicit LineReader(std::FILE* f) : f_(f), buf_(kChunk) {}
+  // Next sets `line` (without its newline); false at the end.
+  bool Next(absl::string_view& line, int64_t& number, int64_t& offset) {
+    while (true) {
+      const char* from = buf_.data() + pos_;
+      const char* nl = static_cast<const char*>(
+          std::memchr(from, '\n', end_ - pos_));
+      if (nl != nullptr || eof_) {
+        if (pos_ >= end_ && eof_) return false;
+        const size_t stop = nl == nullptr ? end_ : static_cast<size_t>(nl - buf_.data());
+        line = absl::string_view(from, stop - pos_);
+        number = ++line_;
+        offset = base_ + static_cast<int64_t>(pos_);
+        pos_ = stop + 1;
+        return true;
+      }
+      // Keep the partial line and read more.
+      const size_t keep = end_ - pos_;
+      if (keep == buf_.size()) buf_.resize(buf_.size() * 2);
+      std::memmove(buf_.data(), buf_.data() + pos_, keep);
+      base_ += static_cast<int64_t>(pos_);
+      pos_ = 0;
+      end_ = keep;
+      const size_t n = std::fread(buf_.data() + end_, 1, buf_.size() - end_, f_);
+      end_ += n;
+      bytes_ += static_cast<int64_t>(n);
+      if (n == 0) eof_ = true;
+    }
+  }
+  int64_t bytes_read() const { return bytes_; }
+
+ private:
+  static constexpr size_t kChunk = size_t{8} << 20;
+  std::FILE* f_;
+  std::vector<char> buf_;
+  size_t pos_ = 0, end_ = 0;
+  int64_t base_ = 0, line_ = 0, bytes_ = 0;
+  bool eof_ = false;
+};
+
+// What pass 1 reads of a line.
+struct Scan {
+  std::string id, schema, holder;
+  std::vector<std::string> addresses;
+};
+
+// A tiny scanner of one JSON object: the top-level "id" and "schema", and
+// properties.addressEntity / properties.holder. Anything it cannot follow
+// leaves the scan incomplete; pass 2's parser says what is wrong.
+class Scanner {
+ public:
+  explicit Scanner(absl::string_view s) : s_(s) {}
+  bool Run(Scan& out) {
+    Ws();
+    if (!Eat('{')) return false;
+    Ws();
+    if (Eat('}')) return true;
+    while (true) {
+      std::string key;
+      if (!String(&key)) return false;
+      Ws();
+      if (!Eat(':')) return false;
+      Ws();
+      if ((key == "id" || key == "schema") && Peek() == '"') {
+        if (!String(key == "id" ? &out.id : &out.schema)) return false;
+      } else if (key == "properties" && Peek() == '{') {
+        if (!Properties(out)) return false;
+      } else if (!Skip()) {
+        return false;
+      }
+      Ws();
+      if (Eat('}')) return true;
+      if (!Eat(',')) return false;
+      Ws();
+    }
+  }
+
+ private:
+  char Peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
+  bool Eat(char c) {
+    if (Peek() != c) return false;
+    ++i_;
+    return true;
+  }
+  void Ws() {
+    while (i_ < s_.size() &&
+           (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\r' || s_[i_] == '\n')) {
+      ++i_;
+    }
+  }
+  // String reads a string; simple escapes are undone, \u is kept as text
+  // (ids and schema names are ASCII in practice).
+  bool String(std::string* out) {
+    if (!Eat('"')) return false;
+    while (i_ < s_.size()) {
+      char c = s_[i_++];
+      if (c == '"') return true;
+      if (c == '\\') {
+        if (i_ >= s_.size()) return false;
+        char e = s_[i_++];
+        if (out != nullptr) {
+          switch (e) {
+            case 'n': out->push_back('\n'); break;
+            case 't': out->push_back('\t'); break;
+            case 'r': out->push_back('\r'); break;
+            case 'b': out->push_back('\b'); break;
+            case 'f': out->push_back('\f'); break;
+            case 'u': out->append("\\u"); break;
+            default: out->push_back(e);
+          }
+        }
+        continue;
+      }
+      if (out != nullptr) out->push_back(c);
+    }
+    return false;
+  }
+  bool Skip(int depth = 0) {
+    if (depth > 128) return false;
+    Ws();
+    char c = Peek();
+    if (c == '"') return String(nullptr);
+    if (c == '{' || c == '[') {
+      const char close = c == '{' ? '}' : ']';
+      ++i_;
+      Ws();
+      if (Eat(close)) return true;
+      while (true) {
+        if (c == '{') {
+          if (!String(nullptr)) return false;
+          Ws();
+          if (!Eat(':')) return false;
+        }
+        if (!Skip(depth + 1)) return false;
+        Ws();
+        if (Eat(close)) return true;
+        if (!Eat(',')) return false;
+        Ws();
+      }
+    }
+    const size_t start = i_;
+    while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}' && s_[i_] != ']' &&
+           s_[i_] != ' ') {
+      ++i_;
+    }
+    return i_ > start;
+  }
+  bool Properties(Scan& out) {
+    Eat('{');
+    Ws();
+    if (Eat('}')) return true;
+    while (true) {
+      std::string key;
+      if (!String(&key)) return false;
+      Ws();
+      if (!Eat(':')) return false;
+      Ws();
+      if ((key == "addressEntity" || key == "holder") && Peek() == '[') {
+        ++i_;
+        Ws();
+        while (!Eat(']')) {
+          if (Peek() == '"') {
+            std::string v;
+            if (!String(&v)) return false;
+            if (key == "holder") {
+              if (out.holder.empty()) out.holder = std::move(v);
+            } else {
+              out.addresses.push_back(std::move(v));
+            }
+          } else if (!Skip()) {
+            return false;
+          }
+          Ws();
+          Eat(',');
+          Ws();
+        }
+      } else if (!Skip()) {
+        return false;
+      }
+      Ws();
+      if (Eat('}')) return true;
+      if (!Eat(',')) return false;
+      Ws();
+    }
+  }
+
+  absl::string_view s_;
+  size_t i_ = 0;
+};
+
+struct Info {
+  int64_t line = 0;
+  int64_t offset = 0;
+  uint32_t length = 0;
+  uint16_t schema = 0;  // Index into Index::schemata.
+};
+
+struct Index {
+  absl::flat_hash_map<std::string, Info> ids;  // First line of each id.
+  std::vector<std::string> schemata;
+  absl::flat_hash_map<std::string, uint16_t> schema_numbers;
+  absl::flat_hash_set<std::string> named_addresses;
+  // Holder id -> ids of the Identification entities it holds.
+  absl::flat_hash_map<std::string, std::vector<std::string>> identifications;
+
+  uint16_t SchemaNumber(const std::string& s) {
+    auto [it, inserted] =
+        schema_numbers.try_emplace(s, static_cast<uint16_t>(schemata.size()));
+    if (inserted) schemata.push_back(s);
+    return it->second;
+  }
+};
+
+absl::Status AppendFile(const std::string& from, const std::string& to) {
+  std::ifstream in(from, std::ios::binary);
+  std::ofstream out(to, std::ios::binary | std::ios::app);
+  if (!in || !out) {
+    return absl::UnavailableError(absl::StrCat(to, ": cannot append ", from));
+  }
+  std::vector<char> buf(size_t{4} << 20);
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    out.write(buf.data(), in.gcount());
+  }
+  out.close();
+  if (!out) return absl::UnavailableError(absl::StrCat(to, ": write failed"));
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<ImportReport> ImportFtmJsonToStream(
+    const std::string& path, const std::string& out_path,
+    const FtmStreamOptions& options) {
+  const FtmModel& model = options.base.model != nullptr ? *options.base.model
+                                                        : FtmModel::BuiltIn();
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(
+      std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (file == nullptr) {
+    return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
+  }
+  std::fseek(file.get(), 0, SEEK_END);
+  const int64_t total = std::ftell(file.get());
+  std::fseek(file.get(), 0, SEEK_SET);
+  const auto progress = [&](int64_t done, int pass) {
+    if (options.progress) options.progress(done, total, pass);
+  };
+
+  // --- Pass 1: the index. --------------------------------------------------
+  Index index;
+  {
+    LineReader reader(file.get());
+    absl::string_view line;
+    int64_t number = 0, offset = 0, n = 0;
+    while (reader.Next(line, number, offset)) {
+      // Whole-file errors, as ImportFtmJson gives them, with the real line.
+      if (number == 1 && line.size() >= 2 &&
+          ((line[0] == '\xFF' && line[1] == '\xFE') ||
+           (line[0] == '\xFE' && line[1] == '\xFF'))) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ":1:1: UTF-16 byte-order mark: FtM JSON lines must be UTF-8"));
+      }
+      if (const void* nul = std::memchr(line.data(), '\0', line.size())) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ":", number, ":",
+            static_cast<const char*>(nul) - line.data() + 1,
+            ": NUL byte: this is not UTF-8 text (UTF-16?); FtM JSON lines "
+            "must be UTF-8"));
+      }
+      Scan scan;
+      // A line the scanner cannot follow is left to pass 2, which rejects
+      // it; its id then stays free for a later line, as in ImportFtmJson.
+      if (!Scanner(line).Run(scan) || scan.id.empty()) continue;
+      Info info{number, offset, static_cast<uint32_t>(line.size()),
+                index.SchemaNumber(scan.schema)};
+      if (!index.ids.try_emplace(scan.id, info).second) continue;
+      for (std::string& a : scan.addresses) {
+        index.named_addresses.insert(std::move(a));
+      }
+      if (!scan.holder.empty() && model.IsA(scan.schema, "Identification")) {
+        index.identifications[scan.holder].push_back(scan.id);
+      }
+      if ((++n & 0xFFFF) == 0) progress(reader.bytes_read(), 1);
+    }
+    progress(total, 1);
+  }
+
+  // --- Pass 2: blocks. -----------------------------------------------------
+  import_internal::FtmLines lines;
+  lines.schema_elsewhere = [&](const std::string& id) -> std::string {
+    auto it = index.ids.find(id);
+    return it == index.ids.end() ? std::string()
+                                 : index.schemata[it->second.schema];
+  };
+  lines.first_line = [&](const std::string& id) -> int64_t {
+    auto it = index.ids.find(id);
+    return it == index.ids.end() ? 0 : it->second.line;
+  };
+  lines.address_named = [&](const std::string& id) {
+    return index.named_addresses.contains(id);
+  };
+  // Ownership shares are checked over the whole file at the end: the
+  // relations with a share wait in memory (a small part of the file).
+  lines.defer_ownership_sums = true;
+  std::vector<v1::Relation> owned;
+
+  EMBARGO_ASSIGN_OR_RETURN(std::unique_ptr<RecordStreamWriter> out,
+                           RecordStreamWriter::Open(out_path));
+  const std::string rest_path = out_path + ".links.tmp";
+  EMBARGO_ASSIGN_OR_RETURN(std::unique_ptr<RecordStreamWriter> rest,
+                           RecordStreamWriter::Open(rest_path));
+  ImportReport report;
+  report.format = "ftm";
+  report.files.push_back(path);
+  for (const char* kind : {"source", "actor", "relation", "sanction"}) {
+    report.records[kind] = 0;
+  }
+  absl::flat_hash_set<std::string> shared_ids;  // States, authorities, sources.
+  absl::flat_hash_set<std::string> notes_seen;
+  int64_t blocks = 0;
+
+  FtmOptions ftm = options.base.ftm;
+  if (ftm.source_id.empty()) {
+    // As ImportFtmJson names it, for every block alike.
+    std::string base = path.substr(path.find_last_of('/') + 1);
+    base = base.substr(0, base.find('.'));
+    ftm.source_id = absl::StrCat("FTM-", base.empty() ? "file" : base);
+  }
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> borrow_file(
+      std::fopen(path.c_str(), "rb"), &std::fclose);
+
+  // A block of lines, its origin and, once mapped, its records.
+  struct Block {
+    std::string text;
+    import_internal::FtmLines lines;
+    absl::flat_hash_set<std::string> ids;
+    std::vector<std::string> wanted;  // Addresses and holders it names.
+    absl::StatusOr<ImportResult> result = absl::UnknownError("not mapped");
+    void Clear() {
+      text.clear();
+      lines.line_numbers.clear();
+      lines.borrowed_from = static_cast<size_t>(-1);
+      ids.clear();
+      wanted.clear();
+    }
+  };
+  // Borrow what the block's actors name but other blocks hold.
+  const auto borrow = [&](Block& b) -> absl::Status {
+    b.lines.borrowed_from = b.lines.line_numbers.size();
+    absl::flat_hash_set<std::string> taken;
+    for (const std::string& id : b.wanted) {
+      if (b.ids.contains(id) || !taken.insert(id).second) continue;
+      auto it = index.ids.find(id);
+      if (it == index.ids.end()) continue;
+      const size_t at = b.text.size();
+      b.text.resize(at + it->second.length);
+      if (std::fseek(borrow_file.get(), it->second.offset, SEEK_SET) != 0 ||
+          std::fread(b.text.data() + at, 1, it->second.length,
+                     borrow_file.get()) != it->second.length) {
+        return absl::DataLossError(
+            absl::StrCat(path, ":", it->second.line, ": changed while read"));
+      }
+      b.text.push_back('\n');
+      b.lines.line_numbers.push_back(it->second.line);
+    }
+    return absl::OkStatus();
+  };
+  const auto map = [&](Block& b) {
+    b.result = import_internal::ParseFtmLines(b.text, path, model, ftm, b.lines);
+  };
+  const auto emit = [&](Block& b) -> absl::Status {
+    EMBARGO_ASSIGN_OR_RETURN(ImportResult r, std::move(b.result));
+    ++blocks;
+    report.rows_read += r.report.rows_read;
+    report.rows_imported += r.report.rows_imported;
+    for (auto& rej : r.report.rejected) report.rejected.push_back(std::move(rej));
+    for (std::string& n : r.report.notes) {
+      if (notes_seen.insert(n).second && report.notes.size() < 1000) {
+        report.notes.push_back(std::move(n));
+      }
+    }
+    v1::Record rec;
+    for (v1::Source& x : *r.dataset.mutable_sources()) {
+      if (!shared_ids.insert(x.id()).second) continue;
+      rec.mutable_source()->Swap(&x);
+      EMBARGO_RETURN_IF_ERROR(out->Write(rec));
+      ++report.records["source"];
+    }
+    for (v1::Actor& a : *r.dataset.mutable_actors()) {
+      // Entity actors are unique by pass 1; states and authorities repeat.
+      const bool entity = absl::StartsWith(a.id(), "FTM-") &&
+                          !absl::StartsWith(a.id(), "FTM-AUTH-");
+      if (!entity && !shared_ids.insert(a.id()).second) continue;
+      rec.mutable_actor()->Swap(&a);
+      EMBARGO_RETURN_IF_ERROR(out->Write(rec));
+      ++report.records["actor"];
+    }
+    for (v1::Relation& x : *r.dataset.mutable_relations()) {
+      if (x.kind() == v1::RELATION_KIND_OWNERSHIP && x.share_percent() > 0) {
+        owned.push_back(std::move(x));
+        continue;
+      }
+      rec.mutable_relation()->Swap(&x);
+      EMBARGO_RETURN_IF_ERROR(rest->Write(rec));
+      ++report.records["relation"];
+    }
+    for (v1::Sanction& x : *r.dataset.mutable_sanctions()) {
+      rec.mutable_sanction()->Swap(&x);
+      EMBARGO_RETURN_IF_ERROR(rest->Write(rec));
+      ++report.records["sanction"];
+    }
+    return absl::OkStatus();
+  };
+
+  // Blocks are read in turn and mapped `threads` at a time; their records
+  // are written in file order.
+  const int threads = std::max(1, options.threads);
+  std::vector<Block> batch(static_cast<size_t>(threads));
+  for (Block& b : batch) {
+    b.lines.schema_elsewhere = lines.schema_elsewhere;
+    b.lines.first_line = lines.first_line;
+    b.lines.address_named = lines.address_named;
+    b.lines.defer_ownership_sums = true;
+  }
+  size_t filled = 0;
+  const auto run_batch = [&]() -> absl::Status {
+    std::vector<std::thread> workers;
+    for (size_t i = 1; i < filled; ++i) {
+      workers.emplace_back([&, i] { map(batch[i]); });
+    }
+    if (filled > 0) map(batch[0]);
+    for (std::thread& t : workers) t.join();
+    for (size_t i = 0; i < filled; ++i) {
+      EMBARGO_RETURN_IF_ERROR(emit(batch[i]));
+      batch[i].Clear();
+      batch[i].result = absl::UnknownError("not mapped");
+    }
+    filled = 0;
+    return absl::OkStatus();
+  };
+  {
+    std::fseek(file.get(), 0, SEEK_SET);
+    LineReader reader(file.get());
+    absl::string_view line;
+    int64_t number = 0, offset = 0;
+    while (reader.Next(line, number, offset)) {
+      absl::string_view trimmed = line;
+      while (!trimmed.empty() &&
+             (trimmed.back() == '\r' || trimmed.back() == ' ')) {
+        trimmed.remove_suffix(1);
+      }
+      if (trimmed.empty()) continue;
+      Block& b = batch[filled];
+      Scan scan;
+      Scanner(line).Run(scan);
+      if (!scan.id.empty()) {
+        for (std::string& a : scan.addresses) b.wanted.push_back(std::move(a));
+        auto held = index.identifications.find(scan.id);
+        if (held != index.identifications.end()) {
+          for (const std::string& i : held->second) b.wanted.push_back(i);
+        }
+        b.ids.insert(std::move(scan.id));
+      }
+      b.text.append(line.data(), line.size());
+      b.text.push_back('\n');
+      b.lines.line_numbers.push_back(number);
+      if (static_cast<int64_t>(b.lines.line_numbers.size()) >=
+          options.block_lines) {
+        EMBARGO_RETURN_IF_ERROR(borrow(b));
+        if (++filled == batch.size()) {
+          EMBARGO_RETURN_IF_ERROR(run_batch());
+          progress(reader.bytes_read(), 2);
+        }
+      }
+    }
+    if (!batch[filled].lines.line_numbers.empty()) {
+      EMBARGO_RETURN_IF_ERROR(borrow(batch[filled]));
+      ++filled;
+    }
+    EMBARGO_RETURN_IF_ERROR(run_batch());
+    progress(total, 2);
+  }
+  import_internal::CheckFtmOwnershipSums(owned, report.notes);
+  {
+    v1::Record rec;
+    for (v1::Relation& x : owned) {
+      rec.mutable_relation()->Swap(&x);
+      EMBARGO_RETURN_IF_ERROR(rest->Write(rec));
+      ++report.records["relation"];
+    }
+  }
+  EMBARGO_RETURN_IF_ERROR(out->Close());
+  EMBARGO_RETURN_IF_ERROR(rest->Close());
+  EMBARGO_RETURN_IF_ERROR(AppendFile(rest_path, out_path));
+  std::remove(rest_path.c_str());
+  std::sort(report.rejected.begin(), report.rejected.end(),
+            [](const ImportReport::Rejected& a, const ImportReport::Rejected& b) {
+              return a.line < b.line;
+            });
+  if (blocks > 1) {
+    report.notes.push_back(absl::StrCat(
+        "read in ", blocks, " blocks of ", options.block_lines, " lines"));
+  }
+  return report;
+}
+
+}  // namespace embargo

@@ -1,0 +1,162 @@
+// Tests for the streaming FtM importer (lib/io/import/ftm_stream.cc): the
+// records it writes block by block are those ImportFtmJson makes of the
+// whole file, on the real exports and on generated ones.
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "embargo/import/ftm.h"
+#include "embargo/import/opensanctions.h"
+#include "embargo/io.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/io/import/list_test_util.h"
+#include "tests/testing/ftm_generator.h"
+
+namespace embargo {
+namespace {
+
+using ::testing::HasSubstr;
+using testing_import::TempPath;
+using testing_import::WriteTemp;
+
+// The records of a dataset, each serialized, sorted: order does not count.
+std::vector<std::string> Records(const v1::Dataset& ds) {
+  std::vector<std::string> out;
+  for (const auto& x : ds.sources()) out.push_back("S" + x.SerializeAsString());
+  for (const auto& x : ds.actors()) out.push_back("A" + x.SerializeAsString());
+  for (const auto& x : ds.relations()) out.push_back("R" + x.SerializeAsString());
+  for (const auto& x : ds.sanctions()) out.push_back("X" + x.SerializeAsString());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void ExpectSameAsWholeFile(const std::string& path, int64_t block_lines) {
+  absl::StatusOr<ImportResult> whole = ImportFtmJson(path);
+  ASSERT_TRUE(whole.ok()) << whole.status();
+  const std::string out = TempPath("ftm_stream_test.records");
+  FtmStreamOptions o;
+  o.block_lines = block_lines;
+  int calls = 0;
+  o.progress = [&](int64_t done, int64_t total, int pass) {
+    EXPECT_LE(done, total);
+    EXPECT_TRUE(pass == 1 || pass == 2);
+    ++calls;
+  };
+  absl::StatusOr<ImportReport> rep = ImportFtmJsonToStream(path, out, o);
+  ASSERT_TRUE(rep.ok()) << rep.status();
+  EXPECT_GE(calls, 2);
+  EXPECT_EQ(rep->rows_read, whole->report.rows_read);
+  EXPECT_EQ(rep->rows_imported, whole->report.rows_imported);
+  ASSERT_EQ(rep->rows_rejected(), whole->report.rows_rejected());
+  for (int i = 0; i < rep->rows_rejected(); ++i) {
+    EXPECT_EQ(rep->rejected[i].line, whole->report.rejected[i].line);
+    EXPECT_EQ(rep->rejected[i].reason, whole->report.rejected[i].reason);
+  }
+  EXPECT_EQ(rep->records, whole->report.records);
+  absl::StatusOr<DatasetFile> f = ReadDatasetFile(out);
+  ASSERT_TRUE(f.ok()) << f.status();
+  const std::vector<std::string> got = Records(f->dataset),
+                                 want = Records(whole->dataset);
+  std::vector<std::string> missing, extra;
+  std::set_difference(want.begin(), want.end(), got.begin(), got.end(),
+                      std::back_inserter(missing));
+  std::set_difference(got.begin(), got.end(), want.begin(), want.end(),
+                      std::back_inserter(extra));
+  EXPECT_TRUE(missing.empty() && extra.empty())
+      << missing.size() << " missing, first: "
+      << (missing.empty() ? "" : missing[0].substr(0, 300)) << "\n"
+      << extra.size() << " extra, first: "
+      << (extra.empty() ? "" : extra[0].substr(0, 300));
+  // Actors come before any relation or sanction in the stream.
+  if (!f->positions.relations.empty()) {
+    EXPECT_LT(f->positions.actors.back(), f->positions.relations.front());
+  }
+}
+
+TEST(FtmStreamTest, ZalaInBlocksOfSevenLines) {
+  ExpectSameAsWholeFile(
+      std::string(EMBARGO_SHARED_DATA_DIR) + "/ftm/zala_entities.ftm.json", 7);
+}
+
+TEST(FtmStreamTest, WikidataPepsInBlocks) {
+  ExpectSameAsWholeFile(std::string(EMBARGO_SHARED_DATA_DIR) +
+                            "/opensanctions/wd_peps_2024-03/entities.ftm.json",
+                        100);
+}
+
+TEST(FtmStreamTest, GeneratedExport) {
+  const std::string path = TempPath("generated.ftm.json");
+  {
+    std::ofstream out(path);
+    testing_ftm::WriteEntities(out, 3000, 7);
+  }
+  ExpectSameAsWholeFile(path, 250);
+  // The mix is as documented (3000 entities: within a few percent).
+  int persons = 0, sanctions = 0;
+  for (int64_t i = 0; i < 3000; ++i) {
+    const std::string s = testing_ftm::SchemaOf(i, 7);
+    persons += s == "Person";
+    sanctions += s == "Sanction";
+  }
+  EXPECT_NEAR(persons / 3000.0, 0.38, 0.03);
+  EXPECT_NEAR(sanctions / 3000.0, 0.14, 0.03);
+}
+
+TEST(FtmStreamTest, BadLinesAndDuplicatesAcrossBlocks) {
+  const std::string path = WriteTemp(
+      "stream_bad.ftm.json",
+      R"({"id":"a1","schema":"Person","properties":{"name":["Ann"],"addressEntity":["ad1"]}}
+{"id":"c1","schema":"Company","properties":{"name":["Co"]}}
+{"id":"bad", "schema":
+{"id":"a1","schema":"Person","properties":{"name":["Ann again"]}}
+{"id":"o1","schema":"Ownership","properties":{"owner":["a1"],"asset":["c1"],"percentage":["60"]}}
+{"id":"ad1","schema":"Address","properties":{"full":["1 Main St"]}}
+{"id":"p1","schema":"Passport","properties":{"holder":["a1"],"number":["X123"]}}
+{"id":"o2","schema":"Ownership","properties":{"owner":["ad1"],"asset":["c1"]}}
+)");
+  ExpectSameAsWholeFile(path, 2);
+  const std::string out = TempPath("stream_bad.records");
+  FtmStreamOptions o;
+  o.block_lines = 2;
+  absl::StatusOr<ImportReport> rep = ImportFtmJsonToStream(path, out, o);
+  ASSERT_TRUE(rep.ok());
+  ASSERT_EQ(rep->rows_rejected(), 3);
+  EXPECT_EQ(rep->rejected[0].line, 3);
+  EXPECT_EQ(rep->rejected[1].line, 4);
+  EXPECT_THAT(rep->rejected[1].reason, HasSubstr("first at line 1"));
+  EXPECT_EQ(rep->rejected[2].line, 8);
+  EXPECT_THAT(rep->rejected[2].reason, HasSubstr("is a Address"));
+  absl::StatusOr<DatasetFile> f = ReadDatasetFile(out);
+  ASSERT_TRUE(f.ok());
+  const v1::Actor* ann = testing_import::FindActor(f->dataset, "FTM-a1");
+  ASSERT_NE(ann, nullptr);
+  // Address and passport from other blocks reached their actor.
+  EXPECT_THAT(ann->addresses(), ::testing::ElementsAre("1 Main St"));
+  EXPECT_TRUE(testing_import::HasIdentifier(*ann, "PASSPORT", "X123"));
+}
+
+TEST(FtmStreamTest, WholeFileErrorsNameTheLine) {
+  const std::string out = TempPath("stream_err.records");
+  static const char kNul[] =
+      "{\"id\":\"a\",\"schema\":\"Person\"}\n{\"id\":\"b\"\0}\n";
+  const std::string nul = WriteTemp("stream_nul.ftm.json",
+                                    std::string(kNul, sizeof(kNul) - 1));
+  absl::StatusOr<ImportReport> r = ImportFtmJsonToStream(nul, out);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(r.status().message(), HasSubstr("stream_nul.ftm.json:2:10: NUL byte"));
+  const std::string bom = WriteTemp("stream_bom.ftm.json", "\xFF\xFE{\0");
+  r = ImportFtmJsonToStream(bom, out);
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr(":1:1: UTF-16"));
+  r = ImportFtmJsonToStream(TempPath("no-such.ftm.json"), out);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace embargo
