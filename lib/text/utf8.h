@@ -27,6 +27,14 @@ bool IsValidUtf8(absl::string_view s, size_t* bad_offset = nullptr);
 absl::Status CheckUtf8(absl::string_view s, absl::string_view where,
                        absl::string_view field);
 
+// DecodeUtf8 decodes the sequence at s[i] into `c` and returns its length in
+// bytes, or 0 when it is malformed (by the rule above). `i` < s.size().
+int DecodeUtf8(absl::string_view s, size_t i, char32_t& c);
+
+// AppendUtf8 appends code point `c` (at most U+10FFFF, not a surrogate)
+// to `out` in UTF-8.
+void AppendUtf8(char32_t c, std::string& out);
+
 }  // namespace embargo::text
 
 #endif  // EMBARGO_LIB_TEXT_UTF8_H_

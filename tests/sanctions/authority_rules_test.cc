@@ -66,7 +66,9 @@ TEST(ListedNoLaterThanTest, CertainFromTheEditionPossibleBefore) {
   // The blocked set follows: possibly blocked in 2019.
   OwnershipOptions o;
   o.as_of = P("2019");
-  const BlockedEntity* b = BlockedByOwnership(g, o)->Find(a);
+  absl::StatusOr<BlockedSet> blocked = BlockedByOwnership(g, o);
+  ASSERT_TRUE(blocked.ok()) << blocked.status();
+  const BlockedEntity* b = blocked->Find(a);
   ASSERT_NE(b, nullptr);
   EXPECT_EQ(b->certainty, Certainty::kPossible);
 }

@@ -19,6 +19,8 @@
 #include "embargo/kinds.h"
 #include "embargo/screen.h"
 #include "lib/io/import/text_util.h"
+#include "lib/text/cp1252.h"
+#include "lib/text/utf8.h"
 #include "tools/embargo/cli.h"
 
 namespace embargo::cli {
@@ -65,7 +67,11 @@ std::string Lower(std::string s) { return absl::AsciiStrToLower(s); }
 absl::StatusOr<std::vector<InputRow>> ReadInput(const std::string& path) {
   absl::StatusOr<std::string> text = import_internal::ReadFileBytes(path, int64_t{1} << 31);
   if (!text.ok()) return text.status();
-  if (!import_internal::IsValidUtf8(*text)) *text = import_internal::Cp1252ToUtf8(*text);
+  if (!text::IsValidUtf8(*text)) {
+    std::string decoded;
+    text::Cp1252ToUtf8(*text, text::Cp1252Undefined::kC1Control, decoded);
+    *text = std::move(decoded);
+  }
   import_internal::CsvReader csv(path, *text);
   import_internal::CsvRow row;
   std::vector<InputRow> out;

@@ -27,6 +27,8 @@
 #include "lib/internal/status_macros.h"
 #include "lib/io/import/list_common.h"
 #include "lib/io/import/text_util.h"
+#include "lib/text/names.h"
+#include "lib/text/utf8.h"
 
 namespace embargo {
 namespace {
@@ -108,7 +110,7 @@ std::optional<std::string> NationalityCountry(absl::string_view text,
   for (absl::string_view p : absl::StrSplit(head, absl::ByAnyChar(",/"))) {
     for (absl::string_view q : absl::StrSplit(p, " and ")) {
       for (absl::string_view r : absl::StrSplit(q, " or ")) {
-        std::string s = import_internal::FoldForMatch(r);
+        std::string s = text_internal::FoldName(r);
         if (absl::StartsWith(s, "or ")) s = s.substr(3);
         if (!s.empty()) pieces.push_back(std::move(s));
       }
@@ -178,7 +180,7 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
                            import_internal::ReadFileBytes(path, options.max_file_bytes));
   if (absl::StartsWith(text, "\xEF\xBB\xBF")) text.erase(0, 3);  // BOM.
   size_t bad = 0;
-  if (!import_internal::IsValidUtf8(text, &bad)) {
+  if (!text::IsValidUtf8(text, &bad)) {
     const int64_t line = 1 + std::count(text.begin(), text.begin() + bad, '\n');
     return absl::InvalidArgumentError(absl::StrCat(
         path, ":", line, ": byte ", bad, " is not UTF-8; the file is refused"));
@@ -281,7 +283,7 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
         SplitValues(cell(*kind == v1::ACTOR_KIND_PERSON ? "birthDate"
                                                          : "incorporationDate"));
     const std::string key =
-        absl::StrCat(schema, "|", import_internal::FoldForMatch(name), "|",
+        absl::StrCat(schema, "|", text_internal::FoldName(name), "|",
                      imos.empty() ? "" : imos[0], "|",
                      births.empty() ? "" : births[0]);
     const std::string locator = absl::StrCat(base, ":", row.line);

@@ -43,6 +43,8 @@
 #include "lib/internal/status_macros.h"
 #include "lib/io/import/ftm_internal.h"
 #include "lib/io/import/text_util.h"
+#include "lib/text/names.h"
+#include "lib/text/utf8.h"
 #include "nlohmann/json.hpp"
 
 namespace embargo {
@@ -149,7 +151,7 @@ std::optional<PartialDate> Latest(const std::vector<std::string>& values) {
 std::string Slug(absl::string_view name) {
   std::string out;
   bool dash = false, other = false;
-  for (char c : import_internal::FoldForMatch(name)) {
+  for (char c : text_internal::FoldName(name)) {
     const unsigned char u = static_cast<unsigned char>(c);
     if (absl::ascii_isalnum(u)) {
       if (dash && !out.empty()) out.push_back('-');
@@ -463,7 +465,7 @@ class Importer {
                                    options_.max_line_bytes));
     }
     size_t bad = 0;
-    if (!import_internal::IsValidUtf8(line, &bad)) {
+    if (!text::IsValidUtf8(line, &bad)) {
       return std::make_pair(
           static_cast<int64_t>(bad) + 1,
           absl::StrFormat("byte 0x%02X is not valid UTF-8 (FtM JSON lines "

@@ -23,6 +23,7 @@
 #include "lib/internal/status_macros.h"
 #include "lib/io/import/ftm_internal.h"
 #include "lib/io/import/text_util.h"
+#include "lib/text/utf8.h"
 #include "nlohmann/json.hpp"
 
 namespace embargo {
@@ -84,7 +85,7 @@ absl::StatusOr<ImportResult> ImportFtmNestedJson(
     if (absl::StripAsciiWhitespace(line).empty()) continue;
     nlohmann::json j;
     bool parsed = false;
-    if (import_internal::IsValidUtf8(line)) {
+    if (text::IsValidUtf8(line)) {
       j = nlohmann::json::parse(line.begin(), line.end(), nullptr,
                                 /*allow_exceptions=*/false);
       parsed = !j.is_discarded() && IsEntity(j);

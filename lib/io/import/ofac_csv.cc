@@ -22,6 +22,7 @@
 #include "lib/io/import/list_common.h"
 #include "lib/io/import/ofac_common.h"
 #include "lib/io/import/text_util.h"
+#include "lib/text/cp1252.h"
 
 namespace embargo {
 namespace {
@@ -45,8 +46,9 @@ absl::StatusOr<std::vector<CsvRow>> ReadOfacCsvFile(const std::string& path,
   EMBARGO_ASSIGN_OR_RETURN(std::string bytes,
                            import_internal::ReadFileBytes(path, max_bytes));
   while (!bytes.empty() && bytes.back() == '\x1A') bytes.pop_back();
-  const std::string text = import_internal::Cp1252ToUtf8(bytes);
-  CsvReader reader(path, text);
+  std::string utf8;
+  text::Cp1252ToUtf8(bytes, text::Cp1252Undefined::kC1Control, utf8);
+  CsvReader reader(path, utf8);
   std::vector<CsvRow> rows;
   CsvRow row;
   while (true) {

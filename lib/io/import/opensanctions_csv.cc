@@ -27,6 +27,7 @@
 #include "lib/internal/status_macros.h"
 #include "lib/io/import/ftm_internal.h"
 #include "lib/io/import/text_util.h"
+#include "lib/text/utf8.h"
 #include "nlohmann/json.hpp"
 
 namespace embargo {
@@ -85,7 +86,7 @@ absl::StatusOr<std::string> ReadUtf8(const std::string& path,
   EMBARGO_ASSIGN_OR_RETURN(std::string bytes,
                            import_internal::ReadFileBytes(path, o.max_file_bytes));
   size_t bad = 0;
-  if (!import_internal::IsValidUtf8(bytes, &bad)) {
+  if (!text::IsValidUtf8(bytes, &bad)) {
     return absl::InvalidArgumentError(absl::StrCat(
         path, ": byte ", bad + 1,
         " is not valid UTF-8 (OpenSanctions exports are UTF-8)"));

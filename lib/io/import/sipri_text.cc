@@ -2,6 +2,7 @@
 
 #include "lib/io/import/sipri_text.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -15,58 +16,11 @@
 #include "absl/strings/str_format.h"
 #include "lib/internal/status_macros.h"
 #include "lib/internal/input_file.h"
+#include "lib/text/cp1252.h"
+#include "lib/text/utf8.h"
 
 namespace embargo::sipri_internal {
 namespace {
-
-// Unicode code points of cp1252 bytes 0x80..0x9F; 0 where undefined.
-constexpr uint16_t kCp1252High[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-void AppendUtf8(uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-// Length of the well-formed UTF-8 sequence at s[i], or 0.
-size_t Utf8SequenceLength(absl::string_view s, size_t i) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  if (c < 0x80) return 1;
-  size_t n = 0;
-  uint32_t min = 0;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2;
-    min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3;
-    min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  uint32_t cp = c & (0x7F >> n);
-  for (size_t k = 1; k < n; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b(i + k) & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
 
 // Line and column (1-based, bytes) of offset `at`.
 std::pair<int64_t, int64_t> Position(absl::string_view s, size_t at) {
@@ -111,52 +65,35 @@ absl::StatusOr<DecodedText> DecodeRegister(absl::string_view bytes,
                          "NUL byte: this is not 8-bit text (UTF-16?); the "
                          "register must be cp1252 or UTF-8");
   }
+  const absl::string_view body = bytes.substr(start);
+  size_t bad = 0;
+  const bool valid = text::IsValidUtf8(body, &bad);
   if (encoding == Encoding::kAuto) {
-    bool multibyte = false, valid = true;
-    for (size_t i = start; i < bytes.size();) {
-      size_t n = Utf8SequenceLength(bytes, i);
-      if (n == 0) {
-        valid = false;
-        break;
-      }
-      if (n > 1) multibyte = true;
-      i += n;
-    }
+    // UTF-8 when the text is valid UTF-8 with some multi-byte sequence
+    // (pure ASCII reads the same either way).
+    const bool multibyte = std::any_of(body.begin(), body.end(), [](char c) {
+      return static_cast<unsigned char>(c) >= 0x80;
+    });
     encoding = valid && multibyte ? Encoding::kUtf8 : Encoding::kCp1252;
   }
   if (encoding == Encoding::kUtf8) {
-    for (size_t i = start; i < bytes.size();) {
-      size_t n = Utf8SequenceLength(bytes, i);
-      if (n == 0) {
-        return EncodingError(
-            name, bytes, i,
-            absl::StrFormat("byte 0x%02X is not valid UTF-8", 
-                            static_cast<unsigned char>(bytes[i])));
-      }
-      i += n;
+    if (!valid) {
+      return EncodingError(
+          name, bytes, start + bad,
+          absl::StrFormat("byte 0x%02X is not valid UTF-8",
+                          static_cast<unsigned char>(body[bad])));
     }
-    out.text = std::string(bytes.substr(start));
+    out.text = std::string(body);
     out.utf8_input = true;
     return out;
   }
-  out.text.reserve(bytes.size() + bytes.size() / 16);
-  for (size_t i = start; i < bytes.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(bytes[i]);
-    if (c < 0x80) {
-      out.text.push_back(static_cast<char>(c));
-    } else if (c < 0xA0) {
-      const uint16_t cp = kCp1252High[c - 0x80];
-      if (cp == 0) {
-        return EncodingError(
-            name, bytes, i,
-            absl::StrFormat("byte 0x%02X is undefined in cp1252 (Windows-1252); "
-                            "the file is in another encoding",
-                            c));
-      }
-      AppendUtf8(cp, out.text);
-    } else {
-      AppendUtf8(c, out.text);
-    }
+  if (!text::Cp1252ToUtf8(body, text::Cp1252Undefined::kRefuse, out.text,
+                          &bad)) {
+    return EncodingError(
+        name, bytes, start + bad,
+        absl::StrFormat("byte 0x%02X is undefined in cp1252 (Windows-1252); "
+                        "the file is in another encoding",
+                        static_cast<unsigned char>(body[bad])));
   }
   return out;
 }

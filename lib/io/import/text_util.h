@@ -1,11 +1,12 @@
-// Text helpers shared by the importers: cp1252 decoding, UTF-8 checks,
-// folding names for matching, whitespace clean-up, bounded file reading and
-// a small CSV reader that keeps line and column numbers for error reports.
+// File and CSV helpers shared by the importers: whitespace clean-up, bounded
+// file reading and a small CSV reader that keeps line and column numbers for
+// error reports. Text rules (UTF-8, cp1252, name folding) are in lib/text.
 //
 //   EMBARGO_ASSIGN_OR_RETURN(std::string bytes,
 //                            import_internal::ReadFileBytes(path, 1 << 30));
-//   std::string text = import_internal::Cp1252ToUtf8(bytes);
-//   import_internal::CsvReader csv(path, text);
+//   std::string utf8;
+//   text::Cp1252ToUtf8(bytes, text::Cp1252Undefined::kC1Control, utf8);
+//   import_internal::CsvReader csv(path, utf8);
 //   import_internal::CsvRow row;
 //   while (true) {
 //     EMBARGO_ASSIGN_OR_RETURN(bool more, csv.Next(row));
@@ -27,23 +28,6 @@
 #include "absl/strings/string_view.h"
 
 namespace embargo::import_internal {
-
-// Cp1252ToUtf8 decodes Windows-1252 bytes to UTF-8 (0x96 -> U+2013, 0x92 ->
-// U+2019, 0xE9 -> U+00E9, ...). The five bytes cp1252 leaves undefined (0x81,
-// 0x8D, 0x8F, 0x90, 0x9D) become the C1 control of the same number, as
-// Windows does.
-std::string Cp1252ToUtf8(absl::string_view bytes);
-
-// IsValidUtf8 is text::IsValidUtf8 (lib/text/utf8.h), the one UTF-8 rule
-// every reader applies; when `s` is not UTF-8 and `bad_offset` is given, it
-// receives the offset of the first bad byte.
-bool IsValidUtf8(absl::string_view s, size_t* bad_offset = nullptr);
-
-// FoldForMatch returns a key for comparing names: ASCII lower case, Latin
-// accents removed ("Côte" -> "cote", "ß" -> "ss"), punctuation turned into
-// spaces, the word "the" dropped, runs of spaces collapsed, trimmed. Other
-// scripts (Cyrillic, Hangul) are kept as they are.
-std::string FoldForMatch(absl::string_view utf8);
 
 // BaseName is the last component of a path ("a/b/sdn.csv" -> "sdn.csv").
 std::string BaseName(absl::string_view path);

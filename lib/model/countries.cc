@@ -6,7 +6,8 @@
 // official names where they differ from the display name, and the inverted
 // short names turned around ("Korea, Republic of" -> "Republic of Korea");
 // kExtraAliases holds the spellings sanctions lists and arms registers use.
-// The index folds every name with FoldForMatch and is built once.
+// The index folds every name with text_internal::FoldName (lib/text/names.h)
+// and is built once.
 
 #include "embargo/import/countries.h"
 
@@ -16,7 +17,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
-#include "lib/io/import/text_util.h"
+#include "lib/text/names.h"
 
 namespace embargo {
 namespace {
@@ -630,13 +631,13 @@ const Index& GetIndex() {
     for (const CountryRow& row : kCountries) {
       ix->by_alpha3[row.alpha3] = &row;
       if (row.alpha2[0] != '\0') ix->by_alpha2[row.alpha2] = &row;
-      ix->by_name.try_emplace(import_internal::FoldForMatch(row.name), &row);
+      ix->by_name.try_emplace(text_internal::FoldName(row.name), &row);
     }
     const auto add_alias = [ix](const AliasRow& alias) {
       auto it = ix->by_alpha3.find(alias.alpha3);
       if (it == ix->by_alpha3.end()) return;
       // The first name wins; the tests check that no name means two codes.
-      ix->by_name.try_emplace(import_internal::FoldForMatch(alias.name),
+      ix->by_name.try_emplace(text_internal::FoldName(alias.name),
                               it->second);
       ix->aliases[alias.alpha3].push_back(alias.name);
     };
@@ -665,7 +666,7 @@ std::optional<absl::string_view> CountryCode(absl::string_view name_or_code) {
     auto it = table.find(upper);
     if (it != table.end()) return absl::string_view(it->second->alpha3);
   }
-  const std::string key = import_internal::FoldForMatch(s);
+  const std::string key = text_internal::FoldName(s);
   if (key.empty()) return std::nullopt;
   auto it = ix.by_name.find(key);
   if (it == ix.by_name.end()) return std::nullopt;
@@ -706,11 +707,11 @@ v1::Actor StateActor(absl::string_view alpha3, absl::string_view source_id) {
   } else {
     actor.set_name(std::string(name));
     absl::flat_hash_set<std::string> seen = {
-        import_internal::FoldForMatch(name)};
+        text_internal::FoldName(name)};
     auto it = ix.aliases.find(alpha3);
     if (it != ix.aliases.end()) {
       for (absl::string_view alias : it->second) {
-        if (seen.insert(import_internal::FoldForMatch(alias)).second) {
+        if (seen.insert(text_internal::FoldName(alias)).second) {
           actor.add_aliases(std::string(alias));
         }
       }
