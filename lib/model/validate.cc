@@ -342,11 +342,10 @@ class Validator {
       std::optional<PartialDate> listed = Date(c, "listed", s.listed());
       std::optional<PartialDate> listed_by =
           Date(c, "listed_no_later_than", s.listed_no_later_than());
-      if (listed && !listed->known() && !(listed_by && listed_by->known())) {
-        Report(c, "listed",
-               "required field is missing (give listed_no_later_than when "
-               "the list gives no designation date)");
-      }
+      // Neither `listed` nor `listed_no_later_than` may be known: some
+      // entries of a list carry no date (an EU annex row without a start
+      // date); such a sanction is possibly, never certainly, in force on a
+      // date before its delisting.
       std::optional<PartialDate> delisted = Date(c, "delisted", s.delisted());
       if (listed_by && delisted && listed_by->known() && delisted->known() &&
           delisted->LatestDay() < listed_by->EarliestDay()) {
