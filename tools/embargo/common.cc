@@ -452,7 +452,10 @@ Json HopJson(const Graph& graph, const Hop& hop) {
   j["role"] = d.role;
   j["when"] = d.when;
   j["status"] = StatusName(d.info.status);
-  if (d.info.kind == EdgeKind::kOwnership) j["share"] = d.info.share_percent;
+  if (d.info.kind == EdgeKind::kOwnership) {
+    // null when the share is not known, never 0.
+    j["share"] = d.info.share_percent > 0 ? Json(d.info.share_percent) : Json();
+  }
   j["summary"] = d.summary;
   Json evidence = Json::array();
   for (const EvidenceDetail& e : d.evidence) {

@@ -240,7 +240,11 @@ void CheckGraphMlWithNetworkX(const Graph& graph, const std::string& dir) {
                              ? std::string()
                              : ItemName(info.item))
         << key;
-    EXPECT_DOUBLE_EQ(e["share"].get<double>(), info.share_percent) << key;
+    if (info.share_percent > 0) {
+      EXPECT_DOUBLE_EQ(e["share"].get<double>(), info.share_percent) << key;
+    } else {
+      EXPECT_FALSE(e.contains("share")) << key;  // Unknown: not written.
+    }
     std::set<std::string> sources;
     for (const v1::Evidence& ev : graph.Evidence(id)) {
       sources.insert(ev.source_id());
@@ -283,6 +287,26 @@ TEST(GraphMlTest, SanctionedAttribute) {
             std::string::npos);
   EXPECT_EQ(ExportGraphMl(graph, "/nonexistent/dir/x.graphml").code(),
             absl::StatusCode::kPermissionDenied);
+}
+
+// An ownership whose share is not known carries no share at all: GraphML
+// leaves the data out, Neo4j CSV leaves the cell empty; a known share is
+// written.
+TEST(GraphMlTest, UnknownShareIsNotZero) {
+  v1::Dataset ds = Hostile();
+  testing::DatasetBuilder b;
+  b.dataset() = ds;
+  b.Relation("R2", v1::RELATION_KIND_OWNERSHIP, "RUS", "C<&>1", 0);
+  const Graph graph = GraphOf(b.dataset());
+  std::ostringstream out;
+  ASSERT_TRUE(WriteGraphMl(graph, out).ok());
+  const std::string xml = out.str();
+  EXPECT_EQ(xml.find("<data key=\"e_share\">0</data>"), std::string::npos);
+  EXPECT_NE(xml.find("<data key=\"e_share\">51</data>"), std::string::npos);
+  const size_t r2 = xml.find("<data key=\"e_record_id\">R2</data>");
+  ASSERT_NE(r2, std::string::npos);
+  const std::string edge = xml.substr(r2, xml.find("</edge>", r2) - r2);
+  EXPECT_EQ(edge.find("e_share"), std::string::npos) << edge;
 }
 
 // ---------------------------------------------------------------------------
