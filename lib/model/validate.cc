@@ -296,8 +296,13 @@ class Validator {
       if (t.quantity_ordered() < 0) {
         Report(c, "quantity_ordered", "negative quantity");
       }
-      if (!std::isfinite(t.tiv_total()) || t.tiv_total() < 0) {
-        Report(c, "tiv_total", "must be a finite non-negative number");
+      for (const auto& [field, tiv] :
+           {std::pair<const char*, double>{"tiv_total", t.tiv_total()},
+            {"tiv_unit", t.tiv_unit()},
+            {"tiv_delivered", t.tiv_delivered()}}) {
+        if (!std::isfinite(tiv) || tiv < 0) {
+          Report(c, field, "must be a finite non-negative number");
+        }
       }
       std::optional<PartialDate> ordered = Date(c, "ordered", t.ordered());
       Period(c, "delivered", t.delivered());

@@ -348,13 +348,49 @@ TEST(DotTest, PathsPicture) {
   const std::string rus_line = dot.substr(rus, dot.find('\n', rus + 1) - rus);
   EXPECT_EQ(rus_line.find("[sanctioned]"), std::string::npos);
   EXPECT_NE(rus_line.find("peripheries=2"), std::string::npos);
-  // Edges labelled with item, year, status; evidence in the tooltip.
-  EXPECT_NE(dot.find("label=\"artillery_ammunition\\n2023\\nalleged\""),
+  // Edges labelled with item, designation, year, status; evidence in the
+  // tooltip.
+  EXPECT_NE(dot.find("label=\"artillery_ammunition\\nartillery ammunition "
+                     "(amunisi artileri)\\n2023\\nalleged\""),
             std::string::npos)
       << dot;
   EXPECT_NE(dot.find("tooltip=\"transfer tr-prk-rus-2023-artillery-ammunition"),
             std::string::npos);
   EXPECT_NE(dot.find("said by John Kirby"), std::string::npos);
+}
+
+// A transfer edge's label says briefly what the source gives: designation,
+// numbers ordered and delivered, TIV; nothing where it gives none.
+TEST(DotTest, TransferNumbersInLabels) {
+  v1::Dataset ds = Hostile();
+  v1::Transfer* t = ds.mutable_transfers(0);
+  t->set_designation("KN-23");
+  t->set_quantity_ordered(20);
+  t->set_quantity(12);
+  t->set_tiv_total(3.5);
+  const Graph graph = GraphOf(ds);
+  Filter f;
+  f.edge_kinds = TransferKinds();
+  absl::StatusOr<Paths> paths = AllPaths(graph, *graph.FindNode("PRK"),
+                                         *graph.FindNode("RUS"), 1, f);
+  ASSERT_TRUE(paths.ok());
+  ASSERT_FALSE(paths->paths.empty());
+  const std::string dot =
+      ToDot(graph, SubgraphOfPaths(graph, paths->paths), DotOptions());
+  EXPECT_NE(dot.find("rockets\\nKN-23\\n20 ordered, 12 delivered, TIV 3.5"),
+            std::string::npos)
+      << dot;
+  // Unknown numbers are left out, never 0.
+  t->set_quantity_ordered(0);
+  t->set_tiv_total(0);
+  const Graph g2 = GraphOf(ds);
+  absl::StatusOr<Paths> p2 = AllPaths(g2, *g2.FindNode("PRK"),
+                                      *g2.FindNode("RUS"), 1, f);
+  ASSERT_TRUE(p2.ok());
+  const std::string dot2 =
+      ToDot(g2, SubgraphOfPaths(g2, p2->paths), DotOptions());
+  EXPECT_NE(dot2.find("KN-23\\n12 delivered\\n"), std::string::npos) << dot2;
+  EXPECT_EQ(dot2.find("0 ordered"), std::string::npos) << dot2;
 }
 
 TEST(DotTest, EscapesAndNeighborhood) {
