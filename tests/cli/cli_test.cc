@@ -568,6 +568,35 @@ TEST_F(CliTest, OpenSanctionsExportsByName) {
       << bad.err;
 }
 
+// The consolidated (non-SDN) CSV set is recognised by name (a hand-made
+// set with made-up entries: none is among the shared data).
+TEST_F(CliTest, ImportsTheConsolidatedCsvSetByName) {
+  const std::map<std::string, std::string> files = {
+      {"cons_prim.csv",
+       "9001,\"EXAMPLE TRADING LLC\",-0- ,\"RUSSIA-EO14024\",-0- ,-0- ,-0- ,"
+       "-0- ,-0- ,-0- ,-0- ,-0- \r\n"},
+      {"cons_add.csv", "9001,1,\"1 Example Street\",\"Moscow\",\"Russia\",-0- \r\n"},
+      {"cons_alt.csv", "9001,1,\"aka\",\"EXAMPLE TRADING\",-0- \r\n"},
+      {"cons_comments.csv", "9001,\" Linked To: NOBODY.\"\r\n"}};
+  std::vector<std::string> args = {"import", "ofac-csv"};
+  for (const auto& [name, text] : files) {
+    std::ofstream(Path(name), std::ios::binary) << text;
+    args.push_back(Path(name));
+  }
+  for (const char* a : {"--edition-date", "2025-03-01", "-o", "cons.jsonl"}) {
+    args.push_back(std::string(a) == "cons.jsonl" ? Path("cons.jsonl") : a);
+  }
+  Result r = Embargo(args);
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::ifstream in(Path("cons.jsonl"));
+  const std::string out((std::istreambuf_iterator<char>(in)),
+                        std::istreambuf_iterator<char>());
+  EXPECT_NE(out.find("ofac-cons-csv-2025-03-01"), std::string::npos);
+  EXPECT_NE(out.find("EXAMPLE TRADING\""), std::string::npos);  // alias
+  EXPECT_NE(out.find("1 Example Street"), std::string::npos);
+  EXPECT_NE(out.find("Linked To: NOBODY."), std::string::npos);
+}
+
 TEST_F(CliTest, DiffOfacEditionsAndReasonLinks) {
   if (!HaveSharedData("ofac/sdn_2021-07") || !HaveSharedData("eu/32017R1509.csv")) {
     GTEST_SKIP() << "no shared data";
