@@ -43,7 +43,20 @@ struct HopDetail {
                             // artillery_ammunition 2023 (alleged)".
   v1::Record record;        // The full record.
   std::vector<EvidenceDetail> evidence;
+  // Transfers: the source's numbers; "" where it gives none (never "0").
+  // Numbers of items ("12", "12?" when the source marks them uncertain)
+  // and SIPRI trend-indicator values in millions.
+  std::string number_ordered;
+  std::string number_delivered;
+  std::string tiv_unit;
+  std::string tiv_order;
+  std::string tiv_delivered;
 };
+
+// TransferNumbers renders a transfer hop's numbers briefly ("ordered 24;
+// delivered 24; TIV 5.6 per unit, 134 order, 134 delivered"), "" when the
+// source gives none.
+std::string TransferNumbers(const HopDetail& detail);
 
 // ExplainHop gathers the record and evidence of one hop.
 HopDetail ExplainHop(const Graph& graph, const Hop& hop);

@@ -5,7 +5,9 @@
 // references (supplier_id, target_id, source_id, speaker_id, country, ...)
 // that point nowhere; impossible dates (month 13, 31 April, a period ending
 // before it starts, a delisting before the listing); ownership shares
-// outside (0, 100] and shares of one asset that sum to over 100 at any time;
+// outside (0, 100] and confirmed shares of one asset that sum to over 100 at
+// any time (one owner's successive or repeated holdings count once, with the
+// largest; reported stakes may contradict each other and are not summed);
 // states whose id is not an ISO 3166-1 alpha-3 code.
 //
 //   std::vector<embargo::Problem> problems = embargo::FindProblems(files);

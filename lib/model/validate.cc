@@ -4,13 +4,16 @@
 // record kind), reporting duplicates; a second pass checks every record's
 // fields and references against them; a last pass checks that ownership
 // shares of each asset never sum to over 100 at any one time (a sweep over
-// the ownership periods of each asset).
+// the confirmed ownership periods of each asset, each owner counted once
+// with its largest share).
 
 #include "embargo/validate.h"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -293,8 +296,13 @@ class Validator {
       if (t.quantity_ordered() < 0) {
         Report(c, "quantity_ordered", "negative quantity");
       }
-      if (!std::isfinite(t.tiv_total()) || t.tiv_total() < 0) {
-        Report(c, "tiv_total", "must be a finite non-negative number");
+      for (const auto& [field, tiv] :
+           {std::pair<const char*, double>{"tiv_total", t.tiv_total()},
+            {"tiv_unit", t.tiv_unit()},
+            {"tiv_delivered", t.tiv_delivered()}}) {
+        if (!std::isfinite(tiv) || tiv < 0) {
+          Report(c, field, "must be a finite non-negative number");
+        }
       }
       std::optional<PartialDate> ordered = Date(c, "ordered", t.ordered());
       Period(c, "delivered", t.delivered());
@@ -339,11 +347,10 @@ class Validator {
       std::optional<PartialDate> listed = Date(c, "listed", s.listed());
       std::optional<PartialDate> listed_by =
           Date(c, "listed_no_later_than", s.listed_no_later_than());
-      if (listed && !listed->known() && !(listed_by && listed_by->known())) {
-        Report(c, "listed",
-               "required field is missing (give listed_no_later_than when "
-               "the list gives no designation date)");
-      }
+      // Neither `listed` nor `listed_no_later_than` may be known: some
+      // entries of a list carry no date (an EU annex row without a start
+      // date); such a sanction is possibly, never certainly, in force on a
+      // date before its delisting.
       std::optional<PartialDate> delisted = Date(c, "delisted", s.delisted());
       if (listed_by && delisted && listed_by->known() && delisted->known() &&
           delisted->LatestDay() < listed_by->EarliestDay()) {
@@ -376,9 +383,14 @@ class Validator {
         if (!std::isfinite(share) || share < 0 || share > 100) {
           Report(c, "share_percent",
                  absl::StrCat("share ", share, " is outside (0, 100]"));
-        } else if (share > 0 && !r.object_id().empty()) {
+        } else if (share > 0 && !r.object_id().empty() &&
+                   r.status() == v1::STATUS_CONFIRMED) {
+          // Only established stakes must add up: reported ones (registers
+          // relayed by aggregators) may contradict each other, and their
+          // importers note it.
           DayRange days = SpanOf(r.period());
-          owned_[r.object_id()].push_back({days, share, c.file, c.record, r.id()});
+          owned_[r.object_id()].push_back(
+              {days, share, r.subject_id(), c.file, c.record, r.id()});
         }
       } else if (share != 0) {
         Report(c, "share_percent", "a share is only meaningful for ownership");
@@ -392,24 +404,41 @@ class Validator {
   void CheckOwnershipSums() {
     for (auto& [asset, stakes] : owned_) {
       if (stakes.size() < 2) continue;
-      // Sweep: +share at lo, -share after hi; report the first excess.
-      std::vector<std::pair<int64_t, double>> points;
-      for (const Stake& s : stakes) {
-        points.push_back({s.days.lo, s.share});
-        points.push_back({static_cast<int64_t>(s.days.hi) + 1, -s.share});
+      // Sweep over the day spans keeping each owner's active shares: one
+      // owner's successive or repeated holdings do not add up, the owner
+      // counts with its largest share at that time.
+      struct Point {
+        int64_t day;
+        bool add;
+        size_t index;
+      };
+      std::vector<Point> points;
+      for (size_t i = 0; i < stakes.size(); ++i) {
+        points.push_back({stakes[i].days.lo, true, i});
+        points.push_back({static_cast<int64_t>(stakes[i].days.hi) + 1, false, i});
       }
-      std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first < b.first : a.second < b.second;
+      std::sort(points.begin(), points.end(), [](const Point& a, const Point& b) {
+        return a.day != b.day ? a.day < b.day : a.add < b.add;
       });
-      double sum = 0, worst = 0;
+      std::map<std::string, std::multiset<double>> active;
+      double worst = 0;
       int64_t worst_day = 0;
-      for (size_t i = 0; i < points.size(); ++i) {
-        sum += points[i].second;
-        const bool last_at_day =
-            i + 1 == points.size() || points[i + 1].first != points[i].first;
-        if (last_at_day && sum > worst) {
+      for (size_t p = 0; p < points.size(); ++p) {
+        const Stake& st = stakes[points[p].index];
+        std::multiset<double>& held = active[st.owner];
+        if (points[p].add) {
+          held.insert(st.share);
+        } else if (auto it = held.find(st.share); it != held.end()) {
+          held.erase(it);
+        }
+        if (p + 1 < points.size() && points[p + 1].day == points[p].day) continue;
+        double sum = 0;
+        for (const auto& [owner, shares] : active) {
+          if (!shares.empty()) sum += *shares.rbegin();
+        }
+        if (sum > worst + 1e-9) {
           worst = sum;
-          worst_day = points[i].first;
+          worst_day = points[p].day;
         }
       }
       if (worst > 100.0 + 1e-9) {
@@ -430,6 +459,7 @@ class Validator {
   struct Stake {
     DayRange days;
     double share;
+    std::string owner;
     const DatasetFile* file;
     std::string record;
     std::string id;

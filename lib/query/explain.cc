@@ -46,6 +46,22 @@ void AddEvidence(const Graph& g, const Evidence& list,
 
 }  // namespace
 
+std::string TransferNumbers(const HopDetail& d) {
+  std::vector<std::string> parts;
+  if (!d.number_ordered.empty()) parts.push_back(absl::StrCat("ordered ", d.number_ordered));
+  if (!d.number_delivered.empty()) {
+    parts.push_back(absl::StrCat("delivered ", d.number_delivered));
+  }
+  std::vector<std::string> tiv;
+  if (!d.tiv_unit.empty()) tiv.push_back(absl::StrCat(d.tiv_unit, " per unit"));
+  if (!d.tiv_order.empty()) tiv.push_back(absl::StrCat(d.tiv_order, " order"));
+  if (!d.tiv_delivered.empty()) {
+    tiv.push_back(absl::StrCat(d.tiv_delivered, " delivered"));
+  }
+  if (!tiv.empty()) parts.push_back(absl::StrCat("TIV ", absl::StrJoin(tiv, ", ")));
+  return absl::StrJoin(parts, "; ");
+}
+
 HopDetail ExplainHop(const Graph& g, const Hop& hop) {
   HopDetail d;
   d.hop = hop;
@@ -62,6 +78,18 @@ HopDetail ExplainHop(const Graph& g, const Hop& hop) {
       const std::string delivered = PeriodText(t.delivered());
       if (!delivered.empty()) parts.push_back(absl::StrCat("delivered ", delivered));
       d.when = absl::StrJoin(parts, ", ");
+      const auto count = [&](int64_t n) {
+        return n > 0 ? absl::StrCat(n, t.quantity_uncertain() ? "?" : "")
+                     : std::string();
+      };
+      const auto tiv = [](double v) {
+        return v > 0 ? absl::StrCat(v) : std::string();
+      };
+      d.number_ordered = count(t.quantity_ordered());
+      d.number_delivered = count(t.quantity());
+      d.tiv_unit = tiv(t.tiv_unit());
+      d.tiv_order = tiv(t.tiv_total());
+      d.tiv_delivered = tiv(t.tiv_delivered());
       AddEvidence(g, t.evidence(), d.evidence);
       break;
     }
@@ -113,6 +141,9 @@ HopDetail ExplainHop(const Graph& g, const Hop& hop) {
     absl::StrAppend(&d.summary, " ", ItemName(info.item));
   }
   if (!d.designation.empty()) absl::StrAppend(&d.summary, " \"", d.designation, "\"");
+  if (const std::string numbers = TransferNumbers(d); !numbers.empty()) {
+    absl::StrAppend(&d.summary, " {", numbers, "}");
+  }
   if (!d.role.empty()) absl::StrAppend(&d.summary, " [", d.role, "]");
   if (info.kind == EdgeKind::kOwnership && info.share_percent > 0) {
     absl::StrAppend(&d.summary, " ", info.share_percent, "%");

@@ -57,10 +57,18 @@ py::dict PyHop::ToDict() {
   row["target"] = info.kind == EdgeKind::kSanction ? end : py::none();
   py::object quantity = py::none(), tiv = py::none(), ordered = py::none();
   py::object first_delivery = py::none(), last_delivery = py::none();
+  py::object number_ordered = py::none(), tiv_unit = py::none();
+  py::object tiv_delivered = py::none(), number_uncertain = py::none();
   if (d.record.has_transfer()) {
     const v1::Transfer& t = d.record.transfer();
     if (t.quantity() > 0) quantity = py::int_(t.quantity());
     if (t.tiv_total() > 0) tiv = py::float_(t.tiv_total());
+    if (t.quantity_ordered() > 0) {
+      number_ordered = py::int_(t.quantity_ordered());
+    }
+    if (t.tiv_unit() > 0) tiv_unit = py::float_(t.tiv_unit());
+    if (t.tiv_delivered() > 0) tiv_delivered = py::float_(t.tiv_delivered());
+    number_uncertain = py::bool_(t.quantity_uncertain());
     auto date = [](const v1::Date& x) -> py::object {
       absl::StatusOr<PartialDate> p = PartialDate::FromProto(x);
       if (!p.ok() || !p->known()) return py::none();
@@ -72,6 +80,13 @@ py::dict PyHop::ToDict() {
   }
   row["quantity"] = quantity;
   row["tiv"] = tiv;
+  // SIPRI's numbers by name; None where the source gives none.
+  row["number_ordered"] = number_ordered;
+  row["number_delivered"] = quantity;
+  row["number_uncertain"] = number_uncertain;
+  row["tiv_unit"] = tiv_unit;
+  row["tiv_order"] = tiv;
+  row["tiv_delivered"] = tiv_delivered;
   row["ordered"] = ordered;
   row["delivered_first"] = first_delivery;
   row["delivered_last"] = last_delivery;
@@ -330,8 +345,10 @@ direction), along, edge, kind, item, status, share_percent, when,
 record_kind, record_id, designation, role; the record's own direction:
 edge_start, edge_end, and by kind supplier / recipient (transfers), owner /
 owned (ownership), authority / target (sanctions), None where they do not
-apply; quantity, tiv (SIPRI TIV, millions), ordered, delivered_first,
-delivered_last (transfers), program (sanctions), first_day, last_day;
+apply; quantity (number delivered), tiv (SIPRI TIV of the order,
+millions), number_ordered, number_delivered, number_uncertain, tiv_unit,
+tiv_order, tiv_delivered (None where the source gives none), ordered,
+delivered_first, delivered_last (transfers), program (sanctions), first_day, last_day;
 summary, sources (ids) and quotes. Group by supplier, not by from: a path
 walked from Russia to North Korea has from="RUS" on a North Korean
 delivery to Russia.

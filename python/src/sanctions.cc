@@ -82,7 +82,9 @@ py::dict BlockedDict(const Graph& g, const BlockedEntity& b, bool nested) {
       st["owner_name"] = std::string(g.node_name(s.owner));
       st["edge"] = s.edge.value();
       st["kind"] = std::string(EdgeKindName(s.kind));
-      st["share_percent"] = s.share_percent;
+      st["share_percent"] = s.share_percent > 0
+                                ? py::object(py::float_(s.share_percent))
+                                : py::object(py::none());
       st["certainty"] = std::string(CertaintyName(s.certainty));
       st["explaining"] = s.explaining;
       stakes.append(st);

@@ -126,7 +126,8 @@ py::dict MatchDict(const Graph& g, const ScreenMatch& m) {
     py::dict x;
     x["owner"] = std::string(g.node_id(s.owner));
     x["kind"] = std::string(EdgeKindName(s.kind));
-    x["share"] = s.share_percent;
+    x["share"] = s.share_percent > 0 ? py::object(py::float_(s.share_percent))
+                                     : py::object(py::none());
     chain.append(x);
   }
   d["chain"] = chain;

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -469,10 +471,43 @@ TEST_F(CliTest, SipriRegisterNorthKoreaToRussia) {
   ASSERT_EQ(r.code, 0) << r.err;
   const nlohmann::json j = Json(r);
   EXPECT_EQ(j["paths"].size(), 2u);
+  std::map<std::string, nlohmann::json> by_designation;
   for (const nlohmann::json& p : j["paths"]) {
     EXPECT_EQ(p["hops"][0]["along"], true);
     EXPECT_EQ(p["hops"][0]["status"], "confirmed");
+    by_designation[p["hops"][0]["designation"]] = p["hops"][0];
   }
+  // SIPRI's numbers and TIVs are shown; unknown is null, never 0.
+  ASSERT_EQ(by_designation.count("Hwasong-11"), 1u);
+  const nlohmann::json& hwasong = by_designation["Hwasong-11"];
+  EXPECT_TRUE(hwasong["number_ordered"].is_null());
+  EXPECT_EQ(hwasong["number_delivered"], 100);
+  EXPECT_DOUBLE_EQ(hwasong["tiv_unit"].get<double>(), 2.5);
+  EXPECT_TRUE(hwasong["tiv_order"].is_null());
+  EXPECT_DOUBLE_EQ(hwasong["tiv_delivered"].get<double>(), 250);
+  ASSERT_EQ(by_designation.count("M-1978 170mm"), 1u);
+  const nlohmann::json& guns = by_designation["M-1978 170mm"];
+  EXPECT_EQ(guns["number_ordered"], 10);
+  EXPECT_EQ(guns["number_delivered"], 10);
+  EXPECT_DOUBLE_EQ(guns["tiv_order"].get<double>(), 5);
+  // The default table shows them too, and the picture briefly.
+  Result table = Embargo({"paths", "PRK", "RUS", "--kinds", "transfer",
+                          "--direction", "along", "--max-hops", "1", "--data",
+                          Path("sipri.pb"), "--dot", Path("nk.dot")});
+  ASSERT_EQ(table.code, 0) << table.err;
+  for (const char* s : {"designation", "no. ordered", "no. delivered",
+                        "TIV unit", "TIV order", "TIV delivered", "Hwasong-11",
+                        "M-1978 170mm", "250"}) {
+    EXPECT_NE(table.out.find(s), std::string::npos) << s << "\n" << table.out;
+  }
+  EXPECT_EQ(table.out.find(" 0 "), std::string::npos) << table.out;
+  std::ifstream dot_in(Path("nk.dot"));
+  const std::string dot((std::istreambuf_iterator<char>(dot_in)),
+                        std::istreambuf_iterator<char>());
+  // The picture sums the two deals: 100 + 10 delivered, TIV 250 + 5.
+  EXPECT_NE(dot.find("Hwasong-11, M-1978 170mm"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("110 delivered"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("TIV 255 delivered"), std::string::npos) << dot;
   // Together with the article: the same nodes meet (states by ISO code).
   Result both = Embargo({"paths", "PRK", "RUS", "--kinds", "transfer",
                      "--direction", "along", "--max-hops", "1", "--from-date",
@@ -531,6 +566,35 @@ TEST_F(CliTest, OpenSanctionsExportsByName) {
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("not an OpenSanctions export name"), std::string::npos)
       << bad.err;
+}
+
+// The consolidated (non-SDN) CSV set is recognised by name (a hand-made
+// set with made-up entries: none is among the shared data).
+TEST_F(CliTest, ImportsTheConsolidatedCsvSetByName) {
+  const std::map<std::string, std::string> files = {
+      {"cons_prim.csv",
+       "9001,\"EXAMPLE TRADING LLC\",-0- ,\"RUSSIA-EO14024\",-0- ,-0- ,-0- ,"
+       "-0- ,-0- ,-0- ,-0- ,-0- \r\n"},
+      {"cons_add.csv", "9001,1,\"1 Example Street\",\"Moscow\",\"Russia\",-0- \r\n"},
+      {"cons_alt.csv", "9001,1,\"aka\",\"EXAMPLE TRADING\",-0- \r\n"},
+      {"cons_comments.csv", "9001,\" Linked To: NOBODY.\"\r\n"}};
+  std::vector<std::string> args = {"import", "ofac-csv"};
+  for (const auto& [name, text] : files) {
+    std::ofstream(Path(name), std::ios::binary) << text;
+    args.push_back(Path(name));
+  }
+  for (const char* a : {"--edition-date", "2025-03-01", "-o", "cons.jsonl"}) {
+    args.push_back(std::string(a) == "cons.jsonl" ? Path("cons.jsonl") : a);
+  }
+  Result r = Embargo(args);
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::ifstream in(Path("cons.jsonl"));
+  const std::string out((std::istreambuf_iterator<char>(in)),
+                        std::istreambuf_iterator<char>());
+  EXPECT_NE(out.find("ofac-cons-csv-2025-03-01"), std::string::npos);
+  EXPECT_NE(out.find("EXAMPLE TRADING\""), std::string::npos);  // alias
+  EXPECT_NE(out.find("1 Example Street"), std::string::npos);
+  EXPECT_NE(out.find("Linked To: NOBODY."), std::string::npos);
 }
 
 TEST_F(CliTest, DiffOfacEditionsAndReasonLinks) {

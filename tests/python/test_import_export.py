@@ -62,6 +62,11 @@ def test_ftm():
     g = check(embargo.import_ftm(data("ftm", "zala_entities.ftm.json"),
                                  data("ftm", "defaultModel.json")), "ftm")
     assert g.counts()["edge_kinds"].get("ownership", 0) > 0
+    # ZALA's stakes keep their shares (they were set to unknown).
+    shares = sorted(r["share_percent"] for r in g.all_paths(
+        "FTM-NK-aU5ybkbRFJucf8YMwsJvDw", "FTM-NK-abdzbEBkqyT29GyREbiURZ", 1,
+        kinds="ownership", direction="along", max_results=None).to_dicts())
+    assert shares == [48, 50, 51]
 
 
 def test_sipri():
@@ -71,6 +76,24 @@ def test_sipri():
     to_russia = g.all_paths("PRK", "RUS", 1, kinds="transfer",
                             direction="along", max_results=None)
     assert len(to_russia) == 2
+    # SIPRI's designation, numbers and TIVs are path columns; unknown is
+    # None, never 0.
+    rows = {r["designation"]: r for r in to_russia.to_dicts()}
+    hwasong = rows["Hwasong-11"]
+    assert hwasong["number_ordered"] is None
+    assert hwasong["number_delivered"] == 100
+    assert hwasong["tiv_unit"] == 2.5
+    assert hwasong["tiv_order"] is None
+    assert hwasong["tiv_delivered"] == 250
+    guns = rows["M-1978 170mm"]
+    assert (guns["number_ordered"], guns["number_delivered"]) == (10, 10)
+    assert (guns["tiv_unit"], guns["tiv_order"], guns["tiv_delivered"]) == (
+        0.5, 5, 5)
+    pd = pytest.importorskip("pandas")
+    frame = to_russia.to_pandas()
+    for column in ("designation", "number_ordered", "number_delivered",
+                   "tiv_unit", "tiv_order", "tiv_delivered"):
+        assert column in frame.columns
 
 
 def test_missing_list_is_file_not_found(tmp_path):

@@ -84,13 +84,20 @@ TEST(ListedNoLaterThanTest, WireReadingAgreesWithTheRecord) {
   EXPECT_EQ(fast.listed_by, internal::FactsOf(g.EdgeRecord(e).sanction()).listed_by);
 }
 
-TEST(ListedNoLaterThanTest, ValidationNeedsADateOrAnUpperBound) {
+TEST(ListedNoLaterThanTest, NoDateAtAllIsPossibleOnEveryDay) {
   EXPECT_TRUE(EditionOnly().Build().ok());
+  // A list entry without any date (an EU annex row without a start date) is
+  // kept: possibly in force on every day, certainly on none.
   Data d = EditionOnly();
   d.dataset().mutable_sanctions(0)->clear_listed_no_later_than();
   absl::StatusOr<Graph> g = d.Build();
-  ASSERT_FALSE(g.ok());
-  EXPECT_THAT(g.status().message(), HasSubstr("listed_no_later_than"));
+  ASSERT_TRUE(g.ok()) << g.status();
+  const NodeId a = *g->FindNode("A");
+  for (const char* day : {"1990", "2021-07-07", "2025-01-01"}) {
+    EXPECT_THAT(Ids(*SanctionsInForce(*g, a, P(day))),
+                ElementsAre("S:possible"))
+        << day;
+  }
   // Delisted before the upper bound is refused.
   Data bad = EditionOnly();
   bad.dataset().mutable_sanctions(0)->mutable_delisted()->set_year(2020);

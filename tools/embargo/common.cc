@@ -452,7 +452,22 @@ Json HopJson(const Graph& graph, const Hop& hop) {
   j["role"] = d.role;
   j["when"] = d.when;
   j["status"] = StatusName(d.info.status);
-  if (d.info.kind == EdgeKind::kOwnership) j["share"] = d.info.share_percent;
+  if (d.record_kind == "transfer") {
+    // The source's numbers; null where it gives none (never 0).
+    const v1::Transfer& t = d.record.transfer();
+    const auto count = [](int64_t n) { return n > 0 ? Json(n) : Json(); };
+    const auto tiv = [](double v) { return v > 0 ? Json(v) : Json(); };
+    j["number_ordered"] = count(t.quantity_ordered());
+    j["number_delivered"] = count(t.quantity());
+    j["number_uncertain"] = t.quantity_uncertain();
+    j["tiv_unit"] = tiv(t.tiv_unit());
+    j["tiv_order"] = tiv(t.tiv_total());
+    j["tiv_delivered"] = tiv(t.tiv_delivered());
+  }
+  if (d.info.kind == EdgeKind::kOwnership) {
+    // null when the share is not known, never 0.
+    j["share"] = d.info.share_percent > 0 ? Json(d.info.share_percent) : Json();
+  }
   j["summary"] = d.summary;
   Json evidence = Json::array();
   for (const EvidenceDetail& e : d.evidence) {

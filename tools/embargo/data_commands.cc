@@ -61,7 +61,9 @@ is a terminal and the input is large.
 Formats:
   sipri       SIPRI trade register CSV (trade-register.csv)
   ofac-csv    OFAC legacy CSV: sdn.csv, optionally add.csv, alt.csv and
-              sdn_comments.csv of the same edition (recognised by name)
+              sdn_comments.csv of the same edition (recognised by name); or
+              the consolidated (non-SDN) set cons_prim.csv, cons_add.csv,
+              cons_alt.csv, cons_comments.csv
   ofac-xml    OFAC XML (sdn.xml, consolidated.xml)
   un          UN Security Council consolidated list XML
   eu          EU regulation annex CSV (OpenSanctions journal transcription)
@@ -321,27 +323,12 @@ int RunImport(const std::vector<std::string>& argv) {
     }
     calls.push_back({files[0], files});
   } else if (format == "ofac-csv") {
-    Call call{"", {"", "", "", ""}};  // sdn, add, alt, comments.
-    for (const std::string& f : files) {
-      const std::string base =
-          absl::AsciiStrToLower(std::filesystem::path(f).filename().string());
-      int slot = 0;
-      if (absl::StrContains(base, "comments")) {
-        slot = 3;
-      } else if (absl::StartsWith(base, "add")) {
-        slot = 1;
-      } else if (absl::StartsWith(base, "alt")) {
-        slot = 2;
-      }
-      if (!call.files[slot].empty()) {
-        return Fail(command, absl::StrCat("ofac-csv: two files for one role: ",
-                                          call.files[slot], " and ", f));
-      }
-      call.files[slot] = f;
-    }
-    if (call.files[0].empty()) {
-      return Fail(command, "ofac-csv: no sdn file among the inputs");
-    }
+    // sdn, add, alt, comments; or cons_prim, cons_add, cons_alt,
+    // cons_comments (the consolidated non-SDN set).
+    absl::StatusOr<OfacCsvOptions> by_name = OfacCsvFilesByName(files);
+    if (!by_name.ok()) return Fail(command, by_name.status());
+    Call call{"", {by_name->sdn_path, by_name->add_path, by_name->alt_path,
+                   by_name->comments_path}};
     call.label = call.files[0];
     calls.push_back(call);
   } else if (format == "sipri" || format == "ofac-xml" || format == "un" ||

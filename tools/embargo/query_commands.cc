@@ -103,8 +103,10 @@ void PrintPathTable(const Graph& graph, const Path& path, bool explain) {
     std::cout << FormatPath(graph, path) << "\n";
     return;
   }
-  Table t({"from", "", "to", "kind", "item / role", "when", "status",
-           "record", "sources"});
+  // Transfers' numbers as the source gives them (SIPRI), empty if unknown.
+  Table t({"from", "", "to", "kind", "item / role", "designation", "when",
+           "no. ordered", "no. delivered", "TIV unit", "TIV order",
+           "TIV delivered", "status", "record", "sources"});
   for (const Hop& hop : path.hops) {
     const HopDetail d = ExplainHop(graph, hop);
     std::string what = d.info.item != v1::ITEM_UNSPECIFIED
@@ -126,8 +128,10 @@ void PrintPathTable(const Graph& graph, const Path& path, bool explain) {
     t.Add({std::string(graph.node_id(hop.from)), hop.along ? "->" : "<-",
            std::string(graph.node_id(hop.to)),
            std::string(EdgeKindName(d.info.kind)), what,
-           d.when.empty() ? "?" : d.when, StatusName(d.info.status),
-           d.record_id, sources});
+           d.record_kind == "transfer" ? d.designation : "",
+           d.when.empty() ? "?" : d.when, d.number_ordered,
+           d.number_delivered, d.tiv_unit, d.tiv_order, d.tiv_delivered,
+           StatusName(d.info.status), d.record_id, sources});
   }
   t.Print(2);
   std::cout << "\n";

@@ -283,7 +283,9 @@ int RunExposure(const std::vector<std::string>& argv) {
         stakes.push_back({{"owner", std::string(graph->node_id(st.owner))},
                           {"record_id", graph->EdgeRecordId(st.edge)},
                           {"kind", std::string(EdgeKindName(st.kind))},
-                          {"share", st.share_percent},
+                          {"share", st.share_percent > 0
+                                        ? Json(st.share_percent)
+                                        : Json()},
                           {"certainty", std::string(CertaintyName(st.certainty))},
                           {"explaining", st.explaining}});
       }

@@ -203,7 +203,8 @@ Json MatchJson(const Graph& g, const ScreenMatch& m) {
     for (const Stake& s : m.chain) {
       chain.push_back({{"owner", std::string(g.node_id(s.owner))},
                        {"kind", std::string(EdgeKindName(s.kind))},
-                       {"share", s.share_percent},
+                       {"share", s.share_percent > 0 ? Json(s.share_percent)
+                                                     : Json()},
                        {"certainty", std::string(CertaintyName(s.certainty))}});
     }
     j["chain"] = std::move(chain);

@@ -55,6 +55,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "embargo/import/report.h"
@@ -64,7 +65,9 @@ namespace embargo {
 
 // OfacCsvOptions names the legacy CSV files of one edition.
 struct OfacCsvOptions {
-  // sdn.csv (required): ent_num, SDN_Name, SDN_Type, Program, Title,
+  // sdn.csv, or cons_prim.csv for the consolidated (non-SDN) lists
+  // (required; a file name starting with "cons_" marks the consolidated
+  // set, which gets its own Source): ent_num, SDN_Name, SDN_Type, Program, Title,
   // Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks.
   std::string sdn_path;
   // add.csv (optional): ent_num, add_num, address, city/state/postal,
@@ -84,6 +87,17 @@ struct OfacCsvOptions {
   // Largest file accepted, in bytes.
   int64_t max_file_bytes = int64_t{1} << 30;
 };
+
+// OfacCsvFilesByName sorts the files of one legacy CSV edition into their
+// roles by name: sdn.csv / cons_prim.csv (the entries), add.csv /
+// cons_add.csv, alt.csv / cons_alt.csv, sdn_comments.csv /
+// cons_comments.csv; any other name is the entries file (sdn_2024-05-03.csv).
+// The consolidated (non-SDN) set is the same format with the "cons_"
+// prefix. Errors: InvalidArgument naming the files when two files claim one
+// role, when SDN and consolidated files are mixed, or when no entries file
+// is given.
+[[nodiscard]] absl::StatusOr<OfacCsvOptions> OfacCsvFilesByName(
+    const std::vector<std::string>& files);
 
 // ImportOfacCsv imports the legacy SDN CSV files (cp1252, no header, CRLF,
 // a trailing 0x1A, "-0- " for null).

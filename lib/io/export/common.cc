@@ -52,6 +52,10 @@ EdgeFacts FactsOfEdge(const Graph& graph, EdgeId edge) {
       f.item = ItemName(t.item());
       f.designation = t.designation();
       f.quantity = t.quantity();
+      f.quantity_ordered = t.quantity_ordered();
+      f.quantity_uncertain = t.quantity_uncertain();
+      f.tiv_order = t.tiv_total();
+      f.tiv_delivered = t.tiv_delivered();
       f.status = StatusName(t.status());
       const v1::Date& first =
           Known(t.ordered()) ? t.ordered() : t.delivered().start();

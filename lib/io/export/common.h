@@ -31,7 +31,11 @@ struct EdgeFacts {
   int year = 0;             // See WriteNeo4jCsv; 0 when unknown.
   int end_year = 0;         // Year of `end`; 0 when unknown.
   double share = 0;         // Ownership percent.
-  int64_t quantity = 0;     // Transfers.
+  int64_t quantity = 0;     // Transfers: delivered; 0 when unknown.
+  int64_t quantity_ordered = 0;  // Transfers; 0 when unknown.
+  bool quantity_uncertain = false;
+  double tiv_order = 0;      // Transfers: SIPRI TIV, millions; 0 unknown.
+  double tiv_delivered = 0;
   std::string role;         // Relations, participations.
   std::vector<std::string> measures;        // Sanctions.
   std::vector<std::string> intermediaries;  // Transfers.

@@ -99,6 +99,22 @@ std::string EdgeLabel(const EdgeInfo& info, const internal::EdgeFacts& f) {
   std::vector<std::string> parts;
   if (info.kind == EdgeKind::kTransfer || info.kind == EdgeKind::kTransferVia) {
     parts.push_back(f.item);
+    // Briefly, what the source gives: designation, numbers, TIV.
+    if (!f.designation.empty()) parts.push_back(f.designation);
+    const char* mark = f.quantity_uncertain ? "?" : "";
+    std::vector<std::string> numbers;
+    if (f.quantity_ordered > 0) {
+      numbers.push_back(absl::StrCat(f.quantity_ordered, mark, " ordered"));
+    }
+    if (f.quantity > 0) {
+      numbers.push_back(absl::StrCat(f.quantity, mark, " delivered"));
+    }
+    if (f.tiv_order > 0) {
+      numbers.push_back(absl::StrCat("TIV ", f.tiv_order));
+    } else if (f.tiv_delivered > 0) {
+      numbers.push_back(absl::StrCat("TIV ", f.tiv_delivered, " delivered"));
+    }
+    if (!numbers.empty()) parts.push_back(absl::StrJoin(numbers, ", "));
   } else if (info.kind == EdgeKind::kSanction) {
     parts.push_back(f.program.empty() ? "sanction"
                                       : absl::StrCat("sanction ", f.program));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <tuple>
@@ -41,7 +42,18 @@ struct Agg {
   std::map<std::string, uint64_t> items;
   double share = 0;
   bool sanction = false;
+  // Transfers: the designations, and the numbers and TIVs delivered, summed
+  // over the edges whose source gives them.
+  std::set<std::string> designations;
+  uint64_t transfers = 0, counted = 0, valued = 0;
+  int64_t delivered = 0;
+  double tiv_delivered = 0;
 };
+
+// Known renders "of k known" when only some of n edges gave the number.
+std::string Known(uint64_t known, uint64_t all) {
+  return known == all ? "" : absl::StrCat(" (", known, " of ", all, " known)");
+}
 
 }  // namespace
 
@@ -99,6 +111,19 @@ std::string SummaryDot(const Graph& graph, const Subgraph& sub,
     if (info.item != v1::ITEM_UNSPECIFIED) ++agg.items[ItemName(info.item)];
     agg.share = std::max(agg.share, info.share_percent);
     agg.sanction = info.kind == EdgeKind::kSanction;
+    if (info.kind == EdgeKind::kTransfer || info.kind == EdgeKind::kTransferVia) {
+      const internal::EdgeFacts f = internal::FactsOfEdge(graph, e);
+      ++agg.transfers;
+      if (!f.designation.empty()) agg.designations.insert(f.designation);
+      if (f.quantity > 0) {
+        ++agg.counted;
+        agg.delivered += f.quantity;
+      }
+      if (f.tiv_delivered > 0) {
+        ++agg.valued;
+        agg.tiv_delivered += f.tiv_delivered;
+      }
+    }
   }
 
   std::ostringstream out;
@@ -163,6 +188,25 @@ std::string SummaryDot(const Graph& graph, const Subgraph& sub,
     }
     if (!top.empty()) lines.push_back(absl::StrJoin(top, ", "));
     if (agg.share > 0) lines.push_back(absl::StrCat("owns up to ", agg.share, "%"));
+    if (!agg.designations.empty()) {
+      std::vector<std::string> names;
+      for (const std::string& d : agg.designations) {
+        if (names.size() == 2) break;
+        names.push_back(d);
+      }
+      if (agg.designations.size() > 2) {
+        names.push_back(absl::StrCat("+", agg.designations.size() - 2));
+      }
+      lines.push_back(absl::StrJoin(names, ", "));
+    }
+    if (agg.counted > 0) {
+      lines.push_back(absl::StrCat(agg.delivered, " delivered",
+                                   Known(agg.counted, agg.transfers)));
+    }
+    if (agg.valued > 0) {
+      lines.push_back(absl::StrCat("TIV ", agg.tiv_delivered, " delivered",
+                                   Known(agg.valued, agg.transfers)));
+    }
     const bool transfer = kind == "transfer" || kind == "transfer_via";
     const char* color = transfer ? "#990000" : agg.sanction ? "#cc0000" : "#1f4e79";
     out << "  " << Quote(a) << " -> " << Quote(b) << " [label="

@@ -130,7 +130,8 @@ absl::Status WriteGraphMl(const Graph& graph, std::ostream& out) {
     Data(out, "e_status", f.status);
     Data(out, "e_start", f.start);
     Data(out, "e_end", f.end);
-    Data(out, "e_share", absl::StrFormat("%.17g", f.share));
+    // An unknown share is left out, never written as 0.
+    if (f.share > 0) Data(out, "e_share", absl::StrFormat("%.17g", f.share));
     Data(out, "e_role", f.role);
     Data(out, "e_sources", absl::StrJoin(f.source_ids, ";"));
     out << "    </edge>\n";

@@ -268,14 +268,16 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
       continue;
     }
     const std::string start = cell("startDate");
+    // A row without a readable listing date is kept with the date unknown
+    // (possibly in force on any date), and noted.
     std::optional<v1::Date> listed = import_internal::ParseListDate(start);
     if (!listed) {
-      reject("startDate",
-             start.empty()
-                 ? "startDate is empty: the listing date is required and the "
-                   "annex prints none for this entry"
-                 : absl::StrCat("startDate \"", start, "\" is not a date"));
-      continue;
+      report.notes.push_back(absl::StrCat(
+          path, ":", row.line, ": startDate: ",
+          start.empty() ? "empty (the annex prints no listing date for this "
+                          "entry)"
+                        : absl::StrCat("\"", start, "\" is not a date"),
+          "; kept with the listing date unknown"));
     }
     celexes.insert(celex);
     const std::vector<std::string> imos = SplitValues(cell("imoNumber"));
@@ -399,7 +401,7 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
     const v1::Measure measure = MeasureOf(measure_text);
     if (measure == v1::MEASURE_OTHER) ++other_measures[measure_text];
     s.add_measures(measure);
-    *s.mutable_listed() = *listed;
+    if (listed) *s.mutable_listed() = *listed;
     s.add_legal_basis(CelexTitle(celex));
     if (amendment) {
       const std::string by = cell("amendmentCelex");

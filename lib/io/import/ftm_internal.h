@@ -52,10 +52,12 @@ absl::StatusOr<ImportResult> ParseFtmLines(absl::string_view text,
                                            const FtmLines& lines);
 
 // CheckFtmOwnershipSums is the importer's check of ownership shares: the
-// shares of an asset that add up to more than 100 % at one time are set to
-// unknown (0) and kept as text in the role, with a note.
+// shares of an asset that add up to more than 100 % at one time (each owner
+// counted once, with its largest share) are noted, naming `file`; the shares
+// are kept.
 void CheckFtmOwnershipSums(std::vector<v1::Relation>& relations,
-                           std::vector<std::string>& notes);
+                           std::vector<std::string>& notes,
+                           absl::string_view file);
 
 // OpenSanctionsSourceId is the default Source id of an export other than FtM
 // lines: "FTM-" + the file name without its last extension, dots and spaces

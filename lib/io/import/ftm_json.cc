@@ -9,7 +9,8 @@
 //   4. Relations from edge schemata, then sanctions, each rejected when an
 //      end is not an actor of the file.
 //   5. Ownership shares of each asset are checked never to sum to over 100
-//      at one time; the offending shares are set to unknown.
+//      at one time (each owner counted once); an excess is noted, the
+//      shares are kept.
 //   6. The records are written: the Source, the states, the actors, the
 //      relations, the sanctions.
 
@@ -317,10 +318,16 @@ std::vector<v1::Measure> MeasuresIn(const std::vector<std::string>& texts) {
   return out;
 }
 
-// CheckOwnershipSumsOf sets to unknown the ownership shares of an asset that
-// add up to more than 100 % at one time, keeping them as text in the role.
+// CheckOwnershipSumsOf checks that the ownership shares of each asset never
+// sum to over 100 % at one time. Registers list one owner's successive
+// holdings of an asset (51 %, then 50 %, then 48 %) as records whose periods
+// overlap, and several lists repeat one stake: the records of one owner do
+// not add up, each owner counts with its largest stake at that time. Shares
+// are kept as the source gives them; a total over 100 % across different
+// owners is reported in a note naming the file, the records and the field.
 void CheckOwnershipSumsOf(std::vector<v1::Relation>& relations,
-                         std::vector<std::string>& notes) {
+                         std::vector<std::string>& notes,
+                         absl::string_view file) {
   absl::flat_hash_map<std::string, std::vector<size_t>> by_asset;
   for (size_t i = 0; i < relations.size(); ++i) {
     const v1::Relation& r = relations[i];
@@ -334,35 +341,58 @@ void CheckOwnershipSumsOf(std::vector<v1::Relation>& relations,
   for (const std::string& asset : assets) {
     const std::vector<size_t>& stakes = by_asset[asset];
     if (stakes.size() < 2) continue;
-    // Sweep over the stakes' day spans: +share at the first day, -share
-    // after the last.
-    std::vector<std::pair<int64_t, double>> points;
+    // Sweep over the stakes' day spans, keeping each owner's active shares;
+    // the total is the sum of each owner's largest active share.
+    struct Point {
+      int64_t day;
+      bool add;
+      size_t index;
+    };
+    std::vector<Point> points;
     for (size_t i : stakes) {
       DayRange d = SpanOf(relations[i].period());
-      points.push_back({d.lo, relations[i].share_percent()});
-      points.push_back({static_cast<int64_t>(d.hi) + 1,
-                        -relations[i].share_percent()});
+      points.push_back({d.lo, true, i});
+      points.push_back({static_cast<int64_t>(d.hi) + 1, false, i});
     }
-    std::sort(points.begin(), points.end());
-    double sum = 0, worst = 0;
-    for (size_t i = 0; i < points.size(); ++i) {
-      sum += points[i].second;
-      if ((i + 1 == points.size() || points[i + 1].first != points[i].first) &&
-          sum > worst) {
+    std::sort(points.begin(), points.end(), [](const Point& a, const Point& b) {
+      return a.day != b.day ? a.day < b.day : a.add < b.add;
+    });
+    std::map<std::string, std::multiset<double>> active;
+    double worst = 0;
+    int64_t worst_day = 0;
+    for (size_t p = 0; p < points.size(); ++p) {
+      const v1::Relation& r = relations[points[p].index];
+      std::multiset<double>& held = active[r.subject_id()];
+      if (points[p].add) {
+        held.insert(r.share_percent());
+      } else if (auto it = held.find(r.share_percent()); it != held.end()) {
+        held.erase(it);
+      }
+      if (p + 1 < points.size() && points[p + 1].day == points[p].day) continue;
+      double sum = 0;
+      for (const auto& [owner, shares] : active) {
+        if (!shares.empty()) sum += *shares.rbegin();
+      }
+      if (sum > worst + 1e-9) {
         worst = sum;
+        worst_day = points[p].day;
       }
     }
     if (worst <= 100.0 + 1e-9) continue;
+    std::vector<std::string> ids;
     for (size_t i : stakes) {
-      v1::Relation& r = relations[i];
-      r.set_role(absl::StrCat(r.role(), r.role().empty() ? "" : "; ",
-                              "share ", r.share_percent(), "%"));
-      r.set_share_percent(0);
+      ids.push_back(absl::StrCat(relations[i].id(), " (",
+                                 relations[i].subject_id(), " ",
+                                 relations[i].share_percent(), "%)"));
     }
     notes.push_back(absl::StrFormat(
-        "ownership shares of \"%s\" sum to %g%% at one time (%d stakes); "
-        "their shares are kept as text in the role and set to unknown",
-        asset, worst, stakes.size()));
+        "%s: ownership records of \"%s\": percentage: the owners' shares sum "
+        "to %g%% on %s (each owner counted once, with its largest share); the "
+        "shares are kept as the source gives them; records: %s",
+        file, asset, worst,
+        FormatDay(static_cast<int32_t>(
+            std::clamp<int64_t>(worst_day, kMinDay, kMaxDay))),
+        absl::StrJoin(ids, ", ")));
   }
 }
 
@@ -986,7 +1016,7 @@ class Importer {
 
   void CheckOwnershipSums() {
     if (lines_ != nullptr && lines_->defer_ownership_sums) return;
-    CheckOwnershipSumsOf(relations_, result_.report.notes);
+    CheckOwnershipSumsOf(relations_, result_.report.notes, name_);
   }
 
   // --- 6. Output -----------------------------------------------------------
@@ -1209,8 +1239,9 @@ absl::StatusOr<ImportResult> ParseFtmLines(absl::string_view text,
   return importer.Run(text);
 }
 void CheckFtmOwnershipSums(std::vector<v1::Relation>& relations,
-                           std::vector<std::string>& notes) {
-  CheckOwnershipSumsOf(relations, notes);
+                           std::vector<std::string>& notes,
+                           absl::string_view file) {
+  CheckOwnershipSumsOf(relations, notes, file);
 }
 }  // namespace import_internal
 

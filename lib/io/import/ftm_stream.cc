@@ -527,7 +527,7 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
     EMBARGO_RETURN_IF_ERROR(run_batch());
     progress(total, 2);
   }
-  import_internal::CheckFtmOwnershipSums(owned, report.notes);
+  import_internal::CheckFtmOwnershipSums(owned, report.notes, path);
   {
     v1::Record rec;
     for (v1::Relation& x : owned) {

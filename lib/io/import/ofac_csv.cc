@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -79,6 +80,44 @@ bool HasWidth(ImportReport& report, const std::string& path, const CsvRow& row,
 
 }  // namespace
 
+absl::StatusOr<OfacCsvOptions> OfacCsvFilesByName(
+    const std::vector<std::string>& files) {
+  OfacCsvOptions o;
+  std::string* slots[] = {&o.sdn_path, &o.add_path, &o.alt_path,
+                          &o.comments_path};
+  int consolidated = 0;
+  for (const std::string& f : files) {
+    const std::string lower = absl::AsciiStrToLower(BaseName(f));
+    absl::string_view base = lower;
+    const bool cons = absl::ConsumePrefix(&base, "cons_");
+    consolidated += cons ? 1 : 0;
+    int slot = 0;  // sdn.csv, cons_prim.csv and any other name.
+    if (absl::StrContains(base, "comments")) {
+      slot = 3;
+    } else if (absl::StartsWith(base, "add")) {
+      slot = 1;
+    } else if (absl::StartsWith(base, "alt")) {
+      slot = 2;
+    }
+    if (!slots[slot]->empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "OFAC CSV: two files for one role: ", *slots[slot], " and ", f));
+    }
+    *slots[slot] = f;
+  }
+  if (consolidated != 0 && consolidated != static_cast<int>(files.size())) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "OFAC CSV: SDN and consolidated (cons_*.csv) files mixed in one "
+        "import: ", absl::StrJoin(files, ", "), "; import each set apart"));
+  }
+  if (o.sdn_path.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "OFAC CSV: no entries file (sdn.csv or cons_prim.csv) among ",
+        absl::StrJoin(files, ", ")));
+  }
+  return o;
+}
+
 absl::StatusOr<ImportResult> ImportOfacCsv(const OfacCsvOptions& options) {
   if (options.sdn_path.empty()) {
     return absl::InvalidArgumentError("OFAC CSV import: sdn_path is required");
@@ -100,9 +139,14 @@ absl::StatusOr<ImportResult> ImportOfacCsv(const OfacCsvOptions& options) {
                      import_internal::DateString(edition), " is not a date"));
   }
   const std::string edition_text = import_internal::DateString(edition);
-  const std::string source_id = options.source_id.empty()
-                                    ? absl::StrCat("ofac-sdn-csv-", edition_text)
-                                    : options.source_id;
+  // The consolidated (non-SDN) set: cons_prim.csv and its companions.
+  const bool consolidated = absl::StartsWith(
+      absl::AsciiStrToLower(BaseName(options.sdn_path)), "cons_");
+  const std::string source_id =
+      options.source_id.empty()
+          ? absl::StrCat(consolidated ? "ofac-cons-csv-" : "ofac-sdn-csv-",
+                         edition_text)
+          : options.source_id;
   ListBuilder builder(source_id, "ofac-csv");
   ImportReport& report = builder.report();
 
@@ -246,10 +290,17 @@ absl::StatusOr<ImportResult> ImportOfacCsv(const OfacCsvOptions& options) {
   v1::Source source;
   source.set_id(source_id);
   source.set_publisher("US Treasury OFAC");
-  source.set_title(absl::StrCat("Specially Designated Nationals and Blocked "
-                                "Persons List (legacy CSV), edition ",
-                                edition_text));
-  source.set_url("https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists");
+  if (consolidated) {
+    source.set_title(absl::StrCat("Consolidated Sanctions List (non-SDN "
+                                  "lists, legacy CSV), edition ",
+                                  edition_text));
+    source.set_url("https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists");
+  } else {
+    source.set_title(absl::StrCat("Specially Designated Nationals and Blocked "
+                                  "Persons List (legacy CSV), edition ",
+                                  edition_text));
+    source.set_url("https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists");
+  }
   *source.mutable_published() = edition;
   source.set_language("en");
   source.set_reliability(v1::RELIABILITY_OFFICIAL);

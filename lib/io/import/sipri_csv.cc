@@ -542,7 +542,11 @@ class Importer {
       t.mutable_delivered()->mutable_end()->set_year(years.back());
     }
     t.set_status(options_.status);
-    t.set_tiv_total(tiv_total > 0 ? tiv_total : tiv_delivered);
+    // Each value in its own field: the order's total is not the delivered
+    // value (a 0 or empty cell stays unknown).
+    t.set_tiv_total(tiv_total);
+    t.set_tiv_unit(tiv_unit);
+    t.set_tiv_delivered(tiv_delivered);
 
     std::vector<std::string> facts;
     if (!description.empty()) facts.push_back(description);

@@ -240,7 +240,11 @@ void CheckGraphMlWithNetworkX(const Graph& graph, const std::string& dir) {
                              ? std::string()
                              : ItemName(info.item))
         << key;
-    EXPECT_DOUBLE_EQ(e["share"].get<double>(), info.share_percent) << key;
+    if (info.share_percent > 0) {
+      EXPECT_DOUBLE_EQ(e["share"].get<double>(), info.share_percent) << key;
+    } else {
+      EXPECT_FALSE(e.contains("share")) << key;  // Unknown: not written.
+    }
     std::set<std::string> sources;
     for (const v1::Evidence& ev : graph.Evidence(id)) {
       sources.insert(ev.source_id());
@@ -285,6 +289,26 @@ TEST(GraphMlTest, SanctionedAttribute) {
             absl::StatusCode::kPermissionDenied);
 }
 
+// An ownership whose share is not known carries no share at all: GraphML
+// leaves the data out, Neo4j CSV leaves the cell empty; a known share is
+// written.
+TEST(GraphMlTest, UnknownShareIsNotZero) {
+  v1::Dataset ds = Hostile();
+  testing::DatasetBuilder b;
+  b.dataset() = ds;
+  b.Relation("R2", v1::RELATION_KIND_OWNERSHIP, "RUS", "C<&>1", 0);
+  const Graph graph = GraphOf(b.dataset());
+  std::ostringstream out;
+  ASSERT_TRUE(WriteGraphMl(graph, out).ok());
+  const std::string xml = out.str();
+  EXPECT_EQ(xml.find("<data key=\"e_share\">0</data>"), std::string::npos);
+  EXPECT_NE(xml.find("<data key=\"e_share\">51</data>"), std::string::npos);
+  const size_t r2 = xml.find("<data key=\"e_record_id\">R2</data>");
+  ASSERT_NE(r2, std::string::npos);
+  const std::string edge = xml.substr(r2, xml.find("</edge>", r2) - r2);
+  EXPECT_EQ(edge.find("e_share"), std::string::npos) << edge;
+}
+
 // ---------------------------------------------------------------------------
 // DOT
 // ---------------------------------------------------------------------------
@@ -324,13 +348,49 @@ TEST(DotTest, PathsPicture) {
   const std::string rus_line = dot.substr(rus, dot.find('\n', rus + 1) - rus);
   EXPECT_EQ(rus_line.find("[sanctioned]"), std::string::npos);
   EXPECT_NE(rus_line.find("peripheries=2"), std::string::npos);
-  // Edges labelled with item, year, status; evidence in the tooltip.
-  EXPECT_NE(dot.find("label=\"artillery_ammunition\\n2023\\nalleged\""),
+  // Edges labelled with item, designation, year, status; evidence in the
+  // tooltip.
+  EXPECT_NE(dot.find("label=\"artillery_ammunition\\nartillery ammunition "
+                     "(amunisi artileri)\\n2023\\nalleged\""),
             std::string::npos)
       << dot;
   EXPECT_NE(dot.find("tooltip=\"transfer tr-prk-rus-2023-artillery-ammunition"),
             std::string::npos);
   EXPECT_NE(dot.find("said by John Kirby"), std::string::npos);
+}
+
+// A transfer edge's label says briefly what the source gives: designation,
+// numbers ordered and delivered, TIV; nothing where it gives none.
+TEST(DotTest, TransferNumbersInLabels) {
+  v1::Dataset ds = Hostile();
+  v1::Transfer* t = ds.mutable_transfers(0);
+  t->set_designation("KN-23");
+  t->set_quantity_ordered(20);
+  t->set_quantity(12);
+  t->set_tiv_total(3.5);
+  const Graph graph = GraphOf(ds);
+  Filter f;
+  f.edge_kinds = TransferKinds();
+  absl::StatusOr<Paths> paths = AllPaths(graph, *graph.FindNode("PRK"),
+                                         *graph.FindNode("RUS"), 1, f);
+  ASSERT_TRUE(paths.ok());
+  ASSERT_FALSE(paths->paths.empty());
+  const std::string dot =
+      ToDot(graph, SubgraphOfPaths(graph, paths->paths), DotOptions());
+  EXPECT_NE(dot.find("rockets\\nKN-23\\n20 ordered, 12 delivered, TIV 3.5"),
+            std::string::npos)
+      << dot;
+  // Unknown numbers are left out, never 0.
+  t->set_quantity_ordered(0);
+  t->set_tiv_total(0);
+  const Graph g2 = GraphOf(ds);
+  absl::StatusOr<Paths> p2 = AllPaths(g2, *g2.FindNode("PRK"),
+                                      *g2.FindNode("RUS"), 1, f);
+  ASSERT_TRUE(p2.ok());
+  const std::string dot2 =
+      ToDot(g2, SubgraphOfPaths(g2, p2->paths), DotOptions());
+  EXPECT_NE(dot2.find("KN-23\\n12 delivered\\n"), std::string::npos) << dot2;
+  EXPECT_EQ(dot2.find("0 ordered"), std::string::npos) << dot2;
 }
 
 TEST(DotTest, EscapesAndNeighborhood) {

@@ -2,8 +2,13 @@
 
 #include "embargo/import/eu.h"
 
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "embargo/date.h"
+#include "embargo/graph.h"
+#include "embargo/sanctions.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/io/import/list_test_util.h"
@@ -11,6 +16,7 @@
 namespace embargo {
 namespace {
 
+using ::testing::AllOf;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -34,10 +40,33 @@ TEST(EuCsvTest, DprkRegulation) {
   absl::StatusOr<ImportResult> r = ImportEuCsv(DataDir() + "/eu/32017R1509.csv");
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->report.rows_read, 326);
-  EXPECT_EQ(r->report.rows_imported, 325);
-  ASSERT_EQ(r->report.rows_rejected(), 1);  // The row without a startDate.
-  EXPECT_THAT(r->report.rejected[0].reason, HasSubstr("startDate is empty"));
+  // Every row is kept: the one without a startDate (Ri Yong Mu, line 54)
+  // with its listing date unknown, and noted.
+  EXPECT_EQ(r->report.rows_imported, 326);
+  EXPECT_EQ(r->report.rows_rejected(), 0);
+  EXPECT_THAT(r->report.notes,
+              Contains(AllOf(HasSubstr("32017R1509.csv:54: startDate"),
+                             HasSubstr("listing date unknown"))));
   ExpectSound(*r, "32017R1509.csv");
+  const v1::Sanction* ri = FindSanction(r->dataset, "EU-32017R1509-XIII.A-53");
+  ASSERT_NE(ri, nullptr);
+  EXPECT_FALSE(ri->has_listed());
+  EXPECT_FALSE(ri->has_listed_no_later_than());
+  // In force on any date, but only possibly: no date is guessed.
+  GraphBuilder builder;
+  builder.AddDataset(r->dataset, "32017R1509.csv");
+  absl::StatusOr<Graph> g = builder.Build();
+  ASSERT_TRUE(g.ok()) << g.status();
+  std::optional<NodeId> n = g->FindNode(ri->target_id());
+  ASSERT_TRUE(n.has_value());
+  for (const char* day : {"2010-01-01", "2023-01-01"}) {
+    absl::StatusOr<std::vector<InForce>> f =
+        SanctionsInForce(*g, *n, *PartialDate::Parse(day));
+    ASSERT_TRUE(f.ok()) << f.status();
+    ASSERT_EQ(f->size(), 1u) << day;
+    EXPECT_EQ((*f)[0].sanction_id, "EU-32017R1509-XIII.A-53");
+    EXPECT_EQ((*f)[0].certainty, Certainty::kPossible) << day;
+  }
 
   const v1::Actor* yun = FindActor(r->dataset, "EU-32017R1509-XIII.A-1");
   ASSERT_NE(yun, nullptr);
@@ -76,7 +105,12 @@ TEST(EuCsvTest, UkraineRegulation) {
   absl::StatusOr<ImportResult> r = ImportEuCsv(DataDir() + "/eu/32014R0269.csv");
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->report.rows_read, 2802);
-  EXPECT_EQ(r->report.rows_rejected(), 1);
+  // Nightwolves MC (line 2085) has no startDate: kept, date unknown.
+  EXPECT_EQ(r->report.rows_rejected(), 0);
+  EXPECT_EQ(r->report.rows_imported, 2802);
+  const v1::Sanction* wolves = FindSanction(r->dataset, "EU-32014R0269-I.ENTITIES-103");
+  ASSERT_NE(wolves, nullptr);
+  EXPECT_FALSE(wolves->has_listed());
   ExpectSound(*r, "32014R0269.csv");
   EXPECT_THAT(r->dataset.sanctions(0).legal_basis(),
               ElementsAre("Regulation (EU) No 269/2014"));
@@ -99,12 +133,10 @@ TEST(EuCsvTest, HandMadeQuirks) {
   absl::StatusOr<ImportResult> r = ImportEuCsv(WriteTemp("32099R0001.csv", csv));
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->report.rows_read, 5);
-  EXPECT_EQ(r->report.rows_imported, 2);
-  ASSERT_EQ(r->report.rows_rejected(), 3) << r->report.Summary();
-  EXPECT_EQ(r->report.rejected[0].line, 4);
-  EXPECT_EQ(r->report.rejected[0].column, 36);  // The startDate cell.
-  EXPECT_THAT(r->report.rejected[1].reason, HasSubstr("schema \"Robot\""));
-  EXPECT_THAT(r->report.rejected[2].reason, HasSubstr("truncated"));
+  EXPECT_EQ(r->report.rows_imported, 3);  // "No Date" kept, date unknown.
+  ASSERT_EQ(r->report.rows_rejected(), 2) << r->report.Summary();
+  EXPECT_THAT(r->report.rejected[0].reason, HasSubstr("schema \"Robot\""));
+  EXPECT_THAT(r->report.rejected[1].reason, HasSubstr("truncated"));
   ExpectSound(*r, "32099R0001.csv");
 
   const v1::Actor* pak = FindActor(r->dataset, "EU-32099R0001-I-1");

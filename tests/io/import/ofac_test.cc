@@ -140,6 +140,67 @@ TEST(OfacCsvTest, Sdn2021WithAddAltComments) {
   EXPECT_THAT(e->weak_aliases(), Contains("blackjack1987"));
 }
 
+// The consolidated (non-SDN) set is the same legacy format with a "cons_"
+// prefix: its four files are recognised by name like sdn.csv, add.csv,
+// alt.csv and sdn_comments.csv (no such file is among the shared data; a
+// hand-made set, with made-up entries).
+TEST(OfacCsvTest, ConsolidatedSetByName) {
+  const std::string prim = WriteTemp(
+      "cons_prim.csv",
+      "9001,\"EXAMPLE TRADING LLC\",-0- ,\"UKRAINE-EO13662] [RUSSIA-EO14024\","
+      "-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"Directive 4.\"\r\n"
+      "9002,\"SAMPLE, Ivan\",\"individual\",\"NS-PLC\",-0- ,-0- ,-0- ,-0- ,"
+      "-0- ,-0- ,-0- ,-0- \r\n\x1a");
+  const std::string add = WriteTemp(
+      "cons_add.csv",
+      "9001,1,\"1 Example Street\",\"Moscow\",\"Russia\",-0- \r\n\x1a");
+  const std::string alt = WriteTemp(
+      "cons_alt.csv", "9001,1,\"aka\",\"EXAMPLE TRADING\",-0- \r\n\x1a");
+  const std::string comments = WriteTemp(
+      "cons_comments.csv", "9001,\" Linked To: SAMPLE, Ivan.\"\r\n\x1a");
+  absl::StatusOr<OfacCsvOptions> o =
+      OfacCsvFilesByName({comments, alt, prim, add});
+  ASSERT_TRUE(o.ok()) << o.status();
+  EXPECT_EQ(o->sdn_path, prim);
+  EXPECT_EQ(o->add_path, add);
+  EXPECT_EQ(o->alt_path, alt);
+  EXPECT_EQ(o->comments_path, comments);
+  o->edition_date.set_year(2025);
+  o->edition_date.set_month(3);
+  o->edition_date.set_day(1);
+  absl::StatusOr<ImportResult> r = ImportOfacCsv(*o);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->report.files.size(), 4u);
+  EXPECT_EQ(r->report.rows_rejected(), 0) << r->report.Summary();
+  ASSERT_EQ(r->dataset.sources_size(), 1);
+  EXPECT_EQ(r->dataset.sources(0).id(), "ofac-cons-csv-2025-03-01");
+  EXPECT_THAT(r->dataset.sources(0).title(), HasSubstr("non-SDN"));
+  const v1::Actor* e = FindActor(r->dataset, "OFAC-9001");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->name(), "EXAMPLE TRADING LLC");
+  EXPECT_THAT(e->aliases(), Contains("EXAMPLE TRADING"));
+  EXPECT_THAT(e->addresses(), Contains(HasSubstr("1 Example Street")));
+  EXPECT_THAT(e->note(), HasSubstr("Linked To: SAMPLE, Ivan."));
+  ExpectSound(*r, "cons_prim.csv");
+
+  // The SDN names keep their roles; a file per role; sets are not mixed.
+  absl::StatusOr<OfacCsvOptions> sdn = OfacCsvFilesByName(
+      {"d/sdn_comments.csv", "d/alt.csv", "d/sdn.csv", "d/add.csv"});
+  ASSERT_TRUE(sdn.ok()) << sdn.status();
+  EXPECT_EQ(sdn->sdn_path, "d/sdn.csv");
+  EXPECT_EQ(sdn->add_path, "d/add.csv");
+  EXPECT_EQ(sdn->alt_path, "d/alt.csv");
+  EXPECT_EQ(sdn->comments_path, "d/sdn_comments.csv");
+  EXPECT_THAT(OfacCsvFilesByName({"d/sdn.csv", "d/cons_add.csv"}).status().message(),
+              HasSubstr("mixed"));
+  EXPECT_THAT(OfacCsvFilesByName({"a/add.csv", "b/add.csv", "sdn.csv"})
+                  .status()
+                  .message(),
+              HasSubstr("two files for one role"));
+  EXPECT_THAT(OfacCsvFilesByName({"cons_add.csv"}).status().message(),
+              HasSubstr("no entries file"));
+}
+
 TEST(OfacCsvTest, EditionDateIsRequired) {
   const std::string sdn = WriteTemp("undated.csv", "1,\"X\",-0- ,\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n");
   OfacCsvOptions options;

@@ -141,7 +141,11 @@ TEST_F(SipriRegisterTest, NorthKoreaToRussia) {
   EXPECT_THAT(missiles.delivery_years(), ElementsAre(2023, 2024));
   EXPECT_EQ(missiles.delivered().start().year(), 2023);
   EXPECT_EQ(missiles.delivered().end().year(), 2024);
-  EXPECT_DOUBLE_EQ(missiles.tiv_total(), 250);  // TIV delivered.
+  // Each TIV in its own field: per unit 2.5, total order "0" (no number
+  // ordered: unknown), delivered 250.
+  EXPECT_DOUBLE_EQ(missiles.tiv_unit(), 2.5);
+  EXPECT_DOUBLE_EQ(missiles.tiv_total(), 0);
+  EXPECT_DOUBLE_EQ(missiles.tiv_delivered(), 250);
   EXPECT_EQ(missiles.status(), v1::STATUS_CONFIRMED);
 
   const v1::Transfer& guns = *deals[1];
@@ -258,7 +262,9 @@ TEST(SipriQuirksTest, RecordBrokenByARawLineBreakIsJoined) {
   EXPECT_EQ(t.note(),
             "first part of a comment [SIPRI: surface-to-surface missile; New; "
             "TIV per unit 2.5; TIV delivered 250]");
-  EXPECT_DOUBLE_EQ(t.tiv_total(), 250);
+  EXPECT_DOUBLE_EQ(t.tiv_total(), 0);
+  EXPECT_DOUBLE_EQ(t.tiv_unit(), 2.5);
+  EXPECT_DOUBLE_EQ(t.tiv_delivered(), 250);
   EXPECT_EQ(t.evidence(0).locator(), absl::StrCat("line ", kHeaderLine + 1));
   EXPECT_EQ(r->dataset.transfers(1).evidence(0).locator(),
             absl::StrCat("line ", kHeaderLine + 3));
