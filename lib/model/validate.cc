@@ -34,7 +34,7 @@ struct Where {
   std::string record;  // "actors[3]" or "record 12"
 };
 
-std::string Label(const DatasetFile& file, absl::string_view field,
+std::string Label(const DatasetFile& /*file*/, absl::string_view field,
                   const std::vector<int64_t>& positions, int index) {
   if (!positions.empty()) return absl::StrCat("record ", positions[index]);
   return absl::StrCat(field, "[", index, "]");
