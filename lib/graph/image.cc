@@ -15,6 +15,10 @@
 // image.h) on two threads: the adjacency by halves of the rows, the nodes
 // and edges against their records. The indexes (ids, names, sources,
 // sanction edges) are not stored but rebuilt.
+//
+// One file, over 600 lines, because writing, reading and checking an image
+// must agree on one section table; kept together so that a change to the
+// layout is made in one place (the version number above guards the rest).
 
 #include "embargo/image.h"
 

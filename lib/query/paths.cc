@@ -17,6 +17,10 @@
 // max_hops. AllPaths deepens one length at a time so that results come
 // shortest first and a capped answer keeps the shortest paths. CountPaths
 // runs the same enumeration without building paths.
+//
+// One file, over 600 lines, because the four queries share one machinery
+// (the filtered adjacency walk, the distance table, the path builder and the
+// truncation rules); split, each part would need the others' internals.
 
 #include <algorithm>
 #include <limits>

@@ -13,6 +13,11 @@
 //      shares are kept.
 //   6. The records are written: the Source, the states, the actors, the
 //      relations, the sanctions.
+//
+// One file, over 600 lines, because the importer is one class whose steps
+// share the schema model, the entity index and the rejects every error
+// names; the model itself is ftm_model.cc and the nested and statement
+// formats have files of their own.
 
 #include <algorithm>
 #include <cstdint>

@@ -5,6 +5,10 @@
 // text into lines; find the header line and map the columns by name; join
 // records broken by raw line breaks; turn each record into a Transfer,
 // resolving its two parties to actors once per name.
+//
+// One file, over 600 lines, because the register's columns are read in one
+// pass whose steps share the column map and the line numbers every error
+// names; the text decoding lives in sipri_text.cc and lib/text.
 
 #include <algorithm>
 #include <array>
