@@ -144,6 +144,24 @@ TEST_F(SearchCliTest, ActorArgumentsSuggestOrRefuse) {
   EXPECT_EQ(r.code, 0) << r.err;
 }
 
+TEST_F(SearchCliTest, WeakAliasOfOneActorIsTakenAndSaidSo) {
+  // OFAC gives KOMID only as a weak a.k.a. in the remarks of entry 9345
+  // (KOREA MINING DEVELOPMENT TRADING CORPORATION): the only actor bearing
+  // it, so it is taken, with a note on stderr.
+  Result r = Run({"exposure", "KOMID", "--max-hops", "0", "--as-of", "2024-01-01",
+                  "--data", Path("ofac.pb")});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("OFAC-9345 (KOREA MINING DEVELOPMENT TRADING CORPORATION"));
+  EXPECT_THAT(r.err, HasSubstr("\"KOMID\" is a weak alias"));
+  // "Abu Ahmad", a weak alias several listed people share on the three
+  // lists: refused, with every bearer named.
+  r = OnLists({"exposure", "Abu Ahmad", "--max-hops", "0"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_THAT(r.err, HasSubstr("is a weak alias of several actors"));
+  EXPECT_THAT(r.err, HasSubstr("OFAC-7848"));
+  EXPECT_THAT(r.err, HasSubstr("OFAC-16280"));
+}
+
 TEST_F(SearchCliTest, ScreenReportsEveryRowAndGoesOnPastBadOnes) {
   std::ofstream(Path("in.csv"))
       << "name,country,dob,imo\n"

@@ -22,6 +22,7 @@
 #include "embargo/load.h"
 #include "embargo/resolve.h"
 #include "embargo/search.h"
+#include "lib/text/names.h"
 #include "tools/embargo/cli.h"
 
 
@@ -342,6 +343,39 @@ absl::StatusOr<NodeId> ResolveActor(const Graph& graph,
                         NodeKindName(graph.node_kind(c)), ")");
   };
   std::vector<NodeId> exact = graph.FindByName(id_or_name);
+  if (exact.empty()) {
+    // A weak alias (a nickname or acronym the list itself marks as low
+    // quality, such as OFAC's "a.k.a. 'KOMID'") is no name to find an actor
+    // by in general, since several actors may share it; one that exactly one
+    // actor bears is taken, and said so. Decoding every record costs, but
+    // only on this path.
+    const std::string key = text_internal::FoldName(id_or_name);
+    std::vector<NodeId> weak;
+    for (size_t v = 0; !key.empty() && v < graph.num_nodes(); ++v) {
+      const NodeId c(static_cast<uint32_t>(v));
+      const v1::Record r = graph.NodeRecord(c);
+      if (!r.has_actor()) continue;
+      for (const std::string& alias : r.actor().weak_aliases()) {
+        if (text_internal::FoldName(alias) == key) {
+          weak.push_back(c);
+          break;
+        }
+      }
+    }
+    if (weak.size() == 1) {
+      std::cerr << "note: \"" << id_or_name << "\" is a weak alias (marked low "
+                << "quality by the list) of " << describe(weak[0])
+                << ", the only actor that bears it\n";
+      return weak[0];
+    }
+    if (weak.size() > 1) {
+      std::vector<std::string> candidates;
+      for (NodeId c : weak) candidates.push_back(describe(c));
+      return absl::FailedPreconditionError(absl::StrCat(
+          "\"", id_or_name, "\" is a weak alias of several actors: ",
+          absl::StrJoin(candidates, "; "), "; give an id"));
+    }
+  }
   if (exact.size() > 1) {
     std::vector<std::string> candidates;
     for (NodeId c : exact) candidates.push_back(describe(c));
