@@ -5,7 +5,10 @@ A block of the README is an example when the line before its opening fence
 is a marker:
 
     <!-- test: sh -->        the block runs with bash -e (set -o pipefail)
-    <!-- test: python -->    the block runs with python3
+    <!-- test: python -->    the block runs with this Python (the one the
+                             build targets), after every earlier python
+                             example: the python examples are one session,
+                             as in a notebook
 
 When a ```text block follows the example (blank lines between allowed), the
 example's standard output must equal it, line by line after trailing spaces
@@ -112,13 +115,21 @@ def main():
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.pop("EMBARGO_DATA", None)
     failures, count = 0, 0
+    session = ""  # the python examples so far
+    sentinel = "--- embargo readme example ---"
     try:
         for line, kind, code, expected in blocks(lines):
             count += 1
-            cmd = ["bash", "-e", "-o", "pipefail", "-c", code] if kind == "sh" else \
-                  ["python3", "-c", code]
+            if kind == "sh":
+                cmd = ["bash", "-e", "-o", "pipefail", "-c", code]
+            else:
+                cmd = [sys.executable, "-c",
+                       session + f"\nprint({sentinel!r})\n" + code]
+                session += code
             r = subprocess.run(cmd, cwd=root, env=env, capture_output=True,
                                text=True, timeout=600)
+            if kind == "python":
+                r.stdout = r.stdout.split(sentinel + "\n", 1)[-1]
             ok = r.returncode == 0
             why = f"exit {r.returncode}"
             if ok and expected is not None and not matches(expected, r.stdout.split("\n")):
