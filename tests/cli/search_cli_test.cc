@@ -144,6 +144,24 @@ TEST_F(SearchCliTest, ActorArgumentsSuggestOrRefuse) {
   EXPECT_EQ(r.code, 0) << r.err;
 }
 
+TEST_F(SearchCliTest, UnknownAuthorityOrProgrammeIsRefusedWithTheKnownOnes) {
+  // A mistyped authority or programme must not answer "nothing found".
+  Result r = OnLists({"breaches", "--authority", "UN"});
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_THAT(r.err, HasSubstr("--authority \"UN\" is not the authority of any sanction"));
+  EXPECT_THAT(r.err, HasSubstr("UNSC"));
+  r = OnLists({"exposure", "PRK", "--program", "DPRKX", "--max-hops", "0"});
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_THAT(r.err, HasSubstr("--program \"DPRKX\" is not the programme"));
+  EXPECT_THAT(r.err, HasSubstr("DPRK3"));
+  r = OnLists({"links", "RUS", "--sanctioned", "--program", "DPRKX", "--max-hops", "1"});
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_THAT(r.err, HasSubstr("--program \"DPRKX\" is not the programme"));
+  r = OnLists({"links", "RUS", "--sanctioned", "--program", "DPRK3", "--max-hops", "1",
+               "--count"});
+  EXPECT_NE(r.code, 2) << r.err;
+}
+
 TEST_F(SearchCliTest, WeakAliasOfOneActorIsTakenAndSaidSo) {
   // OFAC gives KOMID only as a weak a.k.a. in the remarks of entry 9345
   // (KOREA MINING DEVELOPMENT TRADING CORPORATION): the only actor bearing

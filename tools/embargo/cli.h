@@ -19,6 +19,7 @@
 #include "embargo/export.h"
 #include "embargo/graph.h"
 #include "embargo/query.h"
+#include "embargo/sanctions.h"
 #include "nlohmann/json.hpp"
 
 namespace embargo::cli {
@@ -100,6 +101,11 @@ absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths);
 
 // ParseFilter reads --kinds --items --from-date --until-date --certain
 // --min-status --node-kinds --direction.
+// CheckRegimeNames refuses an authority or programme that no sanction of
+// the graph has (a mistyped "UN" for "UNSC" would otherwise answer "none"),
+// listing the known ones.
+absl::Status CheckRegimeNames(const Graph& graph, const Regime& regime);
+
 absl::StatusOr<Filter> ParseFilter(const Args& args);
 // ParseLimits reads --limit and --timeout.
 absl::StatusOr<Limits> ParseLimits(const Args& args);

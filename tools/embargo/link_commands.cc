@@ -134,6 +134,9 @@ int RunLinks(const std::vector<std::string>& argv) {
       if (!d.ok()) return Fail(command, absl::StrCat("--as-of: ", d.status().message()));
       as_of = *d;
     }
+    if (absl::Status s = CheckRegimeNames(*graph, regime); !s.ok()) {
+      return Fail(command, s);
+    }
     absl::StatusOr<NodeSet> set = SanctionedNodes(*graph, regime, as_of);
     if (!set.ok()) return Fail(command, set.status());
     std::string label = "actors sanctioned";
