@@ -3,6 +3,7 @@
 #include "tests/search/eval_set.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <random>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
 #include "lib/text/names.h"
 
 namespace embargo::testing {
@@ -106,8 +108,22 @@ double JaroWinkler(absl::string_view a, absl::string_view b) {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+// Keyed is a stable 64-bit hash (FNV-1a) of the seed and an actor id: the
+// order actors are drawn in, and each actor's own random stream, depend on
+// the actor alone, so that a list edition adding or dropping entries leaves
+// every other actor's queries as they were.
+namespace {
+uint64_t Keyed(uint64_t seed, absl::string_view id) {
+  uint64_t h = 14695981039346656037ull ^ seed;
+  for (unsigned char c : id) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+}  // namespace
+
 EvalSet MakeEvalSet(std::vector<DatasetFile> files, const EvalOptions& options) {
-  std::mt19937_64 rng(options.seed);
   // Candidates: persons, organisations and vessels with two or more names
   // that fold differently.
   struct Ref {
@@ -130,8 +146,18 @@ EvalSet MakeEvalSet(std::vector<DatasetFile> files, const EvalOptions& options) 
       }
     }
   }
-  std::shuffle(merged.begin(), merged.end(), rng);
-  std::shuffle(single.begin(), single.end(), rng);
+  const auto draw_order = [&](std::vector<Ref>& refs) {
+    std::vector<std::pair<uint64_t, Ref>> keyed;
+    for (const Ref& r : refs) {
+      keyed.push_back({Keyed(options.seed, files[r.file].dataset.actors(r.index).id()), r});
+    }
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+      return a.first < b.first;
+    });
+    for (size_t i = 0; i < refs.size(); ++i) refs[i] = keyed[i].second;
+  };
+  draw_order(merged);
+  draw_order(single);
   std::vector<Ref> chosen;
   for (const Ref& r : merged) {
     if (chosen.size() >= static_cast<size_t>(options.positive_actors)) break;
@@ -145,6 +171,7 @@ EvalSet MakeEvalSet(std::vector<DatasetFile> files, const EvalOptions& options) 
   absl::flat_hash_set<std::string> chosen_ids;
   for (const Ref& r : chosen) {
     v1::Actor& a = *files[r.file].dataset.mutable_actors(r.index);
+    std::mt19937_64 rng(Keyed(options.seed, a.id()));
     std::vector<std::string> names = StrongNames(a);
     // The query: an alias (or, for a merged actor, any name but the one
     // kept first) that is a variant of a name the actor keeps: sharing a
@@ -203,7 +230,7 @@ EvalSet MakeEvalSet(std::vector<DatasetFile> files, const EvalOptions& options) 
   // the lists; the pair is with someone else).
   std::vector<Ref> pool = single;
   pool.insert(pool.end(), others.begin(), others.end());
-  std::shuffle(pool.begin(), pool.end(), rng);
+  draw_order(pool);
   int negatives = 0;
   for (const Ref& r : pool) {
     if (negatives >= options.negative_queries) break;
