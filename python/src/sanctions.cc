@@ -7,7 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "embargo/country_links.h"
 #include "embargo/sanctions.h"
 #include "python/src/common.h"
 #include "python/src/objects.h"
@@ -300,25 +302,50 @@ edition date such lists are known by), delisted, status, certainty.
   graph.def(
       "sanctioned",
       [](const Graph& g, const py::object& as_of, bool certain,
-         EMBARGO_REGIME_PARAMS) {
+         EMBARGO_REGIME_PARAMS, const py::object& country) {
         const PartialDate date = ToDate(as_of);
         const Regime regime =
             MakeRegime(authorities, programs, measures, min_status);
+        std::string code;
+        if (!country.is_none()) {
+          if (!py::isinstance<py::str>(country)) {
+            ThrowIfError(absl::InvalidArgumentError(absl::StrCat(
+                "country: expected an ISO 3166-1 alpha-3 code, got ",
+                std::string(py::repr(country)))));
+          }
+          code = absl::AsciiStrToUpper(country.cast<std::string>());
+          ThrowIfError(CheckCountryCode(code));
+        }
         absl::StatusOr<NodeSet> result = NodeSet{};
+        absl::StatusOr<std::vector<NodeId>> members = std::vector<NodeId>{};
         {
           py::gil_scoped_release release;
           result = SanctionedNodes(
               g, regime, date,
               certain ? Certainty::kCertain : Certainty::kPossible);
+          if (!code.empty()) members = CountryMembers(g, code);
         }
+        NodeSet in_country(g.num_nodes());
+        for (NodeId n : Value(std::move(members))) in_country.Add(n);
+        const std::optional<NodeId> state =
+            code.empty() ? std::nullopt : g.FindNode(code);
         std::vector<PyNode> out;
-        for (NodeId n : Value(std::move(result)).Nodes()) out.push_back({g, n});
+        for (NodeId n : Value(std::move(result)).Nodes()) {
+          if (state && (!in_country.Contains(n) || n == *state)) continue;
+          out.push_back({g, n});
+        }
         return out;
       },
       py::arg("as_of") = py::none(), py::kw_only(), py::arg("certain") = false,
-      EMBARGO_REGIME_ARGS, Doc(R"doc(
+      EMBARGO_REGIME_ARGS, py::arg("country") = py::none(), Doc(R"doc(
 The targets of the regime's sanctions in force as of a date, as Nodes
-(only those certainly in force with ``certain=True``).
+(only those certainly in force with ``certain=True``). With ``country``
+(an ISO 3166-1 alpha-3 code), only the targets linked to that state by a
+country link (registered_in, located_in, national_of), a nationality or a
+flag.
+
+    >>> g.sanctioned(authorities="OFAC", programs="DPRK,DPRK2,DPRK3,DPRK4",
+    ...              country="RUS")
 )doc").c_str());
 
   graph.def(

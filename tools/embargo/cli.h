@@ -19,6 +19,7 @@
 #include "embargo/export.h"
 #include "embargo/graph.h"
 #include "embargo/query.h"
+#include "embargo/sanctions.h"
 #include "nlohmann/json.hpp"
 
 namespace embargo::cli {
@@ -101,6 +102,13 @@ absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths);
 // ParseFilter reads --kinds --items --from-date --until-date --certain
 // --min-status --node-kinds --direction.
 absl::StatusOr<Filter> ParseFilter(const Args& args);
+// List splits the values of a repeatable comma-separated option.
+std::vector<std::string> List(const Args& args, const std::string& name);
+// CheckRegimeNames refuses an authority or programme that no sanction of
+// the graph has, listing the known ones.
+absl::Status CheckRegimeNames(const Graph& graph, const Regime& regime);
+// AsOf reads --as-of (default today) and --any-date (unknown).
+absl::StatusOr<PartialDate> AsOf(const Args& args);
 // ParseLimits reads --limit and --timeout.
 absl::StatusOr<Limits> ParseLimits(const Args& args);
 
@@ -157,6 +165,7 @@ int RunScreen(const std::vector<std::string>& argv);
 int RunLinks(const std::vector<std::string>& argv);
 int RunReasonLinks(const std::vector<std::string>& argv);
 int RunDiff(const std::vector<std::string>& argv);
+int RunSanctioned(const std::vector<std::string>& argv);
 
 }  // namespace embargo::cli
 

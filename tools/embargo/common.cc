@@ -22,6 +22,7 @@
 #include "embargo/load.h"
 #include "embargo/resolve.h"
 #include "embargo/search.h"
+#include "embargo/country_links.h"
 #include "tools/embargo/cli.h"
 
 
@@ -140,7 +141,7 @@ const std::set<std::string> kQueryValued = {
     "data",   "kinds",      "items",     "from-date", "until-date",
     "min-status", "node-kinds", "direction", "max-hops", "k",
     "limit",  "timeout",    "dot",       "svg",       "png",
-    "max-gap-days", "max-output"};
+    "max-gap-days", "max-output", "country"};
 const std::set<std::string> kQueryFlags = {"json", "certain", "explain",
                                            "embargoes", "chronological",
                                            "count", "distinct-routes"};
@@ -151,7 +152,10 @@ const char kFilterHelp[] =
                        transfer_via, sanction, ownership, directorship,
                        membership, employment, control, flag, operator, family,
                        associate, visit, spokesperson, part_of, nationality,
-                       unknown_link, support, participation (default: all)
+                       unknown_link, support, participation, and the country
+                       links registered_in, located_in, national_of
+                       ("country_links" for the three; "all" for every kind);
+                       default: all but the country links
   --items LIST         item categories of transfers: artillery_ammunition,
                        rockets, missiles, small_arms, ammunition, ... (default:
                        all; other edge kinds are not affected)
@@ -164,6 +168,10 @@ const char kFilterHelp[] =
                        government_body, military_unit, company, organization,
                        person, vessel, aircraft, international_body,
                        legal_entity, event (the endpoints are exempt)
+  --country CODE       ISO 3166-1 alpha-3 code: only the state and actors
+                       linked to it (registered_in, located_in, national_of,
+                       nationality, flag) may be passed through or reached
+                       (the endpoints are exempt)
   --direction D        along (supplier to recipient, owner to owned...),
                        against, or either (default)
   --chronological      paths only: hops in time order (each hop's dates may
@@ -275,6 +283,12 @@ absl::StatusOr<Filter> ParseFilter(const Args& args) {
     absl::StatusOr<v1::Status> s = ParseStatus(args.Get("min-status"));
     if (!s.ok()) return s.status();
     f.min_status = *s;
+  }
+  if (args.Has("country")) {
+    f.country = absl::AsciiStrToUpper(args.Get("country"));
+    if (absl::Status s = CheckCountryCode(f.country); !s.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("--", s.message()));
+    }
   }
   if (args.Has("direction")) {
     absl::StatusOr<Direction> d = ParseDirection(args.Get("direction"));

@@ -88,6 +88,8 @@ Examples:
   embargo breaches --data sipri.pb --data un.pb --program "UNSCR 1718" --certain
 )";
 
+}  // namespace
+
 std::vector<std::string> List(const Args& args, const std::string& name) {
   std::vector<std::string> out;
   for (const std::string& v : args.All(name)) {
@@ -142,6 +144,8 @@ absl::StatusOr<PartialDate> AsOf(const Args& args) {
   }
   return d;
 }
+
+namespace {
 
 // ListedText is the listing date, or what is known of it: "no later than
 // 2021-07-07 (edition date of the list)" for lists that give no date.
