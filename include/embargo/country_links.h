@@ -2,8 +2,10 @@
 // person's nationality as edges to the state node, and the country filter
 // that reads them.
 //
-//   // Load derives the links (LoadOptions::country_links, on by default).
-//   absl::StatusOr<embargo::Graph> g = embargo::Load({"sdn21.pb"});
+//   // Load derives the links when asked (LoadOptions::country_links).
+//   embargo::LoadOptions options;
+//   options.country_links = true;
+//   absl::StatusOr<embargo::Graph> g = embargo::Load({"sdn21.pb"}, options);
 //   // The actors linked to Russia:
 //   absl::StatusOr<std::vector<embargo::NodeId>> rus =
 //       embargo::CountryMembers(*g, "RUS");

@@ -24,7 +24,7 @@
 //      validation; the merges are in LoadReport::resolution. Resolution
 //      never links the actors of one input, so a single input is loaded as
 //      it is.
-//   4. With options.country_links on (the default), the country links of
+//   4. With options.country_links on (off by default), the country links of
 //      the actors (embargo/country_links.h) are added as one more input.
 //   5. All inputs are validated together (embargo/validate.h) and built.
 //
@@ -83,12 +83,16 @@ struct LoadOptions {
   // Derives the country links (embargo/country_links.h): each actor's
   // country, address countries and nationality as an edge to the state, so
   // that country filters and country-link kinds can be asked for. Queries
-  // do not walk them unless asked (DefaultEdgeKinds). Not derived for a
-  // graph image (it holds what it was saved with) or a compact record
-  // stream (rule 2); Graph::has_country_links says whether the graph has
-  // them. Off for engines that compare answers on the workload's graphs,
-  // which must not grow.
-  bool country_links = true;
+  // do not walk them unless asked (DefaultEdgeKinds). Off by default, so
+  // that records load into the graph they hold on every path (a compact
+  // record stream, a graph image, the general path all give one graph, and
+  // counts of edges are counts of records); the command-line tool turns it
+  // on when a command asks for a country or a country-link kind, Python's
+  // load(..., country_links=True) when asked. Not derived for a graph image
+  // (it holds what it was saved with) or a compact record stream (rule 2);
+  // Graph::has_country_links says whether the graph has them, and a
+  // country filter on a graph without them is refused.
+  bool country_links = false;
 };
 
 // ArmsEmbargoesFile finds the shipped arms-embargo records: the

@@ -173,10 +173,12 @@ absl::StatusOr<uint32_t> CountryState(const GraphData& d,
   if (!d.country_links) {
     return absl::FailedPreconditionError(absl::StrCat(
         "country ", code,
-        ": this graph was loaded without country links (a graph image or "
-        "compact record stream saved without them, or country links turned "
-        "off), so only nationality and flag relations would link actors to ",
-        code, "; load the records again with country links"));
+        ": this graph was loaded without country links, so only nationality "
+        "and flag relations would link actors to ", code,
+        "; load the records with country links (LoadOptions::country_links, "
+        "Python load(..., country_links=True); the command-line tool derives "
+        "them for --country, but not from a graph image or compact record "
+        "stream saved without them)"));
   }
   const std::optional<uint32_t> state = d.node_index.Find(code, d.node_id);
   if (!state || d.node_kind[*state] != NodeKind::kState) {

@@ -24,7 +24,7 @@ def sdn21():
         pytest.skip(f"{d} not found")
     r = embargo.import_ofac(d / "sdn.csv", add=d / "add.csv",
                             alt=d / "alt.csv", comments=d / "sdn_comments.csv")
-    return embargo.load(r)
+    return embargo.load(r, country_links=True)
 
 
 def test_russian_targets_of_dprk_programmes(sdn21):
@@ -47,6 +47,15 @@ def test_country_filter_on_a_neighbourhood(sdn21):
     # Country links are walked only when named.
     assert len(sdn21.neighbors("RUS", 1)) < 50
     assert len(sdn21.neighbors("RUS", 1, kinds="country_links")) > 300
+
+
+def test_links_only_when_asked():
+    d = DATA / "ofac" / "sdn_2021-07"
+    if not (d / "sdn.csv").exists():
+        pytest.skip(f"{d} not found")
+    g = embargo.load(embargo.import_ofac(d / "sdn.csv", add=d / "add.csv"))
+    with pytest.raises(ValueError, match="without country links"):
+        g.sanctioned(authorities="OFAC", country="RUS")
 
 
 def test_bad_country_codes_are_refused(sdn21):

@@ -82,7 +82,13 @@ DatasetFile File(const char* text = kRecords) {
   return f;
 }
 
-absl::StatusOr<Graph> LoadHand(const LoadOptions& options = {},
+LoadOptions WithLinks() {
+  LoadOptions o;
+  o.country_links = true;
+  return o;
+}
+
+absl::StatusOr<Graph> LoadHand(const LoadOptions& options = WithLinks(),
                                LoadReport* report = nullptr) {
   std::vector<LoadInput> in;
   in.push_back(LoadInput::Records(File()));
@@ -104,7 +110,7 @@ std::vector<std::string> LinksOf(const Graph& g, const std::string& id) {
 
 TEST(CountryLinksTest, EachActorGetsItsLinks) {
   LoadReport report;
-  absl::StatusOr<Graph> g = LoadHand({}, &report);
+  absl::StatusOr<Graph> g = LoadHand(WithLinks(), &report);
   ASSERT_TRUE(g.ok()) << g.status();
   EXPECT_TRUE(g->has_country_links());
   EXPECT_THAT(LinksOf(*g, "CO-RU"), ElementsAre("registered_in>RUS"));
@@ -184,6 +190,14 @@ TEST(CountryLinksTest, NotWalkedByDefault) {
   EXPECT_THAT(ids, UnorderedElementsAre("CO-RU", "P-KP", "V-RU", "CO-ADDR"));
   EXPECT_FALSE(Filter().edge_kinds.Contains(EdgeKind::kLocatedIn));
   EXPECT_TRUE(Filter().edge_kinds.Contains(EdgeKind::kNationality));
+  // Load derives them only when asked: records load into the graph they
+  // hold.
+  std::vector<LoadInput> in;
+  in.push_back(LoadInput::Records(File()));
+  absl::StatusOr<Graph> plain_load = Load(std::move(in));
+  ASSERT_TRUE(plain_load.ok());
+  EXPECT_FALSE(plain_load->has_country_links());
+  EXPECT_EQ(plain_load->num_edges() + 7, g->num_edges());
 }
 
 TEST(CountryLinksTest, CountryFilter) {
@@ -258,7 +272,7 @@ TEST(CountryLinksTest, SavedAndLoadedAgainKeepsOneLinkEach) {
   std::vector<LoadInput> in;
   in.push_back(LoadInput::Records(std::move(again)));
   LoadReport report;
-  absl::StatusOr<Graph> g2 = Load(std::move(in), {}, &report);
+  absl::StatusOr<Graph> g2 = Load(std::move(in), WithLinks(), &report);
   ASSERT_TRUE(g2.ok()) << g2.status();
   EXPECT_EQ(g2->num_edges(), g->num_edges());
   EXPECT_EQ(report.country_link_report.total(), 0u);

@@ -96,8 +96,14 @@ absl::StatusOr<std::vector<std::string>> DataFiles(
 // (embargo::ReadInputs: a graph image gives the records it holds).
 absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
     const std::vector<std::string>& paths);
-// LoadGraphFrom loads the files (embargo::Load).
-absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths);
+// LoadGraphFrom loads the files (embargo::Load), with the country links
+// when `country_links` (WantsCountryLinks).
+absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths,
+                                    bool country_links = false);
+// WantsCountryLinks: --country is given, or --kinds names a country-link
+// kind ("country_links", "registered_in", "located_in", "national_of",
+// "all").
+bool WantsCountryLinks(const Args& args);
 
 // ParseFilter reads --kinds --items --from-date --until-date --certain
 // --min-status --node-kinds --direction.

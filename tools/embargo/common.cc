@@ -244,8 +244,18 @@ absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
   return ReadInputs(paths);
 }
 
-absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths) {
-  return Load(paths);
+absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths,
+                                    bool country_links) {
+  LoadOptions options;
+  options.country_links = country_links;
+  return Load(paths, options);
+}
+
+bool WantsCountryLinks(const Args& args) {
+  if (args.Has("country")) return true;
+  if (!args.Has("kinds")) return false;
+  absl::StatusOr<EdgeKindSet> k = ParseEdgeKinds(args.Get("kinds"));
+  return k.ok() && (k->bits() & CountryLinkKinds().bits()) != 0;
 }
 
 absl::StatusOr<Filter> ParseFilter(const Args& args) {

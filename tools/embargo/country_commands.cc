@@ -93,7 +93,7 @@ int RunSanctioned(const std::vector<std::string>& argv) {
   }
   absl::StatusOr<std::vector<std::string>> files = DataFiles(*args);
   if (!files.ok()) return Fail(command, files.status());
-  absl::StatusOr<Graph> graph = LoadGraphFrom(*files);
+  absl::StatusOr<Graph> graph = LoadGraphFrom(*files, WantsCountryLinks(*args));
   if (!graph.ok()) return Fail(command, graph.status());
   Regime regime;
   regime.authority_ids = List(*args, "authority");

@@ -244,7 +244,7 @@ int RunExposure(const std::vector<std::string>& argv) {
 
   absl::StatusOr<std::vector<std::string>> files = DataFiles(*args);
   if (!files.ok()) return Fail(command, files.status());
-  absl::StatusOr<Graph> graph = LoadGraphFrom(*files);
+  absl::StatusOr<Graph> graph = LoadGraphFrom(*files, WantsCountryLinks(*args));
   if (!graph.ok()) return Fail(command, graph.status());
   if (absl::Status s = CheckRegimeNames(*graph, regime); !s.ok()) {
     return Fail(command, s);
@@ -423,7 +423,7 @@ int RunBreaches(const std::vector<std::string>& argv) {
 
   absl::StatusOr<std::vector<std::string>> files = DataFiles(*args);
   if (!files.ok()) return Fail(command, files.status());
-  absl::StatusOr<Graph> graph = LoadGraphFrom(*files);
+  absl::StatusOr<Graph> graph = LoadGraphFrom(*files, WantsCountryLinks(*args));
   if (!graph.ok()) return Fail(command, graph.status());
   if (absl::Status s = CheckRegimeNames(*graph, options.regime); !s.ok()) {
     return Fail(command, s);
