@@ -3,6 +3,8 @@
 // default kinds that leave them out, and the country filter with its
 // errors.
 
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -298,6 +300,22 @@ TEST(CountryLinksTest, GraphImageKeepsTheFlag) {
   back = ReadGraphImage(path);
   ASSERT_TRUE(back.ok()) << back.status();
   EXPECT_FALSE(back->has_country_links());
+
+  // An image of the format before the country-link kinds (version 1) is
+  // refused, not read without knowing whether it has them.
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  ASSERT_GT(bytes.size(), 12u);
+  bytes[8] = 1;  // u32 version after the 8-byte magic, little-endian.
+  bytes[9] = bytes[10] = bytes[11] = 0;
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  back = ReadGraphImage(path);
+  ASSERT_FALSE(back.ok());
+  EXPECT_THAT(back.status().message(), HasSubstr("format version 1"));
+  EXPECT_THAT(back.status().message(), HasSubstr("country-link"));
 }
 
 }  // namespace
