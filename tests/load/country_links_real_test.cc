@@ -16,7 +16,9 @@
 #include <vector>
 
 #include "embargo/country_links.h"
+#include "embargo/import/ftm.h"
 #include "embargo/import/ofac.h"
+#include "embargo/import/un.h"
 #include "embargo/load.h"
 #include "embargo/query.h"
 #include "embargo/sanctions.h"
@@ -136,6 +138,36 @@ TEST(CountryLinksRealTest, RussianNationalsOfDprkProgrammes2024) {
     national |= g->edge(e).kind == EdgeKind::kNationalOf;
   }
   EXPECT_TRUE(national);
+}
+
+// The address countries the importers used to drop: UN addresses, FtM
+// Address entities (zala_entities.ftm.json: "country": ["ru"]).
+TEST(CountryLinksRealTest, ImportersKeepAddressCountries) {
+  absl::StatusOr<ImportResult> un = ImportUnXml(
+      std::string(EMBARGO_SHARED_DATA_DIR) + "/un/consolidated_2025-04-19.xml");
+  ASSERT_TRUE(un.ok()) << un.status();
+  int un_with = 0;
+  for (const v1::Actor& a : un->dataset.actors()) un_with += a.address_countries_size() > 0;
+  EXPECT_GT(un_with, 300);
+  absl::StatusOr<ImportResult> ftm = ImportFtmJson(
+      std::string(EMBARGO_SHARED_DATA_DIR) + "/ftm/zala_entities.ftm.json");
+  ASSERT_TRUE(ftm.ok()) << ftm.status();
+  int ftm_rus = 0;
+  for (const v1::Actor& a : ftm->dataset.actors()) {
+    for (const std::string& c : a.address_countries()) ftm_rus += c == "RUS";
+  }
+  EXPECT_GT(ftm_rus, 0);
+  DatasetFile f;
+  f.path = "zala";
+  f.dataset = std::move(ftm->dataset);
+  std::vector<LoadInput> in;
+  in.push_back(LoadInput::Records(std::move(f)));
+  LoadOptions options;
+  options.country_links = true;
+  LoadReport report;
+  absl::StatusOr<Graph> g = Load(std::move(in), options, &report);
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_EQ(report.country_link_report.located_in, static_cast<size_t>(ftm_rus));
 }
 
 }  // namespace
