@@ -63,3 +63,11 @@ def test_bad_country_codes_are_refused(sdn21):
         sdn21.sanctioned(authorities="OFAC", country="RUSS")
     with pytest.raises(ValueError, match="did you mean RUS"):
         sdn21.neighbors("OFAC", 1, country="Russia")
+
+
+def test_unknown_programme_is_refused_with_the_known_ones(sdn21):
+    with pytest.raises(ValueError, match="known: .*DPRK4"):
+        sdn21.sanctioned(authorities="OFAC", programs="DPRK,DPRK2",
+                         country="RUS")
+    with pytest.raises(ValueError, match="known: OFAC"):
+        sdn21.sanctioned(authorities="UN")
