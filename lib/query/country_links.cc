@@ -10,7 +10,6 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "embargo/import/countries.h"
 #include "embargo/kinds.h"
 #include "lib/graph/graph_data.h"
