@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
   }
 
   embargo::Filter other;
-  other.edge_kinds = embargo::AllEdgeKinds();
+  other.edge_kinds = embargo::DefaultEdgeKinds();
   other.edge_kinds.Remove(embargo::EdgeKind::kTransfer);
   other.edge_kinds.Remove(embargo::EdgeKind::kTransferVia);
   absl::StatusOr<embargo::Paths> links =

@@ -194,6 +194,10 @@ class Graph {
   // Incidences returns every edge at `node`, in both directions.
   IncidenceRange Incidences(NodeId node) const;
 
+  // has_country_links is true when the load derived the country links
+  // (embargo/country_links.h), so that a country filter can be answered.
+  bool has_country_links() const;
+
   // data is the internal representation, for the library's own algorithms.
   const internal::GraphData& data() const { return *data_; }
 
@@ -227,8 +231,13 @@ class GraphBuilder {
   // `options.max_problems`, as one InvalidArgument) and builds the graph.
   [[nodiscard]] absl::StatusOr<Graph> Build(const ValidateOptions& options = {});
 
+  // SetCountryLinks records that the files hold the country links derived
+  // from them (Graph::has_country_links); embargo::Load calls it.
+  void SetCountryLinks(bool derived) { country_links_ = derived; }
+
  private:
   std::vector<DatasetFile> files_;
+  bool country_links_ = false;
 };
 
 // LoadGraph reads the files (format from each name) and builds one graph:

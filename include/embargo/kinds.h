@@ -66,8 +66,13 @@ enum class EdgeKind : uint8_t {
   kUnknownLink = 16,
   kSupport = 17,
   kParticipation = 18,  // Event participant -> event node.
+  // Country links, actor -> state, derived at load from the actor's own
+  // fields (embargo/country_links.h). Not walked by default.
+  kRegisteredIn = 19,  // Actor.country of a non-person.
+  kLocatedIn = 20,     // Actor.address_countries.
+  kNationalOf = 21,    // Actor.country of a person.
 };
-inline constexpr int kNumEdgeKinds = 19;
+inline constexpr int kNumEdgeKinds = 22;
 
 // Direction says which way a query may traverse an edge.
 enum class Direction : uint8_t {
@@ -120,6 +125,26 @@ constexpr NodeKindSet AllNodeKinds() { return NodeKindSet::All(kNumNodeKinds); }
 constexpr EdgeKindSet AllEdgeKinds() { return EdgeKindSet::All(kNumEdgeKinds); }
 ItemSet AllItems();
 
+// CountryLinkKinds is {kRegisteredIn, kLocatedIn, kNationalOf}: the links
+// derived from actors' country fields. They make every state a hub, so
+// DefaultEdgeKinds leaves them out; ParseEdgeKinds accepts the group name
+// "country_links" for all three.
+constexpr EdgeKindSet CountryLinkKinds() {
+  return {EdgeKind::kRegisteredIn, EdgeKind::kLocatedIn, EdgeKind::kNationalOf};
+}
+// CountryFilterKinds is what links an actor to a state for a country filter
+// (Filter::country): the country links, nationality relations and flags.
+constexpr EdgeKindSet CountryFilterKinds() {
+  return {EdgeKind::kRegisteredIn, EdgeKind::kLocatedIn, EdgeKind::kNationalOf,
+          EdgeKind::kNationality, EdgeKind::kFlag};
+}
+// DefaultEdgeKinds is every kind but the country links: what queries walk
+// unless told otherwise (Filter::edge_kinds).
+constexpr EdgeKindSet DefaultEdgeKinds() {
+  return EdgeKindSet::FromBits(AllEdgeKinds().bits() &
+                               ~CountryLinkKinds().bits());
+}
+
 // TransferKinds is {kTransfer, kTransferVia}.
 constexpr EdgeKindSet TransferKinds() {
   return {EdgeKind::kTransfer, EdgeKind::kTransferVia};
@@ -152,7 +177,8 @@ std::string EventKindName(v1::EventKind kind);
 [[nodiscard]] absl::StatusOr<v1::Measure> ParseMeasure(absl::string_view name);
 
 // Comma-separated lists of names ("transfer,ownership"). An empty list is
-// an error, as is any unknown name.
+// an error, as is any unknown name. In edge kind lists, "country_links"
+// stands for CountryLinkKinds() and "all" for AllEdgeKinds().
 [[nodiscard]] absl::StatusOr<NodeKindSet> ParseNodeKinds(absl::string_view list);
 [[nodiscard]] absl::StatusOr<EdgeKindSet> ParseEdgeKinds(absl::string_view list);
 [[nodiscard]] absl::StatusOr<ItemSet> ParseItems(absl::string_view list);

@@ -24,7 +24,9 @@
 //      validation; the merges are in LoadReport::resolution. Resolution
 //      never links the actors of one input, so a single input is loaded as
 //      it is.
-//   4. All inputs are validated together (embargo/validate.h) and built.
+//   4. With options.country_links on (off by default), the country links of
+//      the actors (embargo/country_links.h) are added as one more input.
+//   5. All inputs are validated together (embargo/validate.h) and built.
 //
 // Errors name the file, the record and the field (up to
 // options.validate.max_problems problems in one InvalidArgument).
@@ -41,6 +43,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "embargo/country_links.h"
 #include "embargo/graph.h"
 #include "embargo/io.h"
 #include "embargo/resolve.h"
@@ -77,6 +80,19 @@ struct LoadOptions {
   // (ArmsEmbargoesFile).
   bool arms_embargoes = false;
   std::string arms_embargoes_path;
+  // Derives the country links (embargo/country_links.h): each actor's
+  // country, address countries and nationality as an edge to the state, so
+  // that country filters and country-link kinds can be asked for. Queries
+  // do not walk them unless asked (DefaultEdgeKinds). Off by default, so
+  // that records load into the graph they hold on every path (a compact
+  // record stream, a graph image, the general path all give one graph, and
+  // counts of edges are counts of records); the command-line tool turns it
+  // on when a command asks for a country or a country-link kind, Python's
+  // load(..., country_links=True) when asked. Not derived for a graph image
+  // (it holds what it was saved with) or a compact record stream (rule 2);
+  // Graph::has_country_links says whether the graph has them, and a
+  // country filter on a graph without them is refused.
+  bool country_links = false;
 };
 
 // ArmsEmbargoesFile finds the shipped arms-embargo records: the
@@ -110,6 +126,9 @@ struct LoadReport {
   // True when entity resolution ran; what it did.
   bool resolved = false;
   ResolveReport resolution;
+  // True when country links were derived (rule 4); how many.
+  bool country_links = false;
+  CountryLinkReport country_link_report;
 };
 
 // Load loads the inputs into one graph by the rules above. `report`, when

@@ -20,9 +20,18 @@
 //   - min_status: the edge's status must be at least this (ALLEGED <
 //     REPORTED < CONFIRMED; DENIED is below ALLEGED, so the default leaves
 //     denied claims out);
+//   - edge_kinds defaults to DefaultEdgeKinds(): every kind but the country
+//     links (registered_in, located_in, national_of), which make every state
+//     a hub; name them to walk them (embargo/country_links.h);
 //   - node_kinds: every node a path passes through or a neighbourhood
 //     reaches must be of one of these kinds; a query's own endpoints are
 //     exempt;
+//   - country: an ISO 3166-1 alpha-3 code; every node a path passes through
+//     or a neighbourhood reaches must be that state or linked to it by an
+//     edge of CountryFilterKinds() (a country link, a nationality relation,
+//     a flag); a query's own endpoints are exempt. The query fails on a code
+//     that is not alpha-3 (InvalidArgument), a state not in the graph
+//     (NotFound) or a graph without country links (FailedPrecondition);
 //   - direction: kAlong follows edges from start to end (supplier to
 //     recipient), kAgainst the other way, kEither both;
 //   - chronological (paths only): a path is kept only when its hops can be
@@ -82,13 +91,15 @@ enum class DateMatch : uint8_t {
 // Filter selects the edges and nodes a query may use. The default passes
 // every edge and node except denied claims, in either direction.
 struct Filter {
-  EdgeKindSet edge_kinds = AllEdgeKinds();
+  EdgeKindSet edge_kinds = DefaultEdgeKinds();
   ItemSet items = AllItems();
   PartialDate from;   // Unknown: open to the past.
   PartialDate until;  // Unknown: open to the future.
   DateMatch date_match = DateMatch::kPossible;
   v1::Status min_status = v1::STATUS_ALLEGED;
   NodeKindSet node_kinds = AllNodeKinds();
+  // ISO 3166-1 alpha-3 code of a state; empty: no country filter.
+  std::string country;
   Direction direction = Direction::kEither;
   // Time-respecting paths (see above).
   bool chronological = false;

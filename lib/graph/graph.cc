@@ -173,6 +173,7 @@ Graph::~Graph() = default;
 
 size_t Graph::num_nodes() const { return data_->num_nodes(); }
 size_t Graph::num_edges() const { return data_->num_edges(); }
+bool Graph::has_country_links() const { return data_->country_links; }
 
 std::optional<NodeId> Graph::FindNode(absl::string_view id) const {
   const std::optional<uint32_t> n = data_->node_index.Find(id, data_->node_id);
@@ -327,6 +328,7 @@ absl::StatusOr<Graph> GraphBuilder::Build(const ValidateOptions& options) {
   EMBARGO_RETURN_IF_ERROR(Validate(files_, options));
   internal::Builder builder(files_);
   std::shared_ptr<internal::GraphData> data = builder.Build();
+  data->country_links = country_links_;
   files_.clear();
   return Graph(std::move(data));
 }

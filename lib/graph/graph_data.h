@@ -129,6 +129,8 @@ struct GraphData {
   std::vector<CompactRecord> compact;
   std::vector<std::string> evidence_sources;
   std::vector<std::string> compact_programs;
+  // True when the load derived the country links (embargo/country_links.h).
+  bool country_links = false;
 
   size_t num_nodes() const { return node_id.size(); }
   size_t num_edges() const { return edge_from.size(); }

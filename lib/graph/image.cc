@@ -2,7 +2,8 @@
 //
 // Layout (little-endian):
 //   header  64 bytes: magic "EMBGRAPH", u32 version, u32 byte-order mark
-//           0x01020304, u64 section count, u64 file size, 32 zero bytes;
+//           0x01020304, u64 section count, u64 file size, u8 flags (bit 0:
+//           the graph has its country links), 31 zero bytes;
 //   table   per section, in SectionId order: u32 id, u32 element size,
 //           u64 offset, u64 element count, u64 checksum of its bytes;
 //   data    each section at a multiple of 64 bytes, zero padded.
@@ -61,7 +62,11 @@ namespace internal {
 namespace {
 
 constexpr char kMagic[8] = {'E', 'M', 'B', 'G', 'R', 'A', 'P', 'H'};
-constexpr uint32_t kVersion = 1;
+// Version 2 added the country-link edge kinds (registered_in, located_in,
+// national_of) and the flags byte; a version 1 image is refused rather
+// than read without knowing whether it has country links.
+constexpr uint32_t kVersion = 2;
+constexpr uint8_t kFlagCountryLinks = 1;
 constexpr uint32_t kByteOrderMark = 0x01020304;
 constexpr uint64_t kAlign = 64;
 constexpr size_t kHeaderSize = 64;
@@ -300,6 +305,7 @@ absl::Status WriteImage(const GraphData& d, const std::string& path) {
   header.byte_order = kByteOrderMark;
   header.sections = kNumSections;
   header.file_size = at;
+  header.zero[0] = d.country_links ? kFlagCountryLinks : 0;
 
   // OUT may be replaced only when it is a regular file (or absent): a
   // symlink, device, directory or pipe at OUT is refused, never swapped for
@@ -402,6 +408,7 @@ class ImageReader {
   absl::StatusOr<std::shared_ptr<GraphData>> Read() {
     EMBARGO_RETURN_IF_ERROR(ReadTable());
     d_ = std::make_shared<GraphData>();
+    d_->country_links = country_links_;
     EMBARGO_RETURN_IF_ERROR(Copy());
     EMBARGO_RETURN_IF_ERROR(CheckShapes());
     std::vector<std::function<absl::Status()>> jobs;
@@ -469,10 +476,19 @@ class ImageReader {
       return Problem("header", "written on a machine of another byte order");
     }
     if (h.version != kVersion) {
-      return Problem("header", absl::StrCat("format version ", h.version,
-                                            "; this library reads version ",
-                                            kVersion));
+      return Problem("header", absl::StrCat(
+          "format version ", h.version, "; this library reads version ",
+          kVersion,
+          h.version < kVersion
+              ? " (older images lack the country-link edge kinds); write the "
+                "image again from its records"
+              : ""));
     }
+    if ((h.zero[0] & ~kFlagCountryLinks) != 0) {
+      return Problem("header", absl::StrCat("unknown flags ",
+                                            static_cast<int>(h.zero[0])));
+    }
+    country_links_ = (h.zero[0] & kFlagCountryLinks) != 0;
     if (h.sections != kNumSections || size_ < table_end) {
       return Problem("header", absl::StrCat(h.sections, " sections; expected ",
                                             kNumSections));
@@ -1013,6 +1029,7 @@ class ImageReader {
   bool verify_;
   TableEntry table_[kNumSections];
   std::shared_ptr<GraphData> d_;
+  bool country_links_ = false;
   std::vector<EdgeEnds> ends_;  // By edge, for CheckRows.
   // Name keys of names (Copy) and of aliases of serialized actors
   // (CheckNodes), from the two halves of the nodes.

@@ -149,8 +149,14 @@ absl::StatusOr<Graph> Load(std::vector<LoadInput> inputs,
   }
   EMBARGO_ASSIGN_OR_RETURN(std::vector<DatasetFile> files,
                            ReadAndResolve(std::move(inputs), options, r));
-  Report(options, "build");
   GraphBuilder builder;
+  if (options.country_links) {
+    DatasetFile links = DeriveCountryLinks(files, &r.country_link_report);
+    r.country_links = true;
+    builder.SetCountryLinks(true);
+    if (links.dataset.relations_size() > 0) files.push_back(std::move(links));
+  }
+  Report(options, "build");
   for (DatasetFile& f : files) builder.Add(std::move(f));
   return builder.Build(options.validate);
 }

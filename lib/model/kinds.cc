@@ -26,7 +26,8 @@ constexpr std::array<absl::string_view, kNumEdgeKinds> kEdgeKindNames = {
     "directorship", "membership",   "employment", "control",
     "flag",         "operator",     "family",    "associate",
     "visit",        "spokesperson", "part_of",   "nationality",
-    "unknown_link", "support",      "participation"};
+    "unknown_link", "support",      "participation", "registered_in",
+    "located_in",   "national_of"};
 
 constexpr std::array<absl::string_view, 3> kDirectionNames = {"along", "against",
                                                              "either"};
@@ -129,6 +130,12 @@ EdgeKind EdgeKindFor(v1::RelationKind kind) {
       return EdgeKind::kNationality;
     case v1::RELATION_KIND_SUPPORT:
       return EdgeKind::kSupport;
+    case v1::RELATION_KIND_REGISTERED_IN:
+      return EdgeKind::kRegisteredIn;
+    case v1::RELATION_KIND_LOCATED_IN:
+      return EdgeKind::kLocatedIn;
+    case v1::RELATION_KIND_NATIONAL_OF:
+      return EdgeKind::kNationalOf;
     case v1::RELATION_KIND_UNKNOWN_LINK:
     default:
       return EdgeKind::kUnknownLink;
@@ -202,7 +209,29 @@ absl::StatusOr<NodeKindSet> ParseNodeKinds(absl::string_view list) {
   return ParseList<NodeKindSet>(list, "node kinds", ParseNodeKind);
 }
 absl::StatusOr<EdgeKindSet> ParseEdgeKinds(absl::string_view list) {
-  return ParseList<EdgeKindSet>(list, "edge kinds", ParseEdgeKind);
+  EdgeKindSet groups;
+  std::vector<std::string> rest;
+  for (absl::string_view part : absl::StrSplit(list, ',', absl::SkipWhitespace())) {
+    const std::string name =
+        absl::AsciiStrToLower(absl::StripAsciiWhitespace(part));
+    if (name == "country_links") {
+      groups = EdgeKindSet::FromBits(groups.bits() | CountryLinkKinds().bits());
+    } else if (name == "all") {
+      groups = AllEdgeKinds();
+    } else {
+      rest.push_back(std::string(part));
+    }
+  }
+  if (rest.empty()) {
+    if (groups.empty()) {
+      return absl::InvalidArgumentError("empty list of edge kinds");
+    }
+    return groups;
+  }
+  absl::StatusOr<EdgeKindSet> named = ParseList<EdgeKindSet>(
+      absl::StrJoin(rest, ","), "edge kinds", ParseEdgeKind);
+  if (!named.ok()) return named.status();
+  return EdgeKindSet::FromBits(named->bits() | groups.bits());
 }
 absl::StatusOr<ItemSet> ParseItems(absl::string_view list) {
   return ParseList<ItemSet>(list, "item categories", ParseItem);

@@ -245,6 +245,13 @@ class Validator {
         Report(c, "country",
                absl::StrCat("\"", a.country(), "\" is not a known state actor"));
       }
+      for (int j = 0; j < a.address_countries_size(); ++j) {
+        if (!states_.contains(a.address_countries(j))) {
+          Report(c, absl::StrCat("address_countries[", j, "]"),
+                 absl::StrCat("\"", a.address_countries(j),
+                              "\" is not a known state actor"));
+        }
+      }
       Date(c, "born", a.born());
       for (int j = 0; j < a.identifiers_size(); ++j) {
         const v1::Identifier& id = a.identifiers(j);

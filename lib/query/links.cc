@@ -528,6 +528,7 @@ absl::StatusOr<LinkReport> Report(const Graph& graph, NodeId from,
     return absl::InvalidArgumentError(absl::StrCat(
         "max_hops ", options.max_hops, ": a link report takes 1 to 6 hops"));
   }
+  EMBARGO_RETURN_IF_ERROR(internal::CheckFilter(d, options.filter));
   Walker w(graph, from, targets, options);
   w.Run();
   LinkReport r = w.Finish();

@@ -74,7 +74,7 @@ absl::StatusOr<Neighborhood> Neighbors(const Graph& graph, NodeId seed,
     return absl::InvalidArgumentError("max_hops must not be negative");
   }
   Neighborhood out;
-  EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
+  EMBARGO_RETURN_IF_ERROR(internal::CheckFilter(d, filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
   std::vector<uint64_t>& bits = internal::ThreadScratch().bits;
@@ -111,7 +111,7 @@ absl::StatusOr<NeighborCount> CountNeighbors(const Graph& graph, NodeId seed,
     return absl::InvalidArgumentError("max_hops must not be negative");
   }
   NeighborCount out;
-  EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
+  EMBARGO_RETURN_IF_ERROR(internal::CheckFilter(d, filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
   // The same search as Neighbors; levels are counted, never sorted.

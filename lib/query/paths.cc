@@ -318,7 +318,7 @@ absl::StatusOr<std::optional<Path>> ShortestPath(const Graph& graph,
   const internal::GraphData& d = graph.data();
   EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, from, "source"));
   EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, to, "target"));
-  EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
+  EMBARGO_RETURN_IF_ERROR(internal::CheckFilter(d, filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
   if (filter.chronological) {
@@ -372,7 +372,7 @@ absl::StatusOr<Paths> KShortestPaths(const Graph& graph, NodeId from,
     }
     return out;
   }
-  EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
+  EMBARGO_RETURN_IF_ERROR(internal::CheckFilter(d, filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
   if (filter.chronological) {
@@ -461,7 +461,7 @@ absl::StatusOr<Paths> AllPaths(const Graph& graph, NodeId from, NodeId to,
   }
   Paths out;
   if (from == to || max_hops == 0) return out;
-  EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
+  EMBARGO_RETURN_IF_ERROR(internal::CheckFilter(d, filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
   const uint32_t stamp = internal::DistancesTo(
@@ -659,7 +659,7 @@ absl::StatusOr<PathCount> CountPaths(const Graph& graph, NodeId from,
   }
   PathCount out;
   if (from == to || max_hops == 0) return out;
-  EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
+  EMBARGO_RETURN_IF_ERROR(internal::CheckFilter(d, filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
   if (max_hops <= 3 && !filter.chronological) {

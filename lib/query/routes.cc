@@ -184,6 +184,7 @@ absl::StatusOr<DistinctRoutes> KShortestRoutes(const Graph& graph,
     }
     return r;
   }
+  EMBARGO_RETURN_IF_ERROR(CheckFilter(d, filter));
   const CompiledFilter f(d, filter);
   Budget budget(limits);
   const uint32_t max_len = max_hops > 0

@@ -34,7 +34,33 @@ CompiledFilter::CompiledFilter(const GraphData& d, const Filter& f)
       min_status_(static_cast<uint8_t>(f.min_status)),
       window_{f.from.known() ? f.from.EarliestDay() : kMinDay,
               f.until.known() ? f.until.LatestDay() : kMaxDay},
-      direction_(f.direction) {}
+      direction_(f.direction) {
+  if (!f.country.empty()) {
+    absl::StatusOr<uint32_t> state = CountryState(d, f.country);
+    // Queries check the filter first (CheckFilter); a bad one passes none.
+    country_ = state.ok() ? CountryMemberBits(d, *state)
+                          : std::vector<uint64_t>(d.num_nodes() / 64 + 1, 0);
+  }
+}
+
+absl::Status CheckFilter(const GraphData& d, const Filter& f) {
+  if (absl::Status s = ValidateFilter(f); !s.ok()) return s;
+  if (f.country.empty()) return absl::OkStatus();
+  return CountryState(d, f.country).status();
+}
+
+std::vector<uint64_t> CountryMemberBits(const GraphData& d, uint32_t state) {
+  std::vector<uint64_t> bits(d.num_nodes() / 64 + 1, 0);
+  bits[state >> 6] |= uint64_t{1} << (state & 63);
+  const EdgeKindSet kinds = CountryFilterKinds();
+  for (uint32_t i = d.RowBegin(state); i < d.RowEnd(state); ++i) {
+    const AdjacencyEntry& a = d.row_entry[i];
+    if (a.along || !kinds.Contains(a.kind)) continue;
+    const uint32_t other = d.row_other[i];
+    bits[other >> 6] |= uint64_t{1} << (other & 63);
+  }
+  return bits;
+}
 
 uint32_t Scratch::Begin(size_t n) {
   if (mark_a.size() < n) {

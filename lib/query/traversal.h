@@ -18,12 +18,28 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "embargo/query.h"
 #include "lib/graph/graph_data.h"
 
 namespace embargo::internal {
+
+// CheckFilter is ValidateFilter and, with a country filter, the checks of
+// CountryState: what every query calls before compiling a filter.
+absl::Status CheckFilter(const GraphData& d, const Filter& f);
+
+// CountryState returns the node of the state `code` of a country filter:
+// InvalidArgument for a code that is not ISO alpha-3, FailedPrecondition
+// for a graph without country links, NotFound for a state not in the graph
+// (country_links.cc).
+absl::StatusOr<uint32_t> CountryState(const GraphData& d,
+                                      absl::string_view code);
+
+// CountryMemberBits sets bit n for the state and every node linked to it
+// by an edge of CountryFilterKinds().
+std::vector<uint64_t> CountryMemberBits(const GraphData& d, uint32_t state);
 
 class CompiledFilter {
  public:
@@ -60,6 +76,9 @@ class CompiledFilter {
   // NodeOk tests a node a path enters (the query's endpoints are exempt:
   // callers do not ask for them).
   bool NodeOk(uint32_t n) const {
+    if (!country_.empty() && ((country_[n >> 6] >> (n & 63)) & 1) == 0) {
+      return false;
+    }
     return all_nodes_ ||
            ((nodes_ >> static_cast<unsigned>(d_.node_kind[n])) & 1) != 0;
   }
@@ -76,6 +95,8 @@ class CompiledFilter {
   bool check_days_;
   bool certain_;
   bool all_nodes_;
+  // With a country filter: bit n set when node n may be entered.
+  std::vector<uint64_t> country_;
   uint8_t min_status_;
   DayRange window_;
   Direction direction_;

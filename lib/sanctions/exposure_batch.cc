@@ -114,6 +114,7 @@ absl::StatusOr<ExposureCounts> CountSanctionedNeighbors(
   for (NodeId s : seeds) {
     EMBARGO_RETURN_IF_ERROR(internal::CheckNode(d, s, "seed"));
   }
+  EMBARGO_RETURN_IF_ERROR(internal::CheckFilter(d, filter));
   EMBARGO_ASSIGN_OR_RETURN(NodeSet set, SanctionedNodes(graph, regime, as_of));
   const internal::CompiledFilter f(d, filter);
   const NearTargets near = BuildNear(d, set, f);

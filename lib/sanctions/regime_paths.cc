@@ -193,7 +193,7 @@ absl::StatusOr<Neighborhood> SanctionedNeighbors(
   EMBARGO_ASSIGN_OR_RETURN(NodeSet targets,
                            SanctionedNodes(graph, regime, as_of));
   Neighborhood out;
-  EMBARGO_RETURN_IF_ERROR(ValidateFilter(filter));
+  EMBARGO_RETURN_IF_ERROR(internal::CheckFilter(d, filter));
   internal::CompiledFilter f(d, filter);
   internal::Budget budget(limits);
   internal::BreadthFirst(d, seed.value(), max_hops, f, budget,

@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "embargo/country_links.h"
 #include "absl/time/time.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -319,7 +321,7 @@ py::object DayToPy(int32_t day) {
 }
 
 EdgeKindSet ToEdgeKinds(const py::handle& value) {
-  if (value.is_none()) return AllEdgeKinds();
+  if (value.is_none()) return DefaultEdgeKinds();
   EdgeKindSet fast;
   if (FastNames(value, EdgeKindNames(), fast)) return fast;
   return Value(ParseEdgeKinds(Names(value, "kinds")));
@@ -374,6 +376,14 @@ Filter MakeFilter(const FilterKeywords& k) {
   if (!k.until.is_none()) f.until = ToDate(k.until);
   if (!k.min_status.is_none()) f.min_status = ToStatus(k.min_status);
   if (!k.node_kinds.is_none()) f.node_kinds = ToNodeKinds(k.node_kinds);
+  if (!k.country.is_none()) {
+    if (!py::isinstance<py::str>(k.country)) {
+      RaiseInvalid(absl::StrCat("country: expected an ISO 3166-1 alpha-3 code, got ",
+                                std::string(py::repr(k.country))));
+    }
+    f.country = absl::AsciiStrToUpper(k.country.cast<std::string>());
+    ThrowIfError(CheckCountryCode(f.country));
+  }
   if (!k.direction.is_none()) {
     if (PyUnicode_Check(k.direction.ptr()) &&
         PyUnicode_CompareWithASCIIString(k.direction.ptr(), "either") == 0) {

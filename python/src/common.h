@@ -100,6 +100,7 @@ struct FilterKeywords {
   py::object date_match = py::none();
   py::object chronological = py::none();
   py::object max_gap_days = py::none();
+  py::object country = py::none();  // ISO 3166-1 alpha-3 code.
 };
 
 // MakeFilter builds a Filter: the `filter` keyword's, with any other

@@ -50,7 +50,8 @@ void AddEntry(const py::handle& item, std::vector<LoadEntry>& out) {
   }
 }
 
-Graph Load(const py::object& sources, int64_t max_problems, bool embargoes) {
+Graph Load(const py::object& sources, int64_t max_problems, bool embargoes,
+           bool country_links) {
   std::vector<LoadEntry> entries;
   if (IsPathLike(sources) || py::isinstance<PyDataset>(sources) ||
       py::hasattr(sources, "dataset")) {
@@ -67,6 +68,7 @@ Graph Load(const py::object& sources, int64_t max_problems, bool embargoes) {
   LoadOptions options;
   options.validate.max_problems = static_cast<size_t>(max_problems);
   options.arms_embargoes = embargoes;
+  options.country_links = country_links;
   std::vector<LoadInput> inputs;
   for (const LoadEntry& entry : entries) {
     if (entry.dataset != nullptr) {
@@ -392,9 +394,13 @@ Every node, in node order, or those of the given kinds ("state",
 
   m.def("load", &Load, py::arg("sources"), py::arg("max_problems") = 100,
         py::kw_only(), py::arg("embargoes") = false,
+        py::arg("country_links") = false,
         R"doc(
 Load record files and datasets into one Graph.
 
+``country_links=True`` derives the country links (kinds registered_in,
+located_in, national_of: each actor's country, address countries and
+nationality as an edge to the state), which ``country=`` filters need.
 ``embargoes=True`` adds the country arms embargoes shipped with the library
 (share/embargo/arms_embargoes.textproto: UN Security Council and EU
 embargoes on states, with legal basis, dates and sources).

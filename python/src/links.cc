@@ -41,6 +41,7 @@ Filter FilterFrom(const py::kwargs& kwargs) {
     else if (key == "date_match") k.date_match = value;
     else if (key == "chronological") k.chronological = value;
     else if (key == "max_gap_days") k.max_gap_days = value;
+    else if (key == "country") k.country = value;
     else {
       ThrowIfError(absl::InvalidArgumentError(
           absl::StrCat("unexpected keyword argument \"", key, "\"")));

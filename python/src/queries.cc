@@ -181,11 +181,12 @@ struct PyNeighborhood {
       const py::object &since, const py::object &until,                    \
       const py::object &min_status, const py::object &direction,           \
       const py::object &node_kinds, const py::object &date_match,           \
-      const py::object &chronological, const py::object &max_gap_days
+      const py::object &chronological, const py::object &max_gap_days, \
+      const py::object &country
 #define EMBARGO_FILTER_VALUES                                              \
   FilterKeywords {                                                         \
     filter, kinds, items, since, until, min_status, direction, node_kinds, \
-        date_match, chronological, max_gap_days                            \
+        date_match, chronological, max_gap_days, country                   \
   }
 #define EMBARGO_FILTER_ARGS                                                \
   py::arg("filter") = py::none(), py::arg("kinds") = py::none(),           \
@@ -193,7 +194,7 @@ struct PyNeighborhood {
   py::arg("until") = py::none(), py::arg("min_status") = py::none(),       \
   py::arg("direction") = py::none(), py::arg("node_kinds") = py::none(),   \
   py::arg("date_match") = py::none(), py::arg("chronological") = py::none(), \
-  py::arg("max_gap_days") = py::none()
+  py::arg("max_gap_days") = py::none(), py::arg("country") = py::none()
 
 constexpr char kFilterDoc[] = R"doc(
 Filter keywords (the same for every query; None leaves the default):
@@ -220,6 +221,13 @@ Filter keywords (the same for every query; None leaves the default):
         undated hop always fits); neighbourhoods refuse it.
     max_gap_days: with chronological, most days between consecutive
         transfer hops.
+    country: an ISO 3166-1 alpha-3 code ("RUS"): every node passed
+        through or reached must be that state or linked to it by a
+        country link (registered_in, located_in, national_of), a
+        nationality or a flag (the endpoints are exempt).
+    The country links (kinds "registered_in", "located_in",
+    "national_of", or "country_links" for the three) are walked only when
+    named in kinds.
 )doc";
 
 std::string Doc(const char* head) { return absl::StrCat(head, kFilterDoc); }

@@ -3,11 +3,15 @@
 // arms-embargo breaches and paths to a regime's targets.
 
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "embargo/country_links.h"
 #include "embargo/sanctions.h"
 #include "python/src/common.h"
 #include "python/src/objects.h"
@@ -36,6 +40,40 @@ Regime MakeRegime(const py::object& authorities, const py::object& programs,
   }
   r.min_status = ToStatus(min_status);
   return r;
+}
+
+// CheckRegimeNames refuses an authority or programme no loaded sanction
+// has (a mistyped name would otherwise answer "none"), listing the known
+// ones, as the command-line tool does.
+void CheckRegimeNames(const Graph& g, const Regime& regime) {
+  if (regime.authority_ids.empty() && regime.programs.empty()) return;
+  std::set<std::string> authorities, programs;
+  for (uint32_t e = 0; e < g.num_edges(); ++e) {
+    const EdgeInfo edge = g.edge(EdgeId(e));
+    if (edge.kind != EdgeKind::kSanction) continue;
+    authorities.insert(std::string(g.node_id(edge.from)));
+    if (!regime.programs.empty()) {
+      programs.insert(
+          absl::AsciiStrToUpper(g.EdgeRecord(EdgeId(e)).sanction().program()));
+    }
+  }
+  auto known = [](const std::set<std::string>& names) {
+    return names.empty() ? std::string("(none)") : absl::StrJoin(names, ", ");
+  };
+  for (const std::string& a : regime.authority_ids) {
+    if (!authorities.contains(a)) {
+      ThrowIfError(absl::InvalidArgumentError(absl::StrCat(
+          "authorities: \"", a, "\" is not the authority of any sanction "
+          "loaded; known: ", known(authorities))));
+    }
+  }
+  for (const std::string& p : regime.programs) {
+    if (!programs.contains(absl::AsciiStrToUpper(p))) {
+      ThrowIfError(absl::InvalidArgumentError(absl::StrCat(
+          "programs: \"", p, "\" is not the programme of any sanction "
+          "loaded; known: ", known(programs))));
+    }
+  }
 }
 
 py::dict InForceDict(const Graph& g, const InForce& s) {
@@ -300,25 +338,51 @@ edition date such lists are known by), delisted, status, certainty.
   graph.def(
       "sanctioned",
       [](const Graph& g, const py::object& as_of, bool certain,
-         EMBARGO_REGIME_PARAMS) {
+         EMBARGO_REGIME_PARAMS, const py::object& country) {
         const PartialDate date = ToDate(as_of);
         const Regime regime =
             MakeRegime(authorities, programs, measures, min_status);
+        std::string code;
+        if (!country.is_none()) {
+          if (!py::isinstance<py::str>(country)) {
+            ThrowIfError(absl::InvalidArgumentError(absl::StrCat(
+                "country: expected an ISO 3166-1 alpha-3 code, got ",
+                std::string(py::repr(country)))));
+          }
+          code = absl::AsciiStrToUpper(country.cast<std::string>());
+          ThrowIfError(CheckCountryCode(code));
+        }
+        CheckRegimeNames(g, regime);
         absl::StatusOr<NodeSet> result = NodeSet{};
+        absl::StatusOr<std::vector<NodeId>> members = std::vector<NodeId>{};
         {
           py::gil_scoped_release release;
           result = SanctionedNodes(
               g, regime, date,
               certain ? Certainty::kCertain : Certainty::kPossible);
+          if (!code.empty()) members = CountryMembers(g, code);
         }
+        NodeSet in_country(g.num_nodes());
+        for (NodeId n : Value(std::move(members))) in_country.Add(n);
+        const std::optional<NodeId> state =
+            code.empty() ? std::nullopt : g.FindNode(code);
         std::vector<PyNode> out;
-        for (NodeId n : Value(std::move(result)).Nodes()) out.push_back({g, n});
+        for (NodeId n : Value(std::move(result)).Nodes()) {
+          if (state && (!in_country.Contains(n) || n == *state)) continue;
+          out.push_back({g, n});
+        }
         return out;
       },
       py::arg("as_of") = py::none(), py::kw_only(), py::arg("certain") = false,
-      EMBARGO_REGIME_ARGS, Doc(R"doc(
+      EMBARGO_REGIME_ARGS, py::arg("country") = py::none(), Doc(R"doc(
 The targets of the regime's sanctions in force as of a date, as Nodes
-(only those certainly in force with ``certain=True``).
+(only those certainly in force with ``certain=True``). With ``country``
+(an ISO 3166-1 alpha-3 code), only the targets linked to that state by a
+country link (registered_in, located_in, national_of), a nationality or a
+flag.
+
+    >>> g.sanctioned(authorities="OFAC", programs="DPRK,DPRK2,DPRK3,DPRK4",
+    ...              country="RUS")
 )doc").c_str());
 
   graph.def(

@@ -41,6 +41,7 @@ std::vector<uint32_t> BoostHops(const G& g, size_t n, uint32_t seed) {
 // the view does not).
 Filter Everything() {
   Filter f;
+  f.edge_kinds = AllEdgeKinds();  // Country links too (not walked by default).
   f.min_status = v1::STATUS_DENIED;
   return f;
 }

@@ -44,6 +44,7 @@ HEADER_ROOMS = {
     "query.h": "query",
     "explain.h": "query",
     "links.h": "query",
+    "country_links.h": "query",
     "link_report.h": "io/export",
     "resolve.h": "resolve",
     "sanctions.h": "sanctions",

@@ -48,7 +48,11 @@ def test_un_xml_and_damaged_copy():
     r = embargo.import_un(data("un", "consolidated_2025-04-19.xml"))
     assert r.report.rows_read == 877
     g = check(r, "un")
-    assert len(g.sanctioned(programs="1718")) + len(g.sanctioned()) > 0
+    # 155 entries under the 1718 (DPRK) regime (data README); a programme
+    # no sanction has is refused, not answered with nothing.
+    assert len(g.sanctioned(programs="UNSCR 1718")) == 155
+    with pytest.raises(ValueError, match="known: .*UNSCR 1718"):
+        g.sanctioned(programs="1718")
     with pytest.raises(ValueError) as info:
         embargo.import_un(data("un", "consolidated_2025-08-16_damaged.xml"))
     assert "damaged" in str(info.value)

@@ -109,7 +109,9 @@ Filter RandomFilter(std::mt19937& rng) {
   Filter f;
   if (Coin(rng, 0.6)) {
     f.edge_kinds = {};
-    for (int k = 0; k < kNumEdgeKinds; ++k) {
+    // Random graphs hold no country links (they are built without Load):
+    // draw over the kinds before them, so that the draws stay as they were.
+    for (int k = 0; k <= static_cast<int>(EdgeKind::kParticipation); ++k) {
       if (Coin(rng, 0.6)) f.edge_kinds.Add(static_cast<EdgeKind>(k));
     }
   }

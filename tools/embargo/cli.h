@@ -96,17 +96,26 @@ absl::StatusOr<std::vector<std::string>> DataFiles(
 // (embargo::ReadInputs: a graph image gives the records it holds).
 absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
     const std::vector<std::string>& paths);
-// LoadGraphFrom loads the files (embargo::Load).
-absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths);
+// LoadGraphFrom loads the files (embargo::Load), with the country links
+// when `country_links` (WantsCountryLinks).
+absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths,
+                                    bool country_links = false);
+// WantsCountryLinks: --country is given, or --kinds names a country-link
+// kind ("country_links", "registered_in", "located_in", "national_of",
+// "all").
+bool WantsCountryLinks(const Args& args);
 
 // ParseFilter reads --kinds --items --from-date --until-date --certain
 // --min-status --node-kinds --direction.
+absl::StatusOr<Filter> ParseFilter(const Args& args);
+// List splits the values of a repeatable comma-separated option.
+std::vector<std::string> List(const Args& args, const std::string& name);
 // CheckRegimeNames refuses an authority or programme that no sanction of
 // the graph has (a mistyped "UN" for "UNSC" would otherwise answer "none"),
 // listing the known ones.
 absl::Status CheckRegimeNames(const Graph& graph, const Regime& regime);
-
-absl::StatusOr<Filter> ParseFilter(const Args& args);
+// AsOf reads --as-of (default today) and --any-date (unknown).
+absl::StatusOr<PartialDate> AsOf(const Args& args);
 // ParseLimits reads --limit and --timeout.
 absl::StatusOr<Limits> ParseLimits(const Args& args);
 
@@ -163,6 +172,7 @@ int RunScreen(const std::vector<std::string>& argv);
 int RunLinks(const std::vector<std::string>& argv);
 int RunReasonLinks(const std::vector<std::string>& argv);
 int RunDiff(const std::vector<std::string>& argv);
+int RunSanctioned(const std::vector<std::string>& argv);
 
 }  // namespace embargo::cli
 

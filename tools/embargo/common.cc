@@ -14,6 +14,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "embargo/country_links.h"
 #include "embargo/explain.h"
 #include "embargo/export.h"
 #include "embargo/image.h"
@@ -141,7 +142,7 @@ const std::set<std::string> kQueryValued = {
     "data",   "kinds",      "items",     "from-date", "until-date",
     "min-status", "node-kinds", "direction", "max-hops", "k",
     "limit",  "timeout",    "dot",       "svg",       "png",
-    "max-gap-days", "max-output"};
+    "max-gap-days", "max-output", "country"};
 const std::set<std::string> kQueryFlags = {"json", "certain", "explain",
                                            "embargoes", "chronological",
                                            "count", "distinct-routes"};
@@ -152,7 +153,10 @@ const char kFilterHelp[] =
                        transfer_via, sanction, ownership, directorship,
                        membership, employment, control, flag, operator, family,
                        associate, visit, spokesperson, part_of, nationality,
-                       unknown_link, support, participation (default: all)
+                       unknown_link, support, participation, and the country
+                       links registered_in, located_in, national_of
+                       ("country_links" for the three; "all" for every kind);
+                       default: all but the country links
   --items LIST         item categories of transfers: artillery_ammunition,
                        rockets, missiles, small_arms, ammunition, ... (default:
                        all; other edge kinds are not affected)
@@ -165,6 +169,10 @@ const char kFilterHelp[] =
                        government_body, military_unit, company, organization,
                        person, vessel, aircraft, international_body,
                        legal_entity, event (the endpoints are exempt)
+  --country CODE       ISO 3166-1 alpha-3 code: only the state and actors
+                       linked to it (registered_in, located_in, national_of,
+                       nationality, flag) may be passed through or reached
+                       (the endpoints are exempt)
   --direction D        along (supplier to recipient, owner to owned...),
                        against, or either (default)
   --chronological      paths only: hops in time order (each hop's dates may
@@ -237,8 +245,18 @@ absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
   return ReadInputs(paths);
 }
 
-absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths) {
-  return Load(paths);
+absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths,
+                                    bool country_links) {
+  LoadOptions options;
+  options.country_links = country_links;
+  return Load(paths, options);
+}
+
+bool WantsCountryLinks(const Args& args) {
+  if (args.Has("country")) return true;
+  if (!args.Has("kinds")) return false;
+  absl::StatusOr<EdgeKindSet> k = ParseEdgeKinds(args.Get("kinds"));
+  return k.ok() && (k->bits() & CountryLinkKinds().bits()) != 0;
 }
 
 absl::StatusOr<Filter> ParseFilter(const Args& args) {
@@ -276,6 +294,12 @@ absl::StatusOr<Filter> ParseFilter(const Args& args) {
     absl::StatusOr<v1::Status> s = ParseStatus(args.Get("min-status"));
     if (!s.ok()) return s.status();
     f.min_status = *s;
+  }
+  if (args.Has("country")) {
+    f.country = absl::AsciiStrToUpper(args.Get("country"));
+    if (absl::Status s = CheckCountryCode(f.country); !s.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("--", s.message()));
+    }
   }
   if (args.Has("direction")) {
     absl::StatusOr<Direction> d = ParseDirection(args.Get("direction"));

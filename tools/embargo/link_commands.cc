@@ -114,7 +114,7 @@ int RunLinks(const std::vector<std::string>& argv) {
   if (!limits.ok()) return Fail(command, limits.status());
   absl::StatusOr<std::vector<std::string>> files = DataFiles(*args);
   if (!files.ok()) return Fail(command, files.status());
-  absl::StatusOr<Graph> graph = LoadGraphFrom(*files);
+  absl::StatusOr<Graph> graph = LoadGraphFrom(*files, WantsCountryLinks(*args));
   if (!graph.ok()) return Fail(command, graph.status());
   absl::StatusOr<NodeId> from = ResolveActor(*graph, args->positionals()[0]);
   if (!from.ok()) return Fail(command, from.status());

@@ -33,6 +33,8 @@ Commands:
   exposure ACTOR                 sanctions in force, blocking through
                                  ownership, sanctioned actors nearby
   breaches                       transfers that breach an arms embargo
+  sanctioned                     targets of a regime's sanctions, --country
+                                 CODE: those linked to a state
   search NAME                    actors by name, alias, variant or typo,
                                  scored and explained
   screen INPUT.csv               a list of counterparties: matches, sanctions,
@@ -81,6 +83,7 @@ int main(int argc, char** argv) {
   if (command == "links") return RunLinks(args);
   if (command == "reason-links") return RunReasonLinks(args);
   if (command == "diff") return RunDiff(args);
+  if (command == "sanctioned") return RunSanctioned(args);
   std::cerr << "embargo: unknown command \"" << command
             << "\" (embargo --help lists them)\n";
   return kExitBadInput;

@@ -151,7 +151,7 @@ absl::StatusOr<Loaded> Load(const Args& args) {
   if (!limits.ok()) return limits.status();
   absl::StatusOr<std::vector<std::string>> files = DataFiles(args);
   if (!files.ok()) return files.status();
-  absl::StatusOr<Graph> graph = LoadGraphFrom(*files);
+  absl::StatusOr<Graph> graph = LoadGraphFrom(*files, WantsCountryLinks(args));
   if (!graph.ok()) return graph.status();
   return Loaded{std::move(*graph), *filter, *limits};
 }

@@ -88,6 +88,8 @@ Examples:
   embargo breaches --data sipri.pb --data un.pb --program "UNSCR 1718" --certain
 )";
 
+}  // namespace
+
 std::vector<std::string> List(const Args& args, const std::string& name) {
   std::vector<std::string> out;
   for (const std::string& v : args.All(name)) {
@@ -108,6 +110,8 @@ absl::StatusOr<PartialDate> AsOf(const Args& args) {
   }
   return d;
 }
+
+namespace {
 
 // ListedText is the listing date, or what is known of it: "no later than
 // 2021-07-07 (edition date of the list)" for lists that give no date.
@@ -240,7 +244,7 @@ int RunExposure(const std::vector<std::string>& argv) {
 
   absl::StatusOr<std::vector<std::string>> files = DataFiles(*args);
   if (!files.ok()) return Fail(command, files.status());
-  absl::StatusOr<Graph> graph = LoadGraphFrom(*files);
+  absl::StatusOr<Graph> graph = LoadGraphFrom(*files, WantsCountryLinks(*args));
   if (!graph.ok()) return Fail(command, graph.status());
   if (absl::Status s = CheckRegimeNames(*graph, regime); !s.ok()) {
     return Fail(command, s);
@@ -419,7 +423,7 @@ int RunBreaches(const std::vector<std::string>& argv) {
 
   absl::StatusOr<std::vector<std::string>> files = DataFiles(*args);
   if (!files.ok()) return Fail(command, files.status());
-  absl::StatusOr<Graph> graph = LoadGraphFrom(*files);
+  absl::StatusOr<Graph> graph = LoadGraphFrom(*files, WantsCountryLinks(*args));
   if (!graph.ok()) return Fail(command, graph.status());
   if (absl::Status s = CheckRegimeNames(*graph, options.regime); !s.ok()) {
     return Fail(command, s);

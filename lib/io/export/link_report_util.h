@@ -98,7 +98,7 @@ inline std::string NodeLabel(const Graph& g, NodeId n) {
 
 inline std::string FilterText(const Filter& f) {
   std::vector<std::string> parts;
-  if (!(f.edge_kinds == AllEdgeKinds())) {
+  if (!(f.edge_kinds == DefaultEdgeKinds())) {
     std::vector<std::string> kinds;
     for (int k = 0; k < kNumEdgeKinds; ++k) {
       if (f.edge_kinds.Contains(static_cast<EdgeKind>(k))) {

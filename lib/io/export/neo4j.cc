@@ -81,6 +81,9 @@ absl::string_view Type(EdgeKind kind) {
     case EdgeKind::kUnknownLink: return "LINKED_TO";
     case EdgeKind::kSupport: return "SUPPORTS";
     case EdgeKind::kParticipation: return "PARTICIPATED_IN";
+    case EdgeKind::kRegisteredIn: return "REGISTERED_IN";
+    case EdgeKind::kLocatedIn: return "LOCATED_IN";
+    case EdgeKind::kNationalOf: return "HAS_NATIONALITY";
   }
   return "RELATED_TO";
 }

@@ -707,6 +707,15 @@ class Importer {
           continue;
         }
         add(AddressText(entities_[at->second]));
+        // The address's country, kept as a code too (Actor.address_countries).
+        if (std::optional<std::string> c =
+                State(entities_[at->second].First("country"))) {
+          if (std::find(a.address_countries().begin(),
+                        a.address_countries().end(),
+                        *c) == a.address_countries().end()) {
+            a.add_address_countries(*c);
+          }
+        }
         used_addresses.insert(ref);
       }
     }

@@ -347,6 +347,15 @@ void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
       for (const std::string& c : e.address_countries) builder.Country(c);
     }
     if (country) a.set_country(*country);
+    // Every address's country, once each (unknown texts are counted above).
+    for (const std::string& c : e.address_countries) {
+      std::optional<std::string> code = builder.KnownCountry(c);
+      if (code && std::find(a.address_countries().begin(),
+                            a.address_countries().end(),
+                            *code) == a.address_countries().end()) {
+        a.add_address_countries(*code);
+      }
+    }
     std::vector<std::string> note;
     if (!e.title.empty()) note.push_back(absl::StrCat("Title: ", e.title));
     if (!e.vessel_type.empty()) note.push_back(absl::StrCat("Vessel type: ", e.vessel_type));

@@ -4,6 +4,7 @@
 // refused before any record is made. kRegimes maps UN_LIST_TYPE to the
 // regime's resolution and measures.
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <utility>
@@ -227,6 +228,11 @@ absl::StatusOr<ImportResult> ImportUnXml(const std::string& path,
     for (const std::string& c : address_countries) {
       std::optional<std::string> code = builder.Country(c);
       if (!country && !individual) country = code;
+      if (code && std::find(a.address_countries().begin(),
+                            a.address_countries().end(),
+                            *code) == a.address_countries().end()) {
+        a.add_address_countries(*code);
+      }
     }
     if (country) a.set_country(*country);
     for (xmlNode* b : Children(node, "INDIVIDUAL_DATE_OF_BIRTH")) {
