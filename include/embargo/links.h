@@ -66,6 +66,7 @@
 #include "embargo/ids.h"
 #include "embargo/kinds.h"
 #include "embargo/query.h"
+#include "embargo/sanctions.h"
 
 namespace embargo {
 
@@ -85,6 +86,18 @@ struct LinkOptions {
   size_t top_intermediaries = 5;
   // Year recency is measured from; 0: the current year (UTC).
   int reference_year = 0;
+  // Links only, when `to` is a state: also the actors linked to `from` by
+  // one edge of CountryFilterKinds() (a country link, a nationality, a
+  // flag) that are targets of sanctions in force on `programmes_as_of`
+  // under a programme concerning `to` (ProgrammesConcerning, embargo/
+  // sanctions.h): "the DPRK-programme entities in Russia" of "how are
+  // Russia and North Korea linked". They are routes of their own
+  // (LinkRoute::programme_target), scored like the others. Needs a graph
+  // loaded with country links (FailedPrecondition otherwise: the
+  // nationality and flag relations alone would be a partial answer).
+  bool programme_targets = false;
+  // Unknown: today (UTC).
+  PartialDate programmes_as_of;
 };
 
 // LinkStep is one step of a route's shape.
@@ -127,8 +140,12 @@ struct LinkRoute {
   Path example;
   double score = 0;
   // "RUS -transfer-> CHN -transfer-> PRK"; a folded route names kinds in
-  // brackets: "RUS -transfer-> [state x41] -transfer-> PRK".
+  // brackets: "RUS -transfer-> [state x41] -transfer-> PRK"; a programme
+  // target route: "RUS <-registered_in- [12 targets of PRK programmes]".
   std::string label;
+  // The route ends at targets of programmes concerning the report's target
+  // (LinkOptions::programme_targets), not at the target itself.
+  bool programme_target = false;
 };
 
 // LinkReport is the whole answer.
@@ -147,8 +164,29 @@ struct LinkReport {
   uint64_t node_sequences = 0;
   bool complete = true;
   std::string stop_reason;  // Empty when complete.
-  // Every route, best first; their paths add up to total_paths.
+  // Every route, best first; the paths of those that are not programme
+  // target routes add up to total_paths.
   std::vector<LinkRoute> routes;
+
+  // LinkOptions::programme_targets: whether they were asked for and the
+  // target is a state; the programmes concerning it ("OFAC DPRK3", in
+  // order); the day sanctions were taken in force on; how many actors are
+  // targets under them; how many of those are linked to `from` (the
+  // programme target routes' paths add up to programme_target_paths, one
+  // per link).
+  bool programme_targets = false;
+  std::vector<StateProgramme> programmes;
+  PartialDate programmes_as_of;
+  uint64_t programme_targets_total = 0;
+  uint64_t programme_targets_linked = 0;
+  uint64_t programme_target_paths = 0;
+  // The linked targets and the programmes each is under ("OFAC DPRK3"), by
+  // node.
+  struct ProgrammeTarget {
+    NodeId node;
+    std::vector<std::string> programmes;
+  };
+  std::vector<ProgrammeTarget> linked_programme_targets;
 };
 
 // Links reports the paths of 1..max_hops hops from `from` to `to`.

@@ -184,6 +184,39 @@ class NodeSet {
     const Graph& graph, const Regime& regime, PartialDate as_of,
     Certainty at_least = Certainty::kPossible);
 
+// StateProgramme is a sanctions programme that concerns one state: the
+// programme of a country's own sanctions, whose targets are chosen for
+// their part in that country's weapons, government or conflict (OFAC's
+// DPRK3, UNSCR 1718, the EU's EU-PRK all concern North Korea).
+struct StateProgramme {
+  std::string authority_id;  // "OFAC"
+  std::string program;       // "DPRK3", as the graph's sanctions spell it
+  // Why the programme is taken to concern the state: "the authority
+  // sanctions the state under it" (a country arms embargo in the graph) or
+  // "programme table" (ProgrammeState).
+  std::string basis;
+};
+
+// ProgrammeState is the state a programme concerns by the documented
+// table (lib/sanctions/programmes.cc), "" when the table has none: OFAC's
+// programme tags that name a country (DPRK, DPRK2, DPRK3, DPRK4,
+// DPRK-NKSPEA: PRK; RUSSIA-EO14024: RUS; UKRAINE-EO13660: UKR; IRAN...:
+// IRN; ...), the UN Security Council's country regimes by resolution
+// (UNSCR 1718: PRK, UNSCR 1737: IRN, ...) and the EU's programme keys
+// "EU-XXX" with XXX an ISO 3166-1 alpha-3 code. Programmes that concern no
+// one state (OFAC's SDGT, NPWMD, CYBER2, GLOMAG; UNSCR 1267) have none.
+// Case-insensitive.
+std::string ProgrammeState(absl::string_view authority_id,
+                           absl::string_view program);
+
+// ProgrammesConcerning lists the (authority, programme) pairs of the
+// graph's sanctions that concern `state`: those under which the same
+// authority sanctions the state itself, and those ProgrammeState gives for
+// it, sorted by authority and programme.
+// Errors: InvalidArgument for a bad node or one that is not a state.
+[[nodiscard]] absl::StatusOr<std::vector<StateProgramme>> ProgrammesConcerning(
+    const Graph& graph, NodeId state);
+
 // PathsToSanctioned returns every simple path of 1..max_hops hops from
 // `from` whose last node is a target of the regime as of `as_of`, shortest
 // first, with the Filter and Limits semantics of query.h (the last node is

@@ -490,6 +490,7 @@ constexpr AliasRow kExtraAliases[] = {
     {"former Soviet Union", "SUN"},
     {"Man, Isle of", "IMN"},
     {"Macedonia, The Former Yugoslav Republic of", "MKD"},
+    {"North Macedonia, The Republic of", "MKD"},
     {"St. Kitts & Nevis", "KNA"},
     {"Korea, North", "PRK"},
     {"DPRK", "PRK"},

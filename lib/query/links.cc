@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -81,6 +82,15 @@ struct Group {
 int YearOfDay(int64_t day) {
   if (day == kMinDay || day == kMaxDay) return 0;
   return std::stoi(FormatDay(static_cast<int32_t>(day)).substr(0, 4));
+}
+
+// RouteBefore orders routes best first: score, then fewer hops, more
+// paths, the label.
+bool RouteBefore(const LinkRoute& a, const LinkRoute& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.steps.size() != b.steps.size()) return a.steps.size() < b.steps.size();
+  if (a.paths != b.paths) return a.paths > b.paths;
+  return a.label < b.label;
 }
 
 double StatusWeight(v1::Status s) {
@@ -500,14 +510,7 @@ LinkReport Walker::Finish() {
     }
   }
   std::stable_sort(out.routes.begin(), out.routes.end(),
-                   [](const LinkRoute& a, const LinkRoute& b) {
-                     if (a.score != b.score) return a.score > b.score;
-                     if (a.steps.size() != b.steps.size()) {
-                       return a.steps.size() < b.steps.size();
-                     }
-                     if (a.paths != b.paths) return a.paths > b.paths;
-                     return a.label < b.label;
-                   });
+                   RouteBefore);
   out.total_paths = total_;
   out.node_sequences = sequences_;
   out.complete = !budget_.exhausted();
@@ -542,6 +545,81 @@ absl::StatusOr<LinkReport> Report(const Graph& graph, NodeId from,
   return r;
 }
 
+// AddProgrammeTargets adds to `report` the routes of one country link (or
+// nationality, or flag) from `from` to the targets of the programmes
+// concerning the state `to` (LinkOptions::programme_targets).
+absl::Status AddProgrammeTargets(const Graph& graph, NodeId from, NodeId to,
+                                 const LinkOptions& options, LinkReport& report) {
+  if (!graph.has_country_links()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the targets of ", graph.node_id(to),
+        " programmes linked to ", graph.node_id(from),
+        " need the graph's country links (LoadOptions::country_links); "
+        "without them only the nationality and flag relations would count"));
+  }
+  absl::StatusOr<std::vector<StateProgramme>> programmes =
+      ProgrammesConcerning(graph, to);
+  if (!programmes.ok()) return programmes.status();
+  report.programme_targets = true;
+  report.programmes = *programmes;
+  report.programmes_as_of =
+      options.programmes_as_of.known() ? options.programmes_as_of : Today();
+  NodeSet targets(graph.num_nodes());
+  std::map<uint32_t, std::vector<std::string>> under;
+  for (const StateProgramme& p : *programmes) {
+    Regime regime;
+    regime.authority_ids = {p.authority_id};
+    regime.programs = {p.program};
+    absl::StatusOr<NodeSet> set =
+        SanctionedNodes(graph, regime, report.programmes_as_of);
+    if (!set.ok()) return set.status();
+    for (NodeId n : set->Nodes()) {
+      if (n == to || n == from) continue;
+      targets.Add(n);
+      under[n.value()].push_back(absl::StrCat(p.authority_id, " ", p.program));
+    }
+  }
+  report.programme_targets_total = targets.size();
+  if (targets.empty()) return absl::OkStatus();
+
+  LinkOptions one_hop = options;
+  one_hop.max_hops = 1;
+  one_hop.programme_targets = false;
+  one_hop.filter = Filter();
+  one_hop.filter.edge_kinds = CountryFilterKinds();
+  one_hop.filter.min_status = options.filter.min_status;
+  const std::vector<NodeId> members = targets.Nodes();
+  const std::string label =
+      absl::StrCat(graph.node_id(to), " programme target");
+  absl::StatusOr<LinkReport> linked =
+      Report(graph, from, members, label, one_hop);
+  if (!linked.ok()) return linked.status();
+  std::set<uint32_t> reached;
+  for (LinkRoute& route : linked->routes) {
+    route.programme_target = true;
+    for (const auto& [node, paths] : route.targets) reached.insert(node.value());
+    const std::string kind(EdgeKindName(route.steps.front().kind));
+    route.label = absl::StrCat(graph.node_id(from),
+                               route.steps.front().along ? " -" : " <-", kind,
+                               route.steps.front().along ? "-> [" : "- [",
+                               route.targets.size(), " ", label,
+                               route.targets.size() == 1 ? "" : "s", "]");
+    report.routes.push_back(std::move(route));
+  }
+  report.programme_targets_linked = reached.size();
+  for (uint32_t n : reached) {
+    report.linked_programme_targets.push_back({NodeId(n), under[n]});
+  }
+  report.programme_target_paths = linked->total_paths;
+  if (!linked->complete && report.complete) {
+    report.complete = false;
+    report.stop_reason = linked->stop_reason;
+  }
+  std::stable_sort(report.routes.begin(), report.routes.end(),
+                   RouteBefore);
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 double LinkScore(v1::Status strongest, uint64_t sources, int last_year,
@@ -568,7 +646,14 @@ absl::StatusOr<LinkReport> Links(const Graph& graph, NodeId from, NodeId to,
     absl::StrAppend(&label, " (", graph.node_name(to), ")");
   }
   const NodeId targets[] = {to};
-  return Report(graph, from, targets, std::move(label), options);
+  absl::StatusOr<LinkReport> report =
+      Report(graph, from, targets, std::move(label), options);
+  if (!report.ok() || !options.programme_targets ||
+      graph.node_kind(to) != NodeKind::kState) {
+    return report;
+  }
+  EMBARGO_RETURN_IF_ERROR(AddProgrammeTargets(graph, from, to, options, *report));
+  return report;
 }
 
 absl::StatusOr<LinkReport> LinksToSet(const Graph& graph, NodeId from,

@@ -88,6 +88,7 @@ py::dict RouteDict(const Graph& g, const LinkRoute& r, size_t rank) {
   d["sources"] = r.sources;
   d["score"] = r.score;
   d["example"] = MakePath(g, r.example);
+  d["programme_target"] = r.programme_target;
   return d;
 }
 
@@ -110,6 +111,31 @@ Path); ``str(report)`` is the terminal page; ``to_markdown()``,
                              [](const PyLinkReport& r) { return r.report.stop_reason; })
       .def_property_readonly("max_hops",
                              [](const PyLinkReport& r) { return r.report.max_hops; })
+      .def_property_readonly(
+          "programmes",
+          [](const PyLinkReport& r) -> py::object {
+            if (!r.report.programme_targets) return py::none();
+            py::dict d;
+            py::list list, linked;
+            for (const StateProgramme& p : r.report.programmes) {
+              list.append(py::make_tuple(p.authority_id, p.program, p.basis));
+            }
+            for (const LinkReport::ProgrammeTarget& t :
+                 r.report.linked_programme_targets) {
+              linked.append(py::make_tuple(std::string(r.graph.node_id(t.node)),
+                                           t.programmes));
+            }
+            d["programmes"] = list;
+            d["as_of"] = r.report.programmes_as_of.ToString();
+            d["targets"] = r.report.programme_targets_total;
+            d["linked"] = linked;
+            d["links"] = r.report.programme_target_paths;
+            return d;
+          },
+          "When b is a state and programme targets were asked for: the "
+          "programmes concerning it as (authority, programme, basis), the "
+          "date, the number of targets, the linked ones as (id, "
+          "programmes) and the number of links; else None.")
       .def_property_readonly(
           "routes",
           [](const PyLinkReport& r) {
@@ -170,9 +196,15 @@ Path); ``str(report)`` is the terminal page; ``to_markdown()``,
       [](const Graph& g, const py::object& a, const py::object& b,
          int max_hops, size_t named_routes_per_shape,
          const py::object& max_work, const py::object& timeout,
+         const py::object& programmes, const py::object& as_of,
          const py::kwargs& kwargs) {
         const NodeId from = ToNode(g, a);
         LinkOptions o;
+        // None: with the country links the graph has; True: required.
+        o.programme_targets = programmes.is_none()
+                                  ? g.has_country_links()
+                                  : programmes.cast<bool>();
+        if (!as_of.is_none()) o.programmes_as_of = ToDate(as_of);
         o.max_hops = max_hops;
         o.filter = FilterFrom(kwargs);
         o.limits = MakeLimits(py::none(), max_work, timeout, 1000);
@@ -193,13 +225,22 @@ Path); ``str(report)`` is the terminal page; ``to_markdown()``,
       },
       py::arg("a"), py::arg("b"), py::arg("max_hops") = 3, py::kw_only(),
       py::arg("named_routes_per_shape") = 5, py::arg("max_work") = py::none(),
-      py::arg("timeout") = py::none(), R"doc(
+      py::arg("timeout") = py::none(), py::arg("programmes") = py::none(),
+      py::arg("as_of") = py::none(), R"doc(
 How ``a`` and ``b`` are linked: every path of 1..max_hops hops, grouped
 into routes (link kinds, direction and intermediaries) and ranked by
 evidence, recency and directness, as a LinkReport. ``b`` may also be a
 list of nodes (paths end at the first one reached). Takes the filter
 keywords of all_paths (kinds, items, since, until, min_status, direction,
 node_kinds, date_match, chronological, max_gap_days).
+
+When ``b`` is a state, the report also has the actors linked to ``a`` by a
+country link, nationality or flag that are targets of sanctions in force on
+``as_of`` (default today) under programmes concerning ``b`` (routes with
+``programme_target`` True; ``report.programmes`` names them).
+``programmes=None`` does so when the graph was loaded with
+``country_links=True``; True requires it (an error otherwise); False
+leaves them out.
 
     >>> r = g.links("RUS", "PRK")
     >>> print(r)                 # one terminal page

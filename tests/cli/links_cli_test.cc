@@ -16,11 +16,14 @@
 #include "embargo/graph.h"
 #include "embargo/links.h"
 #include "embargo/query.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 
 namespace embargo {
 namespace {
+
+using ::testing::HasSubstr;
 
 constexpr char kArticle[] = EMBARGO_SOURCE_DIR
     "/examples/data/article_2023.textproto";
@@ -101,9 +104,15 @@ TEST_F(LinksCliTest, EveryFormatHoldsTheWholeReport) {
   for (const LinkRoute& r : want->routes) {
     EXPECT_NE(md.out.find(r.label), std::string::npos) << r.label;
   }
-  const Result count = Cli({"links", "RUS", "PRK", "--count"});
+  const Result count = Cli({"links", "RUS", "PRK", "--count", "--no-programmes"});
   EXPECT_EQ(count.out, absl::StrCat(want->total_paths, " path(s) in ",
                                     want->routes.size(), " route(s)\n"));
+  // With TO a state the programme targets are counted beside (none of the
+  // article's targets of DPRK programmes is linked to Russia).
+  const Result with = Cli({"links", "RUS", "PRK", "--count"});
+  EXPECT_THAT(with.out, HasSubstr(absl::StrCat(want->total_paths, " path(s) in ",
+                                              want->routes.size(), " route(s); 0 of ")));
+  EXPECT_THAT(with.out, HasSubstr("target(s) of PRK programmes on "));
   // The paths command counts the same.
   const Result pc = Cli({"paths", "RUS", "PRK", "--count", "--json"});
   EXPECT_EQ(nlohmann::json::parse(pc.out)["count"], want->total_paths);

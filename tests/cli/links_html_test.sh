@@ -80,6 +80,12 @@ grep -q 'id="routes"' "$work/dom.html" || fail "rendered DOM has no route table"
 rows=$(grep -o 'class="route"' "$work/dom.html" | wc -l)
 [ "$rows" -ge 3 ] || fail "only $rows route rows rendered"
 grep -q 'RUS &lt;-transfer- PRK' "$work/dom.html" || fail "no direct route rendered"
+grep -q 'id="programmes"' "$work/dom.html" || fail "no programme targets paragraph"
+if [ ${#data[@]} -gt 2 ]; then
+  # The DPRK4 vessels under the Russian flag, a programme target route.
+  grep -q 'RUS &lt;-flag- \[6 PRK programme targets\]' "$work/dom.html" \
+    || fail "no programme target route rendered"
+fi
 grep -q "$expect_total" "$work/dom.html" || fail "rendered DOM lacks the total"
 errors=$(console_errors "$work/dom.log")
 [ -z "$errors" ] || fail "console errors: $errors"

@@ -71,3 +71,25 @@ def test_unknown_programme_is_refused_with_the_known_ones(sdn21):
                          country="RUS")
     with pytest.raises(ValueError, match="known: OFAC"):
         sdn21.sanctioned(authorities="UN")
+
+
+def test_links_name_the_programme_targets_linked_to_russia(sdn21):
+    r = sdn21.links("RUS", "PRK", max_hops=1, as_of="2021-07-31")
+    p = r.programmes
+    assert p["as_of"] == "2021-07-31"
+    assert {(a, prog) for a, prog, _ in p["programmes"]} == {
+        ("OFAC", x) for x in ["DPRK", "DPRK-NKSPEA", "DPRK2", "DPRK3", "DPRK4"]}
+    linked = dict(p["linked"])
+    assert linked["OFAC-24451"] == ["OFAC DPRK4"]
+    # The 30 of the sanctioned() listing above, each linked by at least one
+    # route of its own.
+    assert len(linked) == 30
+    routes = [x for x in r.routes if x["programme_target"]]
+    assert {x["steps"][0][0] for x in routes} >= {"located_in", "registered_in", "flag"}
+    assert sum(x["paths"] for x in routes) == p["links"]
+    # Left out when asked, and refused without country links.
+    assert sdn21.links("RUS", "PRK", max_hops=1, programmes=False).programmes is None
+    bare = embargo.load(sdn21.to_dataset())
+    assert bare.links("RUS", "PRK", max_hops=1).programmes is None
+    with pytest.raises(Exception, match="country links"):
+        bare.links("RUS", "PRK", max_hops=1, programmes=True)

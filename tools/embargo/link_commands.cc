@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "embargo/country_links.h"
 #include "embargo/link_report.h"
 #include "embargo/links.h"
 #include "embargo/sanctions.h"
@@ -37,6 +38,17 @@ With --sanctioned, the targets are every actor under a sanction in force
 (as of --as-of, default: any date) of --authority and --program (default:
 any); a path ends at the first such actor.
 
+When TO is a state, the report also has the actors linked to FROM by a
+country link (registered_in, located_in, national_of), a nationality or a
+flag that are targets of sanctions in force (on --as-of, default today)
+under a programme concerning TO: for RUS and PRK, the entities in Russia
+under OFAC's DPRK programmes, UNSCR 1718 or the EU's DPRK regime. Which
+programmes concern a state: those under which the authority sanctions the
+state itself, and the documented table (README, "Link reports"). They are
+routes of their own ("RUS <-located_in- [24 targets of PRK programmes]"),
+scored like the others, and the report names the programmes and the date.
+Left out with --no-programmes, or when --kinds names none of those kinds.
+
 Options:
   --max-hops N         longest path, in hops (1-6, default 3)
   --routes N           routes on the terminal page (default 10)
@@ -50,6 +62,9 @@ Options:
   --sanctioned         targets: actors under sanctions (see above)
   --authority ID, --program P, --as-of DATE
                        which sanctions, with --sanctioned
+  --as-of DATE         with TO a state: the day programme targets' sanctions
+                       are in force on (default today)
+  --no-programmes      with TO a state: leave out the programme targets
 )";
 
 constexpr char kLinksExamples[] = R"(
@@ -79,7 +94,7 @@ int RunLinks(const std::vector<std::string>& argv) {
   std::set<std::string> valued = kQueryValued;
   valued.insert({"routes", "html", "authority", "program", "as-of"});
   std::set<std::string> flags = kQueryFlags;
-  flags.insert({"csv", "markdown", "sanctioned"});
+  flags.insert({"csv", "markdown", "sanctioned", "no-programmes"});
   absl::StatusOr<Args> args = Args::Parse(command, argv, valued, flags);
   if (!args.ok()) return Fail(command, args.status());
   if (args->Has("help")) {
@@ -95,9 +110,11 @@ int RunLinks(const std::vector<std::string>& argv) {
                              ", got ", args->positionals().size(),
                              " argument(s) (see --help)"));
   }
-  if (!to_set && (args->Has("authority") || args->Has("program") ||
-                  args->Has("as-of"))) {
-    return Fail(command, "--authority, --program and --as-of go with --sanctioned");
+  if (!to_set && (args->Has("authority") || args->Has("program"))) {
+    return Fail(command, "--authority and --program go with --sanctioned");
+  }
+  if (to_set && args->Has("no-programmes")) {
+    return Fail(command, "--no-programmes goes with FROM and TO");
   }
   int formats = 0;
   for (const char* f : {"json", "csv", "markdown", "count"}) formats += args->Has(f);
@@ -114,7 +131,14 @@ int RunLinks(const std::vector<std::string>& argv) {
   if (!limits.ok()) return Fail(command, limits.status());
   absl::StatusOr<std::vector<std::string>> files = DataFiles(*args);
   if (!files.ok()) return Fail(command, files.status());
-  absl::StatusOr<Graph> graph = LoadGraphFrom(*files, WantsCountryLinks(*args));
+  // Programme targets: TO looks like a state (an alpha-3 code), not turned
+  // off, and --kinds (if given) has a kind that links an actor to a state.
+  const bool programmes =
+      !to_set && !args->Has("no-programmes") &&
+      CheckCountryCode(args->positionals()[1]).ok() &&
+      (filter->edge_kinds.bits() & CountryFilterKinds().bits()) != 0;
+  absl::StatusOr<Graph> graph =
+      LoadGraphFrom(*files, WantsCountryLinks(*args) || programmes);
   if (!graph.ok()) return Fail(command, graph.status());
   absl::StatusOr<NodeId> from = ResolveActor(*graph, args->positionals()[0]);
   if (!from.ok()) return Fail(command, from.status());
@@ -123,17 +147,17 @@ int RunLinks(const std::vector<std::string>& argv) {
   options.max_hops = *max_hops;
   options.filter = *filter;
   options.limits = *limits;
+  PartialDate as_of;
+  if (args->Has("as-of")) {
+    absl::StatusOr<PartialDate> d = PartialDate::Parse(args->Get("as-of"));
+    if (!d.ok()) return Fail(command, absl::StrCat("--as-of: ", d.status().message()));
+    as_of = *d;
+  }
   absl::StatusOr<LinkReport> report;
   if (to_set) {
     Regime regime;
     if (args->Has("authority")) regime.authority_ids = args->All("authority");
     if (args->Has("program")) regime.programs = args->All("program");
-    PartialDate as_of;
-    if (args->Has("as-of")) {
-      absl::StatusOr<PartialDate> d = PartialDate::Parse(args->Get("as-of"));
-      if (!d.ok()) return Fail(command, absl::StrCat("--as-of: ", d.status().message()));
-      as_of = *d;
-    }
     if (absl::Status s = CheckRegimeNames(*graph, regime); !s.ok()) {
       return Fail(command, s);
     }
@@ -149,6 +173,8 @@ int RunLinks(const std::vector<std::string>& argv) {
   } else {
     absl::StatusOr<NodeId> to = ResolveActor(*graph, args->positionals()[1]);
     if (!to.ok()) return Fail(command, to.status());
+    options.programme_targets = programmes;
+    options.programmes_as_of = as_of;
     report = Links(*graph, *from, *to, options);
   }
   if (!report.ok()) return Fail(command, report.status());
@@ -172,8 +198,20 @@ int RunLinks(const std::vector<std::string>& argv) {
     }
   }
   if (args->Has("count")) {
-    std::cout << report->total_paths << " path(s) in " << report->routes.size()
-              << " route(s)" << (report->complete ? "" : " (incomplete: ")
+    size_t routes = 0, programme_routes = 0;
+    for (const LinkRoute& x : report->routes) {
+      (x.programme_target ? programme_routes : routes) += 1;
+    }
+    std::cout << report->total_paths << " path(s) in " << routes << " route(s)";
+    if (report->programme_targets) {
+      std::cout << "; " << report->programme_targets_linked << " of "
+                << report->programme_targets_total << " target(s) of "
+                << graph->node_id(report->targets.front())
+                << " programmes on " << report->programmes_as_of.ToString()
+                << " linked, by " << report->programme_target_paths
+                << " link(s) in " << programme_routes << " route(s)";
+    }
+    std::cout << (report->complete ? "" : " (incomplete: ")
               << (report->complete ? "" : report->stop_reason)
               << (report->complete ? "" : ")") << "\n";
   } else if (args->Has("json")) {
@@ -185,7 +223,9 @@ int RunLinks(const std::vector<std::string>& argv) {
   } else {
     std::cout << LinksText(*graph, *report, static_cast<size_t>(*routes));
   }
-  return report->total_paths == 0 ? kExitNoResult : kExitOk;
+  return report->total_paths == 0 && report->programme_target_paths == 0
+             ? kExitNoResult
+             : kExitOk;
 }
 
 }  // namespace embargo::cli

@@ -36,6 +36,7 @@ std::string LinksText(const Graph& g, const LinkReport& r, size_t max_routes,
   out << Headline(g, r) << "\n";
   out << "Filter: " << FilterText(r.filter) << ". Score: evidence x recency"
       << " / hops^2 (see --help).\n";
+  if (const std::string p = ProgrammeLine(g, r); !p.empty()) out << p << "\n";
   if (r.routes.empty()) {
     out << "No path with these filters.\n";
     return out.str();
@@ -63,6 +64,9 @@ std::string LinksText(const Graph& g, const LinkReport& r, size_t max_routes,
     for (size_t c = 0; c < row.size(); ++c) line += Pad(row[c], width[c] + 1);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << "\n";
+    if (x.programme_target) {
+      out << "    " << Cut(ProgrammeTargetsText(g, r, x, 4), 110) << "\n";
+    }
     if (x.folded && !x.top_intermediaries.empty()) {
       std::vector<std::string> names;
       for (const auto& [node, paths] : x.top_intermediaries) {
@@ -107,6 +111,9 @@ std::string LinksMarkdown(const Graph& g, const LinkReport& r) {
   out << "Filter: " << Markdown(FilterText(r.filter)) << ". Reference year "
       << r.reference_year << ". Score = status weight x (1 + log2(1 + "
       << "sources)) x recency / hops^2.\n\n";
+  if (const std::string p = ProgrammeLine(g, r); !p.empty()) {
+    out << Markdown(p) << "\n\n";
+  }
   out << "| # | route | hops | paths | node sequences | records | years | "
          "items | strongest status | sources | score |\n";
   out << "|---|---|---|---|---|---|---|---|---|---|---|\n";
@@ -123,6 +130,10 @@ std::string LinksMarkdown(const Graph& g, const LinkReport& r) {
   for (size_t i = 0; i < r.routes.size(); ++i) {
     const LinkRoute& x = r.routes[i];
     out << "\n### " << i + 1 << ". " << Markdown(x.label) << "\n\n";
+    if (x.programme_target) {
+      out << "Targets: " << Markdown(ProgrammeTargetsText(g, r, x, x.targets.size()))
+          << ".\n\n";
+    }
     if (x.folded) {
       std::vector<std::string> names;
       for (const auto& [node, paths] : x.top_intermediaries) {
@@ -158,7 +169,7 @@ std::string LinksCsv(const Graph& g, const LinkReport& r) {
   std::ostringstream out;
   out << "rank,label,hops,steps,intermediaries,targets,paths,node_sequences,"
          "edges,first_day,last_day,undated_edges,items,strongest_status,"
-         "sources,score,example\n";
+         "sources,score,example,programme_target\n";
   for (size_t i = 0; i < r.routes.size(); ++i) {
     const LinkRoute& x = r.routes[i];
     std::vector<std::string> steps, inter, targets, items;
@@ -194,7 +205,8 @@ std::string LinksCsv(const Graph& g, const LinkReport& r) {
         StatusName(x.strongest_status),
         absl::StrCat(x.sources),
         ScoreText(x.score),
-        ExampleIds(x, g)};
+        ExampleIds(x, g),
+        x.programme_target ? "true" : "false"};
     std::vector<std::string> quoted;
     for (const std::string& f : row) quoted.push_back(CsvField(f));
     out << absl::StrJoin(quoted, ",") << "\n";
@@ -229,6 +241,28 @@ std::string LinksJson(const Graph& g, const LinkReport& r) {
   j["route_count"] = r.routes.size();
   j["complete"] = r.complete;
   j["stop_reason"] = r.stop_reason;
+  if (r.programme_targets) {
+    Json p;
+    Json list = Json::array();
+    for (const StateProgramme& s : r.programmes) {
+      list.push_back({{"authority", s.authority_id},
+                      {"program", s.program},
+                      {"basis", s.basis}});
+    }
+    p["programmes"] = list;
+    p["as_of"] = r.programmes_as_of.ToString();
+    p["targets"] = r.programme_targets_total;
+    p["targets_linked"] = r.programme_targets_linked;
+    p["links"] = r.programme_target_paths;
+    Json linked = Json::array();
+    for (const LinkReport::ProgrammeTarget& t : r.linked_programme_targets) {
+      Json o = node(t.node);
+      o["programmes"] = t.programmes;
+      linked.push_back(o);
+    }
+    p["linked"] = linked;
+    j["programme_targets"] = p;
+  }
   Json routes = Json::array();
   for (size_t i = 0; i < r.routes.size(); ++i) {
     const LinkRoute& x = r.routes[i];
@@ -242,6 +276,7 @@ std::string LinksJson(const Graph& g, const LinkReport& r) {
     }
     o["steps"] = steps;
     o["folded"] = x.folded;
+    o["programme_target"] = x.programme_target;
     Json inter = Json::array();
     for (NodeId n : x.intermediaries) inter.push_back(node(n));
     o["intermediaries"] = inter;

@@ -78,10 +78,18 @@ std::string LinksDot(const Graph& g, const LinkReport& r, size_t max_routes) {
     ids.push_back(x.targets.size() == 1 ? real(x.targets.front().first)
                                         : absl::StrCat("targets", i + 1));
     if (x.targets.size() != 1) {
+      const NodeId first = x.targets.front().first;
+      const std::string label =
+          x.programme_target
+              ? absl::StrCat(Count(x.targets.size()), " ",
+                             g.node_id(r.targets.front()),
+                             " programme targets\ne.g. ",
+                             Cut(std::string(g.node_name(first)), 28), " (",
+                             g.node_id(first), ")")
+              : absl::StrCat(Count(x.targets.size()), " targets\nmost: ",
+                             g.node_id(first));
       node_lines[ids.back()] = absl::StrCat(
-          "label=", Json(absl::StrCat(Count(x.targets.size()), " targets\nmost: ",
-                                      g.node_id(x.targets.front().first))).dump(),
-          ", shape=box, fillcolor=\"#f4cccc\"");
+          "label=", Json(label).dump(), ", shape=box, fillcolor=\"#f4cccc\"");
     }
     // Per hop, aggregate this route's edges between the two drawn nodes: a
     // named route's hop joins two known nodes; a folded route's hops are
@@ -198,6 +206,9 @@ absl::StatusOr<std::string> LinksHtml(const Graph& g, const LinkReport& r,
   out << "<h1>Links: " << Html(NodeLabel(g, r.from)) << " to "
       << Html(r.target_label) << "</h1>\n";
   out << "<p id=\"summary\">" << Html(Headline(g, r)) << ".</p>\n";
+  if (const std::string p = ProgrammeLine(g, r); !p.empty()) {
+    out << "<p id=\"programmes\">" << Html(p) << "</p>\n";
+  }
   out << "<p>Filter: " << Html(FilterText(r.filter)) << ". Reference year "
       << r.reference_year
       << ". Score = status weight (confirmed 3, reported 2, alleged 1) x "
@@ -235,6 +246,10 @@ absl::StatusOr<std::string> LinksHtml(const Graph& g, const LinkReport& r,
       }
       out << "<p>" << Count(x.node_sequences) << " sequences of intermediaries; most paths via "
           << absl::StrJoin(names, ", ") << ".</p>\n";
+    }
+    if (x.programme_target) {
+      out << "<p>Targets: "
+          << Html(ProgrammeTargetsText(g, r, x, x.targets.size())) << ".</p>\n";
     }
     out << "<p>Example path:</p><ul>";
     for (const Hop& h : x.example.hops) {

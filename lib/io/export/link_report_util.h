@@ -128,16 +128,72 @@ inline std::string FilterText(const Filter& f) {
 }
 
 inline std::string Headline(const Graph& g, const LinkReport& r) {
+  size_t routes = 0;
+  for (const LinkRoute& x : r.routes) routes += !x.programme_target;
   std::string s = absl::StrCat(
       NodeLabel(g, r.from), " to ", r.target_label, ": ", Count(r.total_paths),
       r.total_paths == 1 ? " path" : " paths", " of at most ", r.max_hops,
-      r.max_hops == 1 ? " hop" : " hops", " in ", Count(r.routes.size()),
-      r.routes.size() == 1 ? " route" : " routes");
+      r.max_hops == 1 ? " hop" : " hops", " in ", Count(routes),
+      routes == 1 ? " route" : " routes");
   if (!r.complete) {
     absl::StrAppend(&s, " (INCOMPLETE: the walk stopped, ", r.stop_reason,
                     "; the counts are lower bounds)");
   }
   return s;
+}
+
+// ProgrammeTargetsText names the first `n` targets of a programme target
+// route with their programmes: "OFAC-24451 GUDZON SHIPPING CO LLC (OFAC
+// DPRK4), ...; 3 more".
+inline std::string ProgrammeTargetsText(const Graph& g, const LinkReport& r,
+                                        const LinkRoute& x, size_t n) {
+  std::vector<std::string> parts;
+  for (size_t i = 0; i < x.targets.size() && i < n; ++i) {
+    const NodeId t = x.targets[i].first;
+    std::string s = absl::StrCat(g.node_id(t), " ", g.node_name(t));
+    for (const LinkReport::ProgrammeTarget& p : r.linked_programme_targets) {
+      if (p.node == t) absl::StrAppend(&s, " (", absl::StrJoin(p.programmes, ", "), ")");
+    }
+    parts.push_back(std::move(s));
+  }
+  std::string text = absl::StrJoin(parts, "; ");
+  if (x.targets.size() > n) {
+    absl::StrAppend(&text, "; ", x.targets.size() - n, " more");
+  }
+  return text;
+}
+
+// ProgrammeLine says what the programme target routes hold and on which
+// programmes and date they rest; "" when they were not asked for.
+inline std::string ProgrammeLine(const Graph& g, const LinkReport& r) {
+  if (!r.programme_targets) return "";
+  const std::string to =
+      r.targets.empty() ? std::string("the target")
+                        : std::string(g.node_id(r.targets.front()));
+  if (r.programmes.empty()) {
+    return absl::StrCat("No sanctions programme concerning ", to,
+                        " in the lists loaded.");
+  }
+  std::vector<std::string> names;
+  std::string authority;
+  for (const StateProgramme& p : r.programmes) {
+    if (p.authority_id != authority) {
+      authority = p.authority_id;
+      names.push_back(absl::StrCat(authority, " ", p.program));
+    } else {
+      names.back() += absl::StrCat(", ", p.program);
+    }
+  }
+  size_t routes = 0;
+  for (const LinkRoute& x : r.routes) routes += x.programme_target;
+  return absl::StrCat(
+      "Targets of ", to, " programmes in force on ",
+      r.programmes_as_of.ToString(), ": ", Count(r.programme_targets_total),
+      ", of which ", Count(r.programme_targets_linked), " linked to ",
+      g.node_id(r.from), " by a country link, nationality or flag (",
+      Count(r.programme_target_paths), " link(s) in ", routes,
+      " route(s)).\nProgrammes concerning ", to, ": ",
+      absl::StrJoin(names, "; "), ".");
 }
 
 inline std::string ScoreText(double s) { return absl::StrFormat("%.2f", s); }
