@@ -31,6 +31,8 @@ ValueError). Each carries the C++ status message and ``.code``.
 Queries release the GIL: threads may query one graph at once.
 """
 
+import math
+
 from . import _embargo
 from ._embargo import *  # noqa: F401,F403  (the classes and functions)
 from ._embargo import (  # noqa: F401
@@ -178,6 +180,26 @@ __all__ = [name for name in dir(_embargo) if not name.startswith("_")] + [
 
 # --- screening ----------------------------------------------------------------
 
+_DATE_COLUMNS = frozenset(["dob", "born", "date_of_birth"])
+
+
+def _clean_frame_row(row):
+    """A DataFrame row as a user wrote it: pandas reads an empty cell as
+    NaN and a column of years or numbers with gaps as floats (1955.0,
+    9003550.0). Empty cells become None; whole-number floats become a year
+    (date columns) or the digits as text (names, identifiers)."""
+    out = {}
+    for key, value in row.items():
+        if isinstance(value, float):
+            if math.isnan(value):
+                value = None
+            elif value.is_integer():
+                date = str(key).strip().lower() in _DATE_COLUMNS
+                value = int(value) if date else str(int(value))
+        out[key] = value
+    return out
+
+
 def _graph_screen(self, rows, as_of=None, hops=2, kinds=None, threshold=0.75,
                   matches=3, threads=0):
     """Screens counterparties: ``rows`` is a pandas DataFrame or a list of
@@ -191,7 +213,7 @@ def _graph_screen(self, rows, as_of=None, hops=2, kinds=None, threshold=0.75,
     actors within ``hops`` over ``kinds``, default ownership, directorship,
     control, operator, family and associate links, with a path each)."""
     if hasattr(rows, "to_dict") and hasattr(rows, "columns"):
-        rows = rows.to_dict("records")
+        rows = [_clean_frame_row(r) for r in rows.to_dict("records")]
     return self._screen(list(rows), as_of, hops, kinds, threshold, matches,
                         threads)
 

@@ -9,6 +9,11 @@ is a marker:
                              build targets), after every earlier python
                              example: the python examples are one session,
                              as in a notebook
+    <!-- test: sh-fails -->  as sh, but the block must fail (exit status not
+                             0) and the ```text block is its standard error
+    <!-- test: cpp -->       the block is C++: the build compiles it into
+                             readme_cpp_examples (readme_cpp.py) against the
+                             library, and it runs here, in its turn
 
 When a ```text block follows the example (blank lines between allowed), the
 example's standard output must equal it, line by line after trailing spaces
@@ -22,7 +27,7 @@ so that an example may use files an earlier one wrote, and nothing is
 written to the source tree. `embargo` is the built tool (BUILD_DIR/bin) and
 `import embargo` the built module (BUILD_DIR/python).
 
-usage: readme_test.py SOURCE_DIR BUILD_DIR
+usage: readme_test.py SOURCE_DIR BUILD_DIR [READMECPP_EXAMPLES]
 """
 import os
 import re
@@ -31,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 
-MARKER = re.compile(r"^<!--\s*test:\s*(sh|python)\s*-->\s*$")
+MARKER = re.compile(r"^<!--\s*test:\s*(sh-fails|sh|python|cpp)\s*-->\s*$")
 FENCE = re.compile(r"^```(\w*)\s*$")
 
 
@@ -120,8 +125,13 @@ def main():
     try:
         for line, kind, code, expected in blocks(lines):
             count += 1
-            if kind == "sh":
+            if kind in ("sh", "sh-fails"):
                 cmd = ["bash", "-e", "-o", "pipefail", "-c", code]
+            elif kind == "cpp":
+                if len(sys.argv) < 4:
+                    raise SystemExit("README has C++ examples: give the "
+                                     "readme_cpp_examples program")
+                cmd = [os.path.abspath(sys.argv[3]), str(line)]
             else:
                 cmd = [sys.executable, "-c",
                        session + f"\nprint({sentinel!r})\n" + code]
@@ -130,9 +140,10 @@ def main():
                                text=True, timeout=600)
             if kind == "python":
                 r.stdout = r.stdout.split(sentinel + "\n", 1)[-1]
-            ok = r.returncode == 0
+            ok = (r.returncode != 0) == (kind == "sh-fails")
             why = f"exit {r.returncode}"
-            if ok and expected is not None and not matches(expected, r.stdout.split("\n")):
+            shown = r.stderr if kind == "sh-fails" else r.stdout
+            if ok and expected is not None and not matches(expected, shown.split("\n")):
                 ok, why = False, "output differs"
             if not ok:
                 failures += 1

@@ -78,6 +78,17 @@ def test_screen_rows_and_dataframe(lists):
     # The same answers as the C++ screen gives through search.
     assert out[0]["matches"][0]["score"] == pytest.approx(
         lists.search("Shoigu Sergei", country="RUS")[0]["score"])
+    # As pandas reads a CSV with gaps: years and IMO numbers become floats,
+    # empty cells NaN. PATRIOT is IMO 9003550 on the 2024 SDN list.
+    df = pd.DataFrame({"name": ["Shoigu Sergei", "Patriot"],
+                       "dob": [1955.0, float("nan")],
+                       "id": [float("nan"), 9003550.0]})
+    out = lists.screen(df, as_of="2024-06-01")
+    assert [r["error"] for r in out] == [None, None]
+    assert out[0]["matches"][0]["id"] == "OFAC-35173"
+    assert "born 1955 agrees" in out[0]["matches"][0]["explanation"]
+    assert out[1]["matches"][0]["id"] == "OFAC-24508"
+    assert "identifier 9003550 agrees" in out[1]["matches"][0]["explanation"]
 
 
 def test_screen_article(article):
