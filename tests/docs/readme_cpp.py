@@ -3,11 +3,11 @@
 program, so that the build compiles them against the library and the README
 test runs them where they stand.
 
-Each example becomes a function `int ExampleAtLine<N>()` whose body is the
-block without its #include lines (those go to the top of the file, with
-<iostream>, <string> and <vector>); the program runs the example whose
-README line it is given: `readme_cpp_examples N`. An example returns from
-its function like a main: 0 when it went well.
+Each example becomes a function `int Example<N>()` (N counts the C++
+examples from 1, in README order) whose body is the block without its
+#include lines (those go to the top of the file, with <iostream>, <string>
+and <vector>); `readme_cpp_examples N` runs the N-th. An example returns
+from its function like a main: 0 when it went well.
 
 usage: readme_cpp.py README.md OUT.cc
 """
@@ -32,19 +32,20 @@ def main():
                 includes.add(c.strip())
             else:
                 body.append("  " + c if c else "")
-        functions.append(f"// README.md:{line}\nint ExampleAtLine{line}() {{\n"
+        n = len(cases) + 1
+        functions.append(f"// README.md:{line}\nint Example{n}() {{\n"
                          + "\n".join(body).rstrip() + "\n  return 0;\n}\n")
-        cases.append(line)
+        cases.append(n)
     text = ["// Generated from README.md by tests/docs/readme_cpp.py: do not edit.\n"]
     text += sorted(includes)
     text.append("\nnamespace {\n")
     text += functions
     text.append("}  // namespace\n")
     text.append("int main(int argc, char** argv) {")
-    text.append('  const std::string line = argc > 1 ? argv[1] : "";')
+    text.append('  const std::string which = argc > 1 ? argv[1] : "";')
     for c in cases:
-        text.append(f'  if (line == "{c}") return ExampleAtLine{c}();')
-    text.append('  std::cerr << "no C++ example at README.md line " << line << "\\n";')
+        text.append(f'  if (which == "{c}") return Example{c}();')
+    text.append('  std::cerr << "no C++ example number " << which << " (" << %d << " in README.md)\\n";' % len(cases))
     text.append("  return 2;\n}")
     new = "\n".join(text) + "\n"
     if not os.path.exists(out) or open(out, encoding="utf-8").read() != new:

@@ -13,7 +13,8 @@ is a marker:
                              0) and the ```text block is its standard error
     <!-- test: cpp -->       the block is C++: the build compiles it into
                              readme_cpp_examples (readme_cpp.py) against the
-                             library, and it runs here, in its turn
+                             library, and it runs here, in its turn (the
+                             program takes the example's number)
 
 When a ```text block follows the example (blank lines between allowed), the
 example's standard output must equal it, line by line after trailing spaces
@@ -119,7 +120,7 @@ def main():
     env["PYTHONPATH"] = os.path.join(build, "python")
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.pop("EMBARGO_DATA", None)
-    failures, count = 0, 0
+    failures, count, cpp_count = 0, 0, 0
     session = ""  # the python examples so far
     sentinel = "--- embargo readme example ---"
     try:
@@ -131,7 +132,8 @@ def main():
                 if len(sys.argv) < 4:
                     raise SystemExit("README has C++ examples: give the "
                                      "readme_cpp_examples program")
-                cmd = [os.path.abspath(sys.argv[3]), str(line)]
+                cpp_count += 1
+                cmd = [os.path.abspath(sys.argv[3]), str(cpp_count)]
             else:
                 cmd = [sys.executable, "-c",
                        session + f"\nprint({sentinel!r})\n" + code]

@@ -69,6 +69,71 @@ constexpr std::pair<absl::string_view, absl::string_view> kDemonyms[] = {
     {"burmese", "MMR"},     {"malian", "MLI"},      {"sudanese", "SDN"},
 };
 
+// The labels the annexes put before a name in another script or language
+// ("Russian: Александр ...", "(Belarusian: ...)"), or before another kind
+// of name ("Married name: ..."), lower case.
+constexpr absl::string_view kNameLabels[] = {
+    "ukrainian", "russian",  "rusian", "belarusian", "belarussian",
+    "azerbaijani", "chinese", "kazakh", "married name", "stage name",
+    "other name"};
+
+// NameVariants splits one name or alias value of an annex into the names it
+// holds: "A / B" (spelling or language variants: "Владимир ... / Володимир
+// ..."), "A (Russian: B)", "A Ukrainian: B", "Russian: B", "укр. B". A value
+// that is only a label ("Chinese:") or the annex's "Text of image" (the next
+// value is the name as printed in the image) holds no name: `labels` counts
+// those. The first name comes first.
+std::vector<std::string> NameVariants(absl::string_view value, int* labels) {
+  std::vector<std::string> out;
+  std::string s(absl::StripAsciiWhitespace(value));
+  const std::string lower = absl::AsciiStrToLower(s);
+  if (lower == "text of image") {
+    ++*labels;
+    return out;
+  }
+  for (absl::string_view label : kNameLabels) {
+    if (lower == label || lower == absl::StrCat(label, ":")) {
+      ++*labels;
+      return out;
+    }
+  }
+  // Cut at every "label:" (with a space, an opening parenthesis or the
+  // start before it), dropping the label and a closing parenthesis.
+  std::vector<std::string> parts;
+  size_t begin = 0;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (i > 0 && lower[i - 1] != ' ' && lower[i - 1] != '(') continue;
+    for (absl::string_view label : kNameLabels) {
+      if (!absl::StartsWith(absl::string_view(lower).substr(i), label) ||
+          i + label.size() >= lower.size() || lower[i + label.size()] != ':') {
+        continue;
+      }
+      const size_t cut = i > 0 && lower[i - 1] == '(' ? i - 1 : i;
+      parts.push_back(s.substr(begin, cut - begin));
+      begin = i + label.size() + 1;
+      i = begin - 1;
+      break;
+    }
+  }
+  parts.push_back(s.substr(begin));
+  for (std::string& part : parts) {
+    absl::string_view p = absl::StripAsciiWhitespace(part);
+    if (absl::EndsWith(p, ")") && p.find('(') == absl::string_view::npos) {
+      p.remove_suffix(1);
+    }
+    for (absl::string_view v : absl::StrSplit(p, " / ")) {
+      v = absl::StripAsciiWhitespace(v);
+      if (absl::StartsWith(v, "укр.")) {
+        v = absl::StripAsciiWhitespace(v.substr(absl::string_view("укр.").size()));
+      }
+      if (!v.empty() && std::find(out.begin(), out.end(), v) == out.end()) {
+        out.emplace_back(v);
+      }
+    }
+  }
+  return out;
+}
+
 // Splits a multi-valued cell: ';'-separated, values optionally quoted.
 std::vector<std::string> SplitValues(absl::string_view cell) {
   std::vector<std::string> out;
@@ -222,6 +287,10 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
   absl::flat_hash_set<std::string> sanction_ids, actor_ids;
   std::map<std::string, int> other_measures;
   std::set<std::string> celexes;
+  // Name and alias values split into several names; values that were only
+  // a label.
+  int split_values = 0;
+  int labels_dropped = 0;
   CsvRow row;
   int64_t data_row = 0;
   while (true) {
@@ -251,7 +320,11 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
     const std::string record_id = cell("recordId");
     const std::string annex = cell("annex");
     const std::string schema = cell("schema");
-    const std::string name = CleanText(cell("name"));
+    const std::string raw_name = CleanText(cell("name"));
+    // "A (Russian: B)" is named A, with B an alias.
+    int labels_here = 0;
+    std::vector<std::string> name_variants = NameVariants(raw_name, &labels_here);
+    const std::string name = name_variants.empty() ? raw_name : name_variants[0];
     std::optional<v1::ActorKind> kind = KindOf(schema);
     if (!kind) {
       reject("schema", absl::StrCat("schema \"", schema,
@@ -354,9 +427,28 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
       }
       a.add_aliases(v);
     };
-    for (const char* column : {"alias", "weakAlias", "previousName"}) {
-      for (const std::string& v : SplitValues(cell(column))) add_alias(v);
+    for (size_t i = 1; i < name_variants.size(); ++i) add_alias(name_variants[i]);
+    for (const char* column : {"alias", "previousName"}) {
+      for (const std::string& v : SplitValues(cell(column))) {
+        const std::vector<std::string> names = NameVariants(v, &labels_here);
+        split_values += names.size() > 1;
+        for (const std::string& n : names) add_alias(n);
+      }
     }
+    // The annexes' weak aliases are kept as such (Actor.weak_aliases): they
+    // raise a search score only a little and never merge entities.
+    for (const std::string& v : SplitValues(cell("weakAlias"))) {
+      for (const std::string& n : NameVariants(v, &labels_here)) {
+        if (n == a.name() ||
+            std::find(a.weak_aliases().begin(), a.weak_aliases().end(), n) !=
+                a.weak_aliases().end()) {
+          continue;
+        }
+        a.add_weak_aliases(n);
+      }
+    }
+    labels_dropped += labels_here;
+    split_values += name_variants.size() > 1;
     const auto add_id = [&](absl::string_view scheme, const std::string& value) {
       for (const v1::Identifier& x : a.identifiers()) {
         if (x.scheme() == scheme && x.value() == value) return;
@@ -422,6 +514,16 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
   for (const auto& [m, count] : other_measures) {
     report.notes.push_back(absl::StrCat("measure \"", m, "\" (", count,
                                         " rows) mapped to MEASURE_OTHER"));
+  }
+  if (split_values > 0) {
+    report.notes.push_back(absl::StrCat(
+        split_values, " name or alias value(s) holding several names (\"A / B\", "
+        "\"A (Russian: B)\", \"A Ukrainian: B\") split, each name kept as an alias"));
+  }
+  if (labels_dropped > 0) {
+    report.notes.push_back(absl::StrCat(
+        labels_dropped, " alias value(s) that are only a label (\"Chinese:\", "
+        "\"Text of image\") not kept as names"));
   }
   report.notes.push_back(absl::StrCat(ds.actors_size(), " parties from ",
                                       report.rows_imported, " rows"));

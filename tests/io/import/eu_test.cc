@@ -9,6 +9,7 @@
 #include "embargo/date.h"
 #include "embargo/graph.h"
 #include "embargo/sanctions.h"
+#include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/io/import/list_test_util.h"
@@ -151,6 +152,64 @@ TEST(EuCsvTest, HandMadeQuirks) {
   EXPECT_EQ(r->dataset.relations(0).kind(), v1::RELATION_KIND_FLAG);
   EXPECT_EQ(FindSanction(r->dataset, "EU-32099R0001-II-2")->measures(0),
             v1::MEASURE_VESSEL_BAN);
+}
+
+// Name and alias values that hold several names, as the Ukraine annex
+// writes them, and values that are only labels.
+TEST(EuCsvTest, NamesHoldingSeveralNamesAreSplit) {
+  std::string csv = kHeader;
+  csv += "32099R0002,1,EU-UKR,I,Asset freeze,1.1.2022,,Person,"
+         "Aleksandr Viktorovich NAUMENKO (Russian: Александр Викторович НАУМЕНКО),"
+         "\"Владимир Николаевич ДУБОВКА / Володимир Миколайович ДУБОВКА; "
+         "Иван КУСОВ Ukrainian: Iван КУСОВ; Married name: Lesya TARASYUK; "
+         "Анатолий ВАССЕРМАН / укр. Анатолiй ВАССЕРМАН\",Vova,"
+         ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n";
+  csv += "32099R0002,2,EU-UKR,I,Asset freeze,1.1.2022,,Company,"
+         "Shenzhen Juhang International Wuliu Co. Ltd.,"
+         "\"Chinese:; Text of image; 巨航航空科技（深圳）有限公司; Juhang Aviation\","
+         ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n";
+  absl::StatusOr<ImportResult> r = ImportEuCsv(WriteTemp("32099R0002.csv", csv));
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->report.rows_imported, 2) << r->report.Summary();
+  const v1::Actor* naumenko = FindActor(r->dataset, "EU-32099R0002-I-1");
+  ASSERT_NE(naumenko, nullptr);
+  EXPECT_EQ(naumenko->name(), "Aleksandr Viktorovich NAUMENKO");
+  EXPECT_THAT(naumenko->aliases(),
+              ElementsAre("Александр Викторович НАУМЕНКО",
+                          "Владимир Николаевич ДУБОВКА",
+                          "Володимир Миколайович ДУБОВКА", "Иван КУСОВ",
+                          "Iван КУСОВ", "Lesya TARASYUK", "Анатолий ВАССЕРМАН",
+                          "Анатолiй ВАССЕРМАН"));
+  EXPECT_THAT(naumenko->weak_aliases(), ElementsAre("Vova"));
+  const v1::Actor* juhang = FindActor(r->dataset, "EU-32099R0002-I-2");
+  ASSERT_NE(juhang, nullptr);
+  EXPECT_THAT(juhang->aliases(),
+              ElementsAre("巨航航空科技（深圳）有限公司", "Juhang Aviation"));
+  EXPECT_THAT(r->report.notes,
+              Contains(HasSubstr("2 alias value(s) that are only a label")));
+  // The name, ДУБОВКА, КУСОВ and ВАССЕРМАН ("Married name:" holds one).
+  EXPECT_THAT(r->report.notes, Contains(HasSubstr("4 name or alias value(s) "
+                                                  "holding several names")));
+}
+
+// On the real Ukraine annex: no alias is a bare label, and the Russian and
+// Ukrainian spellings of one person are two aliases (line 1721 of the file,
+// record 1792: "Иван Сергеевич КУСОВ Ukrainian: Iван Сергійович КУСОВ").
+TEST(EuCsvTest, UkraineAnnexNamesSplit) {
+  absl::StatusOr<ImportResult> r = ImportEuCsv(DataDir() + "/eu/32014R0269.csv");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const v1::Actor* kusov = FindActor(r->dataset, "EU-32014R0269-I.PERSONS-1792");
+  ASSERT_NE(kusov, nullptr);
+  EXPECT_EQ(kusov->name(), "Ivan Sergeevich KUSOV");
+  EXPECT_THAT(kusov->aliases(), Contains("Иван Сергеевич КУСОВ"));
+  EXPECT_THAT(kusov->aliases(), Contains("Iван Сергійович КУСОВ"));
+  for (const v1::Actor& a : r->dataset.actors()) {
+    for (const std::string& alias : a.aliases()) {
+      EXPECT_NE(alias, "Chinese:") << a.id();
+      EXPECT_NE(alias, "Text of image") << a.id();
+      EXPECT_FALSE(absl::StrContains(alias, " / ")) << a.id() << " " << alias;
+    }
+  }
 }
 
 TEST(EuCsvTest, RefusesWhatIsNotAnAnnexFile) {
