@@ -182,11 +182,17 @@ struct LinkReport {
   uint64_t programme_target_paths = 0;
   // The linked targets and the programmes each is under ("OFAC DPRK3"), by
   // node.
+  // `certain`: some sanction of those programmes is certainly in force on
+  // the day (embargo/sanctions.h, the date rule); otherwise only possibly
+  // (a listing date the list does not give, a partial date).
   struct ProgrammeTarget {
     NodeId node;
     std::vector<std::string> programmes;
+    bool certain = true;
   };
   std::vector<ProgrammeTarget> linked_programme_targets;
+  // Linked targets only possibly in force on the day.
+  uint64_t programme_targets_possible = 0;
 };
 
 // Links reports the paths of 1..max_hops hops from `from` to `to`.

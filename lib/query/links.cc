@@ -565,6 +565,7 @@ absl::Status AddProgrammeTargets(const Graph& graph, NodeId from, NodeId to,
   report.programmes_as_of =
       options.programmes_as_of.known() ? options.programmes_as_of : Today();
   NodeSet targets(graph.num_nodes());
+  NodeSet certain(graph.num_nodes());
   std::map<uint32_t, std::vector<std::string>> under;
   for (const StateProgramme& p : *programmes) {
     Regime regime;
@@ -573,6 +574,10 @@ absl::Status AddProgrammeTargets(const Graph& graph, NodeId from, NodeId to,
     absl::StatusOr<NodeSet> set =
         SanctionedNodes(graph, regime, report.programmes_as_of);
     if (!set.ok()) return set.status();
+    absl::StatusOr<NodeSet> sure = SanctionedNodes(
+        graph, regime, report.programmes_as_of, Certainty::kCertain);
+    if (!sure.ok()) return sure.status();
+    for (NodeId n : sure->Nodes()) certain.Add(n);
     for (NodeId n : set->Nodes()) {
       if (n == to || n == from) continue;
       targets.Add(n);
@@ -608,7 +613,9 @@ absl::Status AddProgrammeTargets(const Graph& graph, NodeId from, NodeId to,
   }
   report.programme_targets_linked = reached.size();
   for (uint32_t n : reached) {
-    report.linked_programme_targets.push_back({NodeId(n), under[n]});
+    const bool sure = certain.Contains(NodeId(n));
+    report.programme_targets_possible += !sure;
+    report.linked_programme_targets.push_back({NodeId(n), under[n], sure});
   }
   report.programme_target_paths = linked->total_paths;
   if (!linked->complete && report.complete) {

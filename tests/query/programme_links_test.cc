@@ -208,6 +208,17 @@ TEST(ProgrammeLinksTest, TargetsLinkedToTheSourceAreRoutesOfTheirOwn) {
   absl::StatusOr<LinkReport> early = Links(*g, rus, *g->FindNode("PRK"), o);
   ASSERT_TRUE(early.ok());
   EXPECT_EQ(early->programme_targets_linked, 4u);
+  EXPECT_EQ(early->programme_targets_possible, 0u);
+  // In 2020 (a whole year) CO-OLD, delisted in March, is only possibly in
+  // force: counted, and said.
+  o.programmes_as_of = *PartialDate::Parse("2020");
+  absl::StatusOr<LinkReport> y2020 = Links(*g, rus, *g->FindNode("PRK"), o);
+  ASSERT_TRUE(y2020.ok());
+  EXPECT_EQ(y2020->programme_targets_linked, 4u);
+  EXPECT_EQ(y2020->programme_targets_possible, 1u);
+  for (const LinkReport::ProgrammeTarget& t : y2020->linked_programme_targets) {
+    EXPECT_EQ(t.certain, g->node_id(t.node) != "CO-OLD") << g->node_id(t.node);
+  }
 
   // Off by default; not for a target that is not a state.
   absl::StatusOr<LinkReport> plain = Links(*g, rus, *g->FindNode("PRK"));

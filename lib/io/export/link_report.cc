@@ -254,10 +254,12 @@ std::string LinksJson(const Graph& g, const LinkReport& r) {
     p["targets"] = r.programme_targets_total;
     p["targets_linked"] = r.programme_targets_linked;
     p["links"] = r.programme_target_paths;
+    p["targets_linked_possibly_in_force"] = r.programme_targets_possible;
     Json linked = Json::array();
     for (const LinkReport::ProgrammeTarget& t : r.linked_programme_targets) {
       Json o = node(t.node);
       o["programmes"] = t.programmes;
+      o["certain"] = t.certain;
       linked.push_back(o);
     }
     p["linked"] = linked;

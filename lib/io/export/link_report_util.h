@@ -152,7 +152,9 @@ inline std::string ProgrammeTargetsText(const Graph& g, const LinkReport& r,
     const NodeId t = x.targets[i].first;
     std::string s = absl::StrCat(g.node_id(t), " ", g.node_name(t));
     for (const LinkReport::ProgrammeTarget& p : r.linked_programme_targets) {
-      if (p.node == t) absl::StrAppend(&s, " (", absl::StrJoin(p.programmes, ", "), ")");
+      if (p.node != t) continue;
+      absl::StrAppend(&s, " (", absl::StrJoin(p.programmes, ", "),
+                      p.certain ? "" : "; possibly in force", ")");
     }
     parts.push_back(std::move(s));
   }
@@ -191,8 +193,12 @@ inline std::string ProgrammeLine(const Graph& g, const LinkReport& r) {
       r.programmes_as_of.ToString(), ": ", Count(r.programme_targets_total),
       ", of which ", Count(r.programme_targets_linked), " linked to ",
       g.node_id(r.from), " by a country link, nationality or flag (",
-      Count(r.programme_target_paths), " link(s) in ", routes,
-      " route(s)).\nProgrammes concerning ", to, ": ",
+      Count(r.programme_target_paths), " link(s) in ", routes, " route(s)",
+      r.programme_targets_possible == 0
+          ? std::string()
+          : absl::StrCat("; ", Count(r.programme_targets_possible),
+                         " of them only possibly in force on that day"),
+      ").\nProgrammes concerning ", to, ": ",
       absl::StrJoin(names, "; "), ".");
 }
 
