@@ -92,7 +92,10 @@ struct LinkOptions {
   // under a programme concerning `to` (ProgrammesConcerning, embargo/
   // sanctions.h): "the DPRK-programme entities in Russia" of "how are
   // Russia and North Korea linked". They are routes of their own
-  // (LinkRoute::programme_target), scored like the others. Needs a graph
+  // (LinkRoute::programme_target), scored like the others; each target
+  // counts once, under its strongest link (a flag or nationality relation,
+  // then registered_in / national_of, then located_in). With edge_kinds
+  // other than the default, only the kinds of both sets link. Needs a graph
   // loaded with country links (FailedPrecondition otherwise: the
   // nationality and flag relations alone would be a partial answer).
   bool programme_targets = false;
@@ -141,7 +144,7 @@ struct LinkRoute {
   double score = 0;
   // "RUS -transfer-> CHN -transfer-> PRK"; a folded route names kinds in
   // brackets: "RUS -transfer-> [state x41] -transfer-> PRK"; a programme
-  // target route: "RUS <-registered_in- [12 targets of PRK programmes]".
+  // target route: "RUS <-registered_in- [12 PRK programme targets]".
   std::string label;
   // The route ends at targets of programmes concerning the report's target
   // (LinkOptions::programme_targets), not at the target itself.
@@ -177,6 +180,9 @@ struct LinkReport {
   bool programme_targets = false;
   std::vector<StateProgramme> programmes;
   PartialDate programmes_as_of;
+  // The day was not given: today (UTC), which may lie after the lists'
+  // editions (a listing with no delisting is taken to stand).
+  bool programmes_as_of_today = false;
   uint64_t programme_targets_total = 0;
   uint64_t programme_targets_linked = 0;
   uint64_t programme_target_paths = 0;

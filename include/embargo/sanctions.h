@@ -200,11 +200,13 @@ struct StateProgramme {
 // ProgrammeState is the state a programme concerns by the documented
 // table (lib/sanctions/programmes.cc), "" when the table has none: OFAC's
 // programme tags that name a country (DPRK, DPRK2, DPRK3, DPRK4,
-// DPRK-NKSPEA: PRK; RUSSIA-EO14024: RUS; UKRAINE-EO13660: UKR; IRAN...:
-// IRN; ...), the UN Security Council's country regimes by resolution
-// (UNSCR 1718: PRK, UNSCR 1737: IRN, ...) and the EU's programme keys
-// "EU-XXX" with XXX an ISO 3166-1 alpha-3 code. Programmes that concern no
-// one state (OFAC's SDGT, NPWMD, CYBER2, GLOMAG; UNSCR 1267) have none.
+// DPRK-NKSPEA: PRK; RUSSIA-EO14024: RUS; IRAN...: IRN; ...), the UN
+// Security Council's country regimes by resolution (UNSCR 1718: PRK, UNSCR
+// 1737: IRN, ...) and the EU's programme keys "EU-XXX" with XXX an ISO
+// 3166-1 alpha-3 code. Programmes that concern no one state (OFAC's SDGT,
+// NPWMD, CYBER2, GLOMAG; UNSCR 1267) have none, nor do those named for the
+// country harmed rather than the one whose actors they target (OFAC's
+// UKRAINE-EO13660..13685, the EU's EU-UKR).
 // Case-insensitive.
 std::string ProgrammeState(absl::string_view authority_id,
                            absl::string_view program);

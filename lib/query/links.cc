@@ -562,6 +562,7 @@ absl::Status AddProgrammeTargets(const Graph& graph, NodeId from, NodeId to,
   if (!programmes.ok()) return programmes.status();
   report.programme_targets = true;
   report.programmes = *programmes;
+  report.programmes_as_of_today = !options.programmes_as_of.known();
   report.programmes_as_of =
       options.programmes_as_of.known() ? options.programmes_as_of : Today();
   NodeSet targets(graph.num_nodes());
@@ -587,40 +588,64 @@ absl::Status AddProgrammeTargets(const Graph& graph, NodeId from, NodeId to,
   report.programme_targets_total = targets.size();
   if (targets.empty()) return absl::OkStatus();
 
-  LinkOptions one_hop = options;
-  one_hop.max_hops = 1;
-  one_hop.programme_targets = false;
-  one_hop.filter = Filter();
-  one_hop.filter.edge_kinds = CountryFilterKinds();
-  one_hop.filter.min_status = options.filter.min_status;
-  const std::vector<NodeId> members = targets.Nodes();
+  // Each target is counted once, under its strongest link: an explicit
+  // flag or nationality relation, then the registered country or
+  // nationality the list gives (registered_in, national_of), then an
+  // address (located_in). A vessel's flag and the registered_in restating
+  // it are one fact, not two routes.
+  const EdgeKindSet user =
+      options.filter.edge_kinds == DefaultEdgeKinds()
+          ? CountryFilterKinds()
+          : EdgeKindSet::FromBits(options.filter.edge_kinds.bits() &
+                                  CountryFilterKinds().bits());
+  const EdgeKindSet tiers[] = {
+      {EdgeKind::kFlag, EdgeKind::kNationality},
+      {EdgeKind::kRegisteredIn, EdgeKind::kNationalOf},
+      {EdgeKind::kLocatedIn}};
   const std::string label =
       absl::StrCat(graph.node_id(to), " programme target");
-  absl::StatusOr<LinkReport> linked =
-      Report(graph, from, members, label, one_hop);
-  if (!linked.ok()) return linked.status();
   std::set<uint32_t> reached;
-  for (LinkRoute& route : linked->routes) {
-    route.programme_target = true;
-    for (const auto& [node, paths] : route.targets) reached.insert(node.value());
-    const std::string kind(EdgeKindName(route.steps.front().kind));
-    route.label = absl::StrCat(graph.node_id(from),
-                               route.steps.front().along ? " -" : " <-", kind,
-                               route.steps.front().along ? "-> [" : "- [",
-                               route.targets.size(), " ", label,
-                               route.targets.size() == 1 ? "" : "s", "]");
-    report.routes.push_back(std::move(route));
+  for (const EdgeKindSet& tier : tiers) {
+    const EdgeKindSet kinds = EdgeKindSet::FromBits(tier.bits() & user.bits());
+    if (kinds.bits() == 0) continue;
+    std::vector<NodeId> members;
+    for (NodeId n : targets.Nodes()) {
+      if (!reached.contains(n.value())) members.push_back(n);
+    }
+    if (members.empty()) break;
+    LinkOptions one_hop = options;
+    one_hop.max_hops = 1;
+    one_hop.programme_targets = false;
+    one_hop.filter = Filter();
+    one_hop.filter.edge_kinds = kinds;
+    one_hop.filter.min_status = options.filter.min_status;
+    absl::StatusOr<LinkReport> linked =
+        Report(graph, from, members, label, one_hop);
+    if (!linked.ok()) return linked.status();
+    std::set<uint32_t> now;
+    for (LinkRoute& route : linked->routes) {
+      route.programme_target = true;
+      for (const auto& [node, paths] : route.targets) now.insert(node.value());
+      const std::string kind(EdgeKindName(route.steps.front().kind));
+      route.label = absl::StrCat(graph.node_id(from),
+                                 route.steps.front().along ? " -" : " <-", kind,
+                                 route.steps.front().along ? "-> [" : "- [",
+                                 route.targets.size(), " ", label,
+                                 route.targets.size() == 1 ? "" : "s", "]");
+      report.routes.push_back(std::move(route));
+    }
+    reached.insert(now.begin(), now.end());
+    report.programme_target_paths += linked->total_paths;
+    if (!linked->complete && report.complete) {
+      report.complete = false;
+      report.stop_reason = linked->stop_reason;
+    }
   }
   report.programme_targets_linked = reached.size();
   for (uint32_t n : reached) {
     const bool sure = certain.Contains(NodeId(n));
     report.programme_targets_possible += !sure;
     report.linked_programme_targets.push_back({NodeId(n), under[n], sure});
-  }
-  report.programme_target_paths = linked->total_paths;
-  if (!linked->complete && report.complete) {
-    report.complete = false;
-    report.stop_reason = linked->stop_reason;
   }
   std::stable_sort(report.routes.begin(), report.routes.end(),
                    RouteBefore);

@@ -27,14 +27,21 @@ struct Entry {
   const char* state;
 };
 
-// OFAC's programme tags that name a country (the tag's own word: DPRK,
-// RUSSIA, UKRAINE, IRAN, ...), and the Iran-only statutes (IFCA: Iran
+// OFAC's programme tags that name the country whose government, weapons
+// or conflict they target (the tag's own word: DPRK, RUSSIA, IRAN, ...),
+// and the Iran-only statutes (IFCA: Iran
 // Freedom and Counter-Proliferation Act; ISA: Iran Sanctions Act; IFSR:
 // Iranian Financial Sanctions Regulations; IRGC; HRIT-IR / HRIT-SY: human
 // rights abuses via information technology, Iran / Syria). The UN Security
 // Council's country regimes by the resolution that set them up. Tags that
 // concern no one state (SDGT, NPWMD, CYBER2, GLOMAG, MAGNIT, FTO, TCO,
-// SDNTK, BALKANS, UNSCR 1267, UNSCR 1988) are left out on purpose.
+// SDNTK, BALKANS, UNSCR 1267, UNSCR 1988) are left out on purpose, and so
+// are the programmes named for the country harmed rather than the one
+// whose actors they target: OFAC's Ukraine-related orders (UKRAINE-EO13660
+// to 13685, mostly Russian officials, companies and sectors) and the EU's
+// Regulation 269/2014 ("EU-UKR", actions against Ukraine's territorial
+// integrity). Mapping them to UKR would read "links RUS UKR" as thousands
+// of "UKR programme targets" in Russia.
 constexpr Entry kTable[] = {
     {"OFAC", "DPRK", "PRK"},
     {"OFAC", "DPRK2", "PRK"},
@@ -44,10 +51,6 @@ constexpr Entry kTable[] = {
     {"OFAC", "RUSSIA-EO14024", "RUS"},
     {"OFAC", "BPI-RUSSIA-EO14024", "RUS"},
     {"OFAC", "CAATSA - RUSSIA", "RUS"},
-    {"OFAC", "UKRAINE-EO13660", "UKR"},
-    {"OFAC", "UKRAINE-EO13661", "UKR"},
-    {"OFAC", "UKRAINE-EO13662", "UKR"},
-    {"OFAC", "UKRAINE-EO13685", "UKR"},
     {"OFAC", "IRAN", "IRN"},
     {"OFAC", "IRAN-CON-ARMS-EO", "IRN"},
     {"OFAC", "IRAN-EO13846", "IRN"},
@@ -119,8 +122,9 @@ std::string ProgrammeState(absl::string_view authority_id,
     if (authority == e.authority && upper == e.program) return e.state;
   }
   // The EU importer keeps the list's own programme key, "EU-" and the
-  // target country's alpha-3 code ("EU-PRK", "EU-UKR").
-  if (authority == "EU" && upper.size() == 6 && absl::StartsWith(upper, "EU-")) {
+  // country's alpha-3 code ("EU-PRK"); "EU-UKR" is left out (above).
+  if (authority == "EU" && upper.size() == 6 && absl::StartsWith(upper, "EU-") &&
+      upper != "EU-UKR") {
     const std::string code = upper.substr(3);
     if (!CountryName(code).empty()) return code;
   }

@@ -187,7 +187,8 @@ def _clean_frame_row(row):
     """A DataFrame row as a user wrote it: pandas reads an empty cell as
     NaN and a column of years or numbers with gaps as floats (1955.0,
     9003550.0). Empty cells become None; whole-number floats become a year
-    (date columns) or the digits as text (names, identifiers)."""
+    (date columns) or the digits as text (names, identifiers; read
+    identifiers with ``dtype=str`` to keep leading zeros)."""
     out = {}
     for key, value in row.items():
         if isinstance(value, float):
@@ -196,6 +197,10 @@ def _clean_frame_row(row):
             elif value.is_integer():
                 date = str(key).strip().lower() in _DATE_COLUMNS
                 value = int(value) if date else str(int(value))
+        # The C++ reader takes "dob" or "born"; the CLI's CSV reader also
+        # "date_of_birth".
+        if str(key).strip().lower() == "date_of_birth":
+            key = "dob"
         out[key] = value
     return out
 

@@ -123,19 +123,24 @@ Path); ``str(report)`` is the terminal page; ``to_markdown()``,
             for (const LinkReport::ProgrammeTarget& t :
                  r.report.linked_programme_targets) {
               linked.append(py::make_tuple(std::string(r.graph.node_id(t.node)),
-                                           t.programmes));
+                                           t.programmes, t.certain));
             }
             d["programmes"] = list;
             d["as_of"] = r.report.programmes_as_of.ToString();
+            d["as_of_is_today"] = r.report.programmes_as_of_today;
             d["targets"] = r.report.programme_targets_total;
+            d["targets_linked"] = r.report.programme_targets_linked;
+            d["possibly_in_force"] = r.report.programme_targets_possible;
             d["linked"] = linked;
             d["links"] = r.report.programme_target_paths;
             return d;
           },
           "When b is a state and programme targets were asked for: the "
           "programmes concerning it as (authority, programme, basis), the "
-          "date, the number of targets, the linked ones as (id, "
-          "programmes) and the number of links; else None.")
+          "date (as_of, as_of_is_today), the number of targets, of linked "
+          "targets and of those only possibly in force, the linked ones as "
+          "(id, programmes, certainly in force) and the number of links; "
+          "else None.")
       .def_property_readonly(
           "routes",
           [](const PyLinkReport& r) {

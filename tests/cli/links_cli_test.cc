@@ -113,6 +113,11 @@ TEST_F(LinksCliTest, EveryFormatHoldsTheWholeReport) {
   EXPECT_THAT(with.out, HasSubstr(absl::StrCat(want->total_paths, " path(s) in ",
                                               want->routes.size(), " route(s); 0 of ")));
   EXPECT_THAT(with.out, HasSubstr("target(s) of PRK programmes on "));
+  // TO given by name: the same state, the same programme targets.
+  const Result by_name = Cli({"links", "RUS", "North Korea", "--count"});
+  EXPECT_EQ(by_name.out, with.out);
+  // --as-of only where it is used.
+  EXPECT_EQ(Cli({"links", "RUS", "PRK", "--no-programmes", "--as-of", "2024"}).code, 2);
   // The paths command counts the same.
   const Result pc = Cli({"paths", "RUS", "PRK", "--count", "--json"});
   EXPECT_EQ(nlohmann::json::parse(pc.out)["count"], want->total_paths);

@@ -79,13 +79,20 @@ def test_links_name_the_programme_targets_linked_to_russia(sdn21):
     assert p["as_of"] == "2021-07-31"
     assert {(a, prog) for a, prog, _ in p["programmes"]} == {
         ("OFAC", x) for x in ["DPRK", "DPRK-NKSPEA", "DPRK2", "DPRK3", "DPRK4"]}
-    linked = dict(p["linked"])
+    linked = {t: progs for t, progs, _ in p["linked"]}
     assert linked["OFAC-24451"] == ["OFAC DPRK4"]
+    assert p["targets_linked"] == len(linked)
+    # The 2021-07 list gives no listing dates: on 2021-07-31, after its
+    # edition, every listing certainly stands.
+    assert p["possibly_in_force"] == 0 and all(c for _, _, c in p["linked"])
+    assert not p["as_of_is_today"]
     # The 30 of the sanctioned() listing above, each linked by at least one
     # route of its own.
     assert len(linked) == 30
     routes = [x for x in r.routes if x["programme_target"]]
     assert {x["steps"][0][0] for x in routes} >= {"located_in", "registered_in", "flag"}
+    # Each target once, under its strongest link.
+    assert sum(len(x["targets"]) for x in routes) == len(linked)
     assert sum(x["paths"] for x in routes) == p["links"]
     # Left out when asked, and refused without country links.
     assert sdn21.links("RUS", "PRK", max_hops=1, programmes=False).programmes is None

@@ -128,7 +128,9 @@ TEST(ProgrammeStateTest, TheTable) {
   EXPECT_EQ(ProgrammeState("OFAC", "RUSSIA-EO14024"), "RUS");
   EXPECT_EQ(ProgrammeState("UNSC", "UNSCR 1718"), "PRK");
   EXPECT_EQ(ProgrammeState("EU", "EU-PRK"), "PRK");
-  EXPECT_EQ(ProgrammeState("EU", "EU-UKR"), "UKR");
+  // Named for the country harmed, not the targets' country.
+  EXPECT_EQ(ProgrammeState("EU", "EU-UKR"), "");
+  EXPECT_EQ(ProgrammeState("OFAC", "UKRAINE-EO13662"), "");
   // Not a country code; programmes of no one state; another authority's.
   EXPECT_EQ(ProgrammeState("EU", "EU-XYZ"), "");
   EXPECT_EQ(ProgrammeState("OFAC", "SDGT"), "");
@@ -219,6 +221,16 @@ TEST(ProgrammeLinksTest, TargetsLinkedToTheSourceAreRoutesOfTheirOwn) {
   for (const LinkReport::ProgrammeTarget& t : y2020->linked_programme_targets) {
     EXPECT_EQ(t.certain, g->node_id(t.node) != "CO-OLD") << g->node_id(t.node);
   }
+
+  // With edge kinds of its own, only those kinds link: the flag alone
+  // finds the vessel.
+  LinkOptions flags = WithProgrammes();
+  flags.filter.edge_kinds = {EdgeKind::kFlag};
+  absl::StatusOr<LinkReport> by_flag = Links(*g, rus, *g->FindNode("PRK"), flags);
+  ASSERT_TRUE(by_flag.ok());
+  EXPECT_EQ(by_flag->programme_targets_linked, 1u);
+  ASSERT_EQ(by_flag->linked_programme_targets.size(), 1u);
+  EXPECT_EQ(g->node_id(by_flag->linked_programme_targets[0].node), "V-RU");
 
   // Off by default; not for a target that is not a state.
   absl::StatusOr<LinkReport> plain = Links(*g, rus, *g->FindNode("PRK"));

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "embargo/country_links.h"
+#include "embargo/kinds.h"
 #include "embargo/link_report.h"
 #include "embargo/links.h"
 #include "embargo/sanctions.h"
@@ -45,9 +45,12 @@ under a programme concerning TO: for RUS and PRK, the entities in Russia
 under OFAC's DPRK programmes, UNSCR 1718 or the EU's DPRK regime. Which
 programmes concern a state: those under which the authority sanctions the
 state itself, and the documented table (README, "Link reports"). They are
-routes of their own ("RUS <-located_in- [24 targets of PRK programmes]"),
-scored like the others, and the report names the programmes and the date.
-Left out with --no-programmes, or when --kinds names none of those kinds.
+routes of their own ("RUS <-located_in- [24 PRK programme targets]"),
+scored like the others, and the report names the programmes and the date;
+each target counts once, under its strongest link (flag or nationality
+relation, then registered_in / national_of, then located_in). Programmes
+of no one country (NPWMD, SDGT, ...) are not counted. Left out with
+--no-programmes; with --kinds, only the kinds named link.
 
 Options:
   --max-hops N         longest path, in hops (1-6, default 3)
@@ -60,10 +63,11 @@ Options:
   --dot FILE, --svg FILE, --png FILE
                        the picture of the best 12 routes
   --sanctioned         targets: actors under sanctions (see above)
-  --authority ID, --program P, --as-of DATE
+  --authority ID, --program P
                        which sanctions, with --sanctioned
-  --as-of DATE         with TO a state: the day programme targets' sanctions
-                       are in force on (default today)
+  --as-of DATE         the day sanctions are in force on: with --sanctioned
+                       (default: any date), or with TO a state for the
+                       programme targets (default today)
   --no-programmes      with TO a state: leave out the programme targets
 )";
 
@@ -131,11 +135,12 @@ int RunLinks(const std::vector<std::string>& argv) {
   if (!limits.ok()) return Fail(command, limits.status());
   absl::StatusOr<std::vector<std::string>> files = DataFiles(*args);
   if (!files.ok()) return Fail(command, files.status());
-  // Programme targets: TO looks like a state (an alpha-3 code), not turned
-  // off, and --kinds (if given) has a kind that links an actor to a state.
+  // Programme targets: TO (an id or a name) may be a state, they are not
+  // turned off, and --kinds (if given) has a kind that links an actor to a
+  // state. The country links are derived for them (Links decides by TO's
+  // kind once TO is resolved).
   const bool programmes =
       !to_set && !args->Has("no-programmes") &&
-      CheckCountryCode(args->positionals()[1]).ok() &&
       (filter->edge_kinds.bits() & CountryFilterKinds().bits()) != 0;
   absl::StatusOr<Graph> graph =
       LoadGraphFrom(*files, WantsCountryLinks(*args) || programmes);
@@ -173,6 +178,11 @@ int RunLinks(const std::vector<std::string>& argv) {
   } else {
     absl::StatusOr<NodeId> to = ResolveActor(*graph, args->positionals()[1]);
     if (!to.ok()) return Fail(command, to.status());
+    if (args->Has("as-of") &&
+        (!programmes || graph->node_kind(*to) != NodeKind::kState)) {
+      return Fail(command, "--as-of goes with --sanctioned, or with TO a state "
+                           "for its programme targets (not with --no-programmes)");
+    }
     options.programme_targets = programmes;
     options.programmes_as_of = as_of;
     report = Links(*graph, *from, *to, options);

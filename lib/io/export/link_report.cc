@@ -238,7 +238,10 @@ std::string LinksJson(const Graph& g, const LinkReport& r) {
   j["reference_year"] = r.reference_year;
   j["total_paths"] = r.total_paths;
   j["node_sequences"] = r.node_sequences;
-  j["route_count"] = r.routes.size();
+  size_t programme_routes = 0;
+  for (const LinkRoute& x : r.routes) programme_routes += x.programme_target;
+  j["route_count"] = r.routes.size() - programme_routes;
+  j["programme_route_count"] = programme_routes;
   j["complete"] = r.complete;
   j["stop_reason"] = r.stop_reason;
   if (r.programme_targets) {
@@ -251,6 +254,7 @@ std::string LinksJson(const Graph& g, const LinkReport& r) {
     }
     p["programmes"] = list;
     p["as_of"] = r.programmes_as_of.ToString();
+    p["as_of_is_today"] = r.programmes_as_of_today;
     p["targets"] = r.programme_targets_total;
     p["targets_linked"] = r.programme_targets_linked;
     p["links"] = r.programme_target_paths;

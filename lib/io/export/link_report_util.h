@@ -190,7 +190,9 @@ inline std::string ProgrammeLine(const Graph& g, const LinkReport& r) {
   for (const LinkRoute& x : r.routes) routes += x.programme_target;
   return absl::StrCat(
       "Targets of ", to, " programmes in force on ",
-      r.programmes_as_of.ToString(), ": ", Count(r.programme_targets_total),
+      r.programmes_as_of.ToString(),
+      r.programmes_as_of_today ? " (today; --as-of for another day)" : "",
+      ": ", Count(r.programme_targets_total),
       ", of which ", Count(r.programme_targets_linked), " linked to ",
       g.node_id(r.from), " by a country link, nationality or flag (",
       Count(r.programme_target_paths), " link(s) in ", routes, " route(s)",
@@ -199,7 +201,9 @@ inline std::string ProgrammeLine(const Graph& g, const LinkReport& r) {
           : absl::StrCat("; ", Count(r.programme_targets_possible),
                          " of them only possibly in force on that day"),
       ").\nProgrammes concerning ", to, ": ",
-      absl::StrJoin(names, "; "), ".");
+      absl::StrJoin(names, "; "),
+      " (programmes of no one country, such as NPWMD or SDGT, are not "
+      "counted).");
 }
 
 inline std::string ScoreText(double s) { return absl::StrFormat("%.2f", s); }
@@ -259,10 +263,24 @@ inline std::string Markdown(std::string s) {
 
 inline std::string LeftOut(const LinkReport& r, size_t shown) {
   if (shown >= r.routes.size()) return "";
-  uint64_t paths = 0;
-  for (size_t i = shown; i < r.routes.size(); ++i) paths += r.routes[i].paths;
-  return absl::StrCat(Count(r.routes.size() - shown), " more route(s) with ",
-                      Count(paths), " path(s)");
+  uint64_t paths = 0, routes = 0, programme_routes = 0, links = 0;
+  for (size_t i = shown; i < r.routes.size(); ++i) {
+    if (r.routes[i].programme_target) {
+      ++programme_routes;
+      links += r.routes[i].paths;
+    } else {
+      ++routes;
+      paths += r.routes[i].paths;
+    }
+  }
+  std::string s = routes == 0 ? std::string()
+                              : absl::StrCat(Count(routes), " more route(s) with ",
+                                             Count(paths), " path(s)");
+  if (programme_routes > 0) {
+    absl::StrAppend(&s, s.empty() ? "" : " and ", Count(programme_routes),
+                    " programme target route(s) with ", Count(links), " link(s)");
+  }
+  return s;
 }
 
 inline Json EvidenceJson(const EvidenceDetail& e) {

@@ -123,6 +123,10 @@ std::vector<std::string> NameVariants(absl::string_view value, int* labels) {
     }
     for (absl::string_view v : absl::StrSplit(p, " / ")) {
       v = absl::StripAsciiWhitespace(v);
+      while (!v.empty() && (v.back() == ';' || v.back() == ',')) {
+        v.remove_suffix(1);
+        v = absl::StripAsciiWhitespace(v);
+      }
       if (absl::StartsWith(v, "укр.")) {
         v = absl::StripAsciiWhitespace(v.substr(absl::string_view("укр.").size()));
       }
@@ -323,7 +327,8 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
     const std::string raw_name = CleanText(cell("name"));
     // "A (Russian: B)" is named A, with B an alias.
     int labels_here = 0;
-    std::vector<std::string> name_variants = NameVariants(raw_name, &labels_here);
+    int name_labels = 0;  // A name that is only a label stays the name.
+    std::vector<std::string> name_variants = NameVariants(raw_name, &name_labels);
     const std::string name = name_variants.empty() ? raw_name : name_variants[0];
     std::optional<v1::ActorKind> kind = KindOf(schema);
     if (!kind) {
