@@ -66,6 +66,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "embargo/date.h"
@@ -218,6 +219,17 @@ std::string ProgrammeState(absl::string_view authority_id,
 // Errors: InvalidArgument for a bad node or one that is not a state.
 [[nodiscard]] absl::StatusOr<std::vector<StateProgramme>> ProgrammesConcerning(
     const Graph& graph, NodeId state);
+
+// CheckRegimeNames refuses an authority id or programme that no sanction
+// of the graph has (a mistyped "UN" for "UNSC" would otherwise answer
+// "none"): InvalidArgument `<authority_label> "UN" is not the authority of
+// any sanction loaded; known: ...` (or the programme's), listing the known
+// ones; programmes compare case-insensitively. The labels name the option
+// the caller took the names from ("--authority", "authorities:").
+[[nodiscard]] absl::Status CheckRegimeNames(
+    const Graph& graph, const Regime& regime,
+    absl::string_view authority_label = "authority",
+    absl::string_view program_label = "programme");
 
 // PathsToSanctioned returns every simple path of 1..max_hops hops from
 // `from` whose last node is a target of the regime as of `as_of`, shortest

@@ -1,5 +1,6 @@
-// Which state a sanctions programme concerns: a table for the programmes of
-// the lists embargo imports, and the graph's own country sanctions.
+// Sanctions programmes by name: which state a programme concerns (a table
+// for the programmes of the lists embargo imports, and the graph's own
+// country sanctions), and the check that a regime names known ones.
 
 #include <map>
 #include <set>
@@ -12,6 +13,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "embargo/import/countries.h"
 #include "embargo/sanctions.h"
@@ -163,6 +165,42 @@ absl::StatusOr<std::vector<StateProgramme>> ProgrammesConcerning(
     out.push_back({key.first, value.first, value.second});
   }
   return out;
+}
+
+absl::Status CheckRegimeNames(const Graph& graph, const Regime& regime,
+                              absl::string_view authority_label,
+                              absl::string_view program_label) {
+  if (regime.authority_ids.empty() && regime.programs.empty()) {
+    return absl::OkStatus();
+  }
+  std::set<std::string> authorities, programs;
+  for (uint32_t e = 0; e < graph.num_edges(); ++e) {
+    const EdgeInfo edge = graph.edge(EdgeId(e));
+    if (edge.kind != EdgeKind::kSanction) continue;
+    authorities.insert(std::string(graph.node_id(edge.from)));
+    if (!regime.programs.empty()) {
+      programs.insert(
+          absl::AsciiStrToUpper(graph.EdgeRecord(EdgeId(e)).sanction().program()));
+    }
+  }
+  auto known = [](const std::set<std::string>& names) {
+    return names.empty() ? std::string("(none)") : absl::StrJoin(names, ", ");
+  };
+  for (const std::string& a : regime.authority_ids) {
+    if (!authorities.contains(a)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          authority_label, " \"", a, "\" is not the authority of any sanction "
+          "loaded; known: ", known(authorities)));
+    }
+  }
+  for (const std::string& p : regime.programs) {
+    if (!programs.contains(absl::AsciiStrToUpper(p))) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          program_label, " \"", p, "\" is not the programme of any sanction "
+          "loaded; known: ", known(programs)));
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace embargo

@@ -42,40 +42,6 @@ Regime MakeRegime(const py::object& authorities, const py::object& programs,
   return r;
 }
 
-// CheckRegimeNames refuses an authority or programme no loaded sanction
-// has (a mistyped name would otherwise answer "none"), listing the known
-// ones, as the command-line tool does.
-void CheckRegimeNames(const Graph& g, const Regime& regime) {
-  if (regime.authority_ids.empty() && regime.programs.empty()) return;
-  std::set<std::string> authorities, programs;
-  for (uint32_t e = 0; e < g.num_edges(); ++e) {
-    const EdgeInfo edge = g.edge(EdgeId(e));
-    if (edge.kind != EdgeKind::kSanction) continue;
-    authorities.insert(std::string(g.node_id(edge.from)));
-    if (!regime.programs.empty()) {
-      programs.insert(
-          absl::AsciiStrToUpper(g.EdgeRecord(EdgeId(e)).sanction().program()));
-    }
-  }
-  auto known = [](const std::set<std::string>& names) {
-    return names.empty() ? std::string("(none)") : absl::StrJoin(names, ", ");
-  };
-  for (const std::string& a : regime.authority_ids) {
-    if (!authorities.contains(a)) {
-      ThrowIfError(absl::InvalidArgumentError(absl::StrCat(
-          "authorities: \"", a, "\" is not the authority of any sanction "
-          "loaded; known: ", known(authorities))));
-    }
-  }
-  for (const std::string& p : regime.programs) {
-    if (!programs.contains(absl::AsciiStrToUpper(p))) {
-      ThrowIfError(absl::InvalidArgumentError(absl::StrCat(
-          "programs: \"", p, "\" is not the programme of any sanction "
-          "loaded; known: ", known(programs))));
-    }
-  }
-}
-
 py::dict InForceDict(const Graph& g, const InForce& s) {
   py::dict d;
   d["sanction_id"] = s.sanction_id;
@@ -352,7 +318,7 @@ edition date such lists are known by), delisted, status, certainty.
           code = absl::AsciiStrToUpper(country.cast<std::string>());
           ThrowIfError(CheckCountryCode(code));
         }
-        CheckRegimeNames(g, regime);
+        ThrowIfError(CheckRegimeNames(g, regime, "authorities:", "programs:"));
         absl::StatusOr<NodeSet> result = NodeSet{};
         absl::StatusOr<std::vector<NodeId>> members = std::vector<NodeId>{};
         {

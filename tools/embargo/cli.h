@@ -110,10 +110,6 @@ bool WantsCountryLinks(const Args& args);
 absl::StatusOr<Filter> ParseFilter(const Args& args);
 // List splits the values of a repeatable comma-separated option.
 std::vector<std::string> List(const Args& args, const std::string& name);
-// CheckRegimeNames refuses an authority or programme that no sanction of
-// the graph has (a mistyped "UN" for "UNSC" would otherwise answer "none"),
-// listing the known ones.
-absl::Status CheckRegimeNames(const Graph& graph, const Regime& regime);
 // AsOf reads --as-of (default today) and --any-date (unknown).
 absl::StatusOr<PartialDate> AsOf(const Args& args);
 // ParseLimits reads --limit and --timeout.

@@ -98,7 +98,9 @@ int RunSanctioned(const std::vector<std::string>& argv) {
   Regime regime;
   regime.authority_ids = List(*args, "authority");
   regime.programs = List(*args, "program");
-  if (absl::Status s = CheckRegimeNames(*graph, regime); !s.ok()) {
+  if (absl::Status s = CheckRegimeNames(*graph, regime, "--authority",
+                                        "--program");
+      !s.ok()) {
     return Fail(command, s);
   }
   absl::StatusOr<NodeSet> targets = SanctionedNodes(

@@ -163,7 +163,9 @@ int RunLinks(const std::vector<std::string>& argv) {
     Regime regime;
     if (args->Has("authority")) regime.authority_ids = args->All("authority");
     if (args->Has("program")) regime.programs = args->All("program");
-    if (absl::Status s = CheckRegimeNames(*graph, regime); !s.ok()) {
+    if (absl::Status s = CheckRegimeNames(*graph, regime, "--authority",
+                                          "--program");
+        !s.ok()) {
       return Fail(command, s);
     }
     absl::StatusOr<NodeSet> set = SanctionedNodes(*graph, regime, as_of);

@@ -166,40 +166,6 @@ const std::set<std::string> kSanctionsFlags = {"json", "certain", "any-date",
 
 }  // namespace
 
-// CheckRegimeNames refuses an authority or programme that no sanction of
-// the graph has (a mistyped "UN" for "UNSC" would otherwise answer "none"),
-// listing the known ones.
-absl::Status CheckRegimeNames(const Graph& graph, const Regime& regime) {
-  if (regime.authority_ids.empty() && regime.programs.empty()) {
-    return absl::OkStatus();
-  }
-  std::set<std::string> authorities, programs;
-  for (uint32_t e = 0; e < graph.num_edges(); ++e) {
-    const EdgeInfo edge = graph.edge(EdgeId(e));
-    if (edge.kind != EdgeKind::kSanction) continue;
-    authorities.insert(std::string(graph.node_id(edge.from)));
-    if (!regime.programs.empty()) {
-      programs.insert(
-          absl::AsciiStrToUpper(graph.EdgeRecord(EdgeId(e)).sanction().program()));
-    }
-  }
-  for (const std::string& a : regime.authority_ids) {
-    if (!authorities.contains(a)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "--authority \"", a, "\" is not the authority of any sanction loaded; "
-          "known: ", authorities.empty() ? "(none)" : absl::StrJoin(authorities, ", ")));
-    }
-  }
-  for (const std::string& p : regime.programs) {
-    if (!programs.contains(absl::AsciiStrToUpper(p))) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "--program \"", p, "\" is not the programme of any sanction loaded; "
-          "known: ", programs.empty() ? "(none)" : absl::StrJoin(programs, ", ")));
-    }
-  }
-  return absl::OkStatus();
-}
-
 int RunExposure(const std::vector<std::string>& argv) {
   const std::string command = "exposure";
   absl::StatusOr<Args> args =
@@ -246,7 +212,9 @@ int RunExposure(const std::vector<std::string>& argv) {
   if (!files.ok()) return Fail(command, files.status());
   absl::StatusOr<Graph> graph = LoadGraphFrom(*files, WantsCountryLinks(*args));
   if (!graph.ok()) return Fail(command, graph.status());
-  if (absl::Status s = CheckRegimeNames(*graph, regime); !s.ok()) {
+  if (absl::Status s = CheckRegimeNames(*graph, regime, "--authority",
+                                        "--program");
+      !s.ok()) {
     return Fail(command, s);
   }
   absl::StatusOr<NodeId> actor = ResolveActor(*graph, args->positionals()[0]);
@@ -425,7 +393,9 @@ int RunBreaches(const std::vector<std::string>& argv) {
   if (!files.ok()) return Fail(command, files.status());
   absl::StatusOr<Graph> graph = LoadGraphFrom(*files, WantsCountryLinks(*args));
   if (!graph.ok()) return Fail(command, graph.status());
-  if (absl::Status s = CheckRegimeNames(*graph, options.regime); !s.ok()) {
+  if (absl::Status s = CheckRegimeNames(*graph, options.regime, "--authority",
+                                        "--program");
+      !s.ok()) {
     return Fail(command, s);
   }
   std::optional<NodeId> actor;
