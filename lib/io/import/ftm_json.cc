@@ -48,10 +48,10 @@
 #include "embargo/import/report.h"
 #include "lib/internal/status_macros.h"
 #include "lib/io/import/ftm_internal.h"
+#include "lib/io/import/json_tape.h"
 #include "lib/io/import/text_util.h"
 #include "lib/text/names.h"
 #include "lib/text/utf8.h"
-#include "nlohmann/json.hpp"
 
 namespace embargo {
 namespace {
@@ -66,7 +66,7 @@ struct Entity {
   std::string id;
   std::string schema;
   std::string caption;
-  std::map<std::string, std::vector<std::string>> props;
+  std::map<std::string, std::vector<std::string>, std::less<>> props;
   std::vector<std::string> datasets;
   // Ids of the source entities merged into this one ("ofac-32733"): kept as
   // FTM_REFERENT identifiers, which entity resolution matches.
@@ -81,7 +81,7 @@ struct Entity {
 
   const std::vector<std::string>& Values(absl::string_view prop) const {
     static const auto* empty = new std::vector<std::string>();
-    auto it = props.find(std::string(prop));
+    auto it = props.find(prop);
     return it == props.end() ? *empty : it->second;
   }
   std::string First(absl::string_view prop) const {
@@ -94,31 +94,6 @@ struct Entity {
     return at == absl::string_view::npos ? 0 : static_cast<int64_t>(at) + 2;
   }
 };
-
-// Column (1-based) of the first opener deeper than `max`, or 0.
-int64_t TooDeep(absl::string_view line, int max) {
-  int depth = 0;
-  bool in_string = false, escape = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (in_string) {
-      if (escape) {
-        escape = false;
-      } else if (c == '\\') {
-        escape = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max) return static_cast<int64_t>(i) + 1;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return 0;
-}
 
 // ParseFtmDate reads "2022", "2022-03", "2022-03-15" and
 // "2022-03-15T10:00:00".
@@ -507,47 +482,61 @@ class Importer {
                           "must be UTF-8; is the file Latin-1 or cp1252?)",
                           static_cast<unsigned char>(line[bad])));
     }
-    if (int64_t col = TooDeep(line, options_.max_nesting); col > 0) {
-      return std::make_pair(col, absl::StrCat("nesting deeper than ",
-                                              options_.max_nesting, " levels"));
+    if (std::optional<import_internal::JsonTape::Error> err =
+            tape_.Parse(line, options_.max_nesting)) {
+      using Error = import_internal::JsonTape::Error;
+      return std::make_pair(
+          err->offset + 1,
+          err->kind == Error::kDepth   ? std::move(err->message)
+          : err->kind == Error::kRange ? absl::StrCat("JSON error: ", err->message)
+                                       : absl::StrCat("JSON syntax error: ", err->message));
     }
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(line.begin(), line.end());
-    } catch (const nlohmann::json::parse_error& err) {
-      absl::string_view what = err.what();
-      // "[json.exception.parse_error.101] parse error at line 1, column 5:
-      // syntax error while parsing ..." -> the part after the position.
-      if (size_t colon = what.find(": "); colon != what.npos) {
-        what.remove_prefix(colon + 2);
-      }
-      return std::make_pair(static_cast<int64_t>(err.byte),
-                            absl::StrCat("JSON syntax error: ", what));
-    } catch (const nlohmann::json::exception& err) {
-      // A number too large for a double ("1e999") and the like.
-      return std::make_pair(int64_t{0},
-                            absl::StrCat("JSON error: ", err.what()));
-    }
-    if (!j.is_object()) {
+    using Type = import_internal::JsonTape::Type;
+    const import_internal::JsonTape& j = tape_;
+    if (j[0].type != Type::kObject) {
       return std::make_pair(int64_t{1},
                             std::string("line is not a JSON object"));
     }
-    const auto str = [&](const char* key) -> std::string {
-      auto it = j.find(key);
-      return it != j.end() && it->is_string() ? it->get<std::string>()
-                                              : std::string();
-    };
-    e.id = str("id");
-    e.schema = str("schema");
-    e.caption = str("caption");
-    e.first_seen = str("first_seen");
-    e.last_seen = str("last_seen");
-    e.last_change = str("last_change");
-    if (auto it = j.find("referents"); it != j.end() && it->is_array()) {
-      for (const auto& r : *it) {
-        if (r.is_string()) e.referents.push_back(r.get<std::string>());
+    // One pass over the members; a later duplicate key wins, as it did
+    // with a DOM parser.
+    uint32_t referents = 0, datasets = 0, properties = 0;
+    for (uint32_t k = 1; k < j[0].end; k = j[k + 1].end) {
+      const absl::string_view key = j[k].text;
+      const import_internal::JsonTape::Node& v = j[k + 1];
+      const auto set = [&](std::string& out) {
+        if (v.type == Type::kString) {
+          out.assign(v.text.data(), v.text.size());
+        } else {
+          out.clear();
+        }
+      };
+      if (key == "id") {
+        set(e.id);
+      } else if (key == "schema") {
+        set(e.schema);
+      } else if (key == "caption") {
+        set(e.caption);
+      } else if (key == "first_seen") {
+        set(e.first_seen);
+      } else if (key == "last_seen") {
+        set(e.last_seen);
+      } else if (key == "last_change") {
+        set(e.last_change);
+      } else if (key == "referents") {
+        referents = k + 1;
+      } else if (key == "datasets") {
+        datasets = k + 1;
+      } else if (key == "properties") {
+        properties = k + 1;
       }
     }
+    const auto strings = [&](uint32_t array, std::vector<std::string>& out) {
+      if (array == 0 || j[array].type != Type::kArray) return;
+      for (uint32_t i = array + 1; i < j[array].end; i = j[i].end) {
+        if (j[i].type == Type::kString) out.emplace_back(j[i].text);
+      }
+    };
+    strings(referents, e.referents);
     if (e.id.empty()) {
       return std::make_pair(int64_t{1}, std::string("entity has no \"id\""));
     }
@@ -560,33 +549,44 @@ class Importer {
                             absl::StrCat("schema \"", e.schema,
                                          "\" is not in the FtM model"));
     }
-    if (auto it = j.find("datasets"); it != j.end() && it->is_array()) {
-      for (const auto& d : *it) {
-        if (d.is_string()) {
-          e.datasets.push_back(d.get<std::string>());
-          datasets_.insert(e.datasets.back());
-        }
-      }
+    strings(datasets, e.datasets);
+    for (const std::string& d : e.datasets) {
+      if (!datasets_.contains(d)) datasets_.insert(d);
     }
-    if (auto it = j.find("properties"); it != j.end()) {
-      if (!it->is_object()) {
+    if (properties != 0) {
+      if (j[properties].type != Type::kObject) {
         return std::make_pair(int64_t{1},
                               std::string("\"properties\" is not an object"));
       }
-      for (const auto& [prop, values] : it->items()) {
-        std::vector<std::string>& out = e.props[prop];
-        const auto add = [&](const nlohmann::json& v) {
-          if (v.is_string()) {
-            out.push_back(v.get<std::string>());
-          } else if (v.is_number() || v.is_boolean()) {
-            out.push_back(v.dump());
-          } else if (v.is_object() && v.contains("id") && v["id"].is_string()) {
-            // The "nested" export inlines referenced entities.
-            out.push_back(v["id"].get<std::string>());
+      for (uint32_t k = properties + 1; k < j[properties].end; k = j[k + 1].end) {
+        auto it = e.props.find(j[k].text);
+        if (it == e.props.end()) {
+          it = e.props.emplace(std::string(j[k].text), std::vector<std::string>()).first;
+        }
+        std::vector<std::string>& out = it->second;
+        out.clear();  // A repeated property: the last one wins.
+        const auto add = [&](uint32_t v) {
+          switch (j[v].type) {
+            case Type::kString:
+            case Type::kNumber:
+            case Type::kTrue:
+            case Type::kFalse:
+              out.emplace_back(j[v].text);
+              break;
+            case Type::kObject:
+              // The "nested" export inlines referenced entities.
+              if (uint32_t id = j.Member(v, "id");
+                  id != 0 && j[id].type == Type::kString) {
+                out.emplace_back(j[id].text);
+              }
+              break;
+            default:
+              break;
           }
         };
-        if (values.is_array()) {
-          for (const auto& v : values) add(v);
+        const uint32_t values = k + 1;
+        if (j[values].type == Type::kArray) {
+          for (uint32_t v = values + 1; v < j[values].end; v = j[v].end) add(v);
         } else {
           add(values);
         }
@@ -1188,6 +1188,7 @@ class Importer {
   std::string source_id_;
   ImportResult result_;
 
+  import_internal::JsonTape tape_;  // The line being read.
   std::vector<Entity> entities_;
   absl::flat_hash_map<std::string, size_t> index_;  // FtM id -> entities_.
   std::vector<v1::Actor> actors_;

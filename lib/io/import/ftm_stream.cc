@@ -37,6 +37,7 @@
 #include "embargo/io.h"
 #include "lib/internal/status_macros.h"
 #include "lib/io/import/ftm_internal.h"
+#include "lib/io/import/json_tape.h"
 
 namespace embargo {
 namespace {
@@ -91,149 +92,38 @@ struct Scan {
   std::vector<std::string> addresses;
 };
 
-// A tiny scanner of one JSON object: the top-level "id" and "schema", and
-// properties.addressEntity / properties.holder. Anything it cannot follow
-// leaves the scan incomplete; pass 2's parser says what is wrong.
-class Scanner {
- public:
-  explicit Scanner(absl::string_view s) : s_(s) {}
-  bool Run(Scan& out) {
-    Ws();
-    if (!Eat('{')) return false;
-    Ws();
-    if (Eat('}')) return true;
-    while (true) {
-      std::string key;
-      if (!String(&key)) return false;
-      Ws();
-      if (!Eat(':')) return false;
-      Ws();
-      if ((key == "id" || key == "schema") && Peek() == '"') {
-        if (!String(key == "id" ? &out.id : &out.schema)) return false;
-      } else if (key == "properties" && Peek() == '{') {
-        if (!Properties(out)) return false;
-      } else if (!Skip()) {
-        return false;
-      }
-      Ws();
-      if (Eat('}')) return true;
-      if (!Eat(',')) return false;
-      Ws();
+// ScanLine reads the top-level "id" and "schema" of one line, and its
+// properties.addressEntity / properties.holder; false when the line is not
+// JSON (pass 2's parser then says what is wrong).
+bool ScanLine(import_internal::JsonTape& tape, absl::string_view line,
+              Scan& out) {
+  using Type = import_internal::JsonTape::Type;
+  if (tape.Parse(line) || tape[0].type != Type::kObject) return false;
+  const auto text = [&](uint32_t i) {
+    return i != 0 && tape[i].type == Type::kString ? tape[i].text
+                                                   : absl::string_view();
+  };
+  out.id = std::string(text(tape.Member(0, "id")));
+  out.schema = std::string(text(tape.Member(0, "schema")));
+  const uint32_t props = tape.Member(0, "properties");
+  if (props == 0 || tape[props].type != Type::kObject) return true;
+  if (uint32_t a = tape.Member(props, "addressEntity");
+      a != 0 && tape[a].type == Type::kArray) {
+    for (uint32_t i = a + 1; i < tape[a].end; i = tape[i].end) {
+      if (tape[i].type == Type::kString) out.addresses.emplace_back(tape[i].text);
     }
   }
-
- private:
-  char Peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
-  bool Eat(char c) {
-    if (Peek() != c) return false;
-    ++i_;
-    return true;
-  }
-  void Ws() {
-    while (i_ < s_.size() &&
-           (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\r' || s_[i_] == '\n')) {
-      ++i_;
-    }
-  }
-  // String reads a string; simple escapes are undone, \u is kept as text
-  // (ids and schema names are ASCII in practice).
-  bool String(std::string* out) {
-    if (!Eat('"')) return false;
-    while (i_ < s_.size()) {
-      char c = s_[i_++];
-      if (c == '"') return true;
-      if (c == '\\') {
-        if (i_ >= s_.size()) return false;
-        char e = s_[i_++];
-        if (out != nullptr) {
-          switch (e) {
-            case 'n': out->push_back('\n'); break;
-            case 't': out->push_back('\t'); break;
-            case 'r': out->push_back('\r'); break;
-            case 'b': out->push_back('\b'); break;
-            case 'f': out->push_back('\f'); break;
-            case 'u': out->append("\\u"); break;
-            default: out->push_back(e);
-          }
-        }
-        continue;
-      }
-      if (out != nullptr) out->push_back(c);
-    }
-    return false;
-  }
-  bool Skip(int depth = 0) {
-    if (depth > 128) return false;
-    Ws();
-    char c = Peek();
-    if (c == '"') return String(nullptr);
-    if (c == '{' || c == '[') {
-      const char close = c == '{' ? '}' : ']';
-      ++i_;
-      Ws();
-      if (Eat(close)) return true;
-      while (true) {
-        if (c == '{') {
-          if (!String(nullptr)) return false;
-          Ws();
-          if (!Eat(':')) return false;
-        }
-        if (!Skip(depth + 1)) return false;
-        Ws();
-        if (Eat(close)) return true;
-        if (!Eat(',')) return false;
-        Ws();
+  if (uint32_t h = tape.Member(props, "holder");
+      h != 0 && tape[h].type == Type::kArray) {
+    for (uint32_t i = h + 1; i < tape[h].end; i = tape[i].end) {
+      if (tape[i].type == Type::kString) {
+        out.holder = std::string(tape[i].text);
+        break;
       }
     }
-    const size_t start = i_;
-    while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}' && s_[i_] != ']' &&
-           s_[i_] != ' ') {
-      ++i_;
-    }
-    return i_ > start;
   }
-  bool Properties(Scan& out) {
-    Eat('{');
-    Ws();
-    if (Eat('}')) return true;
-    while (true) {
-      std::string key;
-      if (!String(&key)) return false;
-      Ws();
-      if (!Eat(':')) return false;
-      Ws();
-      if ((key == "addressEntity" || key == "holder") && Peek() == '[') {
-        ++i_;
-        Ws();
-        while (!Eat(']')) {
-          if (Peek() == '"') {
-            std::string v;
-            if (!String(&v)) return false;
-            if (key == "holder") {
-              if (out.holder.empty()) out.holder = std::move(v);
-            } else {
-              out.addresses.push_back(std::move(v));
-            }
-          } else if (!Skip()) {
-            return false;
-          }
-          Ws();
-          Eat(',');
-          Ws();
-        }
-      } else if (!Skip()) {
-        return false;
-      }
-      Ws();
-      if (Eat('}')) return true;
-      if (!Eat(',')) return false;
-      Ws();
-    }
-  }
-
-  absl::string_view s_;
-  size_t i_ = 0;
-};
+  return true;
+}
 
 struct Info {
   int64_t line = 0;
@@ -297,6 +187,7 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
   Index index;
   {
     LineReader reader(file.get());
+    import_internal::JsonTape tape;
     absl::string_view line;
     int64_t number = 0, offset = 0, n = 0;
     while (reader.Next(line, number, offset)) {
@@ -315,9 +206,9 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
             "must be UTF-8"));
       }
       Scan scan;
-      // A line the scanner cannot follow is left to pass 2, which rejects
-      // it; its id then stays free for a later line, as in ImportFtmJson.
-      if (!Scanner(line).Run(scan) || scan.id.empty()) continue;
+      // A line that is not JSON is left to pass 2, which rejects it; its id
+      // then stays free for a later line, as in ImportFtmJson.
+      if (!ScanLine(tape, line, scan) || scan.id.empty()) continue;
       Info info{number, offset, static_cast<uint32_t>(line.size()),
                 index.SchemaNumber(scan.schema)};
       if (!index.ids.try_emplace(scan.id, info).second) continue;
@@ -488,6 +379,7 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
   {
     std::fseek(file.get(), 0, SEEK_SET);
     LineReader reader(file.get());
+    import_internal::JsonTape tape;
     absl::string_view line;
     int64_t number = 0, offset = 0;
     while (reader.Next(line, number, offset)) {
@@ -499,7 +391,7 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
       if (trimmed.empty()) continue;
       Block& b = batch[filled];
       Scan scan;
-      Scanner(line).Run(scan);
+      ScanLine(tape, line, scan);
       if (!scan.id.empty()) {
         for (std::string& a : scan.addresses) b.wanted.push_back(std::move(a));
         auto held = index.identifications.find(scan.id);
