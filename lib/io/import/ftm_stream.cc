@@ -139,6 +139,19 @@ struct Index {
   absl::flat_hash_set<std::string> named_addresses;
   // Holder id -> ids of the Identification entities it holds.
   absl::flat_hash_map<std::string, std::vector<std::string>> identifications;
+  // By line number: whether the line names Address entities or holds
+  // identifications (pass 2 reads only those lines before mapping).
+  std::vector<bool> naming;
+
+  void MarkNaming(int64_t line) {
+    const size_t i = static_cast<size_t>(line);
+    if (i >= naming.size()) naming.resize(std::max(i + 1, naming.size() * 2));
+    naming[i] = true;
+  }
+  bool Naming(int64_t line) const {
+    const size_t i = static_cast<size_t>(line);
+    return i < naming.size() && naming[i];
+  }
 
   uint16_t SchemaNumber(const std::string& s) {
     auto [it, inserted] =
@@ -209,6 +222,7 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
       // A line that is not JSON is left to pass 2, which rejects it; its id
       // then stays free for a later line, as in ImportFtmJson.
       if (!ScanLine(tape, line, scan) || scan.id.empty()) continue;
+      if (!scan.addresses.empty()) index.MarkNaming(number);
       Info info{number, offset, static_cast<uint32_t>(line.size()),
                 index.SchemaNumber(scan.schema)};
       if (!index.ids.try_emplace(scan.id, info).second) continue;
@@ -219,6 +233,11 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
         index.identifications[scan.holder].push_back(scan.id);
       }
       if ((++n & 0xFFFF) == 0) progress(reader.bytes_read(), 1);
+    }
+    for (const auto& [holder, held] : index.identifications) {
+      if (auto it = index.ids.find(holder); it != index.ids.end()) {
+        index.MarkNaming(it->second.line);
+      }
     }
     progress(total, 1);
   }
@@ -271,25 +290,29 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
   struct Block {
     std::string text;
     import_internal::FtmLines lines;
-    absl::flat_hash_set<std::string> ids;
     std::vector<std::string> wanted;  // Addresses and holders it names.
     absl::StatusOr<ImportResult> result = absl::UnknownError("not mapped");
     void Clear() {
       text.clear();
       lines.line_numbers.clear();
       lines.borrowed_from = static_cast<size_t>(-1);
-      ids.clear();
       wanted.clear();
     }
   };
   // Borrow what the block's actors name but other blocks hold.
   const auto borrow = [&](Block& b) -> absl::Status {
     b.lines.borrowed_from = b.lines.line_numbers.size();
+    if (b.lines.line_numbers.empty()) return absl::OkStatus();
+    // The block's lines are consecutive lines of the file: an entity whose
+    // (first) line lies among them is the block's own.
+    const int64_t first = b.lines.line_numbers.front();
+    const int64_t last = b.lines.line_numbers.back();
     absl::flat_hash_set<std::string> taken;
     for (const std::string& id : b.wanted) {
-      if (b.ids.contains(id) || !taken.insert(id).second) continue;
       auto it = index.ids.find(id);
       if (it == index.ids.end()) continue;
+      if (it->second.line >= first && it->second.line <= last) continue;
+      if (!taken.insert(id).second) continue;
       const size_t at = b.text.size();
       b.text.resize(at + it->second.length);
       if (std::fseek(borrow_file.get(), it->second.offset, SEEK_SET) != 0 ||
@@ -390,15 +413,14 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
       }
       if (trimmed.empty()) continue;
       Block& b = batch[filled];
-      Scan scan;
-      ScanLine(tape, line, scan);
-      if (!scan.id.empty()) {
+      if (index.Naming(number)) {
+        Scan scan;
+        ScanLine(tape, line, scan);
         for (std::string& a : scan.addresses) b.wanted.push_back(std::move(a));
         auto held = index.identifications.find(scan.id);
         if (held != index.identifications.end()) {
           for (const std::string& i : held->second) b.wanted.push_back(i);
         }
-        b.ids.insert(std::move(scan.id));
       }
       b.text.append(line.data(), line.size());
       b.text.push_back('\n');
