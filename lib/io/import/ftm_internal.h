@@ -11,10 +11,12 @@
 #include <functional>
 #include <string>
 #include <vector>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "embargo/import/ftm.h"
+#include "google/protobuf/arena.h"
 #include "embargo/import/report.h"
 
 namespace embargo::import_internal {
@@ -50,6 +52,14 @@ absl::StatusOr<ImportResult> ParseFtmLines(absl::string_view text,
                                            const FtmModel& model,
                                            const FtmOptions& options,
                                            const FtmLines& lines);
+
+// ParseFtmLinesOnArena is ParseFtmLines with the records built on `arena`
+// (a block's records are then freed at once): the returned Dataset belongs
+// to the arena and lives until it is reset.
+absl::StatusOr<std::pair<ImportReport, v1::Dataset*>> ParseFtmLinesOnArena(
+    absl::string_view text, std::string name, const FtmModel& model,
+    const FtmOptions& options, const FtmLines& lines,
+    google::protobuf::Arena* arena);
 
 // CheckFtmOwnershipSums is the importer's check of ownership shares: the
 // shares of an asset that add up to more than 100 % at one time (each owner

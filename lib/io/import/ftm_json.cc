@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "google/protobuf/arena.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -66,7 +67,9 @@ struct Entity {
   std::string id;
   std::string schema;
   std::string caption;
-  std::map<std::string, std::vector<std::string>, std::less<>> props;
+  // Properties sorted by name (one allocation for all of them; the names
+  // are short enough to live in the strings themselves).
+  std::vector<std::pair<std::string, std::vector<std::string>>> props;
   std::vector<std::string> datasets;
   // Ids of the source entities merged into this one ("ofac-32733"): kept as
   // FTM_REFERENT identifiers, which entity resolution matches.
@@ -81,8 +84,10 @@ struct Entity {
 
   const std::vector<std::string>& Values(absl::string_view prop) const {
     static const auto* empty = new std::vector<std::string>();
-    auto it = props.find(prop);
-    return it == props.end() ? *empty : it->second;
+    auto it = std::lower_bound(
+        props.begin(), props.end(), prop,
+        [](const auto& p, absl::string_view name) { return p.first < name; });
+    return it == props.end() || it->first != prop ? *empty : it->second;
   }
   std::string First(absl::string_view prop) const {
     const auto& v = Values(prop);
@@ -305,7 +310,8 @@ std::vector<v1::Measure> MeasuresIn(const std::vector<std::string>& texts) {
 // not add up, each owner counts with its largest stake at that time. Shares
 // are kept as the source gives them; a total over 100 % across different
 // owners is reported in a note naming the file, the records and the field.
-void CheckOwnershipSumsOf(std::vector<v1::Relation>& relations,
+template <typename Relations>  // std::vector or RepeatedPtrField.
+void CheckOwnershipSumsOf(const Relations& relations,
                          std::vector<std::string>& notes,
                          absl::string_view file) {
   absl::flat_hash_map<std::string, std::vector<size_t>> by_asset;
@@ -378,9 +384,15 @@ void CheckOwnershipSumsOf(std::vector<v1::Relation>& relations,
 
 class Importer {
  public:
+  // With an arena, the records are built on it (Dataset() then holds them
+  // and the result's dataset stays empty); without, in the result.
   Importer(std::string name, const FtmModel& model, const FtmOptions& options,
-           const import_internal::FtmLines* lines = nullptr)
-      : name_(std::move(name)), model_(model), options_(options), lines_(lines) {
+           const import_internal::FtmLines* lines = nullptr,
+           google::protobuf::Arena* arena = nullptr)
+      : name_(std::move(name)), model_(model), options_(options), lines_(lines),
+        ds_(arena != nullptr
+                ? google::protobuf::Arena::CreateMessage<v1::Dataset>(arena)
+                : &result_.dataset) {
     result_.report.format = std::string(kFormat);
     result_.report.files.push_back(name_);
     source_id_ = options_.source_id;
@@ -393,6 +405,8 @@ class Importer {
       source_id_ = absl::StrCat(kIdPrefix, base.empty() ? "file" : base);
     }
   }
+
+  v1::Dataset* Dataset() const { return ds_; }
 
   absl::StatusOr<ImportResult> Run(absl::string_view text) {
     if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
@@ -425,6 +439,7 @@ class Importer {
   // --- 1. Reading ----------------------------------------------------------
 
   void ReadLines(absl::string_view text) {
+    entities_.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
     int64_t line_number = 0;
     size_t nonblank = 0;
     for (absl::string_view line : absl::StrSplit(text, '\n')) {
@@ -559,12 +574,16 @@ class Importer {
                               std::string("\"properties\" is not an object"));
       }
       for (uint32_t k = properties + 1; k < j[properties].end; k = j[k + 1].end) {
-        auto it = e.props.find(j[k].text);
+        // A repeated property: the last one wins.
+        auto it = std::find_if(e.props.begin(), e.props.end(), [&](const auto& p) {
+          return p.first == j[k].text;
+        });
         if (it == e.props.end()) {
-          it = e.props.emplace(std::string(j[k].text), std::vector<std::string>()).first;
+          e.props.emplace_back(std::string(j[k].text), std::vector<std::string>());
+          it = e.props.end() - 1;
         }
         std::vector<std::string>& out = it->second;
-        out.clear();  // A repeated property: the last one wins.
+        out.clear();
         const auto add = [&](uint32_t v) {
           switch (j[v].type) {
             case Type::kString:
@@ -591,6 +610,8 @@ class Importer {
           add(values);
         }
       }
+      std::sort(e.props.begin(), e.props.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
     }
     return std::nullopt;
   }
@@ -602,7 +623,7 @@ class Importer {
     for (Entity& e : entities_) {
       std::optional<v1::ActorKind> kind = ActorKindOf(model_, e.schema);
       if (!kind) continue;
-      v1::Actor a;
+      v1::Actor& a = *ds_->add_actors();
       a.set_id(ActorId(e.id));
       a.set_kind(*kind);
       const std::vector<std::string>& names = e.Values("name");
@@ -672,17 +693,15 @@ class Importer {
       for (const std::string& flag : e.Values("flag")) {
         std::optional<std::string> state = State(flag);
         if (!state || !flags.insert(*state).second) continue;
-        v1::Relation r;
+        v1::Relation& r = *ds_->add_relations();
         r.set_id(absl::StrCat(a.id(), "-flag-", *state));
         r.set_kind(v1::RELATION_KIND_FLAG);
         r.set_subject_id(a.id());
         r.set_object_id(*state);
         r.set_status(options_.relation_status);
         AddEvidence(*r.add_evidence(), e);
-        relations_.push_back(std::move(r));
       }
-      actor_index_[e.id] = actors_.size();
-      actors_.push_back(std::move(a));
+      actor_index_[e.id] = ds_->actors_size() - 1;
       e.imported = true;
     }
 
@@ -691,7 +710,7 @@ class Importer {
     for (const Entity& e : entities_) {
       auto it = actor_index_.find(e.id);
       if (it == actor_index_.end()) continue;
-      v1::Actor& a = actors_[it->second];
+      v1::Actor& a = *ds_->mutable_actors(static_cast<int>(it->second));
       std::set<std::string> seen;
       const auto add = [&](const std::string& s) {
         std::string c = import_internal::CleanText(s);
@@ -750,7 +769,7 @@ class Importer {
         Dangling(e, "holder", holder);
         continue;
       }
-      v1::Actor& a = actors_[it->second];
+      v1::Actor& a = *ds_->mutable_actors(static_cast<int>(it->second));
       const std::string scheme =
           model_.IsA(e.schema, "Passport") ? "PASSPORT" : "NATIONAL_ID";
       v1::Identifier* id = AddIdentifier(a, scheme, number);
@@ -819,7 +838,7 @@ class Importer {
         continue;
       }
       auto [kind, role] = RelationKindOf(model_, e.schema);
-      v1::Relation r;
+      v1::Relation& r = *ds_->add_relations();
       r.set_id(ActorId(e.id));
       r.set_kind(kind);
       r.set_subject_id(ActorId(from));
@@ -865,7 +884,6 @@ class Importer {
       }
       r.set_status(options_.relation_status);
       AddEvidence(*r.add_evidence(), e);
-      relations_.push_back(std::move(r));
       e.imported = true;
     }
   }
@@ -891,7 +909,7 @@ class Importer {
         e.rejected = "Sanction without an authority or a country";
         continue;
       }
-      v1::Sanction s;
+      v1::Sanction& s = *ds_->add_sanctions();
       s.set_id(ActorId(e.id));
       s.set_authority_id(*authority_id);
       s.set_target_id(ActorId(target));
@@ -931,6 +949,7 @@ class Importer {
       }
       if (!listed) {
         e.rejected = "Sanction without a listing, start or first-seen date";
+        ds_->mutable_sanctions()->RemoveLast();
         continue;
       }
       *s.mutable_listed() = listed->ToProto();
@@ -966,7 +985,6 @@ class Importer {
       // evidence quotes (and what the reason rules read).
       s.mutable_evidence(0)->set_quote(
           import_internal::CleanText(absl::StrJoin(e.Values("reason"), " ")));
-      sanctions_.push_back(std::move(s));
       e.imported = true;
     }
   }
@@ -1030,13 +1048,13 @@ class Importer {
 
   void CheckOwnershipSums() {
     if (lines_ != nullptr && lines_->defer_ownership_sums) return;
-    CheckOwnershipSumsOf(relations_, result_.report.notes, name_);
+    CheckOwnershipSumsOf(ds_->relations(), result_.report.notes, name_);
   }
 
   // --- 6. Output -----------------------------------------------------------
 
   void Finish() {
-    v1::Dataset& ds = result_.dataset;
+    v1::Dataset& ds = *ds_;
     for (const std::string& name : datasets_) {
       v1::Source* src = ds.add_sources();
       src->set_id(DatasetSourceId(name));
@@ -1044,13 +1062,15 @@ class Importer {
       src->set_note(absl::StrCat("a dataset of the entities in ", source_id_,
                                  " (FtM \"datasets\")"));
     }
+    // States and authorities come before the entities' actors.
+    const int entity_actors = ds.actors_size();
     for (const std::string& code : states_) {
       *ds.add_actors() = StateActor(code, source_id_);
     }
     for (v1::Actor& a : authority_actors_) *ds.add_actors() = std::move(a);
-    for (v1::Actor& a : actors_) *ds.add_actors() = std::move(a);
-    for (v1::Relation& r : relations_) *ds.add_relations() = std::move(r);
-    for (v1::Sanction& s : sanctions_) *ds.add_sanctions() = std::move(s);
+    std::rotate(ds.mutable_actors()->pointer_begin(),
+                ds.mutable_actors()->pointer_begin() + entity_actors,
+                ds.mutable_actors()->pointer_end());
 
     ImportReport& rep = result_.report;
     for (const Entity& e : entities_) {
@@ -1096,7 +1116,7 @@ class Importer {
   // --- Helpers -------------------------------------------------------------
 
   void AddSource() {
-    v1::Source* s = result_.dataset.add_sources();
+    v1::Source* s = ds_->add_sources();
     s->set_id(source_id_);
     std::string base = name_;
     if (size_t slash = base.find_last_of('/'); slash != std::string::npos) {
@@ -1191,12 +1211,10 @@ class Importer {
   import_internal::JsonTape tape_;  // The line being read.
   std::vector<Entity> entities_;
   absl::flat_hash_map<std::string, size_t> index_;  // FtM id -> entities_.
-  std::vector<v1::Actor> actors_;
-  absl::flat_hash_map<std::string, size_t> actor_index_;  // FtM id -> actors_.
+  v1::Dataset* ds_;  // The records: result_.dataset or on an arena.
+  absl::flat_hash_map<std::string, size_t> actor_index_;  // FtM id -> ds_ actors.
   std::vector<v1::Actor> authority_actors_;
   absl::flat_hash_set<std::string> authorities_;
-  std::vector<v1::Relation> relations_;
-  std::vector<v1::Sanction> sanctions_;
   std::set<std::string> states_;
   std::set<std::string> datasets_;  // Names in the entities' "datasets".
   std::set<std::string> unknown_countries_;
@@ -1252,6 +1270,15 @@ absl::StatusOr<ImportResult> ParseFtmLines(absl::string_view text,
                                            const FtmLines& lines) {
   Importer importer(std::move(name), model, options, &lines);
   return importer.Run(text);
+}
+absl::StatusOr<std::pair<ImportReport, v1::Dataset*>> ParseFtmLinesOnArena(
+    absl::string_view text, std::string name, const FtmModel& model,
+    const FtmOptions& options, const FtmLines& lines,
+    google::protobuf::Arena* arena) {
+  Importer importer(std::move(name), model, options, &lines, arena);
+  v1::Dataset* dataset = importer.Dataset();
+  EMBARGO_ASSIGN_OR_RETURN(ImportResult result, importer.Run(text));
+  return std::make_pair(std::move(result.report), dataset);
 }
 void CheckFtmOwnershipSums(std::vector<v1::Relation>& relations,
                            std::vector<std::string>& notes,

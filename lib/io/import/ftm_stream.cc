@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "google/protobuf/arena.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -291,8 +292,13 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
     std::string text;
     import_internal::FtmLines lines;
     std::vector<std::string> wanted;  // Addresses and holders it names.
-    absl::StatusOr<ImportResult> result = absl::UnknownError("not mapped");
+    // The block's records live on its arena, freed at once when written.
+    std::unique_ptr<google::protobuf::Arena> arena =
+        std::make_unique<google::protobuf::Arena>();
+    absl::StatusOr<std::pair<ImportReport, v1::Dataset*>> result =
+        absl::UnknownError("not mapped");
     void Clear() {
+      arena->Reset();
       text.clear();
       lines.line_numbers.clear();
       lines.borrowed_from = static_cast<size_t>(-1);
@@ -327,47 +333,60 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
     return absl::OkStatus();
   };
   const auto map = [&](Block& b) {
-    b.result = import_internal::ParseFtmLines(b.text, path, model, ftm, b.lines);
+    b.result = import_internal::ParseFtmLinesOnArena(b.text, path, model, ftm,
+                                                     b.lines, b.arena.get());
   };
   const auto emit = [&](Block& b) -> absl::Status {
-    EMBARGO_ASSIGN_OR_RETURN(ImportResult r, std::move(b.result));
+    EMBARGO_ASSIGN_OR_RETURN(auto mapped, std::move(b.result));
+    ImportReport& r = mapped.first;
+    v1::Dataset& ds = *mapped.second;
     ++blocks;
-    report.rows_read += r.report.rows_read;
-    report.rows_imported += r.report.rows_imported;
-    for (auto& rej : r.report.rejected) report.rejected.push_back(std::move(rej));
-    for (std::string& n : r.report.notes) {
+    report.rows_read += r.rows_read;
+    report.rows_imported += r.rows_imported;
+    for (auto& rej : r.rejected) report.rejected.push_back(std::move(rej));
+    for (std::string& n : r.notes) {
       if (notes_seen.insert(n).second && report.notes.size() < 1000) {
         report.notes.push_back(std::move(n));
       }
     }
-    v1::Record rec;
-    for (v1::Source& x : *r.dataset.mutable_sources()) {
+    // Each record is lent to one Record on the same arena, written, and
+    // taken back: nothing is copied.
+    v1::Record* rec = google::protobuf::Arena::CreateMessage<v1::Record>(b.arena.get());
+    for (v1::Source& x : *ds.mutable_sources()) {
       if (!shared_ids.insert(x.id()).second) continue;
-      rec.mutable_source()->Swap(&x);
-      EMBARGO_RETURN_IF_ERROR(out->Write(rec));
+      rec->unsafe_arena_set_allocated_source(&x);
+      const absl::Status written = out->Write(*rec);
+      rec->unsafe_arena_release_source();
+      EMBARGO_RETURN_IF_ERROR(written);
       ++report.records["source"];
     }
-    for (v1::Actor& a : *r.dataset.mutable_actors()) {
+    for (v1::Actor& a : *ds.mutable_actors()) {
       // Entity actors are unique by pass 1; states and authorities repeat.
       const bool entity = absl::StartsWith(a.id(), "FTM-") &&
                           !absl::StartsWith(a.id(), "FTM-AUTH-");
       if (!entity && !shared_ids.insert(a.id()).second) continue;
-      rec.mutable_actor()->Swap(&a);
-      EMBARGO_RETURN_IF_ERROR(out->Write(rec));
+      rec->unsafe_arena_set_allocated_actor(&a);
+      const absl::Status written = out->Write(*rec);
+      rec->unsafe_arena_release_actor();
+      EMBARGO_RETURN_IF_ERROR(written);
       ++report.records["actor"];
     }
-    for (v1::Relation& x : *r.dataset.mutable_relations()) {
+    for (v1::Relation& x : *ds.mutable_relations()) {
       if (x.kind() == v1::RELATION_KIND_OWNERSHIP && x.share_percent() > 0) {
-        owned.push_back(std::move(x));
+        owned.push_back(x);  // Off the arena: kept to the end.
         continue;
       }
-      rec.mutable_relation()->Swap(&x);
-      EMBARGO_RETURN_IF_ERROR(rest->Write(rec));
+      rec->unsafe_arena_set_allocated_relation(&x);
+      const absl::Status written = rest->Write(*rec);
+      rec->unsafe_arena_release_relation();
+      EMBARGO_RETURN_IF_ERROR(written);
       ++report.records["relation"];
     }
-    for (v1::Sanction& x : *r.dataset.mutable_sanctions()) {
-      rec.mutable_sanction()->Swap(&x);
-      EMBARGO_RETURN_IF_ERROR(rest->Write(rec));
+    for (v1::Sanction& x : *ds.mutable_sanctions()) {
+      rec->unsafe_arena_set_allocated_sanction(&x);
+      const absl::Status written = rest->Write(*rec);
+      rec->unsafe_arena_release_sanction();
+      EMBARGO_RETURN_IF_ERROR(written);
       ++report.records["sanction"];
     }
     return absl::OkStatus();
