@@ -21,6 +21,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -67,13 +69,14 @@ struct Entity {
   std::string id;
   std::string schema;
   std::string caption;
-  // Properties sorted by name (one allocation for all of them; the names
-  // are short enough to live in the strings themselves).
-  std::vector<std::pair<std::string, std::vector<std::string>>> props;
-  std::vector<std::string> datasets;
+  // Properties sorted by name. Names and values are views into the line
+  // (or, for strings with escapes, into the importer's store of unescaped
+  // strings), which live as long as the import.
+  std::vector<std::pair<absl::string_view, std::vector<absl::string_view>>> props;
+  std::vector<absl::string_view> datasets;
   // Ids of the source entities merged into this one ("ofac-32733"): kept as
   // FTM_REFERENT identifiers, which entity resolution matches.
-  std::vector<std::string> referents;
+  std::vector<absl::string_view> referents;
   std::string first_seen;
   std::string last_seen, last_change;  // Kept in the evidence's locator.
   // Read from another block only to feed this block's actors (streaming).
@@ -82,8 +85,8 @@ struct Entity {
   std::string rejected;  // Why, when it was rejected.
   int64_t rejected_column = 0;
 
-  const std::vector<std::string>& Values(absl::string_view prop) const {
-    static const auto* empty = new std::vector<std::string>();
+  const std::vector<absl::string_view>& Values(absl::string_view prop) const {
+    static const auto* empty = new std::vector<absl::string_view>();
     auto it = std::lower_bound(
         props.begin(), props.end(), prop,
         [](const auto& p, absl::string_view name) { return p.first < name; });
@@ -91,7 +94,7 @@ struct Entity {
   }
   std::string First(absl::string_view prop) const {
     const auto& v = Values(prop);
-    return v.empty() ? std::string() : v.front();
+    return v.empty() ? std::string() : std::string(v.front());
   }
   // Column (1-based, bytes) of a value's quoted text in the line, or 0.
   int64_t ColumnOf(absl::string_view value) const {
@@ -113,17 +116,17 @@ std::optional<PartialDate> ParseDate(absl::string_view s) {
 }
 
 // The earliest (or latest) readable date among the values.
-std::optional<PartialDate> Earliest(const std::vector<std::string>& values) {
+std::optional<PartialDate> Earliest(const std::vector<absl::string_view>& values) {
   std::optional<PartialDate> best;
-  for (const std::string& v : values) {
+  for (absl::string_view v : values) {
     std::optional<PartialDate> d = ParseDate(v);
     if (d && (!best || d->EarliestDay() < best->EarliestDay())) best = d;
   }
   return best;
 }
-std::optional<PartialDate> Latest(const std::vector<std::string>& values) {
+std::optional<PartialDate> Latest(const std::vector<absl::string_view>& values) {
   std::optional<PartialDate> best;
-  for (const std::string& v : values) {
+  for (absl::string_view v : values) {
     std::optional<PartialDate> d = ParseDate(v);
     if (d && (!best || d->LatestDay() > best->LatestDay())) best = d;
   }
@@ -274,7 +277,7 @@ const Authority* WellKnownAuthority(absl::string_view authority,
 }
 
 // Measures named in a sanction's words.
-std::vector<v1::Measure> MeasuresIn(const std::vector<std::string>& texts) {
+std::vector<v1::Measure> MeasuresIn(const std::vector<absl::string_view>& texts) {
   static constexpr std::pair<absl::string_view, v1::Measure> kWords[] = {
       {"asset freeze", v1::MEASURE_ASSET_FREEZE},
       {"freez", v1::MEASURE_ASSET_FREEZE},
@@ -290,7 +293,7 @@ std::vector<v1::Measure> MeasuresIn(const std::vector<std::string>& texts) {
       {"arms embargo", v1::MEASURE_ARMS_EMBARGO_IMPORTS},
   };
   std::vector<v1::Measure> out;
-  for (const std::string& t : texts) {
+  for (absl::string_view t : texts) {
     const std::string l = absl::AsciiStrToLower(t);
     for (const auto& [word, m] : kWords) {
       if (absl::StrContains(l, word) &&
@@ -315,7 +318,7 @@ void CheckOwnershipSumsOf(const Relations& relations,
                          std::vector<std::string>& notes,
                          absl::string_view file) {
   absl::flat_hash_map<std::string, std::vector<size_t>> by_asset;
-  for (size_t i = 0; i < relations.size(); ++i) {
+  for (size_t i = 0; i < static_cast<size_t>(relations.size()); ++i) {
     const v1::Relation& r = relations[i];
     if (r.kind() == v1::RELATION_KIND_OWNERSHIP && r.share_percent() > 0) {
       by_asset[r.object_id()].push_back(i);
@@ -480,6 +483,17 @@ class Importer {
     }
   }
 
+  // Keep returns a view of `v` that lives as long as the import: `v` itself
+  // when it lies in `line`, else a view of a copy in unescaped_.
+  absl::string_view Keep(absl::string_view v, absl::string_view line) {
+    const std::less<const char*> before;
+    if (!before(v.data(), line.data()) &&
+        !before(line.data() + line.size(), v.data() + v.size())) {
+      return v;
+    }
+    return unescaped_.emplace_back(v);
+  }
+
   // ParseLine fills `e` from its line, or says what is wrong and where.
   std::optional<std::pair<int64_t, std::string>> ParseLine(Entity& e) {
     const absl::string_view line = e.text;
@@ -545,10 +559,10 @@ class Importer {
         properties = k + 1;
       }
     }
-    const auto strings = [&](uint32_t array, std::vector<std::string>& out) {
+    const auto strings = [&](uint32_t array, std::vector<absl::string_view>& out) {
       if (array == 0 || j[array].type != Type::kArray) return;
       for (uint32_t i = array + 1; i < j[array].end; i = j[i].end) {
-        if (j[i].type == Type::kString) out.emplace_back(j[i].text);
+        if (j[i].type == Type::kString) out.push_back(Keep(j[i].text, line));
       }
     };
     strings(referents, e.referents);
@@ -565,8 +579,8 @@ class Importer {
                                          "\" is not in the FtM model"));
     }
     strings(datasets, e.datasets);
-    for (const std::string& d : e.datasets) {
-      if (!datasets_.contains(d)) datasets_.insert(d);
+    for (absl::string_view d : e.datasets) {
+      if (!datasets_.contains(d)) datasets_.emplace(d);
     }
     if (properties != 0) {
       if (j[properties].type != Type::kObject) {
@@ -579,10 +593,10 @@ class Importer {
           return p.first == j[k].text;
         });
         if (it == e.props.end()) {
-          e.props.emplace_back(std::string(j[k].text), std::vector<std::string>());
+          e.props.emplace_back(Keep(j[k].text, line), std::vector<absl::string_view>());
           it = e.props.end() - 1;
         }
-        std::vector<std::string>& out = it->second;
+        std::vector<absl::string_view>& out = it->second;
         out.clear();
         const auto add = [&](uint32_t v) {
           switch (j[v].type) {
@@ -590,13 +604,13 @@ class Importer {
             case Type::kNumber:
             case Type::kTrue:
             case Type::kFalse:
-              out.emplace_back(j[v].text);
+              out.push_back(Keep(j[v].text, line));
               break;
             case Type::kObject:
               // The "nested" export inlines referenced entities.
               if (uint32_t id = j.Member(v, "id");
                   id != 0 && j[id].type == Type::kString) {
-                out.emplace_back(j[id].text);
+                out.push_back(Keep(j[id].text, line));
               }
               break;
             default:
@@ -626,35 +640,35 @@ class Importer {
       v1::Actor& a = *ds_->add_actors();
       a.set_id(ActorId(e.id));
       a.set_kind(*kind);
-      const std::vector<std::string>& names = e.Values("name");
+      const std::vector<absl::string_view>& names = e.Values("name");
       a.set_name(!e.caption.empty() ? e.caption
-                 : !names.empty()   ? names.front()
+                 : !names.empty()   ? std::string(names.front())
                                     : e.id);
       std::set<std::string> seen = {a.name()};
-      const auto alias = [&](const std::string& n) {
+      const auto alias = [&](absl::string_view n) {
         std::string c = import_internal::CleanText(n);
         if (!c.empty() && seen.insert(c).second) a.add_aliases(c);
       };
       for (const char* p : {"name", "alias", "previousName"}) {
-        for (const std::string& n : e.Values(p)) alias(n);
+        for (absl::string_view n : e.Values(p)) alias(n);
       }
       for (const auto& [prop, values] : e.props) {
         const FtmModel::Property* p = model_.FindProperty(e.schema, prop);
         if (p != nullptr && p->type == "name" && prop != "name" &&
             prop != "alias" && prop != "previousName" &&
             prop != "weakAlias") {
-          for (const std::string& n : values) alias(n);
+          for (absl::string_view n : values) alias(n);
         }
       }
       // weakAlias: FtM's low-quality names, kept apart (Actor.weak_aliases).
-      for (const std::string& n : e.Values("weakAlias")) {
+      for (absl::string_view n : e.Values("weakAlias")) {
         std::string c = import_internal::CleanText(n);
         if (!c.empty() && seen.insert(c).second) a.add_weak_aliases(c);
       }
       for (const char* p : {"country", "jurisdiction", "mainCountry",
                             "nationality", "citizenship", "flag"}) {
         if (!a.country().empty()) break;
-        for (const std::string& c : e.Values(p)) {
+        for (absl::string_view c : e.Values(p)) {
           if (std::optional<std::string> code = State(c)) {
             a.set_country(*code);
             break;
@@ -662,13 +676,13 @@ class Importer {
         }
       }
       AddIdentifier(a, "FTM_ID", e.id);
-      for (const std::string& r : e.referents) AddIdentifier(a, "FTM_REFERENT", r);
+      for (absl::string_view r : e.referents) AddIdentifier(a, "FTM_REFERENT", r);
       for (const auto& [prop, values] : e.props) {
         const FtmModel::Property* p = model_.FindProperty(e.schema, prop);
         if (p == nullptr || p->type != "identifier" || prop == "programId") {
           continue;
         }
-        for (const std::string& v : values) {
+        for (absl::string_view v : values) {
           AddIdentifier(a, IdentifierScheme(prop), v);
         }
       }
@@ -678,7 +692,7 @@ class Importer {
           break;
         }
       }
-      std::vector<std::string> topics = e.Values("topics");
+      std::vector<absl::string_view> topics = e.Values("topics");
       std::string note = absl::StrCat("FtM ", e.schema);
       if (!topics.empty()) {
         absl::StrAppend(&note, "; topics: ", absl::StrJoin(topics, ", "));
@@ -690,7 +704,7 @@ class Importer {
       AddEvidence(*a.add_evidence(), e);
       // A vessel's or aircraft's flag is also a FLAG relation to the state.
       std::set<std::string> flags;
-      for (const std::string& flag : e.Values("flag")) {
+      for (absl::string_view flag : e.Values("flag")) {
         std::optional<std::string> state = State(flag);
         if (!state || !flags.insert(*state).second) continue;
         v1::Relation& r = *ds_->add_relations();
@@ -712,12 +726,12 @@ class Importer {
       if (it == actor_index_.end()) continue;
       v1::Actor& a = *ds_->mutable_actors(static_cast<int>(it->second));
       std::set<std::string> seen;
-      const auto add = [&](const std::string& s) {
+      const auto add = [&](absl::string_view s) {
         std::string c = import_internal::CleanText(s);
         if (!c.empty() && seen.insert(c).second) a.add_addresses(c);
       };
-      for (const std::string& s : e.Values("address")) add(s);
-      for (const std::string& ref : e.Values("addressEntity")) {
+      for (absl::string_view s : e.Values("address")) add(s);
+      for (absl::string_view ref : e.Values("addressEntity")) {
         auto at = index_.find(ref);
         if (at == index_.end() ||
             !model_.IsA(entities_[at->second].schema, "Address")) {
@@ -735,7 +749,7 @@ class Importer {
             a.add_address_countries(*c);
           }
         }
-        used_addresses.insert(ref);
+        used_addresses.emplace(ref);
       }
     }
     for (Entity& e : entities_) {
@@ -843,15 +857,15 @@ class Importer {
       r.set_kind(kind);
       r.set_subject_id(ActorId(from));
       r.set_object_id(ActorId(to));
-      std::vector<std::string> roles;
+      std::vector<absl::string_view> roles;
       if (!role.empty()) roles.push_back(role);
       for (const char* p : {"relationship", "role", "ownershipType"}) {
-        for (const std::string& v : e.Values(p)) roles.push_back(v);
+        for (absl::string_view v : e.Values(p)) roles.push_back(v);
       }
       if (kind == v1::RELATION_KIND_OWNERSHIP) {
-        const std::vector<std::string>& pct = e.Values("percentage");
+        const std::vector<absl::string_view>& pct = e.Values("percentage");
         std::optional<double> share;
-        for (const std::string& p : pct) {
+        for (absl::string_view p : pct) {
           if ((share = ParseFtmPercentage(p))) break;
         }
         if (share) {
@@ -913,15 +927,15 @@ class Importer {
       s.set_id(ActorId(e.id));
       s.set_authority_id(*authority_id);
       s.set_target_id(ActorId(target));
-      const std::vector<std::string>& programs = e.Values("program");
+      const std::vector<absl::string_view>& programs = e.Values("program");
       std::string program = e.First("programId");
-      if (program.empty() && !programs.empty()) program = programs.front();
+      if (program.empty() && !programs.empty()) program = std::string(programs.front());
       s.set_program(program);
-      for (const std::string& p : programs) s.add_legal_basis(p);
+      for (absl::string_view p : programs) s.add_legal_basis(std::string(p));
 
-      std::vector<std::string> words = e.Values("provisions");
-      for (const std::string& p : programs) words.push_back(p);
-      for (const std::string& p : e.Values("summary")) words.push_back(p);
+      std::vector<absl::string_view> words = e.Values("provisions");
+      for (absl::string_view p : programs) words.push_back(p);
+      for (absl::string_view p : e.Values("summary")) words.push_back(p);
       std::vector<v1::Measure> measures = MeasuresIn(words);
       if (measures.empty()) {
         const bool financial_list =
@@ -932,9 +946,9 @@ class Importer {
       }
       for (v1::Measure m : measures) s.add_measures(m);
 
-      std::vector<std::string> starts = e.Values("listingDate");
+      std::vector<absl::string_view> starts = e.Values("listingDate");
       for (const std::string& p : model_.TemporalStart(e.schema)) {
-        for (const std::string& v : e.Values(p)) starts.push_back(v);
+        for (absl::string_view v : e.Values(p)) starts.push_back(v);
       }
       std::vector<std::string> remarks;
       std::optional<PartialDate> listed = Earliest(starts);
@@ -953,27 +967,27 @@ class Importer {
         continue;
       }
       *s.mutable_listed() = listed->ToProto();
-      std::vector<std::string> ends;
+      std::vector<absl::string_view> ends;
       for (const std::string& p : model_.TemporalEnd(e.schema)) {
-        for (const std::string& v : e.Values(p)) ends.push_back(v);
+        for (absl::string_view v : e.Values(p)) ends.push_back(v);
       }
       if (std::optional<PartialDate> end = Latest(ends)) {
         if (end->LatestDay() >= listed->EarliestDay()) {
           *s.mutable_delisted() = end->ToProto();
         }
       }
-      std::vector<std::string> refs = e.Values("authorityId");
+      std::vector<absl::string_view> refs = e.Values("authorityId");
       for (const char* p : {"unscId", "recordId"}) {
         if (refs.empty()) refs = e.Values(p);
       }
       s.set_reference(absl::StrJoin(refs, ", "));
       for (const char* p : {"reason", "summary", "provisions", "duration",
                             "status"}) {
-        for (const std::string& v : e.Values(p)) {
+        for (absl::string_view v : e.Values(p)) {
           remarks.push_back(import_internal::CleanText(v));
         }
       }
-      const std::vector<std::string>& authorities = e.Values("authority");
+      const std::vector<absl::string_view>& authorities = e.Values("authority");
       if (authorities.size() > 1) {
         remarks.push_back(
             absl::StrCat("authorities: ", absl::StrJoin(authorities, "; ")));
@@ -993,8 +1007,8 @@ class Importer {
   // actor the first time.
   std::optional<std::string> AuthorityActor(const Entity& e,
                                             const std::string& country) {
-    const std::vector<std::string>& names = e.Values("authority");
-    for (const std::string& n : names) {
+    const std::vector<absl::string_view>& names = e.Values("authority");
+    for (absl::string_view n : names) {
       if (const Authority* a = WellKnownAuthority(n, country)) {
         return AuthorityActorFor(*a);
       }
@@ -1189,7 +1203,7 @@ class Importer {
     if (!e.last_seen.empty()) absl::StrAppend(&locator, "; last seen ", e.last_seen);
     if (!e.last_change.empty()) absl::StrAppend(&locator, "; last change ", e.last_change);
     ev.set_locator(std::move(locator));
-    for (const std::string& d : e.datasets) {
+    for (absl::string_view d : e.datasets) {
       ev.add_via_source_ids(DatasetSourceId(d));
     }
   }
@@ -1216,7 +1230,9 @@ class Importer {
   std::vector<v1::Actor> authority_actors_;
   absl::flat_hash_set<std::string> authorities_;
   std::set<std::string> states_;
-  std::set<std::string> datasets_;  // Names in the entities' "datasets".
+  std::set<std::string, std::less<>> datasets_;  // Names in "datasets".
+  // Strings that had escapes, unescaped: the entities' views point here.
+  std::deque<std::string> unescaped_;
   std::set<std::string> unknown_countries_;
   std::vector<std::string> missing_addresses_;
   int64_t listed_from_first_seen_ = 0;
