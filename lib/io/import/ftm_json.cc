@@ -858,6 +858,7 @@ class Importer {
       r.set_subject_id(ActorId(from));
       r.set_object_id(ActorId(to));
       std::vector<absl::string_view> roles;
+      std::string share_text;  // Lives as long as `roles`.
       if (!role.empty()) roles.push_back(role);
       for (const char* p : {"relationship", "role", "ownershipType"}) {
         for (absl::string_view v : e.Values(p)) roles.push_back(v);
@@ -871,7 +872,8 @@ class Importer {
         if (share) {
           r.set_share_percent(*share);
         } else if (!pct.empty()) {
-          roles.push_back(absl::StrCat("share ", pct.front()));
+          share_text = absl::StrCat("share ", pct.front());
+          roles.push_back(share_text);
           result_.report.notes.push_back(absl::StrCat(
               "line ", e.line, ": ownership \"", e.id, "\": percentage \"",
               pct.front(), "\" is not a share in (0, 100]; kept as text"));
