@@ -652,8 +652,14 @@ class Importer {
       for (const char* p : {"name", "alias", "previousName"}) {
         for (absl::string_view n : e.Values(p)) alias(n);
       }
-      for (const auto& [prop, values] : e.props) {
-        const FtmModel::Property* p = model_.FindProperty(e.schema, prop);
+      // The model's definition of each property, looked up once.
+      std::vector<const FtmModel::Property*> defined(e.props.size());
+      for (size_t i = 0; i < e.props.size(); ++i) {
+        defined[i] = model_.FindProperty(e.schema, e.props[i].first);
+      }
+      for (size_t i = 0; i < e.props.size(); ++i) {
+        const auto& [prop, values] = e.props[i];
+        const FtmModel::Property* p = defined[i];
         if (p != nullptr && p->type == "name" && prop != "name" &&
             prop != "alias" && prop != "previousName" &&
             prop != "weakAlias") {
@@ -677,8 +683,9 @@ class Importer {
       }
       AddIdentifier(a, "FTM_ID", e.id);
       for (absl::string_view r : e.referents) AddIdentifier(a, "FTM_REFERENT", r);
-      for (const auto& [prop, values] : e.props) {
-        const FtmModel::Property* p = model_.FindProperty(e.schema, prop);
+      for (size_t i = 0; i < e.props.size(); ++i) {
+        const auto& [prop, values] = e.props[i];
+        const FtmModel::Property* p = defined[i];
         if (p == nullptr || p->type != "identifier" || prop == "programId") {
           continue;
         }
@@ -1200,11 +1207,13 @@ class Importer {
   // it came through (as via sources).
   void AddEvidence(v1::Evidence& ev, const Entity& e) const {
     ev.set_source_id(source_id_);
-    std::string locator = absl::StrCat("line ", e.line, " (", e.id, ")");
-    if (!e.first_seen.empty()) absl::StrAppend(&locator, "; first seen ", e.first_seen);
-    if (!e.last_seen.empty()) absl::StrAppend(&locator, "; last seen ", e.last_seen);
-    if (!e.last_change.empty()) absl::StrAppend(&locator, "; last change ", e.last_change);
-    ev.set_locator(std::move(locator));
+    const auto part = [](absl::string_view label, const std::string& value) {
+      return value.empty() ? absl::string_view() : label;
+    };
+    ev.set_locator(absl::StrCat(
+        "line ", e.line, " (", e.id, ")", part("; first seen ", e.first_seen),
+        e.first_seen, part("; last seen ", e.last_seen), e.last_seen,
+        part("; last change ", e.last_change), e.last_change));
     for (absl::string_view d : e.datasets) {
       ev.add_via_source_ids(DatasetSourceId(d));
     }

@@ -35,6 +35,9 @@ struct FtmModel::Data {
     // Itself and every schema it extends, nearest first.
     std::vector<const Schema*> ancestors;
     absl::flat_hash_set<std::string> ancestor_names;
+    // Every property it has, its own or inherited (the nearest schema's
+    // definition first): one lookup instead of one per ancestor.
+    absl::flat_hash_map<std::string, const Property*> all_properties;
   };
   absl::flat_hash_map<std::string, std::unique_ptr<Schema>> schemata;
 
@@ -149,6 +152,13 @@ absl::StatusOr<FtmModel> FtmModel::Parse(absl::string_view json,
       }
     }
   }
+  for (auto& [schema_name, schema] : data->schemata) {
+    for (const Data::Schema* a : schema->ancestors) {
+      for (const auto& [property, definition] : a->properties) {
+        schema->all_properties.try_emplace(property, &definition);
+      }
+    }
+  }
   return FtmModel(std::move(data));
 }
 
@@ -189,11 +199,8 @@ const FtmModel::Property* FtmModel::FindProperty(
     absl::string_view schema, absl::string_view property) const {
   const Data::Schema* s = data_->Find(schema);
   if (s == nullptr) return nullptr;
-  for (const Data::Schema* a : s->ancestors) {
-    auto it = a->properties.find(property);
-    if (it != a->properties.end()) return &it->second;
-  }
-  return nullptr;
+  auto it = s->all_properties.find(property);
+  return it == s->all_properties.end() ? nullptr : it->second;
 }
 
 const std::vector<std::string>& FtmModel::TemporalStart(

@@ -23,6 +23,20 @@ std::string BaseName(absl::string_view path) {
 }
 
 std::string CleanText(absl::string_view s) {
+  // Most values are clean already (single spaces between words, none at
+  // the ends): then one copy.
+  bool after_space = true;  // The start counts as a space: none may lead.
+  bool clean = true;
+  for (char c : s) {
+    const bool ws = c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+                    c == '\v' || c == '\f';
+    if (ws && (c != ' ' || after_space)) {
+      clean = false;
+      break;
+    }
+    after_space = ws;
+  }
+  if (clean && !after_space) return std::string(s);
   std::string out;
   out.reserve(s.size());
   bool space = false;
