@@ -13,6 +13,7 @@
 #include <vector>
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "embargo/import/ftm.h"
@@ -35,6 +36,9 @@ struct FtmLines {
   // The first line of `id` in the whole file (streaming: to find
   // duplicates across blocks); unset or 0: unknown.
   std::function<int64_t(const std::string& id)> first_line;
+  // The ids that more than one line of the whole file bears: only these
+  // need first_line to find duplicates. Unset: every id is looked up.
+  const absl::flat_hash_set<std::string>* repeated_ids = nullptr;
   // Lines from this index on are borrowed from other blocks (Address and
   // Identification entities that this block's actors name or hold): they
   // feed those actors but are neither rows nor records of this block.

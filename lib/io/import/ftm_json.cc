@@ -87,10 +87,12 @@ struct Entity {
 
   const std::vector<absl::string_view>& Values(absl::string_view prop) const {
     static const auto* empty = new std::vector<absl::string_view>();
-    auto it = std::lower_bound(
-        props.begin(), props.end(), prop,
-        [](const auto& p, absl::string_view name) { return p.first < name; });
-    return it == props.end() || it->first != prop ? *empty : it->second;
+    // An entity has a handful of properties: a scan that compares lengths
+    // first beats a binary search that compares bytes.
+    for (const auto& [name, values] : props) {
+      if (name == prop) return values;
+    }
+    return *empty;
   }
   std::string First(absl::string_view prop) const {
     const auto& v = Values(prop);
@@ -463,7 +465,9 @@ class Importer {
         if (!e.borrowed) Reject(e.line, error->first, std::move(error->second));
         continue;
       }
-      if (lines_ != nullptr && lines_->first_line && !e.borrowed) {
+      if (lines_ != nullptr && lines_->first_line && !e.borrowed &&
+          (lines_->repeated_ids == nullptr ||
+           lines_->repeated_ids->contains(e.id))) {
         const int64_t first = lines_->first_line(e.id);
         if (first != 0 && first != e.line) {
           Reject(e.line, e.ColumnOf(e.id),

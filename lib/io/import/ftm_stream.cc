@@ -138,6 +138,8 @@ struct Index {
   std::vector<std::string> schemata;
   absl::flat_hash_map<std::string, uint16_t> schema_numbers;
   absl::flat_hash_set<std::string> named_addresses;
+  // Ids borne by more than one line (the later ones are rejected).
+  absl::flat_hash_set<std::string> repeated;
   // Holder id -> ids of the Identification entities it holds.
   absl::flat_hash_map<std::string, std::vector<std::string>> identifications;
   // By line number: whether the line names Address entities or holds
@@ -226,7 +228,10 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
       if (!scan.addresses.empty()) index.MarkNaming(number);
       Info info{number, offset, static_cast<uint32_t>(line.size()),
                 index.SchemaNumber(scan.schema)};
-      if (!index.ids.try_emplace(scan.id, info).second) continue;
+      if (!index.ids.try_emplace(scan.id, info).second) {
+        index.repeated.insert(scan.id);
+        continue;
+      }
       for (std::string& a : scan.addresses) {
         index.named_addresses.insert(std::move(a));
       }
@@ -287,14 +292,22 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> borrow_file(
       std::fopen(path.c_str(), "rb"), &std::fclose);
 
+  constexpr size_t kArenaBuffer = size_t{64} << 20;
   // A block of lines, its origin and, once mapped, its records.
   struct Block {
     std::string text;
     import_internal::FtmLines lines;
     std::vector<std::string> wanted;  // Addresses and holders it names.
     // The block's records live on its arena, freed at once when written.
-    std::unique_ptr<google::protobuf::Arena> arena =
-        std::make_unique<google::protobuf::Arena>();
+    // The arena starts in a buffer of its own, which a reset keeps: blocks
+    // reuse the same memory instead of asking the system for it again.
+    std::unique_ptr<char[]> arena_buffer{new char[kArenaBuffer]};
+    std::unique_ptr<google::protobuf::Arena> arena = [&] {
+      google::protobuf::ArenaOptions o;
+      o.initial_block = arena_buffer.get();
+      o.initial_block_size = kArenaBuffer;
+      return std::make_unique<google::protobuf::Arena>(o);
+    }();
     absl::StatusOr<std::pair<ImportReport, v1::Dataset*>> result =
         absl::UnknownError("not mapped");
     void Clear() {
@@ -399,6 +412,7 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
   for (Block& b : batch) {
     b.lines.schema_elsewhere = lines.schema_elsewhere;
     b.lines.first_line = lines.first_line;
+    b.lines.repeated_ids = &index.repeated;
     b.lines.address_named = lines.address_named;
     b.lines.defer_ownership_sums = true;
   }
