@@ -31,7 +31,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "google/protobuf/arena.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -49,6 +48,7 @@
 #include "embargo/import/countries.h"
 #include "embargo/import/ftm.h"
 #include "embargo/import/report.h"
+#include "google/protobuf/arena.h"
 #include "lib/internal/status_macros.h"
 #include "lib/io/import/ftm_internal.h"
 #include "lib/io/import/json_tape.h"

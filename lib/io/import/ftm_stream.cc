@@ -1,18 +1,19 @@
 // Streaming FtM import: entities.ftm.json of any size to a record stream in
 // bounded memory. See embargo/import/opensanctions.h.
 //
-// Pass 1 reads every line once, with a small scanner instead of a JSON
-// parser, for the entity's id and schema, the Address entities it names
-// and, for identifications, their holder; it keeps, per id, the schema, the
-// first line and where that line lies in the file (about 60 bytes an
-// entity). Pass 2 reads the file again in blocks of lines and maps each
-// block with the FtM importer (ParseFtmLines), telling it which ids lie in
-// other blocks, and borrowing from the file (by offset) the Address and
-// Identification lines that the block's actors name but other blocks hold.
-// Actors and sources go to the output as each block is done; relations and
-// sanctions to a side file appended at the end, so that the stream holds
-// every actor before any record that refers to one. The file is never held:
-// memory is the index, one block and its records.
+// Pass 1 reads every line once (JsonTape) for the entity's id and schema,
+// the Address entities it names and, for identifications, their holder; it
+// keeps, per id, the schema, the first line and where that line lies in the
+// file (about 60 bytes an entity), the ids that several lines bear, and
+// which lines name addresses or hold identifications. Pass 2 reads the file
+// again in blocks of lines and maps each block with the FtM importer
+// (ParseFtmLinesOnArena, the block's records on an arena freed at once),
+// telling it which ids lie in other blocks, and borrowing from the file (by
+// offset) the Address and Identification lines that the block's actors name
+// but other blocks hold. Actors and sources go to the output as each block
+// is done; relations and sanctions to a side file appended at the end, so
+// that the stream holds every actor before any record that refers to one.
+// The file is never held: memory is the index, one block and its records.
 
 #include <algorithm>
 #include <cstdio>
@@ -26,7 +27,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "google/protobuf/arena.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -36,6 +36,7 @@
 #include "embargo/import/ftm.h"
 #include "embargo/import/opensanctions.h"
 #include "embargo/io.h"
+#include "google/protobuf/arena.h"
 #include "lib/internal/status_macros.h"
 #include "lib/io/import/ftm_internal.h"
 #include "lib/io/import/json_tape.h"

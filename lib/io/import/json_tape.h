@@ -53,13 +53,15 @@ class JsonTape {
   const Node& operator[](uint32_t i) const { return nodes_[i]; }
 
   // Member finds `key` among the members of the object at `object` and
-  // returns its value's index, or 0 when absent. An object's members follow
-  // it as key, value, key, value...
+  // returns its value's index (the last one's when the key repeats, as a
+  // DOM parser keeps it), or 0 when absent. An object's members follow it
+  // as key, value, key, value...
   uint32_t Member(uint32_t object, absl::string_view key) const {
+    uint32_t found = 0;
     for (uint32_t i = object + 1; i < nodes_[object].end; i = nodes_[i + 1].end) {
-      if (nodes_[i].text == key) return i + 1;
+      if (nodes_[i].text == key) found = i + 1;
     }
-    return 0;
+    return found;
   }
 
  private:

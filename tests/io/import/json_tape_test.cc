@@ -47,6 +47,10 @@ TEST(JsonTapeTest, MemberSkipsNestedValues) {
   ASSERT_NE(a, 0u);
   EXPECT_EQ(t[t.Member(a, "id")].text, "inner");
   EXPECT_EQ(t.Member(0, "missing"), 0u);
+  // A repeated key: the last value, as a DOM parser keeps it.
+  JsonTape twice;
+  ASSERT_FALSE(twice.Parse(R"({"id": "first", "x": 1, "id": "second"})"));
+  EXPECT_EQ(twice[twice.Member(0, "id")].text, "second");
   const uint32_t b = t.Member(0, "b");
   EXPECT_EQ(t[b].type, Type::kArray);
   EXPECT_EQ(t[b].end, t.size());
