@@ -45,7 +45,8 @@ void BM_JsonTapeFtmLines(benchmark::State& state) {
     }
   }
   benchmark::DoNotOptimize(nodes);
-  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(Lines().size()));
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<int64_t>(Lines().size()));
   state.SetBytesProcessed(state.iterations() * TotalBytes());
 }
 BENCHMARK(BM_JsonTapeFtmLines)->Unit(benchmark::kMillisecond);
@@ -59,7 +60,8 @@ void BM_NlohmannDomFtmLines(benchmark::State& state) {
     }
   }
   benchmark::DoNotOptimize(members);
-  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(Lines().size()));
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<int64_t>(Lines().size()));
   state.SetBytesProcessed(state.iterations() * TotalBytes());
 }
 BENCHMARK(BM_NlohmannDomFtmLines)->Unit(benchmark::kMillisecond);

@@ -66,13 +66,16 @@ size_t SkipPlain(const char* data, size_t i, size_t n) {
   const __m128i backslash = _mm_set1_epi8('\\');
   const __m128i control = _mm_set1_epi8(0x1F);
   while (i + 16 <= n) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    const __m128i x =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
     // A byte <= 0x1F (unsigned) is one whose max with 0x1F is 0x1F.
     const __m128i stop = _mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
         _mm_cmpeq_epi8(_mm_max_epu8(x, control), control));
     const int mask = _mm_movemask_epi8(stop);
-    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    if (mask != 0) {
+      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
     i += 16;
   }
 #endif
@@ -108,18 +111,22 @@ std::optional<JsonTape::Error> JsonTape::Parse(absl::string_view json,
   }
   if (error_) return std::move(error_);
   for (const Escaped& e : escaped_) {
-    nodes_[e.node].text = absl::string_view(scratch_).substr(e.offset, e.length);
+    nodes_[e.node].text =
+        absl::string_view(scratch_).substr(e.offset, e.length);
   }
   return std::nullopt;
 }
 
 bool JsonTape::Fail(std::string message, Error::Kind kind) {
-  if (!error_) error_ = Error{static_cast<int64_t>(pos_), std::move(message), kind};
+  if (!error_) {
+    error_ = Error{static_cast<int64_t>(pos_), std::move(message), kind};
+  }
   return false;
 }
 
 bool JsonTape::Value(int depth) {
-  if (pos_ >= in_.size()) return Fail("unexpected end of the line; expected a value");
+  if (pos_ >= in_.size())
+    return Fail("unexpected end of the line; expected a value");
   const char c = in_[pos_];
   switch (c) {
     case '"':
@@ -211,8 +218,8 @@ bool JsonTape::Number() {
   if (pos_ < in_.size() && in_[pos_] == '0') {
     ++pos_;
   } else if (!digits()) {
-    return Fail(absl::StrCat("unexpected ", Describe(in_, pos_),
-                             "; expected a digit"));
+    return Fail(
+        absl::StrCat("unexpected ", Describe(in_, pos_), "; expected a digit"));
   }
   if (pos_ < in_.size() && in_[pos_] == '.') {
     ++pos_;
@@ -231,8 +238,10 @@ bool JsonTape::Number() {
   }
   const absl::string_view text = in_.substr(start, pos_ - start);
   double value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec == std::errc::result_out_of_range && end == text.data() + text.size()) {
+  const auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec == std::errc::result_out_of_range &&
+      end == text.data() + text.size()) {
     // Underflow to zero is harmless; overflow is not a number we can hold.
     bool tiny = false;
     for (size_t i = 0; i < text.size(); ++i) {
@@ -264,7 +273,8 @@ bool JsonTape::String() {
     const char c = in_[pos_];
     if (c == '"') {
       const uint32_t self = size();
-      nodes_.push_back({Type::kString, self + 1, in_.substr(start, pos_ - start)});
+      nodes_.push_back(
+          {Type::kString, self + 1, in_.substr(start, pos_ - start)});
       ++pos_;
       return true;
     }
@@ -303,14 +313,30 @@ bool JsonTape::String() {
     if (pos_ >= in_.size()) break;
     const char e = in_[pos_];
     switch (e) {
-      case '"': scratch_.push_back('"'); break;
-      case '\\': scratch_.push_back('\\'); break;
-      case '/': scratch_.push_back('/'); break;
-      case 'b': scratch_.push_back('\b'); break;
-      case 'f': scratch_.push_back('\f'); break;
-      case 'n': scratch_.push_back('\n'); break;
-      case 'r': scratch_.push_back('\r'); break;
-      case 't': scratch_.push_back('\t'); break;
+      case '"':
+        scratch_.push_back('"');
+        break;
+      case '\\':
+        scratch_.push_back('\\');
+        break;
+      case '/':
+        scratch_.push_back('/');
+        break;
+      case 'b':
+        scratch_.push_back('\b');
+        break;
+      case 'f':
+        scratch_.push_back('\f');
+        break;
+      case 'n':
+        scratch_.push_back('\n');
+        break;
+      case 'r':
+        scratch_.push_back('\r');
+        break;
+      case 't':
+        scratch_.push_back('\t');
+        break;
       case 'u': {
         const auto hex4 = [&](size_t at) -> int32_t {
           if (at + 4 > in_.size()) return -1;
@@ -334,16 +360,18 @@ bool JsonTape::String() {
               "\\u%04X is a low surrogate without a high one before it", cp));
         }
         if (cp >= 0xD800 && cp <= 0xDBFF) {
-          const int32_t second =
-              pos_ + 6 < in_.size() && in_[pos_ + 5] == '\\' && in_[pos_ + 6] == 'u'
-                  ? hex4(pos_ + 7)
-                  : -1;
+          const int32_t second = pos_ + 6 < in_.size() &&
+                                         in_[pos_ + 5] == '\\' &&
+                                         in_[pos_ + 6] == 'u'
+                                     ? hex4(pos_ + 7)
+                                     : -1;
           if (second < 0xDC00 || second > 0xDFFF) {
             pos_ = backslash;
             return Fail(absl::StrFormat(
                 "\\u%04X is a high surrogate without a low one after it", cp));
           }
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<uint32_t>(second) - 0xDC00);
+          cp = 0x10000 + ((cp - 0xD800) << 10) +
+               (static_cast<uint32_t>(second) - 0xDC00);
           pos_ += 6;
         }
         AppendUtf8(cp, scratch_);
@@ -351,7 +379,8 @@ bool JsonTape::String() {
         break;
       }
       default: {
-        std::string what = absl::StrCat("unknown escape \\", Describe(in_, pos_));
+        std::string what =
+            absl::StrCat("unknown escape \\", Describe(in_, pos_));
         pos_ = backslash;
         return Fail(std::move(what));
       }

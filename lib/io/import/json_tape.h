@@ -24,7 +24,15 @@ namespace embargo::import_internal {
 
 class JsonTape {
  public:
-  enum class Type : uint8_t { kNull, kFalse, kTrue, kNumber, kString, kArray, kObject };
+  enum class Type : uint8_t {
+    kNull,
+    kFalse,
+    kTrue,
+    kNumber,
+    kString,
+    kArray,
+    kObject
+  };
 
   struct Node {
     Type type = Type::kNull;
@@ -58,7 +66,8 @@ class JsonTape {
   // as key, value, key, value...
   uint32_t Member(uint32_t object, absl::string_view key) const {
     uint32_t found = 0;
-    for (uint32_t i = object + 1; i < nodes_[object].end; i = nodes_[i + 1].end) {
+    for (uint32_t i = object + 1; i < nodes_[object].end;
+         i = nodes_[i + 1].end) {
       if (nodes_[i].text == key) found = i + 1;
     }
     return found;

@@ -19,7 +19,8 @@ using Type = JsonTape::Type;
 
 TEST(JsonTapeTest, FlatTapeOfAnObject) {
   JsonTape t;
-  ASSERT_FALSE(t.Parse(R"( {"id": "p1", "n": [1, -2.5e3, true, null], "o": {}} )"));
+  ASSERT_FALSE(
+      t.Parse(R"( {"id": "p1", "n": [1, -2.5e3, true, null], "o": {}} )"));
   // object, "id", "p1", "n", array, 1, -2.5e3, true, null, "o", {}.
   ASSERT_EQ(t.size(), 11u);
   EXPECT_EQ(t[0].type, Type::kObject);
@@ -39,7 +40,8 @@ TEST(JsonTapeTest, FlatTapeOfAnObject) {
 
 TEST(JsonTapeTest, MemberSkipsNestedValues) {
   JsonTape t;
-  ASSERT_FALSE(t.Parse(R"({"a": {"id": "inner"}, "id": "outer", "b": [[1], {"id": 2}]})"));
+  ASSERT_FALSE(t.Parse(
+      R"({"a": {"id": "inner"}, "id": "outer", "b": [[1], {"id": 2}]})"));
   const uint32_t id = t.Member(0, "id");
   ASSERT_NE(id, 0u);
   EXPECT_EQ(t[id].text, "outer");
@@ -58,7 +60,8 @@ TEST(JsonTapeTest, MemberSkipsNestedValues) {
 
 TEST(JsonTapeTest, EscapesAreUndone) {
   JsonTape t;
-  ASSERT_FALSE(t.Parse(R"(["a\"b\\c\/d\n\t", "\u0416\u0443k", "\ud83d\ude00", "plain"])"));
+  ASSERT_FALSE(t.Parse(
+      R"(["a\"b\\c\/d\n\t", "\u0416\u0443k", "\ud83d\ude00", "plain"])"));
   EXPECT_EQ(t[1].text, "a\"b\\c/d\n\t");
   EXPECT_EQ(t[2].text, "\xD0\x96\xD1\x83k");  // Жук
   EXPECT_EQ(t[3].text, "\xF0\x9F\x98\x80");   // U+1F600
@@ -137,7 +140,8 @@ TEST(JsonTapeTest, AgreesWithADomParserOnMutatedLines) {
       R"({"id": "s1", "schema": "Sanction", "properties": {"entity": [{"id": "c2", "schema": "Company"}], "amount": [12, 0.5]}, "x": null})",
       R"(["\ud83d\ude00", "a\\b", "tab\there", {}, [], [[]], false])",
   };
-  const std::string alphabet = "{}[]\",:\\ u0123456789abcdefetrnlsE.-+\x01\xC3\xA9";
+  const std::string alphabet =
+      "{}[]\",:\\ u0123456789abcdefetrnlsE.-+\x01\xC3\xA9";
   std::mt19937 rng(20261205);
   JsonTape t;
   int accepted = 0, refused = 0;
@@ -148,9 +152,15 @@ TEST(JsonTapeTest, AgreesWithADomParserOnMutatedLines) {
       const size_t at = rng() % s.size();
       const char c = alphabet[rng() % alphabet.size()];
       switch (rng() % 3) {
-        case 0: s[at] = c; break;
-        case 1: s.insert(s.begin() + static_cast<std::ptrdiff_t>(at), c); break;
-        default: s.erase(at, 1 + rng() % 3); break;
+        case 0:
+          s[at] = c;
+          break;
+        case 1:
+          s.insert(s.begin() + static_cast<std::ptrdiff_t>(at), c);
+          break;
+        default:
+          s.erase(at, 1 + rng() % 3);
+          break;
       }
     }
     // The tape is given valid UTF-8 only (the importer checks it first).
