@@ -125,8 +125,9 @@ bool JsonTape::Fail(std::string message, Error::Kind kind) {
 }
 
 bool JsonTape::Value(int depth) {
-  if (pos_ >= in_.size())
+  if (pos_ >= in_.size()) {
     return Fail("unexpected end of the line; expected a value");
+  }
   const char c = in_[pos_];
   switch (c) {
     case '"':
