@@ -592,29 +592,37 @@ class Importer {
                               std::string("\"properties\" is not an object"));
       }
       for (uint32_t k = properties + 1; k < j[properties].end; k = j[k + 1].end) {
-        // A repeated property: the last one wins.
+        // A property named twice (OpenSanctions' PEP export repeats
+        // "alias", "birthDate", "nationality"... with other values) keeps
+        // the values of both, each once: FtM properties are sets of values.
         auto it = std::find_if(e.props.begin(), e.props.end(), [&](const auto& p) {
           return p.first == j[k].text;
         });
-        if (it == e.props.end()) {
+        const bool repeated = it != e.props.end();
+        if (!repeated) {
           e.props.emplace_back(Keep(j[k].text, line), std::vector<absl::string_view>());
           it = e.props.end() - 1;
         }
         std::vector<absl::string_view>& out = it->second;
-        out.clear();
+        const auto push = [&](absl::string_view value) {
+          if (repeated && std::find(out.begin(), out.end(), value) != out.end()) {
+            return;
+          }
+          out.push_back(Keep(value, line));
+        };
         const auto add = [&](uint32_t v) {
           switch (j[v].type) {
             case Type::kString:
             case Type::kNumber:
             case Type::kTrue:
             case Type::kFalse:
-              out.push_back(Keep(j[v].text, line));
+              push(j[v].text);
               break;
             case Type::kObject:
               // The "nested" export inlines referenced entities.
               if (uint32_t id = j.Member(v, "id");
                   id != 0 && j[id].type == Type::kString) {
-                out.push_back(Keep(j[id].text, line));
+                push(j[id].text);
               }
               break;
             default:

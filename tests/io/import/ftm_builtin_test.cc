@@ -126,6 +126,19 @@ TEST(FtmBuiltinModelTest, WikidataPepsWithoutAModel) {
   EXPECT_TRUE(CheckValid(*r, "peps").ok()) << CheckValid(*r, "peps");
 }
 
+// The PEP export names some properties twice in one entity, with other
+// values each time (38 entities, 88 values): both are kept. Q22277745 has
+// "alias": ["Ola Alfares"] and later "alias": ["علا تحسين عبد الرؤوف الفارس"].
+TEST(FtmBuiltinModelTest, PropertiesNamedTwiceKeepBothValues) {
+  absl::StatusOr<ImportResult> r = ImportFtmJson(kPeps + "/entities.ftm.json");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const v1::Actor* a = FindActor(r->dataset, "FTM-Q22277745");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->name(), "Ola Al-Fares");
+  EXPECT_THAT(a->aliases(), Contains("Ola Alfares"));
+  EXPECT_THAT(a->aliases(), Contains("علا تحسين عبد الرؤوف الفارس"));
+}
+
 // Referents become FTM_REFERENT identifiers; a sanction's reason is its
 // evidence's quote.
 TEST(FtmBuiltinModelTest, ReferentsAndReasons) {

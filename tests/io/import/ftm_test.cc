@@ -591,6 +591,21 @@ TEST(FtmQuirksTest, WrongEncoding) {
   EXPECT_THAT(r.status().message(), HasSubstr(":1:2: NUL byte"));
 }
 
+// A property named twice keeps the values of both, each once; the
+// earliest of the dates is the birth date.
+TEST(FtmQuirksTest, PropertyNamedTwice) {
+  absl::StatusOr<ImportResult> r = ImportLines({
+      R"({"id": "p", "schema": "Person", "properties": {"name": ["A"], )"
+      R"("alias": ["B", "C"], "birthDate": ["1834"], "alias": ["C", "D"], )"
+      R"("birthDate": "1800-01-01"}})",
+  });
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->dataset.actors_size(), 1);
+  const v1::Actor& a = r->dataset.actors(0);
+  EXPECT_THAT(a.aliases(), ElementsAre("B", "C", "D"));
+  EXPECT_EQ(a.born().year(), 1800);
+}
+
 TEST(FtmQuirksTest, BadRows) {
   absl::StatusOr<ImportResult> r = ImportLines({
       kPerson,
