@@ -2,7 +2,7 @@
 # Installs what is needed, builds everything and runs every test (unit,
 # verifier, real-data, example, packaging), then the test suite again under
 # AddressSanitizer + UndefinedBehaviorSanitizer and the concurrency tests
-# under ThreadSanitizer, then every libFuzzer target for 30 s.
+# under ThreadSanitizer, then every libFuzzer target for 20 s.
 # EMBARGO_SANITIZERS=0 skips the sanitizer runs, EMBARGO_FUZZ=0 the fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,5 +23,5 @@ if [ "${EMBARGO_FUZZ:-1}" = 1 ]; then
   # that a regression in a reader is caught; fuzz/run.sh runs them longer.
   cmake --preset fuzz
   cmake --build --preset fuzz
-  FUZZ_JOBS=2 bash fuzz/run.sh "${EMBARGO_FUZZ_SECONDS:-30}"
+  FUZZ_JOBS=2 bash fuzz/run.sh "${EMBARGO_FUZZ_SECONDS:-20}"
 fi

@@ -14,7 +14,12 @@
 // What is indexed: the name, aliases and weak aliases (Actor.weak_aliases)
 // of every actor, folded and transliterated to Latin (lib/text/names.h), cut
 // into words with company forms ("LLC", "OOO", "Co., Ltd.") and honorifics
-// ("Mr", "General") set aside.
+// ("Mr", "General") set aside. A written name that stands for several
+// ("A / B", "A; B", "Tong Hung San (Chong Chon Gang)") is indexed under each
+// (text_internal::SplitNameParts), a country in parentheses ("ELF
+// (Ethiopia)") under none: it says where, not who. A query is read the same
+// way, scores by the best of what it stands for (SearchHit::query_part),
+// and takes a country in parentheses as its country when it gives none.
 //
 // Retrieval: an inverted index from each word's spelling key (Shoigu and
 // Shoygu share one) to the names holding it, and, for typos, a deletion
@@ -24,7 +29,10 @@
 // insertion, deletion, substitution or transposition, or two edits split
 // between the sides; each is then checked with the Damerau-Levenshtein
 // distance. Names are ranked by the summed weight of the query words they
-// hold and the best 64 are scored in full.
+// hold and the best 64 are scored in full. Query words also reach the keys
+// of their looser classes (romanised Korean, soft yo, East Slavic name
+// forms; below), and two or three query words the key of their joined
+// letters ("Chon Myong" reaches "CHONMYONG").
 //
 // Scoring (documented in README "Name search"): each query word is paired
 // with at most one word of the name, best pairs first, word order ignored.
@@ -33,7 +41,13 @@
 // (words of 6+, 4-5, 3 letters), 0.75 for two (7+ letters; never in a word
 // with digits), 0.75 for an initial ("S." for "Sergei") and
 // 0.6-0.9 for a prefix ("Serg"), 0.75 for three-letter syllables that
-// Korean romanisations spell with g/k, b/p, d/t or l/r. Words with digits
+// Korean romanisations spell with g/k, b/p, d/t or l/r, 0.88 for words of
+// one looser class: the same romanised Korean syllables ("Jang" / "Chang",
+// "Jin" / "Chin", "Do" / "To"), ё written "yo" or "e" ("Artyom" /
+// "Artem"), the Russian, Ukrainian and Belarusian forms of a given name or
+// patronymic ("Pavel" / "Pavlo", "Nikolaevich" / "Mykolayovych"); 0.95 for
+// two or three words on one side that are one word on the other ("Chon
+// Myong" / "CHONMYONG", "Abdel" / "Abd el"). Words with digits
 // must agree exactly and weigh the most (8). Other words weigh by rarity (ln(1 + names /
 // names holding the word), between 1 and 8); patronymics weigh 0.3 on the
 // name's side. The name score is 0.65 x the weighted share of the query
@@ -132,6 +146,10 @@ struct SearchHit {
   double score = 0;       // Final score in [0, 1].
   double name_score = 0;  // From the names alone (weak alias included).
   std::string matched_name;     // The name or alias that scored best.
+  // The part of the query that scored it, when not the whole: a query
+  // "Se Pho (Rak Won 2)" or "Fazel Rahim; Fazil Rahim" stands for several
+  // names (text_internal::SplitNameParts), and scores by the best.
+  std::string query_part;
   bool matched_alias = false;   // It is an alias, not the primary name.
   bool weak_alias = false;      // It is a weak alias (see weak_raise).
   double weak_raise = 0;        // What a weak alias added to name_score.

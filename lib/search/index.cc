@@ -76,29 +76,55 @@ void NameIndexData::KeysNear(absl::string_view key, std::vector<uint32_t>& out) 
 
 using internal::NameIndexData;
 
+namespace {
+
+// IsCountryQualifier is true for a part of a name that names a country
+// ("ELF (Ethiopia)", "Mujahedin (Afghanistan)"): it says where, and is no
+// name of the actor. Codes ("(KP)", "(ARM)") may be acronyms and stay.
+bool IsCountryQualifier(absl::string_view part) {
+  return part.size() > 3 && CountryCode(part).has_value();
+}
+
+// NameForms is what a written name is indexed and searched under: the
+// whole name when it is one (always, for a query), then the names it
+// stands for (text_internal::SplitNameParts), a country in parentheses
+// taken out of each ("ELF (Ethiopia)" is "ELF", in Ethiopia).
+struct NameForms {
+  std::vector<std::string> texts;
+  std::string country;  // The ISO code of a country qualifier.
+};
+
+NameForms FormsOf(absl::string_view name, bool always_whole) {
+  NameForms out;
+  text_internal::NameParts parts = text_internal::SplitNameParts(name);
+  std::string whole(name);
+  std::vector<std::string> rest;
+  for (std::string& p : parts.parts) {
+    if (!IsCountryQualifier(p)) {
+      rest.push_back(std::move(p));
+      continue;
+    }
+    if (out.country.empty()) out.country = std::string(*CountryCode(p));
+    const size_t at = whole.find(p);
+    if (at != std::string::npos) whole.erase(at, p.size());  // "()" folds away.
+  }
+  const std::string folded = text_internal::FoldName(whole);
+  if (parts.whole || always_whole) out.texts.push_back(std::move(whole));
+  for (std::string& p : rest) {
+    if (text_internal::FoldName(p) != folded) out.texts.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace
+
 absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   auto d = std::make_shared<NameIndexData>(graph);
   const size_t n = graph.num_nodes();
   d->born.assign(n, {0, 0, 0});
   d->node_ids.resize(n);
   std::vector<uint32_t> key_df;
-  std::function<void(uint32_t, const std::string&, uint8_t)> add_name;
-  add_name = [&](uint32_t node, const std::string& name, uint8_t flags) {
-    // "Дмитрий ... / Дмитро ...": the lists join forms of one name with a
-    // slash; each is a name.
-    if (name.find(" / ") != std::string::npos) {
-      for (absl::string_view part : absl::StrSplit(name, " / ", absl::SkipWhitespace())) {
-        add_name(node, std::string(part), flags);
-      }
-      return;
-    }
-    // "KOREA KWANGSON BANKING CORPORATION (KKBC)", "Tong Hung San (Chong
-    // Chon Gang)": what stands in parentheses is a name too, as is the rest.
-    const size_t open = name.find(" (");
-    if (open != std::string::npos && name.back() == ')' && open > 0) {
-      add_name(node, name.substr(open + 2, name.size() - open - 3), flags);
-      add_name(node, name.substr(0, open), flags);
-    }
+  const auto add_entry = [&](uint32_t node, const std::string& name, uint8_t flags) {
     text_internal::NameWords w = text_internal::SplitName(name);
     if (w.words.empty()) return;
     NameIndexData::Entry e;
@@ -126,6 +152,13 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
     }
     d->entries.push_back(e);
     d->entry_text.push_back(name);
+  };
+  // "Дмитрий ... / Дмитро ...", "Tong Hung San (Chong Chon Gang)": the
+  // names a written name stands for are names too.
+  const auto add_name = [&](uint32_t node, const std::string& name, uint8_t flags) {
+    for (const std::string& text : FormsOf(name, /*always_whole=*/false).texts) {
+      add_entry(node, text, flags);
+    }
   };
   for (size_t v = 0; v < n; ++v) {
     const NodeId node(static_cast<uint32_t>(v));
@@ -177,6 +210,28 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
     d->key_weight[k] = static_cast<float>(
         std::clamp(std::log(1.0 + total / std::max(df, 1.0)), 1.0, d->max_weight));
   }
+  // Looser key classes: romanised Korean, soft yo.
+  const auto classify = [&](NameIndexData::KeyClasses& c,
+                            std::function<std::string(absl::string_view)> loose_key) {
+    c.of_key.assign(num_keys, -1);
+    for (uint32_t k = 0; k < num_keys; ++k) {
+      std::string loose = loose_key(d->key_text[k]);
+      if (loose.empty()) continue;
+      auto [it, fresh] = c.ids.try_emplace(std::move(loose), c.keys.size());
+      if (fresh) c.keys.emplace_back();
+      c.keys[it->second].push_back(k);
+      c.of_key[k] = static_cast<int32_t>(it->second);
+    }
+  };
+  classify(d->korean, &text_internal::RomanisedKoreanKey);
+  classify(d->name_form, &text_internal::NameFormKey);
+  // A key with "e" where another has a soft "io" is in its class too.
+  // A key without a soft "io" is in the class of its own spelling, so that
+  // "Artyom" meets "Artem" whichever of the two the lists hold.
+  classify(d->soft_yo, [](absl::string_view key) {
+    std::string soft = text_internal::SoftYoKey(key);
+    return soft.empty() && text_internal::IsLatinToken(key) ? std::string(key) : soft;
+  });
   // Deletion neighbourhood of the Latin keys of four letters or more.
   for (uint32_t k = 0; k < num_keys; ++k) {
     const std::string& key = d->key_text[k];
@@ -224,24 +279,128 @@ std::string DateText(const std::array<int16_t, 3>& a) {
 
 }  // namespace
 
+namespace {
+
+// PrepareQuery cuts one query name into words with their keys; a word given
+// twice ("Dmitriy ... / Dmitro ...") counts once.
+internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name) {
+  internal::QueryWords q;
+  text_internal::NameWords w = text_internal::SplitName(name);
+  if (w.words.size() > 16) w.words.resize(16);
+  q.transliterated = w.transliterated;
+  q.set_aside = std::move(w.forms);
+  q.set_aside.insert(q.set_aside.end(), w.honorifics.begin(), w.honorifics.end());
+  for (std::string& word : w.words) {
+    std::string k = text_internal::SpellingKey(word);
+    if (std::find(q.keys.begin(), q.keys.end(), k) != q.keys.end()) continue;
+    q.keys.push_back(std::move(k));
+    q.words.push_back(std::move(word));
+  }
+  for (size_t i = 0; i < q.words.size(); ++i) {
+    const std::string& word = q.words[i];
+    q.word_masks.push_back(internal::LetterMask(word));
+    auto wit = d.word_ids.find(word);
+    q.word_ids.push_back(wit == d.word_ids.end() ? -1 : static_cast<int64_t>(wit->second));
+    q.latin.push_back(text_internal::IsLatinToken(word));
+    q.key_masks.push_back(internal::LetterMask(q.keys[i]));
+    auto it = d.key_ids.find(q.keys[i]);
+    q.key_ids.push_back(it == d.key_ids.end() ? -1 : static_cast<int64_t>(it->second));
+    q.korean.push_back(d.korean.Find(text_internal::RomanisedKoreanKey(q.keys[i])));
+    // A query key is in a soft-yo class by its own soft key, or as the "e"
+    // spelling.
+    std::string soft = text_internal::SoftYoKey(q.keys[i]);
+    q.soft_yo.push_back(d.soft_yo.Find(soft.empty() ? q.keys[i] : soft));
+    q.name_form.push_back(d.name_form.Find(text_internal::NameFormKey(q.keys[i])));
+  }
+  for (size_t i = 0; i < q.words.size(); ++i) {
+    std::string joined = q.words[i];
+    for (size_t len = 2; len <= 3 && i + len <= q.words.size(); ++len) {
+      if (!q.latin[i] || !q.latin[i + len - 1]) break;
+      joined += q.words[i + len - 1];
+      auto it = d.key_ids.find(text_internal::SpellingKey(joined));
+      if (it != d.key_ids.end()) {
+        q.joins.push_back({static_cast<uint16_t>(i), static_cast<uint8_t>(len), it->second});
+      }
+    }
+  }
+  return q;
+}
+
+constexpr size_t kCandidates = 64;
+
+// Retrieve returns the names (entries) most likely to match, most query
+// weight first: per name, the sum of the weights of the query words it may
+// hold, by key, by the deletion neighbourhood of the key, and by two query
+// words written as one ("Chon Myong" for "CHONMYONG").
+std::vector<std::pair<float, uint32_t>> Retrieve(const NameIndexData& d,
+                                                 const internal::QueryWords& q,
+                                                 Scratch& scratch) {
+  if (scratch.acc.size() < d.entries.size()) scratch.acc.assign(d.entries.size(), 0);
+  scratch.touched.clear();
+  std::vector<uint32_t> near;
+  const auto add_key = [&](uint32_t k) {
+    const float w = d.key_weight[k];
+    for (uint32_t p = d.post_start[k]; p < d.post_start[k + 1]; ++p) {
+      const uint32_t e = d.postings[p];
+      if (scratch.acc[e] == 0) scratch.touched.push_back(e);
+      scratch.acc[e] += w;
+    }
+  };
+  for (size_t i = 0; i < q.words.size(); ++i) {
+    if (q.words[i].size() == 1) continue;  // Initials retrieve nothing alone.
+    near.clear();
+    if (q.key_ids[i] >= 0) near.push_back(static_cast<uint32_t>(q.key_ids[i]));
+    if (q.keys[i].size() >= 3 && text_internal::IsLatinToken(q.keys[i])) {
+      d.KeysNear(q.keys[i], near);
+    }
+    for (const auto& [classes, c] : {std::pair{&d.korean, q.korean[i]},
+                                     std::pair{&d.soft_yo, q.soft_yo[i]},
+                                     std::pair{&d.name_form, q.name_form[i]}}) {
+      if (c < 0) continue;
+      near.insert(near.end(), classes->keys[c].begin(), classes->keys[c].end());
+    }
+    std::sort(near.begin(), near.end());
+    near.erase(std::unique(near.begin(), near.end()), near.end());
+    for (uint32_t k : near) add_key(k);
+  }
+  for (const internal::QueryWords::Join& j : q.joins) add_key(j.key_id);
+  std::vector<std::pair<float, uint32_t>> cand;
+  cand.reserve(scratch.touched.size());
+  for (uint32_t e : scratch.touched) cand.push_back({-scratch.acc[e], e});
+  if (cand.size() > kCandidates) {
+    std::nth_element(cand.begin(), cand.begin() + kCandidates, cand.end());
+    cand.resize(kCandidates);
+  }
+  std::sort(cand.begin(), cand.end());  // Most weight first.
+  for (uint32_t e : scratch.touched) scratch.acc[e] = 0;
+  return cand;
+}
+
+}  // namespace
+
 absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     const SearchQuery& query, const SearchOptions& options) const {
   const NameIndexData& d = *data_;
-  internal::QueryWords q;
-  {
-    text_internal::NameWords w = text_internal::SplitName(query.name);
-    if (w.words.size() > 16) w.words.resize(16);
-    q.words = std::move(w.words);
-    q.transliterated = w.transliterated;
-    q.set_aside = std::move(w.forms);
-    q.set_aside.insert(q.set_aside.end(), w.honorifics.begin(), w.honorifics.end());
+  // The query and the names it stands for ("Se Pho (Rak Won 2)", "Fazel
+  // Rahim; Fazil Rahim"): a node scores by the best of them.
+  // A country in parentheses ("ANC (South Africa)") is the query's
+  // country when it gives none.
+  NameForms forms = FormsOf(query.name, /*always_whole=*/true);
+  std::vector<std::string>& texts = forms.texts;
+  std::vector<internal::QueryWords> queries;
+  std::vector<std::string> query_texts;
+  for (std::string& t : texts) {
+    internal::QueryWords q = PrepareQuery(d, t);
+    if (q.words.empty()) continue;
+    queries.push_back(std::move(q));
+    query_texts.push_back(std::move(t));
   }
   std::vector<std::pair<std::string, std::string>> ids;
   for (const std::string& id : query.identifiers) {
     auto n = internal::NormalizeQueryIdentifier(id);
     if (!n.second.empty()) ids.push_back(std::move(n));
   }
-  if (q.words.empty() && ids.empty()) {
+  if (queries.empty() && ids.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
         "search: the query \"", query.name,
         "\" has no letter or digit to search for, and no identifier"));
@@ -255,99 +414,52 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
           "\" (give an ISO 3166-1 code or an English name)"));
     }
     country = std::string(*c);
-  }
-  {
-    // A word given twice ("Dmitriy ... / Dmitro ...") counts once.
-    std::vector<std::string> unique;
-    std::vector<std::string> seen;
-    for (std::string& w : q.words) {
-      std::string k = text_internal::SpellingKey(w);
-      if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
-      seen.push_back(std::move(k));
-      unique.push_back(std::move(w));
-    }
-    q.words = std::move(unique);
-  }
-  for (const std::string& w : q.words) {
-    q.word_masks.push_back(internal::LetterMask(w));
-    auto wit = d.word_ids.find(w);
-    q.word_ids.push_back(wit == d.word_ids.end() ? -1 : static_cast<int64_t>(wit->second));
-    q.latin.push_back(text_internal::IsLatinToken(w));
-    q.keys.push_back(text_internal::SpellingKey(w));
-    q.key_masks.push_back(internal::LetterMask(q.keys.back()));
-    auto it = d.key_ids.find(q.keys.back());
-    q.key_ids.push_back(it == d.key_ids.end() ? -1 : static_cast<int64_t>(it->second));
+  } else {
+    country = std::move(forms.country);
   }
 
-  // Retrieval: sum, per name, the weights of the query words it may hold.
-  thread_local Scratch scratch;
-  if (scratch.acc.size() < d.entries.size()) scratch.acc.assign(d.entries.size(), 0);
-  scratch.touched.clear();
-  std::vector<uint32_t> near;
-  for (size_t i = 0; i < q.words.size(); ++i) {
-    if (q.words[i].size() == 1) continue;  // Initials retrieve nothing alone.
-    near.clear();
-    if (q.key_ids[i] >= 0) near.push_back(static_cast<uint32_t>(q.key_ids[i]));
-    if (q.keys[i].size() >= 3 && text_internal::IsLatinToken(q.keys[i])) {
-      d.KeysNear(q.keys[i], near);
-    }
-    std::sort(near.begin(), near.end());
-    near.erase(std::unique(near.begin(), near.end()), near.end());
-    for (uint32_t k : near) {
-      const float w = d.key_weight[k];
-      for (uint32_t p = d.post_start[k]; p < d.post_start[k + 1]; ++p) {
-        const uint32_t e = d.postings[p];
-        if (scratch.acc[e] == 0) scratch.touched.push_back(e);
-        scratch.acc[e] += w;
-      }
-    }
-  }
-  constexpr size_t kCandidates = 64;
-  std::vector<std::pair<float, uint32_t>> cand;
-  cand.reserve(scratch.touched.size());
-  for (uint32_t e : scratch.touched) cand.push_back({-scratch.acc[e], e});
-  if (cand.size() > kCandidates) {
-    std::nth_element(cand.begin(), cand.begin() + kCandidates, cand.end());
-    cand.resize(kCandidates);
-  }
-  std::sort(cand.begin(), cand.end());  // Most weight first.
-  for (uint32_t e : scratch.touched) scratch.acc[e] = 0;
-  // The query's total weight: a name holding query words of weight w
-  // scores at most 0.65 w / total + 0.35 (+ 0.05 for attributes), which
-  // bounds the names left once `limit` nodes score above it.
-  double q_total = 0;
-  for (size_t i = 0; i < q.words.size(); ++i) {
-    q_total += q.words[i].size() == 1 ? 1.0
-               : q.key_ids[i] >= 0    ? d.key_weight[q.key_ids[i]]
-                                      : d.max_weight;
-  }
-
-  // Per node: the best strong and the best weak name.
+  // Per node: the best strong and the best weak name, and the query (or
+  // part) that scored it.
   struct Best {
     double strong = 0, weak = 0;
     int64_t strong_entry = -1, weak_entry = -1;
+    uint32_t strong_query = 0, weak_query = 0;
   };
   absl::flat_hash_map<uint32_t, Best> best;
   std::vector<double> top;  // The best `limit` strong scores so far, a heap.
-  for (const auto& [neg_acc, e] : cand) {
-    if (top.size() >= options.limit && q_total > 0) {
-      const double bound = 0.65 * std::min(1.0, -neg_acc / q_total) + 0.35 + 0.05;
-      if (bound < -top.front() || bound < options.min_score) break;
+  thread_local Scratch scratch;
+  for (uint32_t qi = 0; qi < queries.size(); ++qi) {
+    const internal::QueryWords& q = queries[qi];
+    const std::vector<std::pair<float, uint32_t>> cand = Retrieve(d, q, scratch);
+    // The query's total weight: a name holding query words of weight w
+    // scores at most 0.65 w / total + 0.35 (+ 0.05 for attributes), which
+    // bounds the names left once `limit` names score above it.
+    double q_total = 0;
+    for (size_t i = 0; i < q.words.size(); ++i) {
+      q_total += q.words[i].size() == 1 ? 1.0
+                 : q.key_ids[i] >= 0    ? d.key_weight[q.key_ids[i]]
+                                        : d.max_weight;
     }
-    const double s = internal::ScoreEntry(d, q, e, nullptr);
-    if (!(d.entries[e].flags & NameIndexData::kWeak)) {
-      top.push_back(-s);
-      std::push_heap(top.begin(), top.end());
-      if (top.size() > options.limit) {
-        std::pop_heap(top.begin(), top.end());
-        top.pop_back();
+    for (const auto& [neg_acc, e] : cand) {
+      if (top.size() >= options.limit && q_total > 0) {
+        const double bound = 0.65 * std::min(1.0, -neg_acc / q_total) + 0.35 + 0.05;
+        if (bound < -top.front() || bound < options.min_score) break;
       }
-    }
-    Best& b = best[d.entries[e].node];
-    if (d.entries[e].flags & NameIndexData::kWeak) {
-      if (s > b.weak) b.weak = s, b.weak_entry = e;
-    } else if (s > b.strong || b.strong_entry < 0) {
-      if (s > b.strong || b.strong_entry < 0) b.strong = s, b.strong_entry = e;
+      const double s = internal::ScoreEntry(d, q, e, nullptr);
+      if (!(d.entries[e].flags & NameIndexData::kWeak)) {
+        top.push_back(-s);
+        std::push_heap(top.begin(), top.end());
+        if (top.size() > options.limit) {
+          std::pop_heap(top.begin(), top.end());
+          top.pop_back();
+        }
+      }
+      Best& b = best[d.entries[e].node];
+      if (d.entries[e].flags & NameIndexData::kWeak) {
+        if (s > b.weak) b.weak = s, b.weak_entry = e, b.weak_query = qi;
+      } else if (s > b.strong || b.strong_entry < 0) {
+        b.strong = s, b.strong_entry = e, b.strong_query = qi;
+      }
     }
   }
   // Nodes an identifier names, whatever their names.
@@ -358,18 +470,20 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
   }
 
   std::vector<SearchHit> hits;
-  std::vector<int64_t> shown_of;  // The entry each hit is explained by.
+  // The entry each hit is explained by, and the query (part) it was scored for.
+  std::vector<std::pair<int64_t, uint32_t>> shown_of;
   hits.reserve(best.size());
   for (const auto& [node, b] : best) {
     SearchHit h;
     h.node = NodeId(node);
     int64_t shown = b.strong_entry;
+    uint32_t shown_query = b.strong_query;
     h.name_score = b.strong;
     if (b.weak > b.strong) {
       h.weak_raise = kWeakShare * (b.weak - b.strong);
       h.name_score += h.weak_raise;
       h.weak_name = d.entry_text[b.weak_entry];
-      if (shown < 0) shown = b.weak_entry;
+      if (shown < 0) shown = b.weak_entry, shown_query = b.weak_query;
     }
     double score = h.name_score;
     // Identifiers.
@@ -418,7 +532,7 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     h.score = std::clamp(score, 0.0, 1.0);
     if (h.score < options.min_score) continue;
     hits.push_back(std::move(h));
-    shown_of.push_back(shown);
+    shown_of.push_back({shown, shown_query});
   }
   std::vector<size_t> order(hits.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -432,16 +546,21 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
   out.reserve(order.size());
   for (size_t i : order) {
     SearchHit& h = hits[i];
-    const int64_t shown = shown_of[i];
-    h.set_aside = q.set_aside;
+    const auto [shown, shown_query] = shown_of[i];
     if (shown >= 0) {
+      const internal::QueryWords& q = queries[shown_query];
+      h.set_aside = q.set_aside;
+      if (shown_query > 0) h.query_part = query_texts[shown_query];
       internal::ScoreEntry(d, q, static_cast<uint32_t>(shown), &h);
       h.matched_name = d.entry_text[shown];
       h.matched_alias = d.entries[shown].flags & NameIndexData::kAlias;
       h.weak_alias = d.entries[shown].flags & NameIndexData::kWeak;
     } else {
       h.matched_name = std::string(d.graph.node_name(h.node));
-      h.missing_query_tokens = q.words;
+      if (!queries.empty()) {
+        h.set_aside = queries[0].set_aside;
+        h.missing_query_tokens = queries[0].words;
+      }
     }
     out.push_back(std::move(h));
   }

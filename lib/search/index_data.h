@@ -58,6 +58,22 @@ struct NameIndexData {
   std::vector<uint32_t> post_start;  // key_text.size() + 1.
   std::vector<uint32_t> postings;    // Entry ids.
 
+  // Looser keys that several spelling keys share: the romanised Korean key
+  // (text_internal::RomanisedKoreanKey), the soft-yo key (SoftYoKey) and
+  // the East Slavic name form (NameFormKey).
+  // Keys of one class meet as variants.
+  struct KeyClasses {
+    absl::flat_hash_map<std::string, uint32_t> ids;
+    std::vector<int32_t> of_key;               // Per key; -1 none.
+    std::vector<std::vector<uint32_t>> keys;   // Per class.
+    int32_t Find(const std::string& loose) const {
+      if (loose.empty()) return -1;
+      auto it = ids.find(loose);
+      return it == ids.end() ? -1 : static_cast<int32_t>(it->second);
+    }
+  };
+  KeyClasses korean, soft_yo, name_form;
+
   // Deletion neighbourhood: (hash of a key or of a key less one letter,
   // key id), sorted.
   std::vector<std::pair<uint64_t, uint32_t>> deletes;
@@ -99,9 +115,18 @@ struct QueryWords {
   std::vector<int64_t> key_ids;  // -1 when not in the vocabulary.
   std::vector<uint32_t> word_masks, key_masks;
   std::vector<int64_t> word_ids;  // -1 when not in the vocabulary.
+  std::vector<int32_t> korean, soft_yo, name_form;  // NameIndexData::KeyClasses; -1 none.
   std::vector<uint8_t> latin;
   std::vector<std::string> set_aside;
   bool transliterated = false;
+  // Runs of two or three Latin words whose joined key is a key of the
+  // vocabulary ("chon myong" -> "chonmiong").
+  struct Join {
+    uint16_t at;
+    uint8_t len;
+    uint32_t key_id;
+  };
+  std::vector<Join> joins;
 };
 
 // ScoreEntry scores one name against the query: the name score, with the

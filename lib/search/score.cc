@@ -40,8 +40,10 @@ absl::string_view AgreementName(Agreement a) {
 }
 
 std::string SearchHit::Explain() const {
-  std::string out = absl::StrCat(weak_alias ? "weak alias" : matched_alias ? "alias" : "name",
-                                 " \"", matched_name, "\":");
+  std::string out;
+  if (!query_part.empty()) absl::StrAppend(&out, "query part \"", query_part, "\", ");
+  absl::StrAppend(&out, weak_alias ? "weak alias" : matched_alias ? "alias" : "name", " \"",
+                  matched_name, "\":");
   std::vector<std::string> pairs;
   for (const TokenMatch& t : tokens) {
     if (t.kind == TokenMatchKind::kExact) {
@@ -129,13 +131,21 @@ bool MasksAllow(uint32_t a, uint32_t b, int edits) {
 }
 
 Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
-             absl::string_view nk, bool same_word, bool same_key, bool script,
-             bool latin, uint32_t qwm, uint32_t qkm, uint32_t nwm, uint32_t nkm) {
+             absl::string_view nk, bool same_word, bool same_key, bool same_class,
+             bool script, bool latin, uint32_t qwm, uint32_t qkm, uint32_t nwm,
+             uint32_t nkm) {
   if (same_word) {
     return {1.0, script ? TokenMatchKind::kTransliteration : TokenMatchKind::kExact};
   }
   if (same_key) {
     return {0.95, script ? TokenMatchKind::kTransliteration : TokenMatchKind::kVariant};
+  }
+  // Korean romanisations ("Jang" / "Chang", "Do" / "To"), the two ways of
+  // writing ё ("Artyom" / "Artem") and the Russian and Ukrainian forms of a
+  // name ("Pavel" / "Pavlo"): a variant, a little below one key, since
+  // short words elsewhere read so too.
+  if (same_class) {
+    return {0.88, script ? TokenMatchKind::kTransliteration : TokenMatchKind::kVariant};
   }
   if (!latin) return {};
   // Numbers (hull numbers, registrations) must agree exactly: in a Latin
@@ -196,23 +206,69 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
   const bool script = q.transliterated != ((e.flags & NameIndexData::kTransliterated) != 0);
   const size_t nq = q.words.size(), nn = e.count;
   if (nq == 0 || nn == 0) return 0;
+  // Candidate pairings: one query word with one name word, or a run of
+  // two or three words on one side written as one word on the other ("Chon
+  // Myong" and "CHONMYONG", "Abdel" and "Abd el"): such a join competes
+  // with the word-by-word pairs, so that "chon" is not taken as a prefix of
+  // "chonmyong" first.
   struct Cand {
     double sim;
-    uint16_t qi, ni;
+    uint16_t qi, ni;    // First word of each side.
+    uint8_t qn = 1, nn = 1;  // Words on each side.
     TokenMatchKind kind;
   };
-  Cand cands[256];
+  Cand cands[320];
   size_t num = 0;
-  for (size_t i = 0; i < nq && i < 16; ++i) {
-    for (size_t j = 0; j < nn && j < 16; ++j) {
+  const size_t mq = std::min<size_t>(nq, 16), mn = std::min<size_t>(nn, 16);
+  const auto name_word = [&](size_t j) -> const std::string& {
+    return d.word_text[d.entry_words[e.first + j]];
+  };
+  for (size_t i = 0; i < mq; ++i) {
+    for (size_t j = 0; j < mn; ++j) {
       const uint32_t w = d.entry_words[e.first + j];
-      const Pair p = Compare(q.words[i], q.keys[i], d.word_text[w],
-                             d.key_text[d.word_key[w]], q.word_ids[i] == w,
-                             q.key_ids[i] == d.word_key[w], script,
-                             q.latin[i] && d.word_latin[w], q.word_masks[i],
-                             q.key_masks[i], d.word_mask[w], d.key_mask[d.word_key[w]]);
+      const uint32_t k = d.word_key[w];
+      const Pair p = Compare(q.words[i], q.keys[i], d.word_text[w], d.key_text[k],
+                             q.word_ids[i] == w, q.key_ids[i] == k,
+                             (q.korean[i] >= 0 && q.korean[i] == d.korean.of_key[k]) ||
+                                 (q.soft_yo[i] >= 0 && q.soft_yo[i] == d.soft_yo.of_key[k]) ||
+                                 (q.name_form[i] >= 0 && q.name_form[i] == d.name_form.of_key[k]),
+                             script, q.latin[i] && d.word_latin[w], q.word_masks[i],
+                             q.key_masks[i], d.word_mask[w], d.key_mask[k]);
       if (p.sim > 0) {
-        cands[num++] = {p.sim, static_cast<uint16_t>(i), static_cast<uint16_t>(j), p.kind};
+        cands[num++] = {p.sim, static_cast<uint16_t>(i), static_cast<uint16_t>(j), 1, 1, p.kind};
+      }
+    }
+  }
+  constexpr double kJoinSim = 0.95;
+  // Query words joined: their joined keys are known (QueryWords::joins).
+  for (const QueryWords::Join& jn : q.joins) {
+    if (jn.at + jn.len > mq) continue;
+    for (size_t j = 0; j < mn; ++j) {
+      if (d.word_key[d.entry_words[e.first + j]] == jn.key_id && num < std::size(cands)) {
+        cands[num++] = {kJoinSim, jn.at, static_cast<uint16_t>(j), jn.len, 1,
+                        TokenMatchKind::kJoined};
+      }
+    }
+  }
+  // Name words joined: only where the query key starts with the first
+  // word's key, then the joined key is computed.
+  std::string run;
+  for (size_t i = 0; i < mq; ++i) {
+    if (!q.latin[i]) continue;
+    for (size_t j = 0; j + 1 < mn; ++j) {
+      const std::string& first = d.key_text[d.word_key[d.entry_words[e.first + j]]];
+      if (!d.word_latin[d.entry_words[e.first + j]] || !absl::StartsWith(q.keys[i], first)) {
+        continue;
+      }
+      run = name_word(j);
+      for (size_t len = 2; len <= 3 && j + len <= mn; ++len) {
+        if (!d.word_latin[d.entry_words[e.first + j + len - 1]]) break;
+        run += name_word(j + len - 1);
+        if (run.size() > q.words[i].size() + 4) break;
+        if (text_internal::SpellingKey(run) == q.keys[i] && num < std::size(cands)) {
+          cands[num++] = {kJoinSim, static_cast<uint16_t>(i), static_cast<uint16_t>(j), 1,
+                          static_cast<uint8_t>(len), TokenMatchKind::kJoined};
+        }
       }
     }
   }
@@ -226,15 +282,20 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
   double q_sim[16] = {0}, n_sim[16] = {0};
   TokenMatch pairs[16];
   int npairs = 0;
+  const auto span = [](uint16_t at, uint8_t len) { return ((1u << len) - 1) << at; };
   for (size_t c = 0; c < num; ++c) {
     const Cand& k = cands[c];
-    if ((q_used >> k.qi) & 1 || (n_used >> k.ni) & 1) continue;
-    q_used |= 1u << k.qi;
-    n_used |= 1u << k.ni;
-    q_sim[k.qi] = n_sim[k.ni] = k.sim;
+    const uint32_t qm = span(k.qi, k.qn), nm = span(k.ni, k.nn);
+    if ((q_used & qm) || (n_used & nm)) continue;
+    q_used |= qm;
+    n_used |= nm;
+    for (size_t x = k.qi; x < size_t(k.qi) + k.qn; ++x) q_sim[x] = k.sim;
+    for (size_t x = k.ni; x < size_t(k.ni) + k.nn; ++x) n_sim[x] = k.sim;
     if (hit != nullptr) {
-      pairs[npairs++] = {q.words[k.qi],
-                         d.word_text[d.entry_words[e.first + k.ni]], k.kind, k.sim};
+      std::vector<std::string> qw(q.words.begin() + k.qi, q.words.begin() + k.qi + k.qn);
+      std::vector<std::string> nw;
+      for (size_t x = k.ni; x < size_t(k.ni) + k.nn; ++x) nw.push_back(name_word(x));
+      pairs[npairs++] = {absl::StrJoin(qw, " "), absl::StrJoin(nw, " "), k.kind, k.sim};
     }
   }
   for (size_t i = 0; i < nq && i < 16; ++i) {
@@ -274,9 +335,14 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
       hit->tokens.push_back({absl::StrJoin(q.words, " "), absl::StrJoin(nw, " "),
                              TokenMatchKind::kJoined, 0.96});
     } else {
+      // In the order of the query (a joined run by its first word).
+      const auto position = [&](const TokenMatch& t) {
+        const absl::string_view first = absl::string_view(t.query_token).substr(
+            0, t.query_token.find(' '));
+        return std::find(q.words.begin(), q.words.end(), first) - q.words.begin();
+      };
       std::sort(pairs, pairs + npairs, [&](const TokenMatch& a, const TokenMatch& b) {
-        return std::find(q.words.begin(), q.words.end(), a.query_token) <
-               std::find(q.words.begin(), q.words.end(), b.query_token);
+        return position(a) < position(b);
       });
       hit->tokens.assign(pairs, pairs + npairs);
       for (size_t i = 0; i < nq && i < 16; ++i) {

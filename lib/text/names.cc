@@ -7,9 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "lib/text/utf8.h"
@@ -454,9 +456,201 @@ std::string SpellingKey(absl::string_view token) {
   for (char c : s) {
     if (k.empty() || k.back() != c || absl::ascii_isdigit(c)) k.push_back(c);
   }
-  if (k.size() > 3 && k[0] == 'i' && k[1] == 'e') k.erase(0, 1);
+  // "ie" and "ye" (already "e") write the same sound: Yurievich /
+  // Yuryevich, Dmitriyevich / Dmitrievich, Anatolievich / Anatolevich.
+  for (size_t p = k.find("ie"); p != std::string::npos; p = k.find("ie", p)) {
+    k.erase(p, 1);
+  }
   if (k.size() > 2 && k.back() == 'h' && IsVowel(k[k.size() - 2])) k.pop_back();
   return k;
+}
+
+namespace {
+
+// Korean syllables in SpellingKey letters (y -> i, w -> v, eo -> o, eu -> u,
+// doubled letters collapsed): initial, medial and final, longest first,
+// with the class each initial and final is keyed by.
+struct Jamo {
+  absl::string_view text;
+  absl::string_view key;
+};
+constexpr Jamo kKoreanInitials[] = {
+    {"sh", "S"}, {"ch", "J"}, {"g", "K"}, {"k", "K"}, {"n", "N"}, {"d", "T"},
+    {"t", "T"},  {"r", "L"},  {"l", "L"}, {"m", "M"}, {"b", "P"}, {"p", "P"},
+    {"s", "S"},  {"j", "J"},  {"h", "H"}, {"", ""}};
+constexpr absl::string_view kKoreanMedials[] = {
+    "iae", "vae", "ae", "ia", "io", "iu", "va", "vo", "ve", "vi", "oe", "ui",
+    "a",   "o",   "e",  "u",  "i"};
+constexpr Jamo kKoreanFinals[] = {
+    {"ng", "G"}, {"k", "K"}, {"g", "K"}, {"n", "N"}, {"t", "T"}, {"d", "T"},
+    {"l", "L"},  {"r", "L"}, {"m", "M"}, {"b", "P"}, {"p", "P"}, {"", ""}};
+
+// Syllables appends to `out` the key of `syllables` syllables that make up
+// `s` exactly; false when they do not.
+bool Syllables(absl::string_view s, int syllables, std::string& out) {
+  if (syllables == 0) return s.empty();
+  const size_t mark = out.size();
+  for (const Jamo& i : kKoreanInitials) {
+    if (!absl::StartsWith(s, i.text)) continue;
+    const absl::string_view after_i = s.substr(i.text.size());
+    for (absl::string_view m : kKoreanMedials) {
+      if (!absl::StartsWith(after_i, m)) continue;
+      const absl::string_view after_m = after_i.substr(m.size());
+      for (const Jamo& f : kKoreanFinals) {
+        if (!absl::StartsWith(after_m, f.text)) continue;
+        absl::StrAppend(&out, i.key, m, f.key, ".");
+        if (Syllables(after_m.substr(f.text.size()), syllables - 1, out)) return true;
+        out.resize(mark);
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string RomanisedKoreanKey(absl::string_view key) {
+  if (key.empty() || key.size() > 10 || !IsLatinToken(key)) return "";
+  std::string out;
+  for (int n = 1; n <= 2; ++n) {
+    out.clear();
+    if (Syllables(key, n, out)) return out;
+  }
+  return "";
+}
+
+std::string SoftYoKey(absl::string_view key) {
+  if (!IsLatinToken(key)) return "";
+  std::string out;
+  bool changed = false;
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (i > 0 && key[i] == 'i' && i + 1 < key.size() && key[i + 1] == 'o' &&
+        !IsVowel(key[i - 1]) && !absl::ascii_isdigit(static_cast<unsigned char>(key[i - 1]))) {
+      out.push_back('e');
+      ++i;
+      changed = true;
+    } else {
+      out.push_back(key[i]);
+    }
+  }
+  return changed ? out : "";
+}
+
+namespace {
+
+// The stem a given name or patronymic is looked up by, and whether it is a
+// patronymic.
+std::pair<std::string, bool> NameFormStem(absl::string_view key) {
+  std::string stem(key);
+  bool patronymic = false;
+  for (absl::string_view suffix : {"ovich", "evich", "avich", "ovna", "evna", "ivna", "ichna"}) {
+    if (stem.size() > suffix.size() + 2 && absl::EndsWith(stem, suffix)) {
+      stem.resize(stem.size() - suffix.size());
+      patronymic = true;
+      break;
+    }
+  }
+  while (stem.size() > 3 && stem.back() == 'i') stem.pop_back();
+  return {stem, patronymic};
+}
+
+// Russian, Ukrainian and Belarusian forms of one name, with patronymics.
+constexpr absl::string_view kNameForms[] = {
+    "aleksandr alexander oleksandr aliaksandr aleksandrovich oleksandrovych aliaksandravich",
+    "vladimir volodymyr uladzimir vladimirovich volodymyrovych uladzimiravich",
+    "nikolai nikolay mykola mikalai nikolaevich nikolayevich mykolaiovych mykolayovych "
+    "mikalaevich",
+    "pavel pavlo paval pavlovich pavlovych",
+    "sergei sergey serhiy serhii siarhei sergeevich sergeyevich serhiyovych serhiiovych "
+    "siarheevich",
+    "andrei andrey andriy andrii andreevich andreyevich andriyovych andriiovych",
+    "aleksei alexey aleksey oleksiy oleksii aliaksei alekseevich alekseyevich oleksiyovych "
+    "oleksiiovych",
+    "dmitry dmitriy dmitrii dmytro dzmitry dmitrievich dmitriyevich dmytrovych",
+    "mikhail mykhailo mikhailovich mykhailovych",
+    "petr pyotr petro petrovich petrovych",
+    "yuri yuriy yurii yurievich yuryevich yuriyovych yuriiovych",
+    "igor ihor igorevich ihorovych",
+    "oleg oleh olegovich olehovych",
+    "evgeny yevgeny yevgeniy yevhen yevgen ievgen evgenievich yevgenyevich yevhenovych",
+    "grigory grigoriy hryhoriy hryhorii grigorievich grigoryevich hryhorovych",
+    "gennady gennadiy hennadiy hennadii gennadievich gennadyevich hennadiyovych hennadiiovych",
+    "bogdan bohdan bogdanovich bohdanovych",
+    "fedor fyodor fedir fedorovich fyodorovich fedorovych",
+    "kirill kyrylo kirillovich kyrylovych",
+    "konstantin kostiantyn kostyantyn konstantinovich kostiantynovych",
+    "yakov yakiv yakovlevich yakovych",
+    "vyacheslav viacheslav viachaslau vyacheslavovich viacheslavovych",
+    "timofei tymofii tymofiy timofeevich tymofiiovych",
+    "elena olena yelena alena",
+    "tatiana tatyana tetiana tetyana",
+    "galina halyna",
+    "olga olha",
+    "natalia natalya nataliia nataliya",
+    "lyudmila liudmyla ludmila",
+};
+
+}  // namespace
+
+std::string NameFormKey(absl::string_view key) {
+  static const auto* stems = [] {
+    auto* m = new absl::flat_hash_map<std::string, int>;
+    for (int c = 0; c < static_cast<int>(std::size(kNameForms)); ++c) {
+      for (absl::string_view w : absl::StrSplit(kNameForms[c], ' ', absl::SkipEmpty())) {
+        m->try_emplace(NameFormStem(SpellingKey(w)).first, c);
+      }
+    }
+    return m;
+  }();
+  if (key.size() < 3 || !IsLatinToken(key)) return "";
+  const auto [stem, patronymic] = NameFormStem(key);
+  auto it = stems->find(stem);
+  if (it == stems->end()) return "";
+  return absl::StrCat(patronymic ? "p" : "g", it->second);
+}
+
+NameParts SplitNameParts(absl::string_view name) {
+  NameParts out;
+  const auto add = [&](absl::string_view part) {
+    part = absl::StripAsciiWhitespace(part);
+    if (!part.empty() && part.size() < name.size()) out.parts.emplace_back(part);
+  };
+  if (absl::StrContains(name, " / ") || absl::StrContains(name, ";")) {
+    out.whole = false;
+    // A slash inside a word ("S/O", "K/S") does not part names.
+    for (absl::string_view names : absl::StrSplit(name, ';')) {
+      for (absl::string_view part : absl::StrSplit(names, " / ")) {
+        NameParts inner = SplitNameParts(absl::StripAsciiWhitespace(part));
+        if (inner.whole) add(part);
+        for (std::string& p : inner.parts) out.parts.push_back(std::move(p));
+      }
+    }
+    if (out.parts.size() <= 1) return NameParts{};
+    return out;
+  }
+  if (name.find('(') == absl::string_view::npos && name.find(')') == absl::string_view::npos) {
+    return out;
+  }
+  // Outside the parentheses, and each run inside them (a run left open by
+  // the list, "GIRKIN) (a.k.a. STRELKOV", is a run too).
+  std::string outside;
+  int depth = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= name.size(); ++i) {
+    const char c = i < name.size() ? name[i] : '\0';
+    if (c != '(' && c != ')' && c != '\0') continue;
+    const absl::string_view run = name.substr(start, i - start);
+    if (depth == 0) {
+      absl::StrAppend(&outside, run, " ");
+    } else {
+      add(run);
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    start = i + 1;
+  }
+  add(outside);
+  return out;
 }
 
 bool IsPatronymic(absl::string_view t) {

@@ -39,7 +39,8 @@
 //       q -> k, x -> ks, w -> v, y -> i,
 //       ou / oo -> u, eo -> o (Korean RR "eo" = McCune-Reischauer
 //       "ŏ"), eu -> u (RR "eu" = MR "ŭ"); then doubled letters collapse
-//       (ll -> l, ii -> i), a leading "ie" becomes "e" (Yevgeny / Evgeny),
+//       (ll -> l, ii -> i), "ie" becomes "e" (Yevgeny / Ievgen / Evgeny,
+//       Yurievich / Yuryevich),
 //       and a final "h" after a vowel is dropped (Abdullah / Abdulla).
 //     So Shoigu / Shoygu, Ryonha / Ryŏnha / Ryeonha, Khalil / Halil and
 //     Philipp / Filip share keys; Mohammed / Muhamed do not (o and u stay
@@ -80,6 +81,30 @@ bool IsLatinToken(absl::string_view token);
 // Tokens that are not IsLatinToken are returned unchanged.
 std::string SpellingKey(absl::string_view token);
 
+// RomanisedKoreanKey returns, for a SpellingKey that reads as one or two
+// Korean syllables in a Latin romanisation, a key that McCune-Reischauer,
+// Revised Romanization and the lists' own spellings share: initials and
+// finals by their class (g/k, d/t, b/p, j/ch, s/sh, r/l), so that "Jang" and
+// "Chang", "Jin" and "Chin", "Do" and "To", "Cheol" and "Chol" agree. ""
+// for any other key. Many short words of other languages read as
+// syllables too ("Dan", "Tan"): the search treats an agreement as a
+// variant, not as the same spelling.
+std::string RomanisedKoreanKey(absl::string_view key);
+
+// SoftYoKey returns a SpellingKey with "io" after a consonant written "e",
+// or "" when the key has none: Russian ё is written "yo" by some lists and
+// "e" by others (Artyom / Artem, Kiselyov / Kiselev, Fyodor / Fedor), and
+// LatinFold writes it "yo".
+std::string SoftYoKey(absl::string_view key);
+
+// NameFormKey returns, for the SpellingKey of a common East Slavic given
+// name or of a patronymic made from one, a key that its Russian, Ukrainian
+// and Belarusian forms share: Vladimir / Volodymyr / Uladzimir, Pavel /
+// Pavlo, Nikolaevich / Mykolayovych (given names and patronymics apart).
+// "" for any other key. The lists write one person's name in the form of
+// the language they took it from.
+std::string NameFormKey(absl::string_view key);
+
 // NameWords is a name cut into LatinFold words, with the company forms and
 // honorifics taken out (each list in the order found).
 struct NameWords {
@@ -95,6 +120,19 @@ struct NameWords {
 // honorifics. When nothing else would be left ("Company", "The General"),
 // the words are kept as words.
 NameWords SplitName(absl::string_view utf8);
+
+// NameParts returns the names one written name stands for besides itself,
+// the way the lists write them: "Дмитрий ... / Дмитро ..." and "Fazel
+// Rahim; Fazil Rahim" are two names each (`whole` false: the written name
+// is no name of its own); "Tong Hung San (Chong Chon Gang)" and "KOREA
+// KWANGSON BANKING CORPORATION (KKBC)" are the name outside the
+// parentheses and each one inside (`whole` true). Parts are trimmed and
+// not empty; a name without such marks has none.
+struct NameParts {
+  std::vector<std::string> parts;
+  bool whole = true;
+};
+NameParts SplitNameParts(absl::string_view name);
 
 // IsPatronymic is true for LatinFold tokens that look like Russian or
 // Ukrainian patronymics ("kuzhugetovich", "ivanovna").

@@ -77,6 +77,7 @@ struct Scored {
   double ours;
   double jw;
   std::string query, actor;
+  std::string why;  // The search's explanation for the pair's actor.
 };
 
 TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
@@ -119,6 +120,12 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
     }
     return 0.0;
   };
+  const auto why_of = [&](const std::vector<SearchHit>& hits, size_t v) {
+    for (const SearchHit& h : hits) {
+      if (h.node.value() == v) return h.Explain();
+    }
+    return std::string("not among the candidates");
+  };
   const auto same_name = [&](size_t a, size_t b) {
     for (const auto& x : keys[a]) {
       for (const auto& y : keys[b]) {
@@ -139,7 +146,8 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
     const size_t y = self->value();
     if (p.positive) {
       scored.push_back({true, p.kind, ours_of(*hits, y), jw_of(p.query, y), p.query,
-                        std::string(graph->node_name(NodeId(static_cast<uint32_t>(y))))});
+                        std::string(graph->node_name(NodeId(static_cast<uint32_t>(y)))),
+                        why_of(*hits, y)});
       continue;
     }
     // Negatives: each method's hardest other actor, both scored by both.
@@ -164,7 +172,8 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
     for (std::optional<size_t> x : {ours_x, jw_x}) {
       if (!x) continue;
       scored.push_back({false, "negative", ours_of(*hits, *x), jw_of(p.query, *x), p.query,
-                        std::string(graph->node_name(NodeId(static_cast<uint32_t>(*x))))});
+                        std::string(graph->node_name(NodeId(static_cast<uint32_t>(*x)))),
+                        why_of(*hits, *x)});
     }
   }
 
@@ -207,7 +216,7 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
       if (s.positive != (s.ours >= kDefaultMatchThreshold)) {
         std::cout << (s.positive ? "missed " : "false  ") << s.kind << " "
                   << absl::StrFormat("%.2f", s.ours) << " \"" << s.query << "\" vs \""
-                  << s.actor << "\"\n";
+                  << s.actor << "\": " << s.why << "\n";
       }
     }
   }

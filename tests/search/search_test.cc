@@ -253,5 +253,112 @@ TEST_F(SearchTest, ScreenReportsSanctionsOwnershipAndNeighbours) {
   EXPECT_EQ(graph_->node_id(all[2]->matches[0].hit.node), "P-SHOIGU");
 }
 
+// Variants the lists write: names joined or apart, Korean romanisations,
+// ё as "yo" or "e", Russian and Ukrainian name forms, and queries that
+// stand for several names.
+class SearchVariantsTest : public ::testing::Test {
+ protected:
+  SearchVariantsTest() {
+    b_.State("RUS").State("PRK").State("ETH");
+    Add("C-CHONMYONG", v1::ACTOR_KIND_COMPANY, "CHONMYONG SHIPPING CO", "PRK");
+    Add("P-CHANG", v1::ACTOR_KIND_PERSON, "CHANG MYONG-CHIN", "PRK");
+    Add("P-METELEV", v1::ACTOR_KIND_PERSON, "METELEV, Artem Pavlovich", "RUS");
+    Add("P-ANTONOV", v1::ACTOR_KIND_PERSON, "ANTONOV, Vladimir Nikolaevich", "RUS");
+    Add("V-RAKWON", v1::ACTOR_KIND_VESSEL, "RAK WON 2", "PRK");
+    Add("G-ELF", v1::ACTOR_KIND_ORGANIZATION, "ELF (Ethiopia)", "ETH");
+    Add("C-SHIPPING", v1::ACTOR_KIND_COMPANY, "KOREA SHIPPING COMPANY", "PRK");
+    Add("C-NAMPO", v1::ACTOR_KIND_COMPANY, "CHONMYONG NAMPO TRADING", "PRK");
+    Add("P-MYONG", v1::ACTOR_KIND_PERSON, "KIM MYONG CHOL", "PRK");
+    graph_ = std::make_unique<Graph>(b_.BuildGraph());
+    absl::StatusOr<NameIndex> index = NameIndex::Build(*graph_);
+    EXPECT_TRUE(index.ok()) << index.status();
+    index_ = std::make_unique<NameIndex>(*std::move(index));
+  }
+  void Add(const std::string& id, v1::ActorKind kind, const std::string& name,
+           const std::string& country) {
+    v1::Actor& a = *b_.dataset().add_actors();
+    a.set_id(id);
+    a.set_kind(kind);
+    a.set_name(name);
+    a.set_country(country);
+  }
+  SearchHit Best(const std::string& name) {
+    SearchQuery q;
+    q.name = name;
+    absl::StatusOr<std::vector<SearchHit>> hits = index_->Search(q);
+    EXPECT_TRUE(hits.ok()) << hits.status();
+    return hits.ok() && !hits->empty() ? hits->front() : SearchHit{};
+  }
+  std::string Id(const SearchHit& h) { return std::string(graph_->node_id(h.node)); }
+
+  testing::DatasetBuilder b_;
+  std::unique_ptr<Graph> graph_;
+  std::unique_ptr<NameIndex> index_;
+};
+
+TEST_F(SearchVariantsTest, WordsJoinedOrApart) {
+  SearchHit h = Best("Chon Myong Shipping Company Limited");
+  EXPECT_EQ(Id(h), "C-CHONMYONG");
+  EXPECT_GE(h.score, kDefaultMatchThreshold) << h.Explain();
+  EXPECT_THAT(h.Explain(), HasSubstr("chon myong~chonmyong (joined), shipping"));
+  // Two words of the query joined in one word of the name, the rest
+  // matched word by word.
+  h = Best("Chon Myong Trading");
+  EXPECT_EQ(Id(h), "C-NAMPO");
+  EXPECT_GE(h.score, kDefaultMatchThreshold) << h.Explain();
+  EXPECT_THAT(h.Explain(), HasSubstr("chon myong~chonmyong (joined), trading"));
+  EXPECT_THAT(h.missing_name_tokens, ::testing::ElementsAre("nampo"));
+  // And the other way round.
+  h = Best("Chonmyong Nampo Trading");
+  EXPECT_EQ(Id(h), "C-NAMPO");
+  EXPECT_DOUBLE_EQ(h.score, 1.0);
+}
+
+TEST_F(SearchVariantsTest, KoreanConsonantsOfTwoRomanisations) {
+  SearchHit h = Best("Jang Myong-Jin");
+  EXPECT_EQ(Id(h), "P-CHANG");
+  EXPECT_GE(h.score, kDefaultMatchThreshold) << h.Explain();
+  EXPECT_THAT(h.Explain(), HasSubstr("jang~chang (variant)"));
+  EXPECT_THAT(h.Explain(), HasSubstr("jin~chin (variant)"));
+}
+
+TEST_F(SearchVariantsTest, YoAndUkrainianForms) {
+  SearchHit h = Best("Артём Павлович Метелев");
+  EXPECT_EQ(Id(h), "P-METELEV");
+  EXPECT_GE(h.score, 0.9) << h.Explain();
+  EXPECT_THAT(h.Explain(), HasSubstr("artyom~artem (transliteration)"));
+  h = Best("Володимир Миколайович Антонов");
+  EXPECT_EQ(Id(h), "P-ANTONOV");
+  EXPECT_GE(h.score, 0.85) << h.Explain();
+  EXPECT_THAT(h.Explain(), HasSubstr("volodimir~vladimir (transliteration)"));
+  EXPECT_THAT(h.Explain(), HasSubstr("mikolayovich~nikolaevich (transliteration)"));
+}
+
+TEST_F(SearchVariantsTest, QueryStandsForSeveralNames) {
+  // A vessel under its former name, the current one in parentheses.
+  SearchHit h = Best("Se Pho (Rak Won 2)");
+  EXPECT_EQ(Id(h), "V-RAKWON");
+  EXPECT_DOUBLE_EQ(h.score, 1.0);
+  EXPECT_EQ(h.query_part, "Rak Won 2");
+  EXPECT_THAT(h.Explain(), HasSubstr("query part \"Rak Won 2\""));
+  h = Best("Kim Myong Chol; Kim Myong-chol");
+  EXPECT_EQ(Id(h), "P-MYONG");
+  EXPECT_DOUBLE_EQ(h.score, 1.0);
+}
+
+TEST_F(SearchVariantsTest, CountryInParenthesesIsNoName) {
+  // "ELF (Ethiopia)" is not named "Ethiopia".
+  SearchQuery q;
+  q.name = "Ethiopia";
+  absl::StatusOr<std::vector<SearchHit>> hits = index_->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.status();
+  for (const SearchHit& h : *hits) EXPECT_LT(h.score, kDefaultMatchThreshold) << h.Explain();
+  // A query's country in parentheses is its country.
+  SearchHit h = Best("ELF (Ethiopia)");
+  EXPECT_EQ(Id(h), "G-ELF");
+  EXPECT_EQ(h.country.query_value, "ETH");
+  EXPECT_EQ(h.country.agreement, Agreement::kAgrees);
+}
+
 }  // namespace
 }  // namespace embargo

@@ -113,6 +113,72 @@ TEST(SplitNameTest, HonorificsAtTheStartOnly) {
   EXPECT_THAT(w.forms, IsEmpty());
 }
 
+TEST(SpellingKeyTest, IeAndYeAreOneSound) {
+  EXPECT_EQ(SpellingKey("yurievich"), "iurevich");
+  EXPECT_EQ(SpellingKey("yuryevich"), "iurevich");
+  EXPECT_EQ(SpellingKey("dmitriyevich"), SpellingKey("dmitrievich"));
+  EXPECT_EQ(SpellingKey("anatolievich"), SpellingKey("anatolevich"));
+  EXPECT_EQ(SpellingKey("ievgen"), SpellingKey("yevgen"));
+}
+
+TEST(SplitNamePartsTest, SlashesSemicolonsAndParentheses) {
+  NameParts p = SplitNameParts("Fazel Rahim; Fazil Rahim");
+  EXPECT_FALSE(p.whole);
+  EXPECT_THAT(p.parts, ElementsAre("Fazel Rahim", "Fazil Rahim"));
+  p = SplitNameParts("Дмитрий Иванов / Дмитро Іванов");
+  EXPECT_FALSE(p.whole);
+  EXPECT_THAT(p.parts, ElementsAre("Дмитрий Иванов", "Дмитро Іванов"));
+  p = SplitNameParts("Tong Hung San (Chong Chon Gang)");
+  EXPECT_TRUE(p.whole);
+  EXPECT_THAT(p.parts, ElementsAre("Chong Chon Gang", "Tong Hung San"));
+  // A parenthesis the list left open is a part all the same.
+  p = SplitNameParts("Igor GIRKIN) (a.k.a. Igor STRELKOV");
+  EXPECT_THAT(p.parts, ElementsAre("a.k.a. Igor STRELKOV", "Igor GIRKIN"));
+  // A slash inside a word parts nothing; a plain name has no parts.
+  EXPECT_THAT(SplitNameParts("RAHMAN S/O ALI").parts, IsEmpty());
+  EXPECT_THAT(SplitNameParts("SEA STAR").parts, IsEmpty());
+  EXPECT_TRUE(SplitNameParts("SEA STAR").whole);
+}
+
+TEST(LooseKeysTest, KoreanRomanisations) {
+  const auto k = [](const char* w) { return RomanisedKoreanKey(SpellingKey(w)); };
+  EXPECT_EQ(k("jang"), k("chang"));
+  EXPECT_EQ(k("jin"), k("chin"));
+  EXPECT_EQ(k("do"), k("to"));
+  EXPECT_EQ(k("myong"), k("myeong"));
+  EXPECT_EQ(k("chonmyong"), k("jonmyeong"));  // Two syllables.
+  EXPECT_NE(k("jang"), k("jong"));
+  EXPECT_NE(k("jang"), "");
+  EXPECT_EQ(k("park"), "");  // No syllable ends in "rk".
+  EXPECT_EQ(k("pakistan"), "");
+  EXPECT_EQ(k("1718"), "");
+}
+
+TEST(LooseKeysTest, SoftYo) {
+  EXPECT_EQ(SoftYoKey(SpellingKey("artyom")), "artem");
+  EXPECT_EQ(SoftYoKey(SpellingKey("kiselyov")), "kiselev");
+  EXPECT_EQ(SoftYoKey(SpellingKey("fyodor")), "fedor");
+  EXPECT_EQ(SoftYoKey(SpellingKey("artem")), "");
+  EXPECT_EQ(SoftYoKey(SpellingKey("yolkin")), "");  // Not after a consonant.
+}
+
+TEST(LooseKeysTest, EastSlavicNameForms) {
+  const auto k = [](const char* w) { return NameFormKey(SpellingKey(LatinFold(w))); };
+  EXPECT_EQ(k("Vladimir"), k("Volodymyr"));
+  EXPECT_EQ(k("Volodimir"), k("Uladzimir"));  // From Cyrillic "Володимир".
+  EXPECT_EQ(k("Pavel"), k("Pavlo"));
+  EXPECT_EQ(k("Nikolaevich"), k("Mykolayovych"));
+  EXPECT_EQ(k("Nikolaevich"), k("Mikolayovich"));
+  EXPECT_EQ(k("Oleksandrovych"), k("Aleksandrovich"));
+  EXPECT_EQ(k("Nikolaevna"), k("Nikolaevich"));
+  // A given name is no patronymic, and other names have no form key.
+  EXPECT_NE(k("Nikolai"), k("Nikolaevich"));
+  EXPECT_NE(k("Nikolai"), "");
+  EXPECT_NE(k("Pavel"), k("Petr"));
+  EXPECT_NE(k("Vladimir"), "");
+  EXPECT_EQ(k("Shoigu"), "");
+}
+
 TEST(IsPatronymicTest, Suffixes) {
   EXPECT_TRUE(IsPatronymic("kuzhugetovich"));
   EXPECT_TRUE(IsPatronymic("ivanovna"));
