@@ -662,8 +662,76 @@ bool IsPatronymic(absl::string_view t) {
   return false;
 }
 
+namespace {
+
+// Cyrillic letters that Latin capitals and small letters look like.
+char32_t CyrillicHomoglyph(char c) {
+  switch (c) {
+    case 'A': return 0x410; case 'B': return 0x412; case 'C': return 0x421;
+    case 'E': return 0x415; case 'H': return 0x41D; case 'I': return 0x406;
+    case 'K': return 0x41A; case 'M': return 0x41C; case 'O': return 0x41E;
+    case 'P': return 0x420; case 'T': return 0x422; case 'X': return 0x425;
+    case 'a': return 0x430; case 'c': return 0x441; case 'e': return 0x435;
+    case 'i': return 0x456; case 'o': return 0x43E; case 'p': return 0x440;
+    case 'x': return 0x445;
+    // Not 'y': in a Ukrainian or Belarusian word it stands for и or й as
+    // often as it looks like у.
+    default: return 0;
+  }
+}
+
+// UnmixScripts writes a word that mixes Cyrillic letters with Latin ones
+// that look the same ("ГOBOP", "ГОВТВIН": the lists type some letters on
+// the wrong keyboard) wholly in Cyrillic; false (and `out` untouched) when
+// no word needs it.
+bool UnmixScripts(absl::string_view s, std::string& out) {
+  bool any_cyrillic = false;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= 0xD0 && b <= 0xD3) any_cyrillic = true;
+  }
+  if (!any_cyrillic) return false;
+  bool changed = false;
+  std::string result;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t end = s.find_first_of(" \t,;/()\"'", start);
+    if (end == absl::string_view::npos) end = s.size();
+    const absl::string_view word = s.substr(start, end - start);
+    bool cyrillic = false, latin = false, other_latin = false;
+    for (size_t i = 0; i < word.size(); ++i) {
+      const unsigned char b = static_cast<unsigned char>(word[i]);
+      if (b >= 0xD0 && b <= 0xD3) cyrillic = true;
+      if (absl::ascii_isalpha(b)) {
+        latin = true;
+        if (CyrillicHomoglyph(word[i]) == 0) other_latin = true;
+      }
+    }
+    if (cyrillic && latin && !other_latin) {
+      for (char c : word) {
+        if (char32_t h = CyrillicHomoglyph(c)) {
+          AppendUtf8(h, result);
+        } else {
+          result.push_back(c);
+        }
+      }
+      changed = true;
+    } else {
+      result.append(word.data(), word.size());
+    }
+    if (end < s.size()) result.push_back(s[end]);
+    start = end + 1;
+  }
+  if (changed) out = std::move(result);
+  return changed;
+}
+
+}  // namespace
+
 NameWords SplitName(absl::string_view utf8) {
   NameWords out;
+  std::string unmixed;
+  if (UnmixScripts(utf8, unmixed)) utf8 = unmixed;
   std::string folded;
   Fold(utf8, /*latin=*/true, folded, &out.transliterated);
   std::vector<std::string> words =

@@ -121,6 +121,16 @@ TEST(SpellingKeyTest, IeAndYeAreOneSound) {
   EXPECT_EQ(SpellingKey("ievgen"), SpellingKey("yevgen"));
 }
 
+TEST(SplitNameTest, LatinLettersInACyrillicWordAreCyrillic) {
+  // "ГOBOP" with Latin O, B, O, P (as the EU list writes it) is ГОВОР.
+  EXPECT_THAT(SplitName("Роман ГOBOP").words, ElementsAre("roman", "govor"));
+  EXPECT_THAT(SplitName("ГОВТВIН").words, ElementsAre("govtvin"));
+  // A Latin word beside a Cyrillic one, and a word with Latin letters
+  // that look like none, stay as they are.
+  EXPECT_THAT(SplitName("Роман BOP").words, ElementsAre("roman", "bop"));
+  EXPECT_THAT(SplitName("ГOBOPz").words, ElementsAre("gobopz"));
+}
+
 TEST(SplitNamePartsTest, SlashesSemicolonsAndParentheses) {
   NameParts p = SplitNameParts("Fazel Rahim; Fazil Rahim");
   EXPECT_FALSE(p.whole);
