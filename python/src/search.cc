@@ -59,6 +59,7 @@ py::dict HitDict(const Graph& g, const SearchHit& h) {
   d["score"] = h.score;
   d["name_score"] = h.name_score;
   d["matched_name"] = h.matched_name;
+  d["query_part"] = h.query_part;
   d["matched_alias"] = h.matched_alias;
   d["weak_alias"] = h.weak_alias;
   d["weak_raise"] = h.weak_raise;
@@ -199,7 +200,9 @@ void BindSearch(py::module_& m) {
       py::arg("ids") = py::none(), py::arg("limit") = 10, py::arg("min_score") = 0.3,
       R"doc(
 Actors by name: a list of dicts, best first, each with 'id', 'name',
-'score' (0..1; 0.75 and up is a match), 'matched_name', 'tokens' (which
+'score' (0..1; 0.75 and up is a match), 'matched_name', 'query_part' (the
+part of the query that matched, when it stands for several names: "Se Pho
+(Rak Won 2)"; else ''), 'tokens' (which
 words met and how: exact, variant, transliteration, typo, initial, prefix),
 'missing_query_tokens', 'missing_name_tokens', 'set_aside' (company forms,
 titles), 'weak_alias' / 'weak_raise', the checks of country, date of birth

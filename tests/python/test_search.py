@@ -48,6 +48,17 @@ def test_search_company_forms_and_typos(lists):
     assert any(t["kind"] == "typo" for t in typo["tokens"])
 
 
+def test_search_query_parts(lists):
+    hit = lists.search("Chonmyong Shipping Co")[0]
+    assert hit["id"] == "OFAC-23705"  # CHONMYONG SHIPPING CO
+    assert hit["query_part"] == ""
+    # A query that stands for two names scores by the one that matches.
+    hit = lists.search("Some Former Name (Chonmyong Shipping Co)")[0]
+    assert hit["id"] == "OFAC-23705"
+    assert hit["query_part"] == "Chonmyong Shipping Co"
+    assert hit["score"] == 1.0
+
+
 def test_search_errors(lists):
     with pytest.raises(embargo.InvalidArgumentError):
         lists.search("--")

@@ -49,6 +49,7 @@ Json HitJson(const Graph& graph, const SearchHit& h) {
   j["score"] = h.score;
   j["name_score"] = h.name_score;
   j["matched_name"] = h.matched_name;
+  if (!h.query_part.empty()) j["query_part"] = h.query_part;
   j["matched_alias"] = h.matched_alias;
   j["weak_alias"] = h.weak_alias;
   j["weak_raise"] = h.weak_raise;
