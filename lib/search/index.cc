@@ -108,7 +108,7 @@ NameForms FormsOf(absl::string_view name, bool always_whole) {
     const size_t at = whole.find(p);
     if (at != std::string::npos) whole.erase(at, p.size());  // "()" folds away.
   }
-  const std::string folded = text_internal::FoldName(whole);
+  const std::string folded = rest.empty() ? "" : text_internal::FoldName(whole);
   if (parts.whole || always_whole) out.texts.push_back(std::move(whole));
   for (std::string& p : rest) {
     if (text_internal::FoldName(p) != folded) out.texts.push_back(std::move(p));
@@ -210,28 +210,23 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
     d->key_weight[k] = static_cast<float>(
         std::clamp(std::log(1.0 + total / std::max(df, 1.0)), 1.0, d->max_weight));
   }
-  // Looser key classes: romanised Korean, soft yo.
-  const auto classify = [&](NameIndexData::KeyClasses& c,
-                            std::function<std::string(absl::string_view)> loose_key) {
-    c.of_key.assign(num_keys, -1);
+  // Looser key classes: romanised Korean, soft yo, name forms.
+  d->key_class.assign(num_keys, {-1, -1, -1});
+  const auto classify = [&](NameIndexData::LooseClass kind,
+                            std::string (*loose_key)(absl::string_view)) {
+    NameIndexData::KeyClasses& c = d->loose[kind];
     for (uint32_t k = 0; k < num_keys; ++k) {
       std::string loose = loose_key(d->key_text[k]);
       if (loose.empty()) continue;
       auto [it, fresh] = c.ids.try_emplace(std::move(loose), c.keys.size());
       if (fresh) c.keys.emplace_back();
       c.keys[it->second].push_back(k);
-      c.of_key[k] = static_cast<int32_t>(it->second);
+      d->key_class[k][kind] = static_cast<int32_t>(it->second);
     }
   };
-  classify(d->korean, &text_internal::RomanisedKoreanKey);
-  classify(d->name_form, &text_internal::NameFormKey);
-  // A key with "e" where another has a soft "io" is in its class too.
-  // A key without a soft "io" is in the class of its own spelling, so that
-  // "Artyom" meets "Artem" whichever of the two the lists hold.
-  classify(d->soft_yo, [](absl::string_view key) {
-    std::string soft = text_internal::SoftYoKey(key);
-    return soft.empty() && text_internal::IsLatinToken(key) ? std::string(key) : soft;
-  });
+  classify(NameIndexData::kKorean, &text_internal::RomanisedKoreanKey);
+  classify(NameIndexData::kSoftYo, &text_internal::SoftYoKey);
+  classify(NameIndexData::kNameForm, &text_internal::NameFormKey);
   // Deletion neighbourhood of the Latin keys of four letters or more.
   for (uint32_t k = 0; k < num_keys; ++k) {
     const std::string& key = d->key_text[k];
@@ -305,12 +300,16 @@ internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name
     q.key_masks.push_back(internal::LetterMask(q.keys[i]));
     auto it = d.key_ids.find(q.keys[i]);
     q.key_ids.push_back(it == d.key_ids.end() ? -1 : static_cast<int64_t>(it->second));
-    q.korean.push_back(d.korean.Find(text_internal::RomanisedKoreanKey(q.keys[i])));
-    // A query key is in a soft-yo class by its own soft key, or as the "e"
-    // spelling.
-    std::string soft = text_internal::SoftYoKey(q.keys[i]);
-    q.soft_yo.push_back(d.soft_yo.Find(soft.empty() ? q.keys[i] : soft));
-    q.name_form.push_back(d.name_form.Find(text_internal::NameFormKey(q.keys[i])));
+    // A query key meets a soft-yo class by its own soft key ("artiom" ->
+    // "artem": the names' "artiom", "artem"), or as the "e" spelling
+    // ("artem": the names' "artiom").
+    const std::string soft = text_internal::SoftYoKey(q.keys[i]);
+    q.classes.push_back(
+        {d.loose[NameIndexData::kKorean].Find(text_internal::RomanisedKoreanKey(q.keys[i])),
+         d.loose[NameIndexData::kSoftYo].Find(soft.empty() ? q.keys[i] : soft),
+         d.loose[NameIndexData::kNameForm].Find(text_internal::NameFormKey(q.keys[i]))});
+    auto sit = soft.empty() ? d.key_ids.end() : d.key_ids.find(soft);
+    q.soft_key_id.push_back(sit == d.key_ids.end() ? -1 : static_cast<int64_t>(sit->second));
   }
   for (size_t i = 0; i < q.words.size(); ++i) {
     std::string joined = q.words[i];
@@ -327,6 +326,8 @@ internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name
 }
 
 constexpr size_t kCandidates = 64;
+// The least weight of a key that a looser class's variant retrieves by.
+constexpr float kVariantRetrievalWeight = 3.0f;
 
 // Retrieve returns the names (entries) most likely to match, most query
 // weight first: per name, the sum of the weights of the query words it may
@@ -353,12 +354,16 @@ std::vector<std::pair<float, uint32_t>> Retrieve(const NameIndexData& d,
     if (q.keys[i].size() >= 3 && text_internal::IsLatinToken(q.keys[i])) {
       d.KeysNear(q.keys[i], near);
     }
-    for (const auto& [classes, c] : {std::pair{&d.korean, q.korean[i]},
-                                     std::pair{&d.soft_yo, q.soft_yo[i]},
-                                     std::pair{&d.name_form, q.name_form[i]}}) {
+    for (int kind = 0; kind < NameIndexData::kLooseClasses; ++kind) {
+      const int32_t c = q.classes[i][kind];
       if (c < 0) continue;
-      near.insert(near.end(), classes->keys[c].begin(), classes->keys[c].end());
+      // A variant reaches the names by its own key only when rare enough
+      // to tell names apart ("al", "bin", "ali" reach too many to help).
+      for (uint32_t k : d.loose[kind].keys[c]) {
+        if (d.key_weight[k] >= kVariantRetrievalWeight) near.push_back(k);
+      }
     }
+    if (q.soft_key_id[i] >= 0) near.push_back(static_cast<uint32_t>(q.soft_key_id[i]));
     std::sort(near.begin(), near.end());
     near.erase(std::unique(near.begin(), near.end()), near.end());
     for (uint32_t k : near) add_key(k);

@@ -9,6 +9,7 @@
 #ifndef EMBARGO_LIB_SEARCH_INDEX_DATA_H_
 #define EMBARGO_LIB_SEARCH_INDEX_DATA_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -60,19 +61,23 @@ struct NameIndexData {
 
   // Looser keys that several spelling keys share: the romanised Korean key
   // (text_internal::RomanisedKoreanKey), the soft-yo key (SoftYoKey) and
-  // the East Slavic name form (NameFormKey).
-  // Keys of one class meet as variants.
+  // the East Slavic name form (NameFormKey). Keys of one class meet as
+  // variants. A soft-yo class holds the keys with a soft "io"; the key
+  // spelt with "e" (the class's own text) meets them too.
+  enum LooseClass { kKorean = 0, kSoftYo = 1, kNameForm = 2, kLooseClasses = 3 };
   struct KeyClasses {
     absl::flat_hash_map<std::string, uint32_t> ids;
-    std::vector<int32_t> of_key;               // Per key; -1 none.
-    std::vector<std::vector<uint32_t>> keys;   // Per class.
-    int32_t Find(const std::string& loose) const {
+    std::vector<std::vector<uint32_t>> keys;  // Per class.
+    int32_t Find(absl::string_view loose) const {
       if (loose.empty()) return -1;
       auto it = ids.find(loose);
       return it == ids.end() ? -1 : static_cast<int32_t>(it->second);
     }
   };
-  KeyClasses korean, soft_yo, name_form;
+  KeyClasses loose[kLooseClasses];
+  // Per key, its class of each kind (-1 none), side by side: the scorer
+  // reads all three at once.
+  std::vector<std::array<int32_t, kLooseClasses>> key_class;
 
   // Deletion neighbourhood: (hash of a key or of a key less one letter,
   // key id), sorted.
@@ -115,7 +120,10 @@ struct QueryWords {
   std::vector<int64_t> key_ids;  // -1 when not in the vocabulary.
   std::vector<uint32_t> word_masks, key_masks;
   std::vector<int64_t> word_ids;  // -1 when not in the vocabulary.
-  std::vector<int32_t> korean, soft_yo, name_form;  // NameIndexData::KeyClasses; -1 none.
+  // Per word, its loose classes (NameIndexData::key_class; -1 none), and
+  // the key its soft-yo spelling is ("artem" for "artyom"; -1 none).
+  std::vector<std::array<int32_t, NameIndexData::kLooseClasses>> classes;
+  std::vector<int64_t> soft_key_id;
   std::vector<uint8_t> latin;
   std::vector<std::string> set_aside;
   bool transliterated = false;

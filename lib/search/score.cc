@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -213,25 +214,31 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
   // "chonmyong" first.
   struct Cand {
     double sim;
-    uint16_t qi, ni;    // First word of each side.
-    uint8_t qn = 1, nn = 1;  // Words on each side.
+    uint16_t qi, ni;  // First word of each side.
+    uint8_t qn, nn;   // Words on each side.
     TokenMatchKind kind;
   };
-  Cand cands[320];
+  Cand cands[320];  // Not initialised: only the first `num` are written.
+  static_assert(std::is_trivially_default_constructible_v<Cand>);
   size_t num = 0;
   const size_t mq = std::min<size_t>(nq, 16), mn = std::min<size_t>(nn, 16);
   const auto name_word = [&](size_t j) -> const std::string& {
     return d.word_text[d.entry_words[e.first + j]];
   };
   for (size_t i = 0; i < mq; ++i) {
+    const std::array<int32_t, NameIndexData::kLooseClasses>& qc = q.classes[i];
+    const bool loose = qc[0] >= 0 || qc[1] >= 0 || qc[2] >= 0 || q.soft_key_id[i] >= 0;
     for (size_t j = 0; j < mn; ++j) {
       const uint32_t w = d.entry_words[e.first + j];
       const uint32_t k = d.word_key[w];
+      bool same_class = false;
+      if (loose) {
+        const std::array<int32_t, NameIndexData::kLooseClasses>& kc = d.key_class[k];
+        same_class = (qc[0] >= 0 && qc[0] == kc[0]) || (qc[1] >= 0 && qc[1] == kc[1]) ||
+                     (qc[2] >= 0 && qc[2] == kc[2]) || q.soft_key_id[i] == k;
+      }
       const Pair p = Compare(q.words[i], q.keys[i], d.word_text[w], d.key_text[k],
-                             q.word_ids[i] == w, q.key_ids[i] == k,
-                             (q.korean[i] >= 0 && q.korean[i] == d.korean.of_key[k]) ||
-                                 (q.soft_yo[i] >= 0 && q.soft_yo[i] == d.soft_yo.of_key[k]) ||
-                                 (q.name_form[i] >= 0 && q.name_form[i] == d.name_form.of_key[k]),
+                             q.word_ids[i] == w, q.key_ids[i] == k, same_class,
                              script, q.latin[i] && d.word_latin[w], q.word_masks[i],
                              q.key_masks[i], d.word_mask[w], d.key_mask[k]);
       if (p.sim > 0) {
@@ -251,21 +258,30 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
     }
   }
   // Name words joined: only where the query key starts with the first
-  // word's key, then the joined key is computed.
+  // word's key and the words' letters add up to about the query word's is
+  // the joined key computed.
   std::string run;
   for (size_t i = 0; i < mq; ++i) {
-    if (!q.latin[i]) continue;
+    const std::string& qk = q.keys[i];
+    if (!q.latin[i] || qk.size() < 3) continue;
+    const size_t qlen = q.words[i].size();
     for (size_t j = 0; j + 1 < mn; ++j) {
-      const std::string& first = d.key_text[d.word_key[d.entry_words[e.first + j]]];
-      if (!d.word_latin[d.entry_words[e.first + j]] || !absl::StartsWith(q.keys[i], first)) {
+      const uint32_t w0 = d.entry_words[e.first + j];
+      const std::string& first = d.key_text[d.word_key[w0]];
+      if (!d.word_latin[w0] || first.size() >= qk.size() || first[0] != qk[0] ||
+          qk.compare(0, first.size(), first) != 0) {
         continue;
       }
-      run = name_word(j);
+      size_t letters = d.word_text[w0].size();
       for (size_t len = 2; len <= 3 && j + len <= mn; ++len) {
-        if (!d.word_latin[d.entry_words[e.first + j + len - 1]]) break;
-        run += name_word(j + len - 1);
-        if (run.size() > q.words[i].size() + 4) break;
-        if (text_internal::SpellingKey(run) == q.keys[i] && num < std::size(cands)) {
+        const uint32_t w = d.entry_words[e.first + j + len - 1];
+        if (!d.word_latin[w]) break;
+        letters += d.word_text[w].size();
+        if (letters > qlen + 4) break;
+        if (letters + 4 < qlen) continue;
+        run.clear();
+        for (size_t x = j; x < j + len; ++x) run += name_word(x);
+        if (text_internal::SpellingKey(run) == qk && num < std::size(cands)) {
           cands[num++] = {kJoinSim, static_cast<uint16_t>(i), static_cast<uint16_t>(j), 1,
                           static_cast<uint8_t>(len), TokenMatchKind::kJoined};
         }
