@@ -181,7 +181,7 @@ void CompactStreamTarget(const uint8_t* data, size_t size) {
   }
 }
 
-// Graph images (image.cc), read without their checksums so that mutated
+// Graph images (image_read.cc), read without their checksums so that mutated
 // bytes reach the consistency checks behind them. Whatever is accepted must
 // be a graph every query and accessor can walk.
 void GraphImageTarget(const uint8_t* data, size_t size) {

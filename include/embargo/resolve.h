@@ -114,6 +114,7 @@ inline constexpr char kRuleIdentifier[] = "identifier";
 inline constexpr char kRuleNameCountryKind[] = "name+country+kind";
 inline constexpr char kRuleNameOneSidedCountry[] =
     "name+kind, country on one side";
+inline constexpr char kRuleSpellingBirthDate[] = "spelling+birth date";
 
 // ResolveOptions switches the rules on and off.
 struct ResolveOptions {
@@ -126,6 +127,11 @@ struct ResolveOptions {
   // Rule 4: by name and kind when only one side has a country (also needs
   // name_country_kind).
   bool name_one_sided_country = true;
+  // Rule 5: persons whose names differ only in spelling (transliteration:
+  // Vasilievich / Vasilyevich, Kiselyov / Kiselev, Cyrillic / Latin) and who
+  // were born on the same full date, with no country on one side or a
+  // country in common (also needs name_country_kind).
+  bool spelling_birth_date = true;
   // Countries read from the end of addresses ("Central District, Pyongyang,
   // DPRK" -> PRK) for actors without a country, for rules 3 and 4.
   bool countries_from_addresses = true;
@@ -143,8 +149,8 @@ struct Merge {
   std::vector<std::string> merged_ids;
   // The file of each of merged_ids.
   std::vector<std::string> files;
-  // kRuleSameId, kRuleIdentifier, kRuleNameCountryKind or
-  // kRuleNameOneSidedCountry.
+  // kRuleSameId, kRuleIdentifier, kRuleNameCountryKind,
+  // kRuleNameOneSidedCountry or kRuleSpellingBirthDate.
   std::string rule;
   // What matched: "same id RUS", "IMO=9234567",
   // "name 'korea mining development trading corporation' + country PRK +

@@ -93,6 +93,20 @@ std::string NameKey(absl::string_view name, KindClass c) {
   return absl::StrJoin(words, " ");
 }
 
+std::string SpellingNameKey(absl::string_view name) {
+  const std::string latin = text_internal::LatinFold(name);
+  std::vector<std::string> words;
+  for (absl::string_view token : absl::StrSplit(latin, ' ', absl::SkipEmpty())) {
+    std::string key = text_internal::SpellingKey(token);
+    if (std::string soft = text_internal::SoftYoKey(key); !soft.empty()) {
+      key = std::move(soft);
+    }
+    if (!key.empty()) words.push_back(std::move(key));
+  }
+  std::sort(words.begin(), words.end());
+  return absl::StrJoin(words, " ");
+}
+
 int WordCount(absl::string_view key) {
   if (key.empty()) return 0;
   return static_cast<int>(std::count(key.begin(), key.end(), ' ')) + 1;

@@ -51,6 +51,13 @@ std::string FoldName(absl::string_view name);
 // Sergei" and "Sergei SHOIGU" give the same key). Empty when nothing is
 // left.
 std::string NameKey(absl::string_view name, KindClass c);
+// SpellingNameKey is a person's name read in Latin letters
+// (text_internal::LatinFold), each word by its spelling key
+// (text_internal::SpellingKey, then SoftYoKey), the words sorted: "GORDEYEV,
+// Alexey Vasilievich", "Alexey Vasilyevich GORDEYEV" and "Гордеев Алексей
+// Васильевич" share one, as do KISELYOV and KISELEV. Empty when nothing is
+// left.
+std::string SpellingNameKey(absl::string_view name);
 // WordCount counts the words of a key.
 int WordCount(absl::string_view key);
 

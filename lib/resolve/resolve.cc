@@ -18,9 +18,9 @@
 //      impossible (self-loops) and identical duplicates are removed and
 //      reported.
 //
-// One file, over 600 lines, because the steps are one Resolver whose
-// union-find, constraints and reports every rule shares; the keys the rules
-// match on are lib/resolve/keys.cc.
+// Steps 1 to 4 are one Resolver, whose union-find, constraints and reports
+// every rule shares; the keys the rules match on are lib/resolve/keys.cc,
+// and the record edits of steps 4 and 5 lib/resolve/records.cc.
 
 #include "embargo/resolve.h"
 
@@ -43,39 +43,15 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "lib/internal/status_macros.h"
 #include "lib/resolve/keys.h"
+#include "lib/resolve/records.h"
 
 namespace embargo {
 namespace {
 
 using resolve_internal::KindClass;
 using google::protobuf::util::MessageDifferencer;
-
-std::string Label(const DatasetFile& /*file*/, absl::string_view field,
-                  const std::vector<int64_t>& positions, int index) {
-  if (!positions.empty() && index < static_cast<int>(positions.size())) {
-    return absl::StrCat("record ", positions[index]);
-  }
-  return absl::StrCat(field, "[", index, "]");
-}
-
-// Compact keeps the elements of `field` (and of the parallel `positions`,
-// when not empty) whose `keep` flag is set, in order.
-template <typename T>
-void Compact(google::protobuf::RepeatedPtrField<T>* field,
-             std::vector<int64_t>& positions, const std::vector<bool>& keep) {
-  int w = 0;
-  const int n = field->size();
-  for (int i = 0; i < n; ++i) {
-    if (!keep[i]) continue;
-    if (w != i) {
-      field->SwapElements(w, i);
-      if (!positions.empty()) positions[w] = positions[i];
-    }
-    ++w;
-  }
-  if (w < n) field->DeleteSubrange(w, n - w);
-  if (!positions.empty()) positions.resize(w);
-}
+using resolve_internal::Compact;
+using resolve_internal::RecordLabel;
 
 // Node is one actor record.
 struct Node {
@@ -107,10 +83,13 @@ class Resolver {
     if (options_.name_country_kind) {
       NameCountryRule();
       if (options_.name_one_sided_country) NameOneSidedRule();
+      if (options_.spelling_birth_date) SpellingBirthDateRule();
     }
     BuildActors();
-    RewriteRecords();
-    if (options_.deduplicate_identical_records) DeduplicateRecords();
+    resolve_internal::RewriteReferences(files_, kept_ids_, report_);
+    if (options_.deduplicate_identical_records) {
+      resolve_internal::DeduplicateIdenticalRecords(files_, report_);
+    }
     for (const Merge& m : report_.merges) ++report_.merges_by_rule[m.rule];
     for (const DatasetFile& f : files_) {
       report_.actors_out += f.dataset.actors_size();
@@ -145,10 +124,10 @@ class Resolver {
         if (!MessageDifferencer::Equals(s, other)) {
           return absl::InvalidArgumentError(absl::StrCat(
               files_[f].path, ": ",
-              Label(files_[f], "sources", files_[f].positions.sources, i),
+              RecordLabel("sources", files_[f].positions.sources, i),
               " (Source \"", s.id(), "\"): id: differs from the source of the "
               "same id in ", first.path, ": ",
-              Label(first, "sources", first.positions.sources,
+              RecordLabel("sources", first.positions.sources,
                     it->second.second),
               "; one id must name one source"));
         }
@@ -607,76 +586,71 @@ class Resolver {
     }
   }
 
-  // ---- Step 4: merged actors ----------------------------------------------
+  // ---- Rule 5: spelling variants born on one day ---------------------------
 
-  static void MergeInto(v1::Actor& kept, const v1::Actor& other,
-                        absl::flat_hash_set<std::string>& name_keys) {
-    const auto add_alias = [&](const std::string& name) {
-      if (name.empty()) return;
-      if (name_keys.insert(resolve_internal::FoldName(name)).second) {
-        kept.add_aliases(name);
-      }
-    };
-    add_alias(other.name());
-    for (const std::string& alias : other.aliases()) add_alias(alias);
-    // Weak aliases stay weak, unless a list gives the name as a strong one.
-    absl::flat_hash_set<std::string> weak_keys;
-    for (const std::string& w : kept.weak_aliases()) {
-      weak_keys.insert(resolve_internal::FoldName(w));
+  // SpellingBirthDateRule links persons of different files whose names (or
+  // aliases, never weak ones) have one spelling key of two words or more
+  // and whose full birth dates are equal, when one of them has no country
+  // or they have a country in common. Rule 3 needs the folded names to be
+  // equal; transliterations of one Russian name differ there ("GORDEYEV,
+  // Alexey Vasilievich" in OFAC's list, "Alexey Vasilyevich GORDEYEV" in
+  // the EU's), and the day of birth is what tells namesakes apart.
+  void SpellingBirthDateRule() {
+    absl::flat_hash_map<std::string, std::vector<int>> buckets;
+    for (int n = 0; n < static_cast<int>(nodes_.size()); ++n) {
+      if (!Eligible(n) || nodes_[n].cls != KindClass::kPerson) continue;
+      const v1::Actor& a = ActorOf(n);
+      if (resolve_internal::DatePrecision(a.born()) < 3) continue;
+      const std::string born = resolve_internal::DateText(a.born());
+      std::vector<std::string> keys;
+      const auto add = [&](const std::string& name) {
+        std::string k = resolve_internal::SpellingNameKey(name);
+        if (k.size() < 4 || resolve_internal::WordCount(k) < 2) return;
+        if (std::find(keys.begin(), keys.end(), k) != keys.end()) return;
+        std::vector<int>& b = buckets[absl::StrCat(k, "\x1f", born)];
+        if (b.empty() || b.back() != n) b.push_back(n);
+        keys.push_back(std::move(k));
+      };
+      add(a.name());
+      for (const std::string& alias : a.aliases()) add(alias);
     }
-    for (const std::string& w : other.weak_aliases()) {
-      const std::string k = resolve_internal::FoldName(w);
-      if (!k.empty() && !name_keys.contains(k) && weak_keys.insert(k).second) {
-        kept.add_weak_aliases(w);
-      }
-    }
-    for (const v1::Identifier& id : other.identifiers()) {
-      bool have = false;
-      for (const v1::Identifier& k : kept.identifiers()) {
-        have = have || (k.scheme() == id.scheme() && k.value() == id.value());
-      }
-      if (!have) *kept.add_identifiers() = id;
-    }
-    for (const std::string& address : other.addresses()) {
-      if (std::find(kept.addresses().begin(), kept.addresses().end(),
-                    address) == kept.addresses().end()) {
-        kept.add_addresses(address);
-      }
-    }
-    for (const v1::Evidence& e : other.evidence()) {
-      bool have = false;
-      for (const v1::Evidence& k : kept.evidence()) {
-        have = have || MessageDifferencer::Equals(k, e);
-      }
-      if (!have) *kept.add_evidence() = e;
-    }
-    if (!other.note().empty() &&
-        kept.note().find(other.note()) == std::string::npos) {
-      if (kept.note().empty()) {
-        kept.set_note(other.note());
-      } else {
-        kept.set_note(absl::StrCat(kept.note(), "\n[", other.id(), "] ",
-                                   other.note()));
-      }
-    }
-    if (resolve_internal::KindSpecificity(other.kind()) >
-        resolve_internal::KindSpecificity(kept.kind())) {
-      kept.set_kind(other.kind());
-    }
-    if (kept.country().empty()) kept.set_country(other.country());
-    if (resolve_internal::DatePrecision(other.born()) >
-            resolve_internal::DatePrecision(kept.born()) &&
-        (!resolve_internal::DateKnown(kept.born()) ||
-         resolve_internal::DatesCompatible(kept.born(), other.born()))) {
-      *kept.mutable_born() = other.born();
-    }
-    for (const std::string& m : other.merged_from()) {
-      if (std::find(kept.merged_from().begin(), kept.merged_from().end(), m) ==
-          kept.merged_from().end()) {
-        kept.add_merged_from(m);
+    for (const auto& [bucket_key, nodes] : Ordered(buckets)) {
+      if (!SpansFiles(*nodes)) continue;
+      const std::vector<absl::string_view> parts =
+          absl::StrSplit(*bucket_key, '\x1f');
+      const std::string values = absl::StrCat(
+          "name spelled '", parts[0], "' + born ", parts[1], " + kind person");
+      const std::string short_values =
+          absl::StrCat(parts[0], ", born ", parts[1]);
+      const std::vector<int> usable =
+          Unambiguous(*nodes, kRuleSpellingBirthDate, values);
+      for (size_t i = 1; i < usable.size(); ++i) {
+        const int n = usable[i];
+        for (size_t j = 0; j < i; ++j) {
+          const int m = usable[j];
+          if (nodes_[m].file == nodes_[n].file || !CountriesAgree(m, n)) {
+            continue;
+          }
+          TryUnion(m, n, kRuleSpellingBirthDate, values, short_values);
+          break;
+        }
       }
     }
   }
+
+  // CountriesAgree is true when one of two nodes has no country, or they
+  // have one in common.
+  bool CountriesAgree(int a, int b) const {
+    const std::vector<std::string>& ca = nodes_[a].countries;
+    const std::vector<std::string>& cb = nodes_[b].countries;
+    if (ca.empty() || cb.empty()) return true;
+    for (const std::string& c : ca) {
+      if (std::find(cb.begin(), cb.end(), c) != cb.end()) return true;
+    }
+    return false;
+  }
+
+  // ---- Step 4: merged actors ----------------------------------------------
 
   void BuildActors() {
     const int n_nodes = static_cast<int>(nodes_.size());
@@ -712,7 +686,7 @@ class Resolver {
       std::vector<std::string> noted;
       for (int m : members) {
         if (m == kept) continue;
-        MergeInto(merged, ActorOf(m), name_keys);
+        resolve_internal::MergeActorInto(merged, ActorOf(m), name_keys);
         keep[nodes_[m].file][nodes_[m].index] = false;
         const std::string& id = IdOf(m);
         if (id == kept_id ||
@@ -737,227 +711,22 @@ class Resolver {
     }
     // Reference maps: per file for the ids it defines, global for ids that
     // map to one kept id wherever they are defined.
-    local_.assign(files_.size(), {});
+    kept_ids_.local.assign(files_.size(), {});
     absl::flat_hash_map<std::string, std::vector<std::string>> targets;
     for (int n = 0; n < n_nodes; ++n) {
       const std::string& id = IdOf(n);
       const std::string& to = kept_of_[n] >= 0 ? IdOf(kept_of_[n]) : id;
-      if (to != id) local_[nodes_[n].file][id] = to;
+      if (to != id) kept_ids_.local[nodes_[n].file][id] = to;
       std::vector<std::string>& t = targets[id];
       if (std::find(t.begin(), t.end(), to) == t.end()) t.push_back(to);
     }
     for (auto& [id, to] : targets) {
-      if (to.size() == 1 && to[0] != id) global_[id] = to[0];
+      if (to.size() == 1 && to[0] != id) kept_ids_.global[id] = to[0];
     }
     for (size_t f = 0; f < files_.size(); ++f) {
       Compact(files_[f].dataset.mutable_actors(), files_[f].positions.actors,
               keep[f]);
     }
-  }
-
-  // ---- Step 5: references -------------------------------------------------
-
-  // Rewrite changes one reference of file f to its kept id.
-  void Rewrite(size_t f, std::string* ref) {
-    if (ref->empty()) return;
-    auto it = local_[f].find(*ref);
-    if (it == local_[f].end()) {
-      it = global_.find(*ref);
-      if (it == global_.end()) return;
-    }
-    *ref = it->second;
-    ++report_.references_rewritten;
-  }
-
-  template <typename Evidences>
-  void RewriteEvidence(size_t f, Evidences* evidence) {
-    for (v1::Evidence& e : *evidence) Rewrite(f, e.mutable_speaker_id());
-  }
-
-  void Drop(const DatasetFile& file, absl::string_view field,
-            const std::vector<int64_t>& positions, int index,
-            absl::string_view kind, const std::string& id, std::string reason) {
-    report_.dropped.push_back({file.path, Label(file, field, positions, index),
-                               std::string(kind), id, std::move(reason)});
-  }
-
-  void RewriteRecords() {
-    for (size_t f = 0; f < files_.size(); ++f) {
-      DatasetFile& file = files_[f];
-      v1::Dataset& ds = file.dataset;
-      for (v1::Actor& a : *ds.mutable_actors()) {
-        Rewrite(f, a.mutable_country());
-        RewriteEvidence(f, a.mutable_evidence());
-      }
-      for (v1::Event& e : *ds.mutable_events()) {
-        for (v1::Participant& p : *e.mutable_participants()) {
-          Rewrite(f, p.mutable_actor_id());
-        }
-        // Two participants that became one actor with the same role.
-        std::vector<bool> keep(e.participants_size(), true);
-        bool any = false;
-        for (int i = 0; i < e.participants_size(); ++i) {
-          for (int j = 0; j < i && keep[i]; ++j) {
-            if (keep[j] && e.participants(j).actor_id() ==
-                               e.participants(i).actor_id() &&
-                e.participants(j).role() == e.participants(i).role()) {
-              keep[i] = false;
-              any = true;
-              report_.notes.push_back(absl::StrCat(
-                  file.path, ": Event \"", e.id(), "\": participant \"",
-                  e.participants(i).actor_id(),
-                  "\" listed twice after merging; kept once"));
-            }
-          }
-        }
-        if (any) {
-          std::vector<int64_t> none;
-          Compact(e.mutable_participants(), none, keep);
-        }
-        Rewrite(f, e.mutable_place_id());
-        RewriteEvidence(f, e.mutable_evidence());
-      }
-      {
-        std::vector<bool> keep(ds.transfers_size(), true);
-        bool any = false;
-        for (int i = 0; i < ds.transfers_size(); ++i) {
-          v1::Transfer& t = *ds.mutable_transfers(i);
-          const std::string supplier = t.supplier_id();
-          const std::string recipient = t.recipient_id();
-          Rewrite(f, t.mutable_supplier_id());
-          Rewrite(f, t.mutable_recipient_id());
-          for (std::string& via : *t.mutable_intermediary_ids()) {
-            Rewrite(f, &via);
-          }
-          RewriteEvidence(f, t.mutable_evidence());
-          if (!t.supplier_id().empty() && t.supplier_id() == t.recipient_id() &&
-              supplier != recipient) {
-            keep[i] = false;
-            any = true;
-            Drop(file, "transfers", file.positions.transfers, i, "Transfer",
-                 t.id(),
-                 absl::StrCat("supplier \"", supplier, "\" and recipient \"",
-                              recipient, "\" were merged into \"",
-                              t.supplier_id(), "\": a transfer to itself"));
-            continue;
-          }
-          // Intermediaries that came to repeat their neighbour.
-          std::vector<std::string> route;
-          for (const std::string& via : t.intermediary_ids()) {
-            if (via == t.supplier_id() || via == t.recipient_id() ||
-                (!route.empty() && route.back() == via)) {
-              report_.notes.push_back(absl::StrCat(
-                  file.path, ": Transfer \"", t.id(), "\": intermediary \"",
-                  via, "\" merged into a neighbour on the route; removed"));
-              continue;
-            }
-            route.push_back(via);
-          }
-          if (static_cast<int>(route.size()) != t.intermediary_ids_size()) {
-            t.clear_intermediary_ids();
-            for (std::string& via : route) t.add_intermediary_ids(std::move(via));
-          }
-        }
-        if (any) Compact(ds.mutable_transfers(), file.positions.transfers, keep);
-      }
-      {
-        std::vector<bool> keep(ds.sanctions_size(), true);
-        bool any = false;
-        for (int i = 0; i < ds.sanctions_size(); ++i) {
-          v1::Sanction& s = *ds.mutable_sanctions(i);
-          const std::string authority = s.authority_id();
-          const std::string target = s.target_id();
-          Rewrite(f, s.mutable_authority_id());
-          Rewrite(f, s.mutable_target_id());
-          RewriteEvidence(f, s.mutable_evidence());
-          if (!s.target_id().empty() && s.authority_id() == s.target_id() &&
-              authority != target) {
-            keep[i] = false;
-            any = true;
-            Drop(file, "sanctions", file.positions.sanctions, i, "Sanction",
-                 s.id(),
-                 absl::StrCat("authority \"", authority, "\" and target \"",
-                              target, "\" were merged into \"", s.target_id(),
-                              "\": a sanction on itself"));
-          }
-        }
-        if (any) Compact(ds.mutable_sanctions(), file.positions.sanctions, keep);
-      }
-      {
-        std::vector<bool> keep(ds.relations_size(), true);
-        bool any = false;
-        for (int i = 0; i < ds.relations_size(); ++i) {
-          v1::Relation& r = *ds.mutable_relations(i);
-          const std::string subject = r.subject_id();
-          const std::string object = r.object_id();
-          Rewrite(f, r.mutable_subject_id());
-          Rewrite(f, r.mutable_object_id());
-          RewriteEvidence(f, r.mutable_evidence());
-          if (!r.subject_id().empty() && r.subject_id() == r.object_id() &&
-              subject != object) {
-            keep[i] = false;
-            any = true;
-            Drop(file, "relations", file.positions.relations, i, "Relation",
-                 r.id(),
-                 absl::StrCat("subject \"", subject, "\" and object \"",
-                              object, "\" were merged into \"", r.subject_id(),
-                              "\": a relation of an actor to itself"));
-          }
-        }
-        if (any) Compact(ds.mutable_relations(), file.positions.relations, keep);
-      }
-    }
-  }
-
-  // DeduplicateField removes, from files after the first that holds it,
-  // records of one kind whose id and content equal an earlier file's.
-  template <typename Getter>
-  void DeduplicateField(absl::string_view field, absl::string_view kind,
-                        Getter get) {
-    absl::flat_hash_map<std::string, std::pair<int, int>> seen;
-    for (int f = 0; f < static_cast<int>(files_.size()); ++f) {
-      DatasetFile& file = files_[f];
-      auto [records, positions] = get(file);
-      std::vector<bool> keep(records->size(), true);
-      bool any = false;
-      for (int i = 0; i < records->size(); ++i) {
-        const auto& r = records->Get(i);
-        if (r.id().empty()) continue;
-        auto [it, inserted] = seen.try_emplace(r.id(), f, i);
-        if (inserted || it->second.first == f) continue;
-        DatasetFile& first = files_[it->second.first];
-        auto [first_records, first_positions] = get(first);
-        if (!MessageDifferencer::Equals(r,
-                                        first_records->Get(it->second.second))) {
-          continue;  // Different records, one id: validation reports it.
-        }
-        keep[i] = false;
-        any = true;
-        Drop(file, field, *positions, i, kind, r.id(),
-             absl::StrCat("identical to ", first.path, ": ",
-                          Label(first, field, *first_positions,
-                                it->second.second)));
-      }
-      if (any) Compact(records, *positions, keep);
-    }
-  }
-
-  void DeduplicateRecords() {
-    DeduplicateField("events", "Event", [](DatasetFile& f) {
-      return std::make_pair(f.dataset.mutable_events(), &f.positions.events);
-    });
-    DeduplicateField("transfers", "Transfer", [](DatasetFile& f) {
-      return std::make_pair(f.dataset.mutable_transfers(),
-                            &f.positions.transfers);
-    });
-    DeduplicateField("sanctions", "Sanction", [](DatasetFile& f) {
-      return std::make_pair(f.dataset.mutable_sanctions(),
-                            &f.positions.sanctions);
-    });
-    DeduplicateField("relations", "Relation", [](DatasetFile& f) {
-      return std::make_pair(f.dataset.mutable_relations(),
-                            &f.positions.relations);
-    });
   }
 
   std::vector<DatasetFile>& files_;
@@ -978,8 +747,7 @@ class Resolver {
   // Per node: the node whose record the merged actor keeps (-1: alone).
   std::vector<int> kept_of_;
   absl::flat_hash_set<std::string> refused_seen_;
-  std::vector<absl::flat_hash_map<std::string, std::string>> local_;
-  absl::flat_hash_map<std::string, std::string> global_;
+  resolve_internal::KeptIds kept_ids_;
 };
 
 }  // namespace

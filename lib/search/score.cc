@@ -347,7 +347,7 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
     hit->missing_name_tokens.clear();
     if (joined) {
       std::vector<std::string> nw;
-      for (size_t j = 0; j < nn; ++j) nw.push_back(d.word_text[d.entry_words[e.first + j]]);
+      for (size_t j = 0; j < nn; ++j) nw.push_back(name_word(j));
       hit->tokens.push_back({absl::StrJoin(q.words, " "), absl::StrJoin(nw, " "),
                              TokenMatchKind::kJoined, 0.96});
     } else {
@@ -366,7 +366,7 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
       }
       for (size_t j = 0; j < nn && j < 16; ++j) {
         if (!((n_used >> j) & 1)) {
-          hit->missing_name_tokens.push_back(d.word_text[d.entry_words[e.first + j]]);
+          hit->missing_name_tokens.push_back(name_word(j));
         }
       }
     }

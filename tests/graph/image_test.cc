@@ -228,7 +228,7 @@ TEST(GraphImageTest, WriterNeverFollowsOrReplacesNonRegularFiles) {
 
 // ---- damaged and inconsistent files ---------------------------------------
 
-// The layout of image.cc: a 64-byte header, then 32-byte table entries
+// The layout of image_format.h: a 64-byte header, then 32-byte table entries
 // (u32 id, u32 element size, u64 offset, u64 count, u64 checksum).
 struct Section {
   uint64_t offset, count;
@@ -239,7 +239,7 @@ Section FindSection(const std::string& bytes, uint32_t id) {
   std::memcpy(&s.count, bytes.data() + 64 + 32 * id + 16, 8);
   return s;
 }
-// Section ids, in the order image.cc lists them.
+// Section ids, in the order image_format.h lists them.
 constexpr uint32_t kNodeIdBytes = 9, kNodeNameOffsets = 10, kNodeNameBytes = 11,
                    kNodeCountryBytes = 13, kNodeKind = 14,
                    kEdgeTo = 17, kEdgeStatus = 20, kEdgeShare = 22,

@@ -258,6 +258,77 @@ TEST(ResolveTest, DifferentBirthDatesNeverMerge) {
   EXPECT_THAT(r.report.refused[0].ids, ElementsAre("A-1", "B-1"));
 }
 
+// Rule 5: the lists spell one Russian name two ways (OFAC's and the EU's
+// entries of GORDEYEV, born 28 Feb 1955, in ../shared/data); the spelling
+// keys agree and so does the full birth date.
+TEST(ResolveTest, SpellingVariantsBornOnOneDayMerge) {
+  std::vector<DatasetFile> files;
+  files.push_back(File("a", State("a", "RUS") + R"(
+    actors { id: "A-1" kind: ACTOR_KIND_PERSON
+             name: "GORDEYEV, Alexey Vasilievich" country: "RUS"
+             born { year: 1955 month: 2 day: 28 } }
+    actors { id: "A-2" kind: ACTOR_KIND_PERSON name: "KISELYOV, Dmitry"
+             born { year: 1954 month: 4 day: 26 } })"));
+  files.push_back(File("b", State("b", "RUS") + R"(
+    actors { id: "B-1" kind: ACTOR_KIND_PERSON
+             name: "Alexey Vasilyevich GORDEYEV" country: "RUS"
+             born { year: 1955 month: 2 day: 28 } }
+    actors { id: "B-2" kind: ACTOR_KIND_PERSON name: "Dmitry KISELEV"
+             aliases: "Дмитрий Киселёв" country: "RUS"
+             born { year: 1954 month: 4 day: 26 } })"));
+  ResolvedDataset r = Resolve(std::move(files));
+  EXPECT_THAT(ActorIds(r.files), UnorderedElementsAre("RUS", "A-1", "A-2"));
+  ASSERT_EQ(r.report.merges_by_rule.at(kRuleSpellingBirthDate), 2);
+  const v1::Actor* gordeyev = Find(r.files, "A-1");
+  ASSERT_NE(gordeyev, nullptr);
+  EXPECT_THAT(gordeyev->aliases(), ElementsAre("Alexey Vasilyevich GORDEYEV"));
+  EXPECT_THAT(gordeyev->merged_from(),
+              ElementsAre("B-1 (spelling+birth date: aleksei gordev "
+                          "vasilevich, born 1955-02-28)"));
+  for (const Merge& m : r.report.merges) {
+    if (m.rule != kRuleSpellingBirthDate) continue;
+    EXPECT_THAT(m.values, HasSubstr("+ born "));
+  }
+}
+
+TEST(ResolveTest, SpellingVariantsNeedTheSameFullBirthDateAndCountry) {
+  std::vector<DatasetFile> files;
+  files.push_back(File("a", State("a", "RUS") + State("a", "UKR") + R"(
+    actors { id: "A-1" kind: ACTOR_KIND_PERSON name: "SERGEYEV, Ivan"
+             born { year: 1970 month: 5 day: 1 } }
+    actors { id: "A-2" kind: ACTOR_KIND_PERSON name: "YURYEV, Petr"
+             born { year: 1961 } }
+    actors { id: "A-3" kind: ACTOR_KIND_PERSON name: "FEDOROV, Oleg"
+             country: "RUS" born { year: 1966 month: 7 day: 3 } })"));
+  files.push_back(File("b", State("b", "UKR") + R"(
+    actors { id: "B-1" kind: ACTOR_KIND_PERSON name: "Ivan SERGEEV"
+             born { year: 1970 month: 5 day: 2 } }
+    actors { id: "B-2" kind: ACTOR_KIND_PERSON name: "Petr YURIEV"
+             born { year: 1961 } }
+    actors { id: "B-3" kind: ACTOR_KIND_PERSON name: "Oleg FYODOROV"
+             country: "UKR" born { year: 1966 month: 7 day: 3 } })"));
+  ResolvedDataset r = Resolve(std::move(files));
+  // Another day, a year only, and two countries with none in common: no
+  // merge by this rule.
+  EXPECT_EQ(r.report.merges_by_rule.count(kRuleSpellingBirthDate), 0u);
+  EXPECT_THAT(ActorIds(r.files),
+              UnorderedElementsAre("RUS", "UKR", "A-1", "A-2", "A-3", "B-1",
+                                   "B-2", "B-3"));
+  ResolveOptions off;
+  off.spelling_birth_date = false;
+  std::vector<DatasetFile> again;
+  again.push_back(File("a", R"(
+    actors { id: "A-1" kind: ACTOR_KIND_PERSON name: "SERGEYEV, Ivan"
+             born { year: 1970 month: 5 day: 1 } })"));
+  again.push_back(File("b", R"(
+    actors { id: "B-1" kind: ACTOR_KIND_PERSON name: "Ivan SERGEEV"
+             born { year: 1970 month: 5 day: 1 } })"));
+  std::vector<DatasetFile> copy = again;
+  EXPECT_THAT(ActorIds(Resolve(std::move(again)).files), ElementsAre("A-1"));
+  EXPECT_THAT(ActorIds(Resolve(std::move(copy), off).files),
+              ElementsAre("A-1", "B-1"));
+}
+
 TEST(ResolveTest, WeakerRuleCanBeSwitchedOff) {
   const auto make = [] {
     std::vector<DatasetFile> files;

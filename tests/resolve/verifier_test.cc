@@ -93,6 +93,11 @@ std::vector<DatasetFile> Generate(std::mt19937& rng,
       std::vector<std::string> name = words;
       if (cls == 0) std::shuffle(name.begin(), name.end(), rng);
       if (chance(15) && name.size() > 2) name.pop_back();
+      // Persons' names are sometimes spelled another way ("w" for "v"):
+      // equal for rule 5 only.
+      if (cls == 0 && chance(25)) {
+        for (std::string& w : name) w[0] = 'v';
+      }
       std::string text = absl::StrJoin(name, chance(50) ? " " : ", ");
       if (chance(50)) {
         for (char& c : text) c = static_cast<char>(std::toupper(c));
@@ -138,6 +143,24 @@ bool Linked(const v1::Actor& a, const v1::Actor& b) {
           if (kx.Text() == ky.Text()) return true;
         }
       }
+    }
+  }
+  // Rule 5: the same spelling key, born on the same full date, countries
+  // not in disagreement.
+  if (ca == ri::KindClass::kPerson && ri::DatePrecision(a.born()) == 3 &&
+      ri::DatePrecision(b.born()) == 3 &&
+      ri::DateText(a.born()) == ri::DateText(b.born()) &&
+      (a.country().empty() || b.country().empty() ||
+       a.country() == b.country())) {
+    const auto spellings = [](const v1::Actor& x) {
+      std::set<std::string> out;
+      for (const std::string& n : x.aliases()) out.insert(ri::SpellingNameKey(n));
+      out.insert(ri::SpellingNameKey(x.name()));
+      return out;
+    };
+    const std::set<std::string> sb = spellings(b);
+    for (const std::string& k : spellings(a)) {
+      if (k.size() >= 4 && ri::WordCount(k) >= 2 && sb.count(k)) return true;
     }
   }
   const auto names = [&](const v1::Actor& x) {

@@ -14,10 +14,11 @@
 //   6. The records are written: the Source, the states, the actors, the
 //      relations, the sanctions.
 //
-// One file, over 600 lines, because the importer is one class whose steps
-// share the schema model, the entity index and the rejects every error
-// names; the model itself is ftm_model.cc and the nested and statement
-// formats have files of their own.
+// The importer is one class whose steps share the schema model, the entity
+// index and the rejects every error names; how single values map (dates,
+// identifier schemes, kinds, authorities, measures, the share check) is
+// ftm_mapping.cc, the model itself ftm_model.cc, and the nested and
+// statement formats have files of their own.
 
 #include <algorithm>
 #include <cstdint>
@@ -50,7 +51,9 @@
 #include "embargo/import/report.h"
 #include "google/protobuf/arena.h"
 #include "lib/internal/status_macros.h"
+#include "lib/io/import/ftm_entity.h"
 #include "lib/io/import/ftm_internal.h"
+#include "lib/io/import/ftm_mapping.h"
 #include "lib/io/import/json_tape.h"
 #include "lib/io/import/text_util.h"
 #include "lib/text/names.h"
@@ -59,333 +62,24 @@
 namespace embargo {
 namespace {
 
+using import_internal::ftm::ActorKindOf;
+using import_internal::ftm::Authority;
+using import_internal::ftm::Earliest;
+using import_internal::ftm::Entity;
+using import_internal::ftm::IdentifierScheme;
+using import_internal::ftm::kEu;
+using import_internal::ftm::kOfac;
+using import_internal::ftm::kUk;
+using import_internal::ftm::kUnsc;
+using import_internal::ftm::Latest;
+using import_internal::ftm::MeasuresIn;
+using import_internal::ftm::ParseDate;
+using import_internal::ftm::RelationKindOf;
+using import_internal::ftm::Slug;
+using import_internal::ftm::WellKnownAuthority;
+
 constexpr absl::string_view kFormat = "ftm";
 constexpr absl::string_view kIdPrefix = "FTM-";
-
-// One line of the file.
-struct Entity {
-  int64_t line = 0;
-  absl::string_view text;  // The line, for finding a value's column.
-  std::string id;
-  std::string schema;
-  std::string caption;
-  // Properties sorted by name. Names and values are views into the line
-  // (or, for strings with escapes, into the importer's store of unescaped
-  // strings), which live as long as the import.
-  std::vector<std::pair<absl::string_view, std::vector<absl::string_view>>> props;
-  std::vector<absl::string_view> datasets;
-  // Ids of the source entities merged into this one ("ofac-32733"): kept as
-  // FTM_REFERENT identifiers, which entity resolution matches.
-  std::vector<absl::string_view> referents;
-  std::string first_seen;
-  std::string last_seen, last_change;  // Kept in the evidence's locator.
-  // Read from another block only to feed this block's actors (streaming).
-  bool borrowed = false;
-  bool imported = false;
-  std::string rejected;  // Why, when it was rejected.
-  int64_t rejected_column = 0;
-
-  const std::vector<absl::string_view>& Values(absl::string_view prop) const {
-    static const auto* empty = new std::vector<absl::string_view>();
-    // An entity has a handful of properties: a scan that compares lengths
-    // first beats a binary search that compares bytes.
-    for (const auto& [name, values] : props) {
-      if (name == prop) return values;
-    }
-    return *empty;
-  }
-  std::string First(absl::string_view prop) const {
-    const auto& v = Values(prop);
-    return v.empty() ? std::string() : std::string(v.front());
-  }
-  // Column (1-based, bytes) of a value's quoted text in the line, or 0.
-  int64_t ColumnOf(absl::string_view value) const {
-    size_t at = text.find(absl::StrCat("\"", value, "\""));
-    return at == absl::string_view::npos ? 0 : static_cast<int64_t>(at) + 2;
-  }
-};
-
-// ParseFtmDate reads "2022", "2022-03", "2022-03-15" and
-// "2022-03-15T10:00:00".
-std::optional<PartialDate> ParseDate(absl::string_view s) {
-  s = absl::StripAsciiWhitespace(s);
-  if (size_t t = s.find_first_of("T "); t != absl::string_view::npos) {
-    s = s.substr(0, t);
-  }
-  absl::StatusOr<PartialDate> d = PartialDate::Parse(s);
-  if (!d.ok() || !d->known()) return std::nullopt;
-  return *d;
-}
-
-// The earliest (or latest) readable date among the values.
-std::optional<PartialDate> Earliest(const std::vector<absl::string_view>& values) {
-  std::optional<PartialDate> best;
-  for (absl::string_view v : values) {
-    std::optional<PartialDate> d = ParseDate(v);
-    if (d && (!best || d->EarliestDay() < best->EarliestDay())) best = d;
-  }
-  return best;
-}
-std::optional<PartialDate> Latest(const std::vector<absl::string_view>& values) {
-  std::optional<PartialDate> best;
-  for (absl::string_view v : values) {
-    std::optional<PartialDate> d = ParseDate(v);
-    if (d && (!best || d->LatestDay() > best->LatestDay())) best = d;
-  }
-  return best;
-}
-
-// Slug gives an ASCII id part: Latin accents folded away, letters and
-// digits kept, every other run one "-" ("Direction Générale du Trésor" ->
-// "direction-generale-du-tresor"). A name with characters of other scripts
-// gets a stable hash appended, so that names that fold alike stay apart.
-std::string Slug(absl::string_view name) {
-  std::string out;
-  bool dash = false, other = false;
-  for (char c : text_internal::FoldName(name)) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (absl::ascii_isalnum(u)) {
-      if (dash && !out.empty()) out.push_back('-');
-      dash = false;
-      out.push_back(absl::ascii_tolower(u));
-    } else {
-      dash = true;
-      if (u >= 0x80) other = true;
-    }
-  }
-  if (out.empty() || other) {
-    // Names in other scripts get a stable hash so that they stay distinct.
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : name) {
-      h ^= c;
-      h *= 0x100000001b3ULL;
-    }
-    absl::StrAppend(&out, out.empty() ? "" : "-",
-                    absl::StrFormat("%016x", h));
-  }
-  return out;
-}
-
-// "uniqueEntityId" -> "UNIQUE_ENTITY_ID".
-std::string UpperSnake(absl::string_view prop) {
-  std::string out;
-  for (char c : prop) {
-    if (absl::ascii_isupper(static_cast<unsigned char>(c)) && !out.empty()) {
-      out.push_back('_');
-    }
-    out.push_back(absl::ascii_toupper(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
-std::string IdentifierScheme(absl::string_view prop) {
-  static const auto* kSchemes =
-      new absl::flat_hash_map<std::string, std::string>{
-          {"imoNumber", "IMO"},           {"registrationNumber", "REGISTRATION"},
-          {"innCode", "INN"},             {"ogrnCode", "OGRN"},
-          {"kppCode", "KPP"},             {"okpoCode", "OKPO"},
-          {"taxNumber", "TAX_ID"},        {"vatCode", "VAT"},
-          {"passportNumber", "PASSPORT"}, {"idNumber", "NATIONAL_ID"},
-          {"socialSecurityNumber", "SOCIAL_SECURITY"},
-          {"leiCode", "LEI"},             {"swiftBic", "SWIFT_BIC"},
-          {"mmsi", "MMSI"},               {"callSign", "CALL_SIGN"},
-          {"icaoCode", "ICAO"},           {"wikidataId", "WIKIDATA"},
-          {"dunsCode", "DUNS"},           {"permId", "PERM_ID"},
-          {"unscId", "UN_REF"},
-      };
-  auto it = kSchemes->find(prop);
-  return it != kSchemes->end() ? it->second : UpperSnake(prop);
-}
-
-// The actor kind of a schema: the nearest of these it is.
-std::optional<v1::ActorKind> ActorKindOf(const FtmModel& model,
-                                         absl::string_view schema) {
-  static constexpr std::pair<absl::string_view, v1::ActorKind> kKinds[] = {
-      {"Person", v1::ACTOR_KIND_PERSON},
-      {"PublicBody", v1::ACTOR_KIND_GOVERNMENT_BODY},
-      {"Company", v1::ACTOR_KIND_COMPANY},
-      {"Organization", v1::ACTOR_KIND_ORGANIZATION},
-      {"Vessel", v1::ACTOR_KIND_VESSEL},
-      {"Airplane", v1::ACTOR_KIND_AIRCRAFT},
-      {"LegalEntity", v1::ACTOR_KIND_LEGAL_ENTITY},
-  };
-  for (const auto& [s, kind] : kKinds) {
-    if (model.IsA(schema, s)) return kind;
-  }
-  return std::nullopt;
-}
-
-// The relation kind of an edge schema, and a role to give when the kind
-// says less than the schema.
-std::pair<v1::RelationKind, std::string> RelationKindOf(
-    const FtmModel& model, absl::string_view schema) {
-  static constexpr std::pair<absl::string_view, v1::RelationKind> kKinds[] = {
-      {"Ownership", v1::RELATION_KIND_OWNERSHIP},
-      {"Directorship", v1::RELATION_KIND_DIRECTORSHIP},
-      {"Membership", v1::RELATION_KIND_MEMBERSHIP},
-      {"Employment", v1::RELATION_KIND_EMPLOYMENT},
-      {"Family", v1::RELATION_KIND_FAMILY},
-      {"Associate", v1::RELATION_KIND_ASSOCIATE},
-      {"UnknownLink", v1::RELATION_KIND_UNKNOWN_LINK},
-  };
-  for (const auto& [s, kind] : kKinds) {
-    if (model.IsA(schema, s)) return {kind, ""};
-  }
-  if (model.IsA(schema, "Representation")) {
-    return {v1::RELATION_KIND_ASSOCIATE, "represents"};
-  }
-  return {v1::RELATION_KIND_UNKNOWN_LINK, model.Label(schema)};
-}
-
-// A well-known sanctioning authority.
-struct Authority {
-  absl::string_view id;
-  absl::string_view name;
-  v1::ActorKind kind;
-  absl::string_view country;
-  absl::string_view alias;
-};
-constexpr Authority kOfac = {"OFAC", "Office of Foreign Assets Control",
-                             v1::ACTOR_KIND_GOVERNMENT_BODY, "USA", "OFAC"};
-constexpr Authority kUnsc = {"UNSC", "United Nations Security Council",
-                             v1::ACTOR_KIND_INTERNATIONAL_BODY, "", "UNSC"};
-constexpr Authority kEu = {"EU", "European Union",
-                           v1::ACTOR_KIND_INTERNATIONAL_BODY, "", "EU"};
-constexpr Authority kUk = {"UK", "United Kingdom (HM Treasury, FCDO)",
-                           v1::ACTOR_KIND_GOVERNMENT_BODY, "GBR", "UK"};
-
-const Authority* WellKnownAuthority(absl::string_view authority,
-                                    absl::string_view country) {
-  // Non-breaking hyphens and the like do not matter here; letters do.
-  const std::string a = absl::AsciiStrToLower(authority);
-  if (a == "ofac" || absl::StrContains(a, "office of foreign assets control")) {
-    return &kOfac;
-  }
-  if (absl::StrContains(a, "security council") &&
-      !absl::StrContains(a, "national security")) {
-    return &kUnsc;
-  }
-  if (absl::EqualsIgnoreCase(country, "eu") ||
-      absl::StrContains(a, "european union") ||
-      absl::StrContains(a, "european commission")) {
-    return &kEu;
-  }
-  if (a == "uk" || absl::StrContains(a, "hm treasury") ||
-      absl::StrContains(a, "office of financial sanctions implementation") ||
-      absl::StrContains(a, "foreign, commonwealth")) {
-    return &kUk;
-  }
-  return nullptr;
-}
-
-// Measures named in a sanction's words.
-std::vector<v1::Measure> MeasuresIn(const std::vector<absl::string_view>& texts) {
-  static constexpr std::pair<absl::string_view, v1::Measure> kWords[] = {
-      {"asset freeze", v1::MEASURE_ASSET_FREEZE},
-      {"freez", v1::MEASURE_ASSET_FREEZE},
-      {"block", v1::MEASURE_ASSET_FREEZE},
-      {"блокування активів", v1::MEASURE_ASSET_FREEZE},
-      {"travel ban", v1::MEASURE_TRAVEL_BAN},
-      {"ship ban", v1::MEASURE_VESSEL_BAN},
-      {"service prohibition", v1::MEASURE_FINANCIAL_SERVICES},
-      {"trust services", v1::MEASURE_FINANCIAL_SERVICES},
-      {"export", v1::MEASURE_EXPORT_CONTROLS},
-      {"entity list", v1::MEASURE_EXPORT_CONTROLS},
-      {"dealing with securities", v1::MEASURE_SECTORAL},
-      {"arms embargo", v1::MEASURE_ARMS_EMBARGO_IMPORTS},
-  };
-  std::vector<v1::Measure> out;
-  for (absl::string_view t : texts) {
-    const std::string l = absl::AsciiStrToLower(t);
-    for (const auto& [word, m] : kWords) {
-      if (absl::StrContains(l, word) &&
-          std::find(out.begin(), out.end(), m) == out.end()) {
-        out.push_back(m);
-      }
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-// CheckOwnershipSumsOf checks that the ownership shares of each asset never
-// sum to over 100 % at one time. Registers list one owner's successive
-// holdings of an asset (51 %, then 50 %, then 48 %) as records whose periods
-// overlap, and several lists repeat one stake: the records of one owner do
-// not add up, each owner counts with its largest stake at that time. Shares
-// are kept as the source gives them; a total over 100 % across different
-// owners is reported in a note naming the file, the records and the field.
-template <typename Relations>  // std::vector or RepeatedPtrField.
-void CheckOwnershipSumsOf(const Relations& relations,
-                         std::vector<std::string>& notes,
-                         absl::string_view file) {
-  absl::flat_hash_map<std::string, std::vector<size_t>> by_asset;
-  for (size_t i = 0; i < static_cast<size_t>(relations.size()); ++i) {
-    const v1::Relation& r = relations[i];
-    if (r.kind() == v1::RELATION_KIND_OWNERSHIP && r.share_percent() > 0) {
-      by_asset[r.object_id()].push_back(i);
-    }
-  }
-  std::vector<std::string> assets;
-  for (const auto& [asset, stakes] : by_asset) assets.push_back(asset);
-  std::sort(assets.begin(), assets.end());
-  for (const std::string& asset : assets) {
-    const std::vector<size_t>& stakes = by_asset[asset];
-    if (stakes.size() < 2) continue;
-    // Sweep over the stakes' day spans, keeping each owner's active shares;
-    // the total is the sum of each owner's largest active share.
-    struct Point {
-      int64_t day;
-      bool add;
-      size_t index;
-    };
-    std::vector<Point> points;
-    for (size_t i : stakes) {
-      DayRange d = SpanOf(relations[i].period());
-      points.push_back({d.lo, true, i});
-      points.push_back({static_cast<int64_t>(d.hi) + 1, false, i});
-    }
-    std::sort(points.begin(), points.end(), [](const Point& a, const Point& b) {
-      return a.day != b.day ? a.day < b.day : a.add < b.add;
-    });
-    std::map<std::string, std::multiset<double>> active;
-    double worst = 0;
-    int64_t worst_day = 0;
-    for (size_t p = 0; p < points.size(); ++p) {
-      const v1::Relation& r = relations[points[p].index];
-      std::multiset<double>& held = active[r.subject_id()];
-      if (points[p].add) {
-        held.insert(r.share_percent());
-      } else if (auto it = held.find(r.share_percent()); it != held.end()) {
-        held.erase(it);
-      }
-      if (p + 1 < points.size() && points[p + 1].day == points[p].day) continue;
-      double sum = 0;
-      for (const auto& [owner, shares] : active) {
-        if (!shares.empty()) sum += *shares.rbegin();
-      }
-      if (sum > worst + 1e-9) {
-        worst = sum;
-        worst_day = points[p].day;
-      }
-    }
-    if (worst <= 100.0 + 1e-9) continue;
-    std::vector<std::string> ids;
-    for (size_t i : stakes) {
-      ids.push_back(absl::StrCat(relations[i].id(), " (",
-                                 relations[i].subject_id(), " ",
-                                 relations[i].share_percent(), "%)"));
-    }
-    notes.push_back(absl::StrFormat(
-        "%s: ownership records of \"%s\": percentage: the owners' shares sum "
-        "to %g%% on %s (each owner counted once, with its largest share); the "
-        "shares are kept as the source gives them; records: %s",
-        file, asset, worst,
-        FormatDay(static_cast<int32_t>(
-            std::clamp<int64_t>(worst_day, kMinDay, kMaxDay))),
-        absl::StrJoin(ids, ", ")));
-  }
-}
 
 class Importer {
  public:
@@ -460,7 +154,7 @@ class Importer {
       }
       if (!e.borrowed) ++result_.report.rows_read;
       e.text = line;
-      std::optional<std::pair<int64_t, std::string>> error = ParseLine(e);
+      std::optional<std::pair<int64_t, std::string>> error = parser_.Parse(e);
       if (error) {
         if (!e.borrowed) Reject(e.line, error->first, std::move(error->second));
         continue;
@@ -485,161 +179,6 @@ class Importer {
       }
       entities_.push_back(std::move(e));
     }
-  }
-
-  // Keep returns a view of `v` that lives as long as the import: `v` itself
-  // when it lies in `line`, else a view of a copy in unescaped_.
-  absl::string_view Keep(absl::string_view v, absl::string_view line) {
-    const std::less<const char*> before;
-    if (!before(v.data(), line.data()) &&
-        !before(line.data() + line.size(), v.data() + v.size())) {
-      return v;
-    }
-    return unescaped_.emplace_back(v);
-  }
-
-  // ParseLine fills `e` from its line, or says what is wrong and where.
-  std::optional<std::pair<int64_t, std::string>> ParseLine(Entity& e) {
-    const absl::string_view line = e.text;
-    if (static_cast<int64_t>(line.size()) > options_.max_line_bytes) {
-      return std::make_pair(
-          int64_t{0}, absl::StrCat("line of ", line.size(),
-                                   " bytes is longer than the limit of ",
-                                   options_.max_line_bytes));
-    }
-    size_t bad = 0;
-    if (!text::IsValidUtf8(line, &bad)) {
-      return std::make_pair(
-          static_cast<int64_t>(bad) + 1,
-          absl::StrFormat("byte 0x%02X is not valid UTF-8 (FtM JSON lines "
-                          "must be UTF-8; is the file Latin-1 or cp1252?)",
-                          static_cast<unsigned char>(line[bad])));
-    }
-    if (std::optional<import_internal::JsonTape::Error> err =
-            tape_.Parse(line, options_.max_nesting)) {
-      using Error = import_internal::JsonTape::Error;
-      return std::make_pair(
-          err->offset + 1,
-          err->kind == Error::kDepth   ? std::move(err->message)
-          : err->kind == Error::kRange ? absl::StrCat("JSON error: ", err->message)
-                                       : absl::StrCat("JSON syntax error: ", err->message));
-    }
-    using Type = import_internal::JsonTape::Type;
-    const import_internal::JsonTape& j = tape_;
-    if (j[0].type != Type::kObject) {
-      return std::make_pair(int64_t{1},
-                            std::string("line is not a JSON object"));
-    }
-    // One pass over the members; a later duplicate key wins, as it did
-    // with a DOM parser.
-    uint32_t referents = 0, datasets = 0, properties = 0;
-    for (uint32_t k = 1; k < j[0].end; k = j[k + 1].end) {
-      const absl::string_view key = j[k].text;
-      const import_internal::JsonTape::Node& v = j[k + 1];
-      const auto set = [&](std::string& out) {
-        if (v.type == Type::kString) {
-          out.assign(v.text.data(), v.text.size());
-        } else {
-          out.clear();
-        }
-      };
-      if (key == "id") {
-        set(e.id);
-      } else if (key == "schema") {
-        set(e.schema);
-      } else if (key == "caption") {
-        set(e.caption);
-      } else if (key == "first_seen") {
-        set(e.first_seen);
-      } else if (key == "last_seen") {
-        set(e.last_seen);
-      } else if (key == "last_change") {
-        set(e.last_change);
-      } else if (key == "referents") {
-        referents = k + 1;
-      } else if (key == "datasets") {
-        datasets = k + 1;
-      } else if (key == "properties") {
-        properties = k + 1;
-      }
-    }
-    const auto strings = [&](uint32_t array, std::vector<absl::string_view>& out) {
-      if (array == 0 || j[array].type != Type::kArray) return;
-      for (uint32_t i = array + 1; i < j[array].end; i = j[i].end) {
-        if (j[i].type == Type::kString) out.push_back(Keep(j[i].text, line));
-      }
-    };
-    strings(referents, e.referents);
-    if (e.id.empty()) {
-      return std::make_pair(int64_t{1}, std::string("entity has no \"id\""));
-    }
-    if (e.schema.empty()) {
-      return std::make_pair(int64_t{1},
-                            absl::StrCat("entity \"", e.id, "\" has no \"schema\""));
-    }
-    if (!model_.Has(e.schema)) {
-      return std::make_pair(e.ColumnOf(e.schema),
-                            absl::StrCat("schema \"", e.schema,
-                                         "\" is not in the FtM model"));
-    }
-    strings(datasets, e.datasets);
-    for (absl::string_view d : e.datasets) {
-      if (!datasets_.contains(d)) datasets_.emplace(d);
-    }
-    if (properties != 0) {
-      if (j[properties].type != Type::kObject) {
-        return std::make_pair(int64_t{1},
-                              std::string("\"properties\" is not an object"));
-      }
-      for (uint32_t k = properties + 1; k < j[properties].end; k = j[k + 1].end) {
-        // A property named twice (OpenSanctions' PEP export repeats
-        // "alias", "birthDate", "nationality"... with other values) keeps
-        // the values of both, each once: FtM properties are sets of values.
-        auto it = std::find_if(e.props.begin(), e.props.end(), [&](const auto& p) {
-          return p.first == j[k].text;
-        });
-        const bool repeated = it != e.props.end();
-        if (!repeated) {
-          e.props.emplace_back(Keep(j[k].text, line), std::vector<absl::string_view>());
-          it = e.props.end() - 1;
-        }
-        std::vector<absl::string_view>& out = it->second;
-        const auto push = [&](absl::string_view value) {
-          if (repeated && std::find(out.begin(), out.end(), value) != out.end()) {
-            return;
-          }
-          out.push_back(Keep(value, line));
-        };
-        const auto add = [&](uint32_t v) {
-          switch (j[v].type) {
-            case Type::kString:
-            case Type::kNumber:
-            case Type::kTrue:
-            case Type::kFalse:
-              push(j[v].text);
-              break;
-            case Type::kObject:
-              // The "nested" export inlines referenced entities.
-              if (uint32_t id = j.Member(v, "id");
-                  id != 0 && j[id].type == Type::kString) {
-                push(j[id].text);
-              }
-              break;
-            default:
-              break;
-          }
-        };
-        const uint32_t values = k + 1;
-        if (j[values].type == Type::kArray) {
-          for (uint32_t v = values + 1; v < j[values].end; v = j[v].end) add(v);
-        } else {
-          add(values);
-        }
-      }
-      std::sort(e.props.begin(), e.props.end(),
-                [](const auto& a, const auto& b) { return a.first < b.first; });
-    }
-    return std::nullopt;
   }
 
   // --- 3. Actors -----------------------------------------------------------
@@ -1083,14 +622,14 @@ class Importer {
 
   void CheckOwnershipSums() {
     if (lines_ != nullptr && lines_->defer_ownership_sums) return;
-    CheckOwnershipSumsOf(ds_->relations(), result_.report.notes, name_);
+    import_internal::ftm::CheckOwnershipSums(ds_->relations(), result_.report.notes, name_);
   }
 
   // --- 6. Output -----------------------------------------------------------
 
   void Finish() {
     v1::Dataset& ds = *ds_;
-    for (const std::string& name : datasets_) {
+    for (const std::string& name : parser_.datasets()) {
       v1::Source* src = ds.add_sources();
       src->set_id(DatasetSourceId(name));
       src->set_title(absl::StrCat("OpenSanctions dataset ", name));
@@ -1245,7 +784,7 @@ class Importer {
   std::string source_id_;
   ImportResult result_;
 
-  import_internal::JsonTape tape_;  // The line being read.
+  import_internal::ftm::EntityParser parser_{model_, options_};
   std::vector<Entity> entities_;
   absl::flat_hash_map<std::string, size_t> index_;  // FtM id -> entities_.
   v1::Dataset* ds_;  // The records: result_.dataset or on an arena.
@@ -1253,9 +792,6 @@ class Importer {
   std::vector<v1::Actor> authority_actors_;
   absl::flat_hash_set<std::string> authorities_;
   std::set<std::string> states_;
-  std::set<std::string, std::less<>> datasets_;  // Names in "datasets".
-  // Strings that had escapes, unescaped: the entities' views point here.
-  std::deque<std::string> unescaped_;
   std::set<std::string> unknown_countries_;
   std::vector<std::string> missing_addresses_;
   int64_t listed_from_first_seen_ = 0;
@@ -1322,7 +858,7 @@ absl::StatusOr<std::pair<ImportReport, v1::Dataset*>> ParseFtmLinesOnArena(
 void CheckFtmOwnershipSums(std::vector<v1::Relation>& relations,
                            std::vector<std::string>& notes,
                            absl::string_view file) {
-  CheckOwnershipSumsOf(relations, notes, file);
+  ftm::CheckOwnershipSums(relations, notes, file);
 }
 }  // namespace import_internal
 

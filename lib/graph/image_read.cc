@@ -1,15 +1,4 @@
-// Graph images. See embargo/image.h.
-//
-// Layout (little-endian):
-//   header  64 bytes: magic "EMBGRAPH", u32 version, u32 byte-order mark
-//           0x01020304, u64 section count, u64 file size, u8 flags (bit 0:
-//           the graph has its country links), 31 zero bytes;
-//   table   per section, in SectionId order: u32 id, u32 element size,
-//           u64 offset, u64 element count, u64 checksum of its bytes;
-//   data    each section at a multiple of 64 bytes, zero padded.
-// A string column is two sections: u64 offsets (count + 1) and the bytes.
-// Structs with padding (Origin, CompactRecord) are written with zeroed
-// padding, so that equal graphs give equal files.
+// Reading graph images (embargo/image.h); the layout is image_format.h.
 //
 // Reading copies the sections into a fresh GraphData on two threads, each
 // section checked against its checksum, then checks the whole (see
@@ -17,9 +6,9 @@
 // and edges against their records. The indexes (ids, names, sources,
 // sanction edges) are not stored but rebuilt.
 //
-// One file, over 600 lines, because writing, reading and checking an image
-// must agree on one section table; kept together so that a change to the
-// layout is made in one place (the version number above guards the rest).
+// Over 600 lines because the checks share one ImageReader, which holds the
+// file, its section table and the GraphData being filled; the layout is
+// image_format.h and writing image_write.cc.
 
 #include "embargo/image.h"
 
@@ -52,6 +41,7 @@
 #include "lib/graph/columnar_builder.h"
 #include "lib/graph/edges.h"
 #include "lib/graph/graph_data.h"
+#include "lib/graph/image_format.h"
 #include "lib/graph/image_internal.h"
 #include "lib/graph/name_index.h"
 #include "lib/graph/records.h"
@@ -59,320 +49,6 @@
 
 namespace embargo {
 namespace internal {
-namespace {
-
-constexpr char kMagic[8] = {'E', 'M', 'B', 'G', 'R', 'A', 'P', 'H'};
-// Version 2 added the country-link edge kinds (registered_in, located_in,
-// national_of) and the flags byte; a version 1 image is refused rather
-// than read without knowing whether it has country links.
-constexpr uint32_t kVersion = 2;
-constexpr uint8_t kFlagCountryLinks = 1;
-constexpr uint32_t kByteOrderMark = 0x01020304;
-constexpr uint64_t kAlign = 64;
-constexpr size_t kHeaderSize = 64;
-
-enum SectionId : uint32_t {
-  kFilesOffsets,
-  kFilesBytes,
-  kFileForms,
-  kEvidenceSourcesOffsets,
-  kEvidenceSourcesBytes,
-  kProgramsOffsets,
-  kProgramsBytes,
-  kSources,
-  kNodeIdOffsets,
-  kNodeIdBytes,
-  kNodeNameOffsets,
-  kNodeNameBytes,
-  kNodeCountryOffsets,
-  kNodeCountryBytes,
-  kNodeKind,
-  kNodeRecord,
-  kEdgeFrom,
-  kEdgeTo,
-  kEdgeKind,
-  kEdgeItem,
-  kEdgeStatus,
-  kEdgeDays,
-  kEdgeShare,
-  kEdgeRecord,
-  kArena,
-  kRecordOffset,
-  kRecordOrigin,
-  kCompact,
-  kRowStart,
-  kRowOther,
-  kRowEntry,
-  kNumSections
-};
-
-constexpr const char* kSectionNames[kNumSections] = {
-    "files.offsets",    "files.bytes",        "file_forms",
-    "evidence_sources.offsets", "evidence_sources.bytes",
-    "programs.offsets", "programs.bytes",     "sources",
-    "node_id.offsets",  "node_id.bytes",      "node_name.offsets",
-    "node_name.bytes",  "node_country.offsets", "node_country.bytes",
-    "node_kind",        "node_record",        "edge_from",
-    "edge_to",          "edge_kind",          "edge_item",
-    "edge_status",      "edge_days",          "edge_share",
-    "edge_record",      "arena",              "record_offset",
-    "record_origin",    "compact",            "row_start",
-    "row_other",        "row_entry"};
-
-// File forms: bit 0 record stream, bit 1 CSV.
-constexpr uint8_t kFormStream = 1;
-constexpr uint8_t kFormCsv = 2;
-
-struct TableEntry {
-  uint32_t id;
-  uint32_t element_size;
-  uint64_t offset;
-  uint64_t count;
-  uint64_t checksum;
-};
-static_assert(sizeof(TableEntry) == 32);
-
-struct Header {
-  char magic[8];
-  uint32_t version;
-  uint32_t byte_order;
-  uint64_t sections;
-  uint64_t file_size;
-  uint8_t zero[32];
-};
-static_assert(sizeof(Header) == kHeaderSize);
-
-// Checksum: four multiply-rotate lanes over 8-byte words, so that it runs
-// at memory speed. It detects corruption, not tampering; the checks after
-// it are what make a hostile file harmless.
-uint64_t Checksum(const uint8_t* p, size_t n) {
-  auto step = [](uint64_t x, uint64_t w) {
-    x = (x ^ w) * 0x9E3779B97F4A7C15ull;
-    return (x << 31) | (x >> 33);
-  };
-  uint64_t h[4] = {0x243F6A8885A308D3ull, 0x13198A2E03707344ull,
-                   0xA4093822299F31D0ull, 0x082EFA98EC4E6C89ull};
-  size_t i = 0;
-  for (; i + 32 <= n; i += 32) {
-    uint64_t w[4];
-    std::memcpy(w, p + i, 32);
-    for (int k = 0; k < 4; ++k) h[k] = step(h[k], w[k]);
-  }
-  if (n > i) {
-    uint64_t tail[4] = {0, 0, 0, 0};
-    std::memcpy(tail, p + i, n - i);
-    for (int k = 0; k < 4; ++k) h[k] = step(h[k], tail[k]);
-  }
-  uint64_t out = n;
-  for (int k = 0; k < 4; ++k) out = step(out, h[k]);
-  return out;
-}
-
-// ---- writing ----------------------------------------------------------------
-
-// A section to write: bytes owned here or borrowed from the graph.
-struct OutSection {
-  uint32_t element_size = 1;
-  const void* data = nullptr;
-  uint64_t count = 0;
-  std::string owned;  // When the bytes were made for the file.
-};
-
-template <typename T>
-OutSection Borrow(const std::vector<T>& v) {
-  static_assert(std::is_trivially_copyable_v<T>);
-  return {sizeof(T), v.data(), v.size(), {}};
-}
-
-OutSection Own(std::string bytes, uint32_t element_size, uint64_t count) {
-  OutSection s{element_size, nullptr, count, std::move(bytes)};
-  return s;
-}
-
-// A string column as its offsets and bytes sections.
-template <typename Strings>
-std::pair<OutSection, OutSection> StringColumn(const Strings& strings) {
-  std::string offsets((strings.size() + 1) * sizeof(uint64_t), '\0');
-  std::string bytes;
-  uint64_t at = 0;
-  std::memcpy(offsets.data(), &at, sizeof at);
-  for (size_t i = 0; i < strings.size(); ++i) {
-    bytes.append(strings[i]);
-    at = bytes.size();
-    std::memcpy(offsets.data() + (i + 1) * sizeof at, &at, sizeof at);
-  }
-  const uint64_t count = bytes.size();
-  return {Own(std::move(offsets), 8, strings.size() + 1),
-          Own(std::move(bytes), 1, count)};
-}
-
-// Copies of padded structs with their padding zeroed.
-template <typename T, typename Fill>
-OutSection Padded(const std::vector<T>& v, Fill fill) {
-  std::string bytes(v.size() * sizeof(T), '\0');
-  for (size_t i = 0; i < v.size(); ++i) {
-    T out;
-    std::memset(static_cast<void*>(&out), 0, sizeof out);
-    fill(v[i], out);
-    std::memcpy(bytes.data() + i * sizeof(T), static_cast<const void*>(&out),
-                sizeof(T));
-  }
-  return Own(std::move(bytes), sizeof(T), v.size());
-}
-
-}  // namespace
-
-absl::Status WriteImage(const GraphData& d, const std::string& path) {
-  std::vector<OutSection> s(kNumSections);
-  auto strings = [&](SectionId offsets, const auto& column) {
-    auto [o, b] = StringColumn(column);
-    s[offsets] = std::move(o);
-    s[offsets + 1] = std::move(b);
-  };
-  strings(kFilesOffsets, d.files);
-  {
-    std::string forms(d.files.size(), '\0');
-    for (size_t f = 0; f < d.files.size(); ++f) {
-      forms[f] = static_cast<char>((d.file_is_stream[f] ? kFormStream : 0) |
-                                   (d.file_is_csv[f] ? kFormCsv : 0));
-    }
-    const uint64_t count = forms.size();
-    s[kFileForms] = Own(std::move(forms), 1, count);
-  }
-  strings(kEvidenceSourcesOffsets, d.evidence_sources);
-  strings(kProgramsOffsets, d.compact_programs);
-  {
-    v1::Dataset sources;
-    for (const v1::Source& source : d.sources) *sources.add_sources() = source;
-    std::string bytes;
-    if (!sources.SerializeToString(&bytes)) {
-      return absl::InternalError(absl::StrCat(path, ": cannot serialize the sources"));
-    }
-    const uint64_t count = bytes.size();
-    s[kSources] = Own(std::move(bytes), 1, count);
-  }
-  strings(kNodeIdOffsets, d.node_id);
-  strings(kNodeNameOffsets, d.node_name);
-  strings(kNodeCountryOffsets, d.node_country);
-  s[kNodeKind] = Borrow(d.node_kind);
-  s[kNodeRecord] = Borrow(d.node_record);
-  s[kEdgeFrom] = Borrow(d.edge_from);
-  s[kEdgeTo] = Borrow(d.edge_to);
-  s[kEdgeKind] = Borrow(d.edge_kind);
-  s[kEdgeItem] = Borrow(d.edge_item);
-  s[kEdgeStatus] = Borrow(d.edge_status);
-  s[kEdgeDays] = Borrow(d.edge_days);
-  s[kEdgeShare] = Borrow(d.edge_share);
-  s[kEdgeRecord] = Borrow(d.edge_record);
-  s[kArena] = {1, d.arena.data(), d.arena.size(), {}};
-  s[kRecordOffset] = Borrow(d.record_offset);
-  s[kRecordOrigin] = Padded(d.record_origin, [](const Origin& in, Origin& out) {
-    out.file = in.file;
-    out.position = in.position;
-    out.kind = in.kind;
-  });
-  s[kCompact] = Padded(d.compact, [](const CompactRecord& in, CompactRecord& out) {
-    out.subject = in.subject;
-    out.line = in.line;
-    out.position = in.position;
-    out.program = in.program;
-    out.year = in.year;
-    out.file = in.file;
-    out.kind = in.kind;
-    out.source = in.source;
-  });
-  const size_t rows = d.num_nodes() + 1;
-  const size_t entries = 2 * d.num_edges();
-  s[kRowStart] = {sizeof(uint32_t), d.row_start, d.row_start ? rows : 0, {}};
-  s[kRowOther] = {sizeof(uint32_t), d.row_other, entries, {}};
-  s[kRowEntry] = {sizeof(AdjacencyEntry), d.row_entry, entries, {}};
-
-  std::vector<TableEntry> table(kNumSections);
-  uint64_t at = kHeaderSize + kNumSections * sizeof(TableEntry);
-  for (uint32_t i = 0; i < kNumSections; ++i) {
-    at = (at + kAlign - 1) / kAlign * kAlign;
-    const OutSection& o = s[i];
-    const uint8_t* bytes = static_cast<const uint8_t*>(
-        o.data != nullptr ? o.data : static_cast<const void*>(o.owned.data()));
-    const uint64_t size = o.count * o.element_size;
-    table[i] = {i, o.element_size, at, o.count, Checksum(bytes, size)};
-    at += size;
-  }
-  Header header;
-  std::memset(&header, 0, sizeof header);
-  std::memcpy(header.magic, kMagic, sizeof kMagic);
-  header.version = kVersion;
-  header.byte_order = kByteOrderMark;
-  header.sections = kNumSections;
-  header.file_size = at;
-  header.zero[0] = d.country_links ? kFlagCountryLinks : 0;
-
-  // OUT may be replaced only when it is a regular file (or absent): a
-  // symlink, device, directory or pipe at OUT is refused, never swapped for
-  // a regular file.
-  struct stat existing;
-  if (lstat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        path, ": exists and is not a regular file (",
-        S_ISLNK(existing.st_mode)  ? "a symbolic link"
-        : S_ISDIR(existing.st_mode) ? "a directory"
-                                    : "a device, pipe or socket",
-        "); refusing to replace it"));
-  }
-  // The temporary file is created fresh (mkstemp: O_CREAT|O_EXCL, so it
-  // never follows or reuses anything planted there) in OUT's directory, so
-  // the final rename is atomic.
-  const size_t slash = path.rfind('/');
-  std::string tmp = (slash == std::string::npos ? std::string()
-                                                : path.substr(0, slash + 1)) +
-                    "." +
-                    (slash == std::string::npos ? path : path.substr(slash + 1)) +
-                    ".XXXXXX";
-  const int fd = mkstemp(tmp.data());
-  if (fd < 0) {
-    return absl::PermissionDeniedError(absl::StrCat(
-        path, ": cannot create a temporary file beside it: ",
-        std::strerror(errno)));
-  }
-  bool ok = fchmod(fd, 0644) == 0;
-  auto put = [&ok, fd](const void* data, uint64_t size) {
-    const char* p = static_cast<const char*>(data);
-    while (ok && size > 0) {
-      const ssize_t n = write(fd, p, size);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        ok = false;
-        break;
-      }
-      p += n;
-      size -= static_cast<uint64_t>(n);
-    }
-  };
-  put(&header, sizeof header);
-  put(table.data(), table.size() * sizeof(TableEntry));
-  uint64_t written = kHeaderSize + kNumSections * sizeof(TableEntry);
-  static const char kZeros[kAlign] = {};
-  for (uint32_t i = 0; i < kNumSections; ++i) {
-    put(kZeros, table[i].offset - written);
-    const OutSection& o = s[i];
-    const char* bytes = static_cast<const char*>(
-        o.data != nullptr ? o.data : static_cast<const void*>(o.owned.data()));
-    const uint64_t size = o.count * o.element_size;
-    if (size > 0) put(bytes, size);
-    written = table[i].offset + size;
-  }
-  if (close(fd) != 0) ok = false;
-  if (!ok) {
-    unlink(tmp.c_str());
-    return absl::DataLossError(absl::StrCat(path, ": write failed"));
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    unlink(tmp.c_str());
-    return absl::PermissionDeniedError(absl::StrCat(path, ": cannot replace"));
-  }
-  return absl::OkStatus();
-}
-
 namespace {
 
 // ---- reading ----------------------------------------------------------------
@@ -459,59 +135,59 @@ class ImageReader {
         absl::StrCat(path_, ": graph image: ", where, ": ", what));
   }
   absl::Status SectionProblem(uint32_t id, absl::string_view what) const {
-    return Problem(absl::StrCat("section ", kSectionNames[id]), what);
+    return Problem(absl::StrCat("section ", kImageSectionNames[id]), what);
   }
   std::string NodeWhere(uint32_t n) const {
     return absl::StrCat("node ", n, " \"", d_->node_id[n], "\"");
   }
 
   absl::Status ReadTable() {
-    const size_t table_end = kHeaderSize + kNumSections * sizeof(TableEntry);
-    if (size_ < kHeaderSize || std::memcmp(bytes_, kMagic, sizeof kMagic) != 0) {
+    const size_t table_end = kImageHeaderSize + kImageSections * sizeof(ImageTableEntry);
+    if (size_ < kImageHeaderSize || std::memcmp(bytes_, kImageMagic, sizeof kImageMagic) != 0) {
       return Problem("header", "not a graph image (no EMBGRAPH magic)");
     }
-    Header h;
+    ImageHeader h;
     std::memcpy(&h, bytes_, sizeof h);
-    if (h.byte_order != kByteOrderMark) {
+    if (h.byte_order != kImageByteOrderMark) {
       return Problem("header", "written on a machine of another byte order");
     }
-    if (h.version != kVersion) {
+    if (h.version != kImageVersion) {
       return Problem("header", absl::StrCat(
           "format version ", h.version, "; this library reads version ",
-          kVersion,
-          h.version < kVersion
+          kImageVersion,
+          h.version < kImageVersion
               ? " (older images lack the country-link edge kinds); write the "
                 "image again from its records"
               : ""));
     }
-    if ((h.zero[0] & ~kFlagCountryLinks) != 0) {
+    if ((h.zero[0] & ~kImageFlagCountryLinks) != 0) {
       return Problem("header", absl::StrCat("unknown flags ",
                                             static_cast<int>(h.zero[0])));
     }
-    country_links_ = (h.zero[0] & kFlagCountryLinks) != 0;
-    if (h.sections != kNumSections || size_ < table_end) {
+    country_links_ = (h.zero[0] & kImageFlagCountryLinks) != 0;
+    if (h.sections != kImageSections || size_ < table_end) {
       return Problem("header", absl::StrCat(h.sections, " sections; expected ",
-                                            kNumSections));
+                                            kImageSections));
     }
     if (h.file_size != size_) {
       return Problem("header", absl::StrCat("file is ", size_,
                                             " bytes; the header says ",
                                             h.file_size, " (truncated?)"));
     }
-    std::memcpy(table_, bytes_ + kHeaderSize, sizeof table_);
-    static constexpr uint32_t kElementSize[kNumSections] = {
+    std::memcpy(table_, bytes_ + kImageHeaderSize, sizeof table_);
+    static constexpr uint32_t kElementSize[kImageSections] = {
         8, 1, 1, 8, 1, 8, 1, 1, 8, 1, 8, 1, 8, 1,
         sizeof(NodeKind), 4, 4, 4, sizeof(EdgeKind), sizeof(v1::ItemCategory),
         sizeof(v1::Status), sizeof(DayRange), sizeof(double), 4, 1, 8,
         sizeof(Origin), sizeof(CompactRecord), 4, 4, sizeof(AdjacencyEntry)};
-    for (uint32_t i = 0; i < kNumSections; ++i) {
-      const TableEntry& t = table_[i];
+    for (uint32_t i = 0; i < kImageSections; ++i) {
+      const ImageTableEntry& t = table_[i];
       if (t.id != i || t.element_size != kElementSize[i]) {
         return SectionProblem(i, absl::StrCat("table entry has id ", t.id,
                                               " and element size ",
                                               t.element_size));
       }
-      if (t.offset % kAlign != 0 || t.offset < table_end || t.offset > size_ ||
+      if (t.offset % kImageAlign != 0 || t.offset < table_end || t.offset > size_ ||
           t.count > (size_ - t.offset) / t.element_size) {
         return SectionProblem(i, absl::StrCat(t.count, " elements at offset ",
                                               t.offset, " overrun the file"));
@@ -527,8 +203,8 @@ class ImageReader {
   uint64_t Count(uint32_t id) const { return table_[id].count; }
 
   absl::Status Verify(uint32_t id) const {
-    const TableEntry& t = table_[id];
-    if (verify_ && Checksum(bytes_ + t.offset, t.count * t.element_size) != t.checksum) {
+    const ImageTableEntry& t = table_[id];
+    if (verify_ && ImageChecksum(bytes_ + t.offset, t.count * t.element_size) != t.checksum) {
       return SectionProblem(id, "checksum mismatch (the file is damaged)");
     }
     return absl::OkStatus();
@@ -621,12 +297,12 @@ class ImageReader {
       EMBARGO_RETURN_IF_ERROR(Verify(kFileForms));
       const uint8_t* forms = At<uint8_t>(kFileForms);
       for (uint64_t f = 0; f < Count(kFileForms); ++f) {
-        if (forms[f] > (kFormStream | kFormCsv)) {
+        if (forms[f] > (kImageFormStream | kImageFormCsv)) {
           return SectionProblem(kFileForms, absl::StrCat("file ", f, ": form ",
                                                          forms[f], " unknown"));
         }
-        d.file_is_stream.push_back((forms[f] & kFormStream) != 0);
-        d.file_is_csv.push_back((forms[f] & kFormCsv) != 0);
+        d.file_is_stream.push_back((forms[f] & kImageFormStream) != 0);
+        d.file_is_csv.push_back((forms[f] & kImageFormCsv) != 0);
       }
       return absl::OkStatus();
     });
@@ -1027,7 +703,7 @@ class ImageReader {
   const uint8_t* bytes_;
   size_t size_;
   bool verify_;
-  TableEntry table_[kNumSections];
+  ImageTableEntry table_[kImageSections];
   std::shared_ptr<GraphData> d_;
   bool country_links_ = false;
   std::vector<EdgeEnds> ends_;  // By edge, for CheckRows.
@@ -1054,7 +730,7 @@ absl::StatusOr<std::shared_ptr<GraphData>> ReadImage(const std::string& path) {
     return absl::InvalidArgumentError(absl::StrCat(path, ": not a regular file"));
   }
   const auto size = static_cast<size_t>(st.st_size);
-  if (size < kHeaderSize) {
+  if (size < kImageHeaderSize) {
     close(fd);
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": graph image: header: file too short"));
@@ -1078,10 +754,6 @@ absl::StatusOr<std::shared_ptr<GraphData>> ReadImageBytes(
 }
 
 }  // namespace internal
-
-absl::Status WriteGraphImage(const Graph& graph, const std::string& path) {
-  return internal::WriteImage(graph.data(), path);
-}
 
 absl::StatusOr<std::optional<std::string>> GraphImageAmong(
     absl::Span<const std::string> paths) {

@@ -1,0 +1,101 @@
+// How FtM entities map to records, piece by piece, for the FtM importer
+// (lib/io/import/ftm_json.cc): dates, identifier schemes, actor and
+// relation kinds of schemata, sanctioning authorities, measures and the
+// ownership-share check.
+//
+//   using namespace embargo::import_internal::ftm;
+//   std::optional<PartialDate> d = Earliest({"2022-03", "2021"});  // 2021
+//   IdentifierScheme("imoNumber");                                 // "IMO"
+//
+// Thread safety: pure functions; the tables are built once, thread-safely.
+
+#ifndef EMBARGO_LIB_IO_IMPORT_FTM_MAPPING_H_
+#define EMBARGO_LIB_IO_IMPORT_FTM_MAPPING_H_
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "embargo/date.h"
+#include "embargo/import/ftm.h"
+#include "embargo/v1/records.pb.h"
+#include "google/protobuf/repeated_ptr_field.h"
+
+namespace embargo::import_internal::ftm {
+
+// ParseDate reads "2022", "2022-03", "2022-03-15" and "2022-03-15T10:00:00";
+// nullopt for anything else.
+std::optional<PartialDate> ParseDate(absl::string_view s);
+// Earliest / Latest are the earliest (latest) readable date among the
+// values.
+std::optional<PartialDate> Earliest(const std::vector<absl::string_view>& values);
+std::optional<PartialDate> Latest(const std::vector<absl::string_view>& values);
+
+// Slug gives an ASCII id part: Latin accents folded away, letters and
+// digits kept, every other run one "-" ("Direction Générale du Trésor" ->
+// "direction-generale-du-tresor"). A name with characters of other scripts
+// gets a stable hash appended, so that names that fold alike stay apart.
+std::string Slug(absl::string_view name);
+
+// IdentifierScheme is the scheme of an identifier property ("imoNumber" ->
+// "IMO"; one the table lacks in upper snake case, "uniqueEntityId" ->
+// "UNIQUE_ENTITY_ID").
+std::string IdentifierScheme(absl::string_view prop);
+
+// ActorKindOf is the actor kind of a schema: the nearest of Person,
+// PublicBody, Company, Organization, Vessel, Airplane and LegalEntity it
+// is; nullopt when it is none.
+std::optional<v1::ActorKind> ActorKindOf(const FtmModel& model,
+                                         absl::string_view schema);
+
+// RelationKindOf is the relation kind of an edge schema, and a role to give
+// when the kind says less than the schema.
+std::pair<v1::RelationKind, std::string> RelationKindOf(
+    const FtmModel& model, absl::string_view schema);
+
+// Authority is a well-known sanctioning authority.
+struct Authority {
+  absl::string_view id;
+  absl::string_view name;
+  v1::ActorKind kind;
+  absl::string_view country;
+  absl::string_view alias;
+};
+inline constexpr Authority kOfac = {"OFAC", "Office of Foreign Assets Control",
+                                    v1::ACTOR_KIND_GOVERNMENT_BODY, "USA",
+                                    "OFAC"};
+inline constexpr Authority kUnsc = {"UNSC", "United Nations Security Council",
+                                    v1::ACTOR_KIND_INTERNATIONAL_BODY, "",
+                                    "UNSC"};
+inline constexpr Authority kEu = {"EU", "European Union",
+                                  v1::ACTOR_KIND_INTERNATIONAL_BODY, "", "EU"};
+inline constexpr Authority kUk = {"UK", "United Kingdom (HM Treasury, FCDO)",
+                                  v1::ACTOR_KIND_GOVERNMENT_BODY, "GBR", "UK"};
+
+// WellKnownAuthority is the authority a sanction's authority text (or its
+// country, "eu") names, or nullptr.
+const Authority* WellKnownAuthority(absl::string_view authority,
+                                    absl::string_view country);
+
+// MeasuresIn returns the measures a sanction's words name, sorted.
+std::vector<v1::Measure> MeasuresIn(const std::vector<absl::string_view>& texts);
+
+// CheckOwnershipSums checks that the ownership shares of each asset never
+// sum to over 100 % at one time. Registers list one owner's successive
+// holdings of an asset (51 %, then 50 %, then 48 %) as records whose periods
+// overlap, and several lists repeat one stake: the records of one owner do
+// not add up, each owner counts with its largest stake at that time. Shares
+// are kept as the source gives them; a total over 100 % across different
+// owners is reported in a note naming the file, the records and the field.
+void CheckOwnershipSums(const std::vector<v1::Relation>& relations,
+                        std::vector<std::string>& notes,
+                        absl::string_view file);
+void CheckOwnershipSums(
+    const google::protobuf::RepeatedPtrField<v1::Relation>& relations,
+    std::vector<std::string>& notes, absl::string_view file);
+
+}  // namespace embargo::import_internal::ftm
+
+#endif  // EMBARGO_LIB_IO_IMPORT_FTM_MAPPING_H_
