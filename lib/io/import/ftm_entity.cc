@@ -69,18 +69,21 @@ std::optional<std::pair<int64_t, std::string>> EntityParser::Parse(Entity& e) {
         out.clear();
       }
     };
+    const auto view = [&](absl::string_view& out) {
+      out = v.type == Type::kString ? Keep(v.text, line) : absl::string_view();
+    };
     if (key == "id") {
       set(e.id);
     } else if (key == "schema") {
       set(e.schema);
     } else if (key == "caption") {
-      set(e.caption);
+      view(e.caption);
     } else if (key == "first_seen") {
-      set(e.first_seen);
+      view(e.first_seen);
     } else if (key == "last_seen") {
-      set(e.last_seen);
+      view(e.last_seen);
     } else if (key == "last_change") {
-      set(e.last_change);
+      view(e.last_change);
     } else if (key == "referents") {
       referents = k + 1;
     } else if (key == "datasets") {
@@ -91,6 +94,7 @@ std::optional<std::pair<int64_t, std::string>> EntityParser::Parse(Entity& e) {
   }
   const auto strings = [&](uint32_t array, std::vector<absl::string_view>& out) {
     if (array == 0 || j[array].type != Type::kArray) return;
+    out.reserve(j[array].end - array - 1);  // At most one value per node.
     for (uint32_t i = array + 1; i < j[array].end; i = j[i].end) {
       if (j[i].type == Type::kString) out.push_back(Keep(j[i].text, line));
     }
@@ -110,31 +114,41 @@ std::optional<std::pair<int64_t, std::string>> EntityParser::Parse(Entity& e) {
   }
   strings(datasets, e.datasets);
   for (absl::string_view d : e.datasets) {
-    if (!datasets_.contains(d)) datasets_.emplace(d);
+    if (!dataset_seen_.contains(d)) {
+      dataset_seen_.emplace(d);
+      datasets_.emplace(d);
+    }
   }
   if (properties != 0) {
     if (j[properties].type != Type::kObject) {
       return std::make_pair(int64_t{1},
                             std::string("\"properties\" is not an object"));
     }
+    // At most one value per node of "properties", and a property per two.
+    e.values.reserve(j[properties].end - properties - 1);
+    e.props.reserve((j[properties].end - properties) / 2);
     for (uint32_t k = properties + 1; k < j[properties].end; k = j[k + 1].end) {
       // A property named twice (OpenSanctions' PEP export repeats
       // "alias", "birthDate", "nationality"... with other values) keeps
       // the values of both, each once: FtM properties are sets of values.
-      auto it = std::find_if(e.props.begin(), e.props.end(), [&](const auto& p) {
-        return p.first == j[k].text;
-      });
+      // Its earlier values move to the end of `values`, so that its range
+      // stays one.
+      const absl::string_view name = j[k].text;
+      auto it = std::find_if(e.props.begin(), e.props.end(),
+                             [&](const Entity::Prop& p) { return p.name == name; });
       const bool repeated = it != e.props.end();
-      if (!repeated) {
-        e.props.emplace_back(Keep(j[k].text, line), std::vector<absl::string_view>());
-        it = e.props.end() - 1;
+      const uint32_t begin = static_cast<uint32_t>(e.values.size());
+      if (repeated) {
+        for (uint32_t i = it->begin; i < it->end; ++i) {
+          e.values.push_back(e.values[i]);
+        }
       }
-      std::vector<absl::string_view>& out = it->second;
       const auto push = [&](absl::string_view value) {
-        if (repeated && std::find(out.begin(), out.end(), value) != out.end()) {
+        if (repeated && std::find(e.values.begin() + begin, e.values.end(),
+                                  value) != e.values.end()) {
           return;
         }
-        out.push_back(Keep(value, line));
+        e.values.push_back(Keep(value, line));
       };
       const auto add = [&](uint32_t v) {
         switch (j[v].type) {
@@ -161,9 +175,18 @@ std::optional<std::pair<int64_t, std::string>> EntityParser::Parse(Entity& e) {
       } else {
         add(values);
       }
+      const uint32_t end = static_cast<uint32_t>(e.values.size());
+      if (repeated) {
+        it->begin = begin;
+        it->end = end;
+      } else {
+        e.props.push_back({Keep(name, line), begin, end});
+      }
     }
     std::sort(e.props.begin(), e.props.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+              [](const Entity::Prop& a, const Entity::Prop& b) {
+                return a.name < b.name;
+              });
   }
   return std::nullopt;
 }

@@ -129,7 +129,7 @@ std::optional<PartialDate> ParseDate(absl::string_view s) {
 }
 
 // The earliest (or latest) readable date among the values.
-std::optional<PartialDate> Earliest(const std::vector<absl::string_view>& values) {
+std::optional<PartialDate> Earliest(absl::Span<const absl::string_view> values) {
   std::optional<PartialDate> best;
   for (absl::string_view v : values) {
     std::optional<PartialDate> d = ParseDate(v);
@@ -137,7 +137,7 @@ std::optional<PartialDate> Earliest(const std::vector<absl::string_view>& values
   }
   return best;
 }
-std::optional<PartialDate> Latest(const std::vector<absl::string_view>& values) {
+std::optional<PartialDate> Latest(absl::Span<const absl::string_view> values) {
   std::optional<PartialDate> best;
   for (absl::string_view v : values) {
     std::optional<PartialDate> d = ParseDate(v);
@@ -261,7 +261,7 @@ const Authority* WellKnownAuthority(absl::string_view authority,
 }
 
 // Measures named in a sanction's words.
-std::vector<v1::Measure> MeasuresIn(const std::vector<absl::string_view>& texts) {
+std::vector<v1::Measure> MeasuresIn(absl::Span<const absl::string_view> texts) {
   static constexpr std::pair<absl::string_view, v1::Measure> kWords[] = {
       {"asset freeze", v1::MEASURE_ASSET_FREEZE},
       {"freez", v1::MEASURE_ASSET_FREEZE},

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "embargo/date.h"
 #include "embargo/import/ftm.h"
 #include "embargo/v1/records.pb.h"
@@ -30,8 +31,8 @@ namespace embargo::import_internal::ftm {
 std::optional<PartialDate> ParseDate(absl::string_view s);
 // Earliest / Latest are the earliest (latest) readable date among the
 // values.
-std::optional<PartialDate> Earliest(const std::vector<absl::string_view>& values);
-std::optional<PartialDate> Latest(const std::vector<absl::string_view>& values);
+std::optional<PartialDate> Earliest(absl::Span<const absl::string_view> values);
+std::optional<PartialDate> Latest(absl::Span<const absl::string_view> values);
 
 // Slug gives an ASCII id part: Latin accents folded away, letters and
 // digits kept, every other run one "-" ("Direction Générale du Trésor" ->
@@ -80,7 +81,7 @@ const Authority* WellKnownAuthority(absl::string_view authority,
                                     absl::string_view country);
 
 // MeasuresIn returns the measures a sanction's words name, sorted.
-std::vector<v1::Measure> MeasuresIn(const std::vector<absl::string_view>& texts);
+std::vector<v1::Measure> MeasuresIn(absl::Span<const absl::string_view> texts);
 
 // CheckOwnershipSums checks that the ownership shares of each asset never
 // sum to over 100 % at one time. Registers list one owner's successive

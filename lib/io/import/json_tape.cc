@@ -80,7 +80,7 @@ std::optional<JsonTape::Error> JsonTape::Parse(absl::string_view json,
   in_ = json;
   pos_ = 0;
   max_depth_ = max_depth;
-  nodes_.clear();
+  count_ = 0;
   scratch_.clear();
   escaped_.clear();
   error_.reset();
@@ -124,7 +124,7 @@ bool JsonTape::Value(int depth) {
       const bool object = c == '{';
       const char close = object ? '}' : ']';
       const uint32_t self = size();
-      nodes_.push_back({object ? Type::kObject : Type::kArray, 0, {}});
+      Push({object ? Type::kObject : Type::kArray, 0, {}});
       ++pos_;
       Ws();
       if (pos_ < in_.size() && in_[pos_] == close) {
@@ -187,7 +187,7 @@ bool JsonTape::Literal(absl::string_view word, Type type) {
     ++pos_;
   }
   const uint32_t self = size();
-  nodes_.push_back({type, self + 1, in_.substr(start, word.size())});
+  Push({type, self + 1, in_.substr(start, word.size())});
   return true;
 }
 
@@ -241,7 +241,7 @@ bool JsonTape::Number() {
     }
   }
   const uint32_t self = size();
-  nodes_.push_back({Type::kNumber, self + 1, text});
+  Push({Type::kNumber, self + 1, text});
   return true;
 }
 
@@ -257,7 +257,7 @@ bool JsonTape::String() {
     const char c = in_[pos_];
     if (c == '"') {
       const uint32_t self = size();
-      nodes_.push_back(
+      Push(
           {Type::kString, self + 1, in_.substr(start, pos_ - start)});
       ++pos_;
       return true;
@@ -277,7 +277,7 @@ bool JsonTape::String() {
     const char c = in_[pos_];
     if (c == '"') {
       const uint32_t self = size();
-      nodes_.push_back({Type::kString, self + 1, {}});
+      Push({Type::kString, self + 1, {}});
       escaped_.push_back(
           {self, offset, static_cast<uint32_t>(scratch_.size() - offset)});
       ++pos_;

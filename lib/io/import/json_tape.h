@@ -13,6 +13,7 @@
 #ifndef EMBARGO_LIB_IO_IMPORT_JSON_TAPE_H_
 #define EMBARGO_LIB_IO_IMPORT_JSON_TAPE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -57,7 +58,7 @@ class JsonTape {
   // `json` lives.
   std::optional<Error> Parse(absl::string_view json, int max_depth = 64);
 
-  uint32_t size() const { return static_cast<uint32_t>(nodes_.size()); }
+  uint32_t size() const { return count_; }
   const Node& operator[](uint32_t i) const { return nodes_[i]; }
 
   // Member finds `key` among the members of the object at `object` and
@@ -86,10 +87,21 @@ class JsonTape {
     }
   }
 
+  // Push appends a node: once per JSON value of every line, so it is kept
+  // inline, and the vector, reused from line to line, grows only rarely.
+  void Push(const Node& node) {
+    if (count_ == nodes_.size()) [[unlikely]] {
+      nodes_.resize(std::max<size_t>(64, nodes_.size() * 2));
+    }
+    nodes_[count_++] = node;
+  }
+
   absl::string_view in_;
   size_t pos_ = 0;
   int max_depth_ = 64;
+  // The nodes are nodes_[0, count_); nodes_ only grows, and is reused.
   std::vector<Node> nodes_;
+  uint32_t count_ = 0;
   // Strings with escapes are unescaped into `scratch_`; their nodes are
   // pointed into it once parsing ends and it no longer moves.
   struct Escaped {
