@@ -32,7 +32,8 @@ struct FtmLines {
   // The schema of an entity of the whole file that may not be in the text
   // (streaming: other blocks), or "" when the file has no such id. Unset:
   // the text is the whole file.
-  std::function<std::string(const std::string& id)> schema_elsewhere;
+  // The view lives as long as the import.
+  std::function<absl::string_view(absl::string_view id)> schema_elsewhere;
   // The first line of `id` in the whole file (streaming: to find
   // duplicates across blocks); unset or 0: unknown.
   std::function<int64_t(const std::string& id)> first_line;

@@ -727,7 +727,7 @@ class Importer {
         index_.contains(ftm_id)) {
       return false;
     }
-    const std::string schema = lines_->schema_elsewhere(ftm_id);
+    const absl::string_view schema = lines_->schema_elsewhere(ftm_id);
     return !schema.empty() && KindOf(schema).has_value();
   }
 
@@ -735,10 +735,10 @@ class Importer {
   void Dangling(Entity& e, absl::string_view prop, const std::string& ref) {
     auto it = index_.find(ref);
     e.rejected_column = e.ColumnOf(ref);
-    const std::string elsewhere =
+    const absl::string_view elsewhere =
         it == index_.end() && lines_ != nullptr && lines_->schema_elsewhere
             ? lines_->schema_elsewhere(ref)
-            : std::string();
+            : absl::string_view();
     if (!elsewhere.empty()) {
       const int64_t line = lines_->first_line ? lines_->first_line(ref) : 0;
       e.rejected = absl::StrCat(prop, " \"", ref, "\" is a ", elsewhere,

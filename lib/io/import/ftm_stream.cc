@@ -251,10 +251,10 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
 
   // --- Pass 2: blocks. -----------------------------------------------------
   import_internal::FtmLines lines;
-  lines.schema_elsewhere = [&](const std::string& id) -> std::string {
+  lines.schema_elsewhere = [&](absl::string_view id) -> absl::string_view {
     auto it = index.ids.find(id);
-    return it == index.ids.end() ? std::string()
-                                 : index.schemata[it->second.schema];
+    return it == index.ids.end() ? absl::string_view()
+                                 : absl::string_view(index.schemata[it->second.schema]);
   };
   lines.first_line = [&](const std::string& id) -> int64_t {
     auto it = index.ids.find(id);
