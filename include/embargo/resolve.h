@@ -52,6 +52,14 @@
 //      organisations, of at least three words; for persons only when both
 //      carry the same full date of birth. Vessels and aircraft never meet
 //      this way.
+//   5. Spelling and birth date ("spelling+birth date"; off with
+//      name_country_kind or spelling_birth_date = false): persons whose
+//      names, read in Latin letters with each word by its spelling key
+//      (y/i, ye/e, ie/e, kh/h, doubled letters, ё as "yo" or "e"; any word
+//      order), are equal — OFAC's "GORDEYEV, Alexey Vasilievich" and the
+//      EU's "Alexey Vasilyevich GORDEYEV" —, of two words or more, born on
+//      the same full date, with no country on one side or a country in
+//      common. The name must be unambiguous in each file.
 // Compatible kinds: person with person, vessel with vessel, aircraft with
 // aircraft, state with state (by id only); company, legal entity,
 // organisation, government body, military unit and international body form

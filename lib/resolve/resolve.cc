@@ -8,8 +8,9 @@
 //      it).
 //   3. The rules link nodes through union-find (disjoint sets with path
 //      halving and union by size). Candidates come from hash buckets keyed by
-//      id, strong identifier and (class, country, folded name), so the work
-//      grows with the number of actors and names, not with their square.
+//      id, strong identifier, (class, country, folded name) and (spelling
+//      key, birth date), so the work grows with the number of actors and
+//      names, not with their square.
 //      Every union first checks the two groups' constraints (one actor per
 //      file, compatible birth dates, one value per single-valued identifier
 //      scheme); a refused union is reported.
