@@ -23,9 +23,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <deque>
-#include <functional>
-#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -40,12 +37,12 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
+#include "absl/types/span.h"
 #include "embargo/date.h"
 #include "embargo/import/countries.h"
 #include "embargo/import/ftm.h"
@@ -55,10 +52,7 @@
 #include "lib/io/import/ftm_entity.h"
 #include "lib/io/import/ftm_internal.h"
 #include "lib/io/import/ftm_mapping.h"
-#include "lib/io/import/json_tape.h"
 #include "lib/io/import/text_util.h"
-#include "lib/text/names.h"
-#include "lib/text/utf8.h"
 
 namespace embargo {
 namespace {
