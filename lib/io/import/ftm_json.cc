@@ -137,10 +137,12 @@ class Importer {
     // many bytes at a time (std::count read them one by one: 5 % of an
     // import).
     size_t lines = 1;
-    for (const char* p = text.data(); (p = static_cast<const char*>(std::memchr(
-             p, '\n', static_cast<size_t>(text.data() + text.size() - p)))) != nullptr;
-         ++p) {
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end && (p = static_cast<const char*>(std::memchr(
+                           p, '\n', static_cast<size_t>(end - p)))) != nullptr) {
       ++lines;
+      ++p;
     }
     entities_.reserve(lines);
     int64_t line_number = 0;
