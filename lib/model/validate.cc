@@ -11,9 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +23,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "embargo/date.h"
+#include "lib/model/stakes.h"
 
 namespace embargo {
 namespace {
@@ -411,43 +410,14 @@ class Validator {
   void CheckOwnershipSums() {
     for (auto& [asset, stakes] : owned_) {
       if (stakes.size() < 2) continue;
-      // Sweep over the day spans keeping each owner's active shares: one
-      // owner's successive or repeated holdings do not add up, the owner
-      // counts with its largest share at that time.
-      struct Point {
-        int64_t day;
-        bool add;
-        size_t index;
-      };
-      std::vector<Point> points;
-      for (size_t i = 0; i < stakes.size(); ++i) {
-        points.push_back({stakes[i].days.lo, true, i});
-        points.push_back({static_cast<int64_t>(stakes[i].days.hi) + 1, false, i});
-      }
-      std::sort(points.begin(), points.end(), [](const Point& a, const Point& b) {
-        return a.day != b.day ? a.day < b.day : a.add < b.add;
-      });
-      std::map<std::string, std::multiset<double>> active;
-      double worst = 0;
-      int64_t worst_day = 0;
-      for (size_t p = 0; p < points.size(); ++p) {
-        const Stake& st = stakes[points[p].index];
-        std::multiset<double>& held = active[st.owner];
-        if (points[p].add) {
-          held.insert(st.share);
-        } else if (auto it = held.find(st.share); it != held.end()) {
-          held.erase(it);
-        }
-        if (p + 1 < points.size() && points[p + 1].day == points[p].day) continue;
-        double sum = 0;
-        for (const auto& [owner, shares] : active) {
-          if (!shares.empty()) sum += *shares.rbegin();
-        }
-        if (sum > worst + 1e-9) {
-          worst = sum;
-          worst_day = points[p].day;
-        }
-      }
+      // Each owner counts once, with its largest active share
+      // (lib/model/stakes.h).
+      std::vector<model_internal::Stake> sweep;
+      sweep.reserve(stakes.size());
+      for (const Stake& st : stakes) sweep.push_back({st.days, st.share, st.owner});
+      const model_internal::PeakShare peak = model_internal::PeakOwnedShare(sweep);
+      const double worst = peak.total;
+      const int64_t worst_day = peak.day;
       if (worst > 100.0 + 1e-9) {
         const Stake& s = stakes.back();
         std::vector<std::string> ids;

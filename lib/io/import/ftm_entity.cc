@@ -114,10 +114,7 @@ std::optional<std::pair<int64_t, std::string>> EntityParser::Parse(Entity& e) {
   }
   strings(datasets, e.datasets);
   for (absl::string_view d : e.datasets) {
-    if (!dataset_seen_.contains(d)) {
-      dataset_seen_.emplace(d);
-      datasets_.emplace(d);
-    }
+    if (!datasets_.contains(d)) datasets_.emplace(d);
   }
   if (properties != 0) {
     if (j[properties].type != Type::kObject) {

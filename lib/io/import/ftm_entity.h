@@ -11,12 +11,12 @@
 #ifndef EMBARGO_LIB_IO_IMPORT_FTM_ENTITY_H_
 #define EMBARGO_LIB_IO_IMPORT_FTM_ENTITY_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <deque>
 #include <functional>
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -105,9 +105,11 @@ class EntityParser {
   // model has, "properties" an object.
   std::optional<std::pair<int64_t, std::string>> Parse(Entity& e);
 
-  // datasets is every name the parsed entities' "datasets" give.
-  const std::set<std::string, std::less<>>& datasets() const {
-    return datasets_;
+  // Datasets is every name the parsed entities' "datasets" give, sorted.
+  std::vector<std::string> Datasets() const {
+    std::vector<std::string> out(datasets_.begin(), datasets_.end());
+    std::sort(out.begin(), out.end());
+    return out;
   }
 
  private:
@@ -118,8 +120,7 @@ class EntityParser {
   const FtmModel& model_;
   const FtmOptions& options_;
   JsonTape tape_;  // The line being read.
-  std::set<std::string, std::less<>> datasets_;
-  absl::flat_hash_set<std::string> dataset_seen_;  // datasets_, for lookups.
+  absl::flat_hash_set<std::string> datasets_;
   // Strings that had escapes, unescaped: the entities' views point here.
   std::deque<std::string> unescaped_;
 };

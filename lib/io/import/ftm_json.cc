@@ -15,10 +15,11 @@
 //      relations, the sanctions.
 //
 // The importer is one class whose steps share the schema model, the entity
-// index and the rejects every error names; how single values map (dates,
-// identifier schemes, kinds, authorities, measures, the share check) is
-// ftm_mapping.cc, the model itself ftm_model.cc, and the nested and
-// statement formats have files of their own.
+// index and the rejects every error names; what an entity gives on its own
+// (dates, identifier schemes, kinds, authorities, measures, an actor's names
+// and identifiers, a sanction's terms, the share check) is ftm_mapping.cc,
+// reading a line ftm_entity.cc, the model itself ftm_model.cc, and the
+// nested and statement formats have files of their own.
 
 #include <algorithm>
 #include <cstdint>
@@ -35,10 +36,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
@@ -61,14 +60,7 @@ using import_internal::ftm::ActorKindOf;
 using import_internal::ftm::Authority;
 using import_internal::ftm::Earliest;
 using import_internal::ftm::Entity;
-using import_internal::ftm::IdentifierScheme;
-using import_internal::ftm::kEu;
-using import_internal::ftm::kOfac;
-using import_internal::ftm::kUk;
-using import_internal::ftm::kUnsc;
 using import_internal::ftm::Latest;
-using import_internal::ftm::MeasuresIn;
-using import_internal::ftm::ParseDate;
 using import_internal::ftm::RelationKindOf;
 using import_internal::ftm::Slug;
 using import_internal::ftm::WellKnownAuthority;
@@ -197,38 +189,8 @@ class Importer {
       v1::Actor& a = *ds_->add_actors();
       a.set_id(ActorId(e.id));
       a.set_kind(*kind);
-      const absl::Span<const absl::string_view> names = e.Values("name");
-      a.set_name(!e.caption.empty() ? std::string(e.caption)
-                 : !names.empty()   ? std::string(names.front())
-                                    : e.id);
-      std::set<std::string> seen = {a.name()};
-      const auto alias = [&](absl::string_view n) {
-        std::string c = import_internal::CleanText(n);
-        if (!c.empty() && seen.insert(c).second) a.add_aliases(c);
-      };
-      for (const char* p : {"name", "alias", "previousName"}) {
-        for (absl::string_view n : e.Values(p)) alias(n);
-      }
-      // The model's definition of each property, looked up once.
-      std::vector<const FtmModel::Property*> defined(e.props.size());
-      for (size_t i = 0; i < e.props.size(); ++i) {
-        defined[i] = model_.FindProperty(e.schema, e.props[i].name);
-      }
-      for (size_t i = 0; i < e.props.size(); ++i) {
-        const absl::string_view prop = e.props[i].name;
-        const absl::Span<const absl::string_view> values = e.ValuesAt(i);
-        const FtmModel::Property* p = defined[i];
-        if (p != nullptr && p->type == "name" && prop != "name" &&
-            prop != "alias" && prop != "previousName" &&
-            prop != "weakAlias") {
-          for (absl::string_view n : values) alias(n);
-        }
-      }
-      // weakAlias: FtM's low-quality names, kept apart (Actor.weak_aliases).
-      for (absl::string_view n : e.Values("weakAlias")) {
-        std::string c = import_internal::CleanText(n);
-        if (!c.empty() && seen.insert(c).second) a.add_weak_aliases(c);
-      }
+      // Names, identifiers, birth date and note (ftm_mapping.h).
+      import_internal::ftm::FillActor(model_, e, source_id_, a);
       for (const char* p : {"country", "jurisdiction", "mainCountry",
                             "nationality", "citizenship", "flag"}) {
         if (!a.country().empty()) break;
@@ -239,34 +201,6 @@ class Importer {
           }
         }
       }
-      AddIdentifier(a, "FTM_ID", e.id);
-      for (absl::string_view r : e.referents) AddIdentifier(a, "FTM_REFERENT", r);
-      for (size_t i = 0; i < e.props.size(); ++i) {
-        const absl::string_view prop = e.props[i].name;
-        const absl::Span<const absl::string_view> values = e.ValuesAt(i);
-        const FtmModel::Property* p = defined[i];
-        if (p == nullptr || p->type != "identifier" || prop == "programId") {
-          continue;
-        }
-        for (absl::string_view v : values) {
-          AddIdentifier(a, IdentifierScheme(prop), v);
-        }
-      }
-      for (const std::string& p : model_.TemporalStart(e.schema)) {
-        if (std::optional<PartialDate> d = Earliest(e.Values(p))) {
-          *a.mutable_born() = d->ToProto();
-          break;
-        }
-      }
-      const absl::Span<const absl::string_view> topics = e.Values("topics");
-      std::string note = absl::StrCat("FtM ", e.schema);
-      if (!topics.empty()) {
-        absl::StrAppend(&note, "; topics: ", absl::StrJoin(topics, ", "));
-      }
-      if (!e.datasets.empty()) {
-        absl::StrAppend(&note, "; datasets: ", absl::StrJoin(e.datasets, ", "));
-      }
-      a.set_note(std::move(note));
       AddEvidence(*a.add_evidence(), e);
       // A vessel's or aircraft's flag is also a FLAG relation to the state.
       std::set<std::string> flags;
@@ -352,7 +286,8 @@ class Importer {
       v1::Actor& a = *ds_->mutable_actors(static_cast<int>(it->second));
       const std::string scheme =
           model_.IsA(e.schema, "Passport") ? "PASSPORT" : "NATIONAL_ID";
-      v1::Identifier* id = AddIdentifier(a, scheme, number);
+      v1::Identifier* id =
+          import_internal::ftm::AddIdentifier(a, scheme, number, source_id_);
       if (id != nullptr) {
         if (std::optional<std::string> c = State(e.First("country"))) {
           id->set_country(*c);
@@ -375,20 +310,6 @@ class Importer {
       parts.push_back(std::string(CountryName(*c)));
     }
     return absl::StrJoin(parts, ", ");
-  }
-
-  v1::Identifier* AddIdentifier(v1::Actor& a, absl::string_view scheme,
-                                absl::string_view value) {
-    std::string v = import_internal::CleanText(value);
-    if (v.empty()) return nullptr;
-    for (v1::Identifier& id : *a.mutable_identifiers()) {
-      if (id.scheme() == scheme && id.value() == v) return &id;
-    }
-    v1::Identifier* id = a.add_identifiers();
-    id->set_scheme(std::string(scheme));
-    id->set_value(std::move(v));
-    id->set_source_id(source_id_);
-    return id;
   }
 
   // --- 4. Relations and sanctions -----------------------------------------
@@ -495,74 +416,15 @@ class Importer {
       s.set_id(ActorId(e.id));
       s.set_authority_id(*authority_id);
       s.set_target_id(ActorId(target));
-      const absl::Span<const absl::string_view> programs = e.Values("program");
-      std::string program = e.First("programId");
-      if (program.empty() && !programs.empty()) program = std::string(programs.front());
-      s.set_program(program);
-      for (absl::string_view p : programs) s.add_legal_basis(std::string(p));
-
-      std::vector<absl::string_view> words(e.Values("provisions").begin(),
-                                           e.Values("provisions").end());
-      for (absl::string_view p : programs) words.push_back(p);
-      for (absl::string_view p : e.Values("summary")) words.push_back(p);
-      std::vector<v1::Measure> measures = MeasuresIn(words);
-      if (measures.empty()) {
-        const bool financial_list =
-            *authority_id == kOfac.id || *authority_id == kUnsc.id ||
-            *authority_id == kEu.id || *authority_id == kUk.id;
-        measures.push_back(financial_list ? v1::MEASURE_ASSET_FREEZE
-                                          : v1::MEASURE_OTHER);
-      }
-      for (v1::Measure m : measures) s.add_measures(m);
-
-      std::vector<absl::string_view> starts(e.Values("listingDate").begin(),
-                                            e.Values("listingDate").end());
-      for (const std::string& p : model_.TemporalStart(e.schema)) {
-        for (absl::string_view v : e.Values(p)) starts.push_back(v);
-      }
-      std::vector<std::string> remarks;
-      std::optional<PartialDate> listed = Earliest(starts);
-      if (!listed) {
-        listed = ParseDate(e.first_seen);
-        if (listed) {
-          remarks.push_back(absl::StrCat(
-              "listing date not given; first seen by the publisher on ",
-              listed->ToString()));
-          ++listed_from_first_seen_;
-        }
-      }
-      if (!listed) {
+      // Programme, measures, dates, reference and remarks (ftm_mapping.h).
+      bool from_first_seen = false;
+      if (!import_internal::ftm::FillSanctionTerms(model_, e, *authority_id, s,
+                                                   from_first_seen)) {
         e.rejected = "Sanction without a listing, start or first-seen date";
         ds_->mutable_sanctions()->RemoveLast();
         continue;
       }
-      *s.mutable_listed() = listed->ToProto();
-      std::vector<absl::string_view> ends;
-      for (const std::string& p : model_.TemporalEnd(e.schema)) {
-        for (absl::string_view v : e.Values(p)) ends.push_back(v);
-      }
-      if (std::optional<PartialDate> end = Latest(ends)) {
-        if (end->LatestDay() >= listed->EarliestDay()) {
-          *s.mutable_delisted() = end->ToProto();
-        }
-      }
-      absl::Span<const absl::string_view> refs = e.Values("authorityId");
-      for (const char* p : {"unscId", "recordId"}) {
-        if (refs.empty()) refs = e.Values(p);
-      }
-      s.set_reference(absl::StrJoin(refs, ", "));
-      for (const char* p : {"reason", "summary", "provisions", "duration",
-                            "status"}) {
-        for (absl::string_view v : e.Values(p)) {
-          remarks.push_back(import_internal::CleanText(v));
-        }
-      }
-      const absl::Span<const absl::string_view> authorities = e.Values("authority");
-      if (authorities.size() > 1) {
-        remarks.push_back(
-            absl::StrCat("authorities: ", absl::StrJoin(authorities, "; ")));
-      }
-      s.set_remarks(absl::StrJoin(remarks, "; "));
+      if (from_first_seen) ++listed_from_first_seen_;
       s.set_status(options_.sanction_status);
       AddEvidence(*s.add_evidence(), e);
       // The designation reason, in the list's words, is what the sanction's
@@ -639,7 +501,7 @@ class Importer {
 
   void Finish() {
     v1::Dataset& ds = *ds_;
-    for (const std::string& name : parser_.datasets()) {
+    for (const std::string& name : parser_.Datasets()) {
       v1::Source* src = ds.add_sources();
       src->set_id(DatasetSourceId(name));
       src->set_title(absl::StrCat("OpenSanctions dataset ", name));
@@ -827,27 +689,6 @@ class Importer {
 };
 
 }  // namespace
-
-std::optional<double> ParseFtmPercentage(absl::string_view text) {
-  std::string t = import_internal::CleanText(text);
-  absl::string_view s = t;
-  absl::ConsumeSuffix(&s, "%");
-  s = absl::StripAsciiWhitespace(s);
-  double value = 0;
-  if (size_t slash = s.find('/'); slash != absl::string_view::npos) {
-    double num = 0, den = 0;
-    if (!absl::SimpleAtod(s.substr(0, slash), &num) ||
-        !absl::SimpleAtod(s.substr(slash + 1), &den) || !(den > 0)) {
-      return std::nullopt;
-    }
-    value = 100.0 * num / den;
-  } else {
-    std::string dotted = absl::StrReplaceAll(s, {{",", "."}});
-    if (!absl::SimpleAtod(dotted, &value)) return std::nullopt;
-  }
-  if (!(value > 0) || value > 100) return std::nullopt;
-  return value;
-}
 
 absl::StatusOr<ImportResult> ParseFtmJson(absl::string_view text,
                                           std::string name,

@@ -4,9 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,10 +15,16 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "embargo/import/countries.h"
+#include "lib/io/import/text_util.h"
+#include "lib/model/stakes.h"
 #include "lib/text/names.h"
 
-namespace embargo::import_internal::ftm {
+namespace embargo {
+namespace import_internal::ftm {
 namespace {
 
 // "uniqueEntityId" -> "UNIQUE_ENTITY_ID".
@@ -59,43 +63,17 @@ void CheckOwnershipSumsOf(const Relations& relations,
   for (const std::string& asset : assets) {
     const std::vector<size_t>& stakes = by_asset[asset];
     if (stakes.size() < 2) continue;
-    // Sweep over the stakes' day spans, keeping each owner's active shares;
-    // the total is the sum of each owner's largest active share.
-    struct Point {
-      int64_t day;
-      bool add;
-      size_t index;
-    };
-    std::vector<Point> points;
+    // Each owner counts once, with its largest active share
+    // (lib/model/stakes.h).
+    std::vector<model_internal::Stake> sweep;
+    sweep.reserve(stakes.size());
     for (size_t i : stakes) {
-      DayRange d = SpanOf(relations[i].period());
-      points.push_back({d.lo, true, i});
-      points.push_back({static_cast<int64_t>(d.hi) + 1, false, i});
+      sweep.push_back({SpanOf(relations[i].period()),
+                       relations[i].share_percent(), relations[i].subject_id()});
     }
-    std::sort(points.begin(), points.end(), [](const Point& a, const Point& b) {
-      return a.day != b.day ? a.day < b.day : a.add < b.add;
-    });
-    std::map<std::string, std::multiset<double>> active;
-    double worst = 0;
-    int64_t worst_day = 0;
-    for (size_t p = 0; p < points.size(); ++p) {
-      const v1::Relation& r = relations[points[p].index];
-      std::multiset<double>& held = active[r.subject_id()];
-      if (points[p].add) {
-        held.insert(r.share_percent());
-      } else if (auto it = held.find(r.share_percent()); it != held.end()) {
-        held.erase(it);
-      }
-      if (p + 1 < points.size() && points[p + 1].day == points[p].day) continue;
-      double sum = 0;
-      for (const auto& [owner, shares] : active) {
-        if (!shares.empty()) sum += *shares.rbegin();
-      }
-      if (sum > worst + 1e-9) {
-        worst = sum;
-        worst_day = points[p].day;
-      }
-    }
+    const model_internal::PeakShare peak = model_internal::PeakOwnedShare(sweep);
+    const double worst = peak.total;
+    const int64_t worst_day = peak.day;
     if (worst <= 100.0 + 1e-9) continue;
     std::vector<std::string> ids;
     for (size_t i : stakes) {
@@ -302,4 +280,175 @@ void CheckOwnershipSums(
   CheckOwnershipSumsOf(relations, notes, file);
 }
 
-}  // namespace embargo::import_internal::ftm
+v1::Identifier* AddIdentifier(v1::Actor& a, absl::string_view scheme,
+                              absl::string_view value,
+                              const std::string& source_id) {
+  std::string v = import_internal::CleanText(value);
+  if (v.empty()) return nullptr;
+  for (v1::Identifier& id : *a.mutable_identifiers()) {
+    if (id.scheme() == scheme && id.value() == v) return &id;
+  }
+  v1::Identifier* id = a.add_identifiers();
+  id->set_scheme(std::string(scheme));
+  id->set_value(std::move(v));
+  id->set_source_id(source_id);
+  return id;
+}
+
+void FillActor(const FtmModel& model, const Entity& e,
+               const std::string& source_id, v1::Actor& a) {
+  const absl::Span<const absl::string_view> names = e.Values("name");
+  a.set_name(!e.caption.empty() ? std::string(e.caption)
+             : !names.empty()   ? std::string(names.front())
+                                : e.id);
+  std::set<std::string> seen = {a.name()};
+  const auto alias = [&](absl::string_view n) {
+    std::string c = import_internal::CleanText(n);
+    if (!c.empty() && seen.insert(c).second) a.add_aliases(c);
+  };
+  for (const char* p : {"name", "alias", "previousName"}) {
+    for (absl::string_view n : e.Values(p)) alias(n);
+  }
+  // The model's definition of each property, looked up once.
+  std::vector<const FtmModel::Property*> defined(e.props.size());
+  for (size_t i = 0; i < e.props.size(); ++i) {
+    defined[i] = model.FindProperty(e.schema, e.props[i].name);
+  }
+  for (size_t i = 0; i < e.props.size(); ++i) {
+    const absl::string_view prop = e.props[i].name;
+    const absl::Span<const absl::string_view> values = e.ValuesAt(i);
+    const FtmModel::Property* p = defined[i];
+    if (p != nullptr && p->type == "name" && prop != "name" &&
+        prop != "alias" && prop != "previousName" &&
+        prop != "weakAlias") {
+      for (absl::string_view n : values) alias(n);
+    }
+  }
+  // weakAlias: FtM's low-quality names, kept apart (Actor.weak_aliases).
+  for (absl::string_view n : e.Values("weakAlias")) {
+    std::string c = import_internal::CleanText(n);
+    if (!c.empty() && seen.insert(c).second) a.add_weak_aliases(c);
+  }
+  AddIdentifier(a, "FTM_ID", e.id, source_id);
+  for (absl::string_view r : e.referents) AddIdentifier(a, "FTM_REFERENT", r, source_id);
+  for (size_t i = 0; i < e.props.size(); ++i) {
+    const absl::string_view prop = e.props[i].name;
+    const absl::Span<const absl::string_view> values = e.ValuesAt(i);
+    const FtmModel::Property* p = defined[i];
+    if (p == nullptr || p->type != "identifier" || prop == "programId") {
+      continue;
+    }
+    for (absl::string_view v : values) {
+      AddIdentifier(a, IdentifierScheme(prop), v, source_id);
+    }
+  }
+  for (const std::string& p : model.TemporalStart(e.schema)) {
+    if (std::optional<PartialDate> d = Earliest(e.Values(p))) {
+      *a.mutable_born() = d->ToProto();
+      break;
+    }
+  }
+  const absl::Span<const absl::string_view> topics = e.Values("topics");
+  std::string note = absl::StrCat("FtM ", e.schema);
+  if (!topics.empty()) {
+    absl::StrAppend(&note, "; topics: ", absl::StrJoin(topics, ", "));
+  }
+  if (!e.datasets.empty()) {
+    absl::StrAppend(&note, "; datasets: ", absl::StrJoin(e.datasets, ", "));
+  }
+  a.set_note(std::move(note));
+}
+
+bool FillSanctionTerms(const FtmModel& model, const Entity& e,
+                       absl::string_view authority_id, v1::Sanction& s,
+                       bool& from_first_seen) {
+  from_first_seen = false;
+  const absl::Span<const absl::string_view> programs = e.Values("program");
+  std::string program = e.First("programId");
+  if (program.empty() && !programs.empty()) program = std::string(programs.front());
+  s.set_program(program);
+  for (absl::string_view p : programs) s.add_legal_basis(std::string(p));
+
+  std::vector<absl::string_view> words(e.Values("provisions").begin(),
+                                       e.Values("provisions").end());
+  for (absl::string_view p : programs) words.push_back(p);
+  for (absl::string_view p : e.Values("summary")) words.push_back(p);
+  std::vector<v1::Measure> measures = MeasuresIn(words);
+  if (measures.empty()) {
+    const bool financial_list =
+        authority_id == kOfac.id || authority_id == kUnsc.id ||
+        authority_id == kEu.id || authority_id == kUk.id;
+    measures.push_back(financial_list ? v1::MEASURE_ASSET_FREEZE
+                                      : v1::MEASURE_OTHER);
+  }
+  for (v1::Measure m : measures) s.add_measures(m);
+
+  std::vector<absl::string_view> starts(e.Values("listingDate").begin(),
+                                        e.Values("listingDate").end());
+  for (const std::string& p : model.TemporalStart(e.schema)) {
+    for (absl::string_view v : e.Values(p)) starts.push_back(v);
+  }
+  std::vector<std::string> remarks;
+  std::optional<PartialDate> listed = Earliest(starts);
+  if (!listed) {
+    listed = ParseDate(e.first_seen);
+    if (!listed) return false;
+    remarks.push_back(absl::StrCat(
+        "listing date not given; first seen by the publisher on ",
+        listed->ToString()));
+    from_first_seen = true;
+  }
+  *s.mutable_listed() = listed->ToProto();
+  std::vector<absl::string_view> ends;
+  for (const std::string& p : model.TemporalEnd(e.schema)) {
+    for (absl::string_view v : e.Values(p)) ends.push_back(v);
+  }
+  if (std::optional<PartialDate> end = Latest(ends)) {
+    if (end->LatestDay() >= listed->EarliestDay()) {
+      *s.mutable_delisted() = end->ToProto();
+    }
+  }
+  absl::Span<const absl::string_view> refs = e.Values("authorityId");
+  for (const char* p : {"unscId", "recordId"}) {
+    if (refs.empty()) refs = e.Values(p);
+  }
+  s.set_reference(absl::StrJoin(refs, ", "));
+  for (const char* p : {"reason", "summary", "provisions", "duration",
+                        "status"}) {
+    for (absl::string_view v : e.Values(p)) {
+      remarks.push_back(import_internal::CleanText(v));
+    }
+  }
+  const absl::Span<const absl::string_view> authorities = e.Values("authority");
+  if (authorities.size() > 1) {
+    remarks.push_back(
+        absl::StrCat("authorities: ", absl::StrJoin(authorities, "; ")));
+  }
+  s.set_remarks(absl::StrJoin(remarks, "; "));
+  return true;
+}
+
+}  // namespace import_internal::ftm
+
+std::optional<double> ParseFtmPercentage(absl::string_view text) {
+  std::string t = import_internal::CleanText(text);
+  absl::string_view s = t;
+  absl::ConsumeSuffix(&s, "%");
+  s = absl::StripAsciiWhitespace(s);
+  double value = 0;
+  if (size_t slash = s.find('/'); slash != absl::string_view::npos) {
+    double num = 0, den = 0;
+    if (!absl::SimpleAtod(s.substr(0, slash), &num) ||
+        !absl::SimpleAtod(s.substr(slash + 1), &den) || !(den > 0)) {
+      return std::nullopt;
+    }
+    value = 100.0 * num / den;
+  } else {
+    std::string dotted = absl::StrReplaceAll(s, {{",", "."}});
+    if (!absl::SimpleAtod(dotted, &value)) return std::nullopt;
+  }
+  if (!(value > 0) || value > 100) return std::nullopt;
+  return value;
+}
+
+}  // namespace embargo

@@ -1,7 +1,10 @@
 // How FtM entities map to records, piece by piece, for the FtM importer
 // (lib/io/import/ftm_json.cc): dates, identifier schemes, actor and
-// relation kinds of schemata, sanctioning authorities, measures and the
-// ownership-share check.
+// relation kinds of schemata, sanctioning authorities, measures, an
+// actor's names and identifiers, a sanction's terms and the
+// ownership-share check. What needs the rest of the file (countries and
+// their state actors, addresses, references between entities, evidence)
+// stays with the importer.
 //
 //   using namespace embargo::import_internal::ftm;
 //   std::optional<PartialDate> d = Earliest({"2022-03", "2021"});  // 2021
@@ -21,6 +24,7 @@
 #include "absl/types/span.h"
 #include "embargo/date.h"
 #include "embargo/import/ftm.h"
+#include "lib/io/import/ftm_entity.h"
 #include "embargo/v1/records.pb.h"
 #include "google/protobuf/repeated_ptr_field.h"
 
@@ -82,6 +86,35 @@ const Authority* WellKnownAuthority(absl::string_view authority,
 
 // MeasuresIn returns the measures a sanction's words name, sorted.
 std::vector<v1::Measure> MeasuresIn(absl::Span<const absl::string_view> texts);
+
+// AddIdentifier adds `scheme` and `value` (cleaned) to `a`, citing
+// `source_id`, unless `a` holds them already; returns the identifier, or
+// nullptr when the value is empty.
+v1::Identifier* AddIdentifier(v1::Actor& a, absl::string_view scheme,
+                              absl::string_view value,
+                              const std::string& source_id);
+
+// FillActor sets what an actor takes from its entity alone: the name (the
+// caption, else the first name, else the id), aliases (every other value
+// of a name-typed property), weak aliases (weakAlias), identifiers (FTM_ID,
+// the referents as FTM_REFERENT, every identifier-typed property but
+// programId), the birth date (the earliest date of the first start
+// property of the schema's temporal extent) and the note (schema, topics,
+// datasets).
+void FillActor(const FtmModel& model, const Entity& e,
+               const std::string& source_id, v1::Actor& a);
+
+// FillSanctionTerms sets a sanction's programme (programId, else the first
+// program), legal basis (every program), measures (from the provisions,
+// program and summary words; none found: ASSET_FREEZE for OFAC, UNSC, EU
+// and UK, OTHER otherwise), listing date (the earliest of listingDate and
+// the start properties, else first_seen with a remark saying so, and then
+// `from_first_seen`), delisting date (the latest end, when not before the
+// listing), reference (authorityId, else unscId, else recordId) and
+// remarks. False, with nothing to keep, when no listing date can be read.
+bool FillSanctionTerms(const FtmModel& model, const Entity& e,
+                       absl::string_view authority_id, v1::Sanction& s,
+                       bool& from_first_seen);
 
 // CheckOwnershipSums checks that the ownership shares of each asset never
 // sum to over 100 % at one time. Registers list one owner's successive
