@@ -47,7 +47,12 @@
 // "Artem"), the Russian, Ukrainian and Belarusian forms of a given name or
 // patronymic ("Pavel" / "Pavlo", "Nikolaevich" / "Mykolayovych"); 0.95 for
 // two or three words on one side that are one word on the other ("Chon
-// Myong" / "CHONMYONG", "Abdel" / "Abd el"). Words with digits
+// Myong" / "CHONMYONG", "Abdel" / "Abd el"). When every word but one on
+// each side is paired and the query's word is in no indexed name, the two
+// left over pair loosely if at most three edits apart with half the
+// letters kept: 0.6 x (1 - edits / letters) ("Zrau" / "Zaur" 0.3, "Srgi" /
+// "Sergei" 0.4); a word the lists hold is someone's name, not a
+// misspelling, and never pairs so. Words with digits
 // must agree exactly and weigh the most (8). Other words weigh by rarity (ln(1 + names /
 // names holding the word), between 1 and 8); patronymics weigh 0.3 on the
 // name's side. The name score is 0.65 x the weighted share of the query
@@ -113,6 +118,9 @@ enum class TokenMatchKind {
   kInitial,          // An initial of the word.
   kPrefix,           // The beginning of the word.
   kJoined,           // The words run together ("Abdelrahman").
+  kLoose,            // Half the letters or more alike, paired only as the
+                     // words left over once all others were paired
+                     // ("Zrau" / "Zaur").
 };
 absl::string_view TokenMatchKindName(TokenMatchKind kind);
 

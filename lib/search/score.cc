@@ -2,6 +2,7 @@
 // paragraph of embargo/search.h).
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <string>
 #include <type_traits>
@@ -26,6 +27,7 @@ absl::string_view TokenMatchKindName(TokenMatchKind kind) {
     case TokenMatchKind::kInitial: return "initial";
     case TokenMatchKind::kPrefix: return "prefix";
     case TokenMatchKind::kJoined: return "joined";
+    case TokenMatchKind::kLoose: return "loose";
   }
   return "?";
 }
@@ -189,6 +191,18 @@ Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
   return best;
 }
 
+// LooseSimilarity scores two Latin words left over as one word written
+// badly: in [0, 0.6], 0 when fewer than half the letters of the longer
+// survive the edits (at most three) between them, or a number is in either.
+double LooseSimilarity(absl::string_view a, absl::string_view b, bool latin) {
+  if (!latin || a.size() < 3 || b.size() < 3) return 0;
+  if ((LetterMask(a) | LetterMask(b)) & (1u << 26)) return 0;
+  const int len = static_cast<int>(std::max(a.size(), b.size()));
+  const int d = EditDistance(a, b, std::min(3, len / 2));
+  if (d > std::min(3, len / 2)) return 0;
+  return 0.6 * (1.0 - static_cast<double>(d) / len);
+}
+
 bool HasDigit(absl::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -312,6 +326,26 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
       std::vector<std::string> nw;
       for (size_t x = k.ni; x < size_t(k.ni) + k.nn; ++x) nw.push_back(name_word(x));
       pairs[npairs++] = {absl::StrJoin(qw, " "), absl::StrJoin(nw, " "), k.kind, k.sim};
+    }
+  }
+  // The words left over: when one query word and one name word are all
+  // that stay unpaired, and every other word on both sides was paired,
+  // the two are taken as one word written badly if half their letters or
+  // more survive the edits between them ("Zrau" / "Zaur", "Srey" /
+  // "Sergey"). Only then: elsewhere such likeness is chance.
+  if (q_used != 0 && std::popcount(q_used) + 1 == static_cast<int>(std::min(mq, nq)) &&
+      std::popcount(n_used) + 1 == static_cast<int>(std::min(mn, nn)) && nq == mq &&
+      nn == mn) {
+    const size_t i = std::countr_one(q_used), j = std::countr_one(n_used);
+    const uint32_t w = d.entry_words[e.first + j];
+    const double sim = q.word_ids[i] >= 0 ? 0 : LooseSimilarity(q.words[i], d.word_text[w], q.latin[i] && d.word_latin[w]);
+    if (sim > 0) {
+      q_used |= 1u << i;
+      n_used |= 1u << j;
+      q_sim[i] = n_sim[j] = sim;
+      if (hit != nullptr) {
+        pairs[npairs++] = {q.words[i], d.word_text[w], TokenMatchKind::kLoose, sim};
+      }
     }
   }
   for (size_t i = 0; i < nq && i < 16; ++i) {

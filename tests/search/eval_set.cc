@@ -146,6 +146,37 @@ EvalSet MakeEvalSet(std::vector<DatasetFile> files, const EvalOptions& options) 
       }
     }
   }
+  // How many actors bear each word (in Latin letters) in one of their
+  // names: a word that many bear ("bank", "korea", "mohammed") does not
+  // make a name a variant of another.
+  absl::flat_hash_map<std::string, int> bearers;
+  for (const DatasetFile& f : files) {
+    for (const v1::Actor& a : f.dataset.actors()) {
+      absl::flat_hash_set<std::string> words;
+      for (const std::string& n : StrongNames(a)) {
+        for (std::string& w : text_internal::SplitName(n).words) words.insert(std::move(w));
+      }
+      for (const std::string& w : words) ++bearers[w];
+    }
+  }
+  const auto distinctive = [&](const std::string& w) {
+    if (w.size() < 3) return false;
+    auto it = bearers.find(w);
+    return it == bearers.end() || it->second <= options.max_bearers;
+  };
+  // SharesDistinctive: the query's words (from SplitName) and a name share
+  // a distinctive word, written the same way.
+  const auto shares_distinctive = [&](const std::vector<std::string>& qw,
+                                      const std::vector<std::string>& names,
+                                      const std::string& fold) {
+    for (const std::string& n : names) {
+      if (FoldName(n) == fold) continue;
+      for (const std::string& w : text_internal::SplitName(n).words) {
+        if (distinctive(w) && std::find(qw.begin(), qw.end(), w) != qw.end()) return true;
+      }
+    }
+    return false;
+  };
   const auto draw_order = [&](std::vector<Ref>& refs) {
     std::vector<std::pair<uint64_t, Ref>> keyed;
     for (const Ref& r : refs) {
@@ -175,20 +206,17 @@ EvalSet MakeEvalSet(std::vector<DatasetFile> files, const EvalOptions& options) 
     std::vector<std::string> names = StrongNames(a);
     // The query: an alias (or, for a merged actor, any name but the one
     // kept first) that is a variant of a name the actor keeps: sharing a
-    // word of three letters or more once written in Latin letters. A
-    // former name after a renaming, or an acronym, shares none: no name
-    // matcher can tell those, and they are left out.
+    // distinctive word with it once written in Latin letters (a word of
+    // three letters or more that at most `max_bearers` actors bear). A
+    // former name after a renaming, a translation ("Army of Mohammed" for
+    // "Jaish-i-Mohammed"), or an acronym shares none: no name matcher can
+    // tell those, and they are left out.
     std::vector<std::string> variants;
     for (size_t k = 1; k < names.size(); ++k) {
-      const std::vector<std::string> qw = text_internal::SplitName(names[k]).words;
-      bool shares = false;
-      for (size_t o = 0; o < names.size() && !shares; ++o) {
-        if (FoldName(names[o]) == FoldName(names[k])) continue;
-        for (const std::string& w : text_internal::SplitName(names[o]).words) {
-          if (w.size() >= 3 && std::find(qw.begin(), qw.end(), w) != qw.end()) shares = true;
-        }
+      if (shares_distinctive(text_internal::SplitName(names[k]).words, names,
+                             FoldName(names[k]))) {
+        variants.push_back(names[k]);
       }
-      if (shares) variants.push_back(names[k]);
     }
     if (variants.empty()) continue;
     chosen_ids.insert(a.id());
@@ -207,7 +235,11 @@ EvalSet MakeEvalSet(std::vector<DatasetFile> files, const EvalOptions& options) 
     if (words.size() >= 3) {
       std::vector<std::string> w = words;
       w.erase(w.begin() + 1 + rng() % (w.size() - 1));
-      set.pairs.push_back({absl::StrJoin(w, " "), a.id(), true, "dropped"});
+      // Only while what is left still shares a distinctive word.
+      const std::string left = absl::StrJoin(w, " ");
+      if (shares_distinctive(text_internal::SplitName(left).words, kept, fold)) {
+        set.pairs.push_back({left, a.id(), true, "dropped"});
+      }
     }
     if (words.size() >= 2) {
       std::vector<std::string> w = words;

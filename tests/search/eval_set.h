@@ -41,6 +41,9 @@ struct EvalOptions {
   uint64_t seed = 15;
   int positive_actors = 800;
   int negative_queries = 800;
+  // A word at most this many actors bear in a name is distinctive (about
+  // one actor in a thousand on the real lists).
+  int max_bearers = 20;
 };
 
 struct EvalSet {

@@ -222,11 +222,11 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
   }
   const auto [p, r] = pr(kDefaultMatchThreshold, true);
   // The issue's target is recall 0.95 at precision 0.98; on this set the
-  // search reaches precision 0.985 at recall 0.892 (README "Name search
+  // search reaches precision 0.984 at recall 0.915 (README "Name search
   // quality" says which positives it misses and why). These floors keep
   // what was reached.
   EXPECT_GE(p, 0.98);
-  EXPECT_GE(r, 0.88);
+  EXPECT_GE(r, 0.91);
 }
 
 }  // namespace

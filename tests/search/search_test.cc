@@ -144,6 +144,45 @@ TEST_F(SearchTest, TyposAndPartialNames) {
   EXPECT_LT(h[0].score, 0.9);
 }
 
+TEST_F(SearchTest, TheWordLeftOverPairsLooselyOnlyWhenNoListHoldsIt) {
+  // "Srgi" is in no name: with the other two words paired, it is taken as
+  // "Sergei" written badly (two edits, four letters of six kept).
+  std::vector<SearchHit> h = Find("Srgi Kuzhugetovich Shoigu");
+  ASSERT_FALSE(h.empty());
+  EXPECT_EQ(graph_->node_id(h[0].node), "P-SHOIGU");
+  ASSERT_EQ(h[0].tokens.size(), 3u) << h[0].Explain();
+  EXPECT_EQ(h[0].tokens[0].kind, TokenMatchKind::kLoose);
+  EXPECT_EQ(h[0].tokens[0].name_token, "sergei");
+  EXPECT_DOUBLE_EQ(h[0].tokens[0].similarity, 0.6 * (1 - 2.0 / 6));
+  EXPECT_THAT(h[0].Explain(), HasSubstr("srgi~sergei (loose)"));
+  const double loose = h[0].score;
+  // Without the two other words to support it, no pairing.
+  h = Find("Srgi Shoigu Aleksandrovna");
+  for (const SearchHit& x : h) {
+    for (const TokenMatch& t : x.tokens) EXPECT_NE(t.kind, TokenMatchKind::kLoose);
+  }
+  // "Irina" is a name the lists hold: it is someone, not a misspelt
+  // "Sergei", however alike ("Irina" / "Irena" would be a typo pair).
+  h = Find("Irina Kuzhugetovich Shoigu");
+  for (const SearchHit& x : h) {
+    for (const TokenMatch& t : x.tokens) EXPECT_NE(t.kind, TokenMatchKind::kLoose);
+  }
+  h = Find("Serzh Kuzhugetovich Shoigu");  // Three edits, half the letters.
+  ASSERT_FALSE(h.empty());
+  ASSERT_FALSE(h[0].tokens.empty());
+  EXPECT_EQ(h[0].tokens[0].kind, TokenMatchKind::kLoose);
+  EXPECT_DOUBLE_EQ(h[0].tokens[0].similarity, 0.3);
+  h = Find("Xavier Kuzhugetovich Shoigu");  // Five edits: no pairing.
+  ASSERT_FALSE(h.empty());
+  EXPECT_THAT(h[0].missing_query_tokens, ::testing::ElementsAre("xavier"));
+  // Too far apart: "Xqzt" keeps no letter of "Sergei".
+  h = Find("Xqzt Kuzhugetovich Shoigu");
+  ASSERT_FALSE(h.empty());
+  EXPECT_THAT(h[0].missing_query_tokens, ::testing::ElementsAre("xqzt"));
+  // The loose pair counts for 0.4 of the word's weight on both sides.
+  EXPECT_GT(loose, h[0].score + 0.1);
+}
+
 TEST_F(SearchTest, AttributesAgreeOrDisagree) {
   SearchQuery q;
   q.born = *PartialDate::Parse("1955");
