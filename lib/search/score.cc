@@ -302,9 +302,18 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
       }
     }
   }
-  std::sort(cands, cands + num, [](const Cand& a, const Cand& b) {
+  // Best pairs first; of equal pairs, the one whose words stand at the most
+  // alike places in the two names ("el" of "Abdel Khader ... el Sayed"
+  // takes the second "el" of "ABD EL KADER ... EL SAYED", leaving "abd el"
+  // to pair with "abdel").
+  const auto offset = [&](const Cand& c) {
+    return std::abs(static_cast<double>(c.qi) / nq - static_cast<double>(c.ni) / nn);
+  };
+  std::sort(cands, cands + num, [&](const Cand& a, const Cand& b) {
     if (a.sim != b.sim) return a.sim > b.sim;
     if (a.qi != b.qi) return a.qi < b.qi;
+    const double oa = offset(a), ob = offset(b);
+    if (oa != ob) return oa < ob;
     return a.ni < b.ni;
   });
   uint32_t q_used = 0, n_used = 0;

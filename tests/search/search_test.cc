@@ -308,6 +308,7 @@ class SearchVariantsTest : public ::testing::Test {
     Add("C-SHIPPING", v1::ACTOR_KIND_COMPANY, "KOREA SHIPPING COMPANY", "PRK");
     Add("C-NAMPO", v1::ACTOR_KIND_COMPANY, "CHONMYONG NAMPO TRADING", "PRK");
     Add("P-MYONG", v1::ACTOR_KIND_PERSON, "KIM MYONG CHOL", "PRK");
+    Add("P-SAYED", v1::ACTOR_KIND_PERSON, "ABD EL KADER MAHMOUD MOHAMED EL SAYED", "");
     graph_ = std::make_unique<Graph>(b_.BuildGraph());
     absl::StatusOr<NameIndex> index = NameIndex::Build(*graph_);
     EXPECT_TRUE(index.ok()) << index.status();
@@ -351,6 +352,17 @@ TEST_F(SearchVariantsTest, WordsJoinedOrApart) {
   h = Best("Chonmyong Nampo Trading");
   EXPECT_EQ(Id(h), "C-NAMPO");
   EXPECT_DOUBLE_EQ(h.score, 1.0);
+}
+
+TEST_F(SearchVariantsTest, AWordTwiceInTheNamePairsWhereItStands) {
+  // The query's "el" takes the name's second "el", which stands where it
+  // does, and "abdel" pairs with "abd el".
+  SearchHit h = Best("Abdel Kader Mahmoud Mohamed el Sayed");
+  EXPECT_EQ(Id(h), "P-SAYED");
+  EXPECT_THAT(h.Explain(), HasSubstr("abdel~abd el (joined)"));
+  EXPECT_TRUE(h.missing_query_tokens.empty()) << h.Explain();
+  EXPECT_TRUE(h.missing_name_tokens.empty()) << h.Explain();
+  EXPECT_GE(h.score, 0.95);
 }
 
 TEST_F(SearchVariantsTest, KoreanConsonantsOfTwoRomanisations) {
