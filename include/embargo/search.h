@@ -39,7 +39,8 @@
 // A pair scores 1 for the same word, 0.95 for the same spelling key (a
 // spelling or transliteration variant), 0.88 / 0.82 / 0.75 for one typo
 // (words of 6+, 4-5, 3 letters), 0.75 for two (7+ letters; never in a word
-// with digits), 0.75 for an initial ("S." for "Sergei") and
+// with digits), 0.75 for an initial ("S." for "Sergei"; in a person's
+// name only, since in "I&S HOLDING" a letter is no initial) and
 // 0.6-0.9 for a prefix ("Serg"), 0.75 for three-letter syllables that
 // Korean romanisations spell with g/k, b/p, d/t or l/r, 0.88 for words of
 // one looser class: the same romanised Korean syllables ("Jang" / "Chang",

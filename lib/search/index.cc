@@ -167,10 +167,16 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
     if (!r.has_actor()) continue;
     const v1::Actor& a = r.actor();
     const uint32_t u = static_cast<uint32_t>(v);
-    add_name(u, a.name(), 0);
-    for (const std::string& alias : a.aliases()) add_name(u, alias, NameIndexData::kAlias);
+    const uint8_t person = a.kind() == v1::ACTOR_KIND_PERSON ||
+                                   a.kind() == v1::ACTOR_KIND_UNSPECIFIED
+                               ? NameIndexData::kInitials
+                               : 0;
+    add_name(u, a.name(), person);
+    for (const std::string& alias : a.aliases()) {
+      add_name(u, alias, NameIndexData::kAlias | person);
+    }
     for (const std::string& alias : a.weak_aliases()) {
-      add_name(u, alias, NameIndexData::kAlias | NameIndexData::kWeak);
+      add_name(u, alias, NameIndexData::kAlias | NameIndexData::kWeak | person);
     }
     d->born[v] = {static_cast<int16_t>(a.born().year()),
                   static_cast<int16_t>(a.born().month()),

@@ -30,6 +30,11 @@ struct NameIndexData {
     kAlias = 1,
     kWeak = 2,
     kTransliterated = 4,
+    // A person's name (or an actor of no stated kind): only there does a
+    // single letter stand for a word ("S." for "Sergei"); in an
+    // organisation's name it is a letter of an abbreviation ("I&S
+    // HOLDING", "S.A. DE C.V.").
+    kInitials = 8,
   };
   struct Entry {
     uint32_t node;

@@ -135,8 +135,8 @@ bool MasksAllow(uint32_t a, uint32_t b, int edits) {
 
 Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
              absl::string_view nk, bool same_word, bool same_key, bool same_class,
-             bool script, bool latin, uint32_t qwm, uint32_t qkm, uint32_t nwm,
-             uint32_t nkm) {
+             bool script, bool latin, bool initials, uint32_t qwm, uint32_t qkm,
+             uint32_t nwm, uint32_t nkm) {
   if (same_word) {
     return {1.0, script ? TokenMatchKind::kTransliteration : TokenMatchKind::kExact};
   }
@@ -155,7 +155,7 @@ Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
   // word, mask bit 26 is a digit.
   if ((qwm | nwm) & (1u << 26)) return {};
   if (qw.size() == 1 || nw.size() == 1) {
-    if (qw[0] == nw[0]) return {0.75, TokenMatchKind::kInitial};
+    if (initials && qw[0] == nw[0]) return {0.75, TokenMatchKind::kInitial};
     return {};
   }
   const size_t len = std::max(qk.size(), nk.size());
@@ -253,7 +253,8 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
       }
       const Pair p = Compare(q.words[i], q.keys[i], d.word_text[w], d.key_text[k],
                              q.word_ids[i] == w, q.key_ids[i] == k, same_class,
-                             script, q.latin[i] && d.word_latin[w], q.word_masks[i],
+                             script, q.latin[i] && d.word_latin[w],
+                             (e.flags & NameIndexData::kInitials) != 0, q.word_masks[i],
                              q.key_masks[i], d.word_mask[w], d.key_mask[k]);
       if (p.sim > 0) {
         cands[num++] = {p.sim, static_cast<uint16_t>(i), static_cast<uint16_t>(j), 1, 1, p.kind};

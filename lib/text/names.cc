@@ -337,7 +337,7 @@ struct Rule {
 constexpr Rule kRules[] = {
     {"sch", "sh"}, {"tch", "ch"}, {"dzh", "j"}, {"zh", "j"}, {"dj", "j"},
     {"ph", "f"},   {"kh", "h"},   {"gh", "g"},  {"th", "t"}, {"dh", "d"},
-    {"ck", "k"},   {"ou", "u"},   {"oo", "u"},  {"eo", "o"},
+    {"ck", "k"},   {"ct", "kt"},  {"ou", "u"},  {"oo", "u"},  {"eo", "o"},
     {"eu", "u"},   {"yeo", "io"}, {"ye", "e"},   {"q", "k"},   {"x", "ks"}, {"w", "v"},
     {"y", "i"}};
 

@@ -34,7 +34,8 @@
 //  3. SpellingKey maps one LatinFold token to a key shared by its common
 //     romanisation and spelling variants. In order, longest rule first:
 //       sch -> sh, tch -> ch, dzh / dj / zh -> j, ph -> f, kh -> h, gh -> g,
-//       th -> t, dh -> d, ck -> k, yeo -> io (Korean RR "yeo" = MR "yŏ"),
+//       th -> t, dh -> d, ck -> k, ct -> kt (Victor /
+//       Viktor, Director / Direktor), yeo -> io (Korean RR "yeo" = MR "yŏ"),
 //       ye -> e (Sergeyevich / Sergeevich),
 //       q -> k, x -> ks, w -> v, y -> i,
 //       ou / oo -> u, eo -> o (Korean RR "eo" = McCune-Reischauer

@@ -264,12 +264,30 @@ EvalSet MakeEvalSet(std::vector<DatasetFile> files, const EvalOptions& options) 
   pool.insert(pool.end(), others.begin(), others.end());
   draw_order(pool);
   int negatives = 0;
-  for (const Ref& r : pool) {
-    if (negatives >= options.negative_queries) break;
+  size_t next = 0;
+  for (; next < pool.size() && negatives < options.negative_queries; ++next) {
+    const Ref& r = pool[next];
     const v1::Actor& a = files[r.file].dataset.actors(r.index);
     if (chosen_ids.contains(a.id()) || FoldName(a.name()).size() < 4) continue;
     set.pairs.push_back({a.name(), a.id(), false, "negative"});
     ++negatives;
+  }
+  // Unlisted queries: the names of actors taken out of the lists, as most
+  // names a screening meets are on none. The actor's record stays, named
+  // "-" (no word), so that the lists' references to it hold.
+  int unlisted = 0;
+  for (; next < pool.size() && unlisted < options.unlisted_queries; ++next) {
+    const Ref& r = pool[next];
+    v1::Actor& a = *files[r.file].dataset.mutable_actors(r.index);
+    if (chosen_ids.contains(a.id()) || FoldName(a.name()).size() < 4) continue;
+    EvalPair pair{a.name(), a.id(), false, "unlisted"};
+    pair.names = StrongNames(a);
+    for (const std::string& w : a.weak_aliases()) pair.names.push_back(w);
+    a.set_name("-");
+    a.clear_aliases();
+    a.clear_weak_aliases();
+    set.pairs.push_back(std::move(pair));
+    ++unlisted;
   }
   set.files = std::move(files);
   return set;

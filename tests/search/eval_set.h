@@ -15,7 +15,8 @@
 // best (that actor not being it) and the actor with the highest
 // Jaro-Winkler similarity (each method's hardest distractor); pairs whose
 // names fold to the same words are left out (a name cannot tell them
-// apart).
+// apart). Unlisted negatives: the name of an actor taken out of the lists
+// (its record renamed "-"), paired the same way: someone no list names.
 
 #ifndef EMBARGO_TESTS_SEARCH_EVAL_SET_H_
 #define EMBARGO_TESTS_SEARCH_EVAL_SET_H_
@@ -34,13 +35,17 @@ struct EvalPair {
   std::string actor_id;  // The actor the pair is about.
   bool positive = false;
   std::string kind;  // clean, cross_list, dropped, swapped, typo1, typo2,
-                     // romanisation; negative
+                     // romanisation; negative, unlisted
+  // For an unlisted query: every name the actor had before it was taken
+  // out of the lists.
+  std::vector<std::string> names;
 };
 
 struct EvalOptions {
   uint64_t seed = 15;
   int positive_actors = 800;
   int negative_queries = 800;
+  int unlisted_queries = 400;
   // A word at most this many actors bear in a name is distinctive (about
   // one actor in a thousand on the real lists).
   int max_bearers = 20;

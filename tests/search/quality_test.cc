@@ -151,9 +151,22 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
       continue;
     }
     // Negatives: each method's hardest other actor, both scored by both.
+    // An unlisted query's own names were taken out of the lists: another
+    // actor is "the same name" when it bears one of them.
+    std::vector<std::vector<std::string>> own;
+    for (const std::string& s : p.names) own.push_back(WordsKey(s));
+    const auto namesake = [&](size_t v) {
+      if (own.empty()) return same_name(v, y);
+      for (const auto& x : keys[v]) {
+        for (const auto& o : own) {
+          if (Within(x, o) || Within(o, x)) return true;
+        }
+      }
+      return false;
+    };
     std::optional<size_t> ours_x, jw_x;
     for (const SearchHit& h : *hits) {
-      if (h.node.value() != y && !same_name(h.node.value(), y)) {
+      if (h.node.value() != y && !namesake(h.node.value())) {
         ours_x = h.node.value();
         break;
       }
@@ -164,14 +177,14 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
       if (v == y || folded[v].empty()) continue;
       double s = 0;
       for (const std::string& f : folded[v]) s = std::max(s, testing::JaroWinkler(fq, f));
-      if (s > best && !same_name(v, y)) {
+      if (s > best && !namesake(v)) {
         best = s;
         jw_x = v;
       }
     }
     for (std::optional<size_t> x : {ours_x, jw_x}) {
       if (!x) continue;
-      scored.push_back({false, "negative", ours_of(*hits, *x), jw_of(p.query, *x), p.query,
+      scored.push_back({false, p.kind, ours_of(*hits, *x), jw_of(p.query, *x), p.query,
                         std::string(graph->node_name(NodeId(static_cast<uint32_t>(*x)))),
                         why_of(*hits, *x)});
     }
@@ -181,14 +194,17 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
   std::map<std::string, std::pair<int, int>> by_kind;  // kind -> (found, all)
   for (const Scored& s : scored) {
     (s.positive ? positives : negatives)++;
-    if (s.positive) {
-      by_kind[s.kind].second++;
-      by_kind[s.kind].first += s.ours >= kDefaultMatchThreshold;
-    }
+    by_kind[s.kind].second++;
+    by_kind[s.kind].first += s.ours >= kDefaultMatchThreshold;
   }
   std::cout << "evaluation set: " << positives << " positive pairs, " << negatives
             << " negative pairs\n";
   for (const auto& [kind, c] : by_kind) {
+    if (kind == "negative" || kind == "unlisted") {
+      std::cout << absl::StrFormat("  false matches on %-8s %d of %d pairs\n", kind, c.first,
+                                   c.second);
+      continue;
+    }
     std::cout << absl::StrFormat("  recall on %-13s %.3f (%d of %d)\n", kind,
                                  double(c.first) / c.second, c.first, c.second);
   }
@@ -222,9 +238,9 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
   }
   const auto [p, r] = pr(kDefaultMatchThreshold, true);
   // The issue's target is recall 0.95 at precision 0.98; on this set the
-  // search reaches precision 0.984 at recall 0.915 (README "Name search
-  // quality" says which positives it misses and why). These floors keep
-  // what was reached.
+  // search reaches precision 0.981 at recall 0.915, the unlisted
+  // negatives counted (README "Name search quality" says which positives
+  // it misses and why). These floors keep what was reached.
   EXPECT_GE(p, 0.98);
   EXPECT_GE(r, 0.91);
 }

@@ -309,6 +309,7 @@ class SearchVariantsTest : public ::testing::Test {
     Add("C-NAMPO", v1::ACTOR_KIND_COMPANY, "CHONMYONG NAMPO TRADING", "PRK");
     Add("P-MYONG", v1::ACTOR_KIND_PERSON, "KIM MYONG CHOL", "PRK");
     Add("P-SAYED", v1::ACTOR_KIND_PERSON, "ABD EL KADER MAHMOUD MOHAMED EL SAYED", "");
+    Add("C-IS", v1::ACTOR_KIND_COMPANY, "I&S HOLDING COMPANY, S.A.", "");
     graph_ = std::make_unique<Graph>(b_.BuildGraph());
     absl::StatusOr<NameIndex> index = NameIndex::Build(*graph_);
     EXPECT_TRUE(index.ok()) << index.status();
@@ -363,6 +364,26 @@ TEST_F(SearchVariantsTest, AWordTwiceInTheNamePairsWhereItStands) {
   EXPECT_TRUE(h.missing_query_tokens.empty()) << h.Explain();
   EXPECT_TRUE(h.missing_name_tokens.empty()) << h.Explain();
   EXPECT_GE(h.score, 0.95);
+}
+
+TEST_F(SearchVariantsTest, InitialsOnlyInPersonsNames) {
+  SearchHit h = Best("A. P. Metelev");
+  EXPECT_EQ(Id(h), "P-METELEV");
+  EXPECT_THAT(h.Explain(), HasSubstr("a~artem (initial), p~pavlovich (initial)"));
+  // In a company's name a single letter is part of an abbreviation:
+  // "Ironhill" is no "I".
+  SearchQuery q;
+  q.name = "IRONHILL HOLDINGS LIMITED";
+  absl::StatusOr<std::vector<SearchHit>> hits = index_->Search(q);
+  ASSERT_TRUE(hits.ok());
+  bool seen = false;
+  for (const SearchHit& x : *hits) {
+    if (Id(x) != "C-IS") continue;
+    seen = true;
+    for (const TokenMatch& t : x.tokens) EXPECT_NE(t.kind, TokenMatchKind::kInitial);
+    EXPECT_LT(x.score, kDefaultMatchThreshold) << x.Explain();
+  }
+  EXPECT_TRUE(seen);  // Found by "holdings", scored without the initial.
 }
 
 TEST_F(SearchVariantsTest, KoreanConsonantsOfTwoRomanisations) {
