@@ -54,8 +54,10 @@
 // letters kept: 0.6 x (1 - edits / letters) ("Zrau" / "Zaur" 0.3, "Srgi" /
 // "Sergei" 0.4); a word the lists hold is someone's name, not a
 // misspelling, and never pairs so. Words with digits
-// must agree exactly and weigh the most (8). Other words weigh by rarity (ln(1 + names /
-// names holding the word), between 1 and 8); patronymics weigh 0.3 on the
+// must agree exactly and weigh the most (8); a word of a company form that
+// was not set aside ("Joint" of "Stock Company X Joint") weighs 1. Other
+// words weigh by rarity (ln(1 + names / names holding the word), between
+// 1 and 8; 8 for a query word no name holds); patronymics weigh 0.3 on the
 // name's side. The name score is 0.65 x the weighted share of the query
 // explained + 0.35 x the weighted share of the name explained. A weak alias
 // raises an actor's score by only 0.35 x what it adds over the best strong

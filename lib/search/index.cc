@@ -215,6 +215,10 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
     const double df = d->post_start[k + 1] - d->post_start[k];
     d->key_weight[k] = static_cast<float>(
         std::clamp(std::log(1.0 + total / std::max(df, 1.0)), 1.0, d->max_weight));
+    // A word of a company form that SplitName kept ("Joint" of "Stock
+    // Company X Joint") is rare as a word only because forms are set
+    // aside; it weighs the least.
+    if (text_internal::IsFormWord(d->key_text[k])) d->key_weight[k] = 1.0f;
   }
   // Looser key classes: romanised Korean, soft yo, name forms.
   d->key_class.assign(num_keys, {-1, -1, -1});
@@ -316,6 +320,13 @@ internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name
          d.loose[NameIndexData::kNameForm].Find(text_internal::NameFormKey(q.keys[i]))});
     auto sit = soft.empty() ? d.key_ids.end() : d.key_ids.find(soft);
     q.soft_key_id.push_back(sit == d.key_ids.end() ? -1 : static_cast<int64_t>(sit->second));
+    const bool digit = std::any_of(word.begin(), word.end(),
+                                   [](char c) { return c >= '0' && c <= '9'; });
+    q.weight.push_back(digit                                          ? d.max_weight
+                       : word.size() == 1                             ? 1.0
+                       : q.key_ids[i] >= 0                            ? d.key_weight[q.key_ids[i]]
+                       : text_internal::IsFormWord(q.keys[i])         ? 1.0
+                                                                      : d.max_weight);
   }
   for (size_t i = 0; i < q.words.size(); ++i) {
     std::string joined = q.words[i];
@@ -446,11 +457,7 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     // scores at most 0.65 w / total + 0.35 (+ 0.05 for attributes), which
     // bounds the names left once `limit` names score above it.
     double q_total = 0;
-    for (size_t i = 0; i < q.words.size(); ++i) {
-      q_total += q.words[i].size() == 1 ? 1.0
-                 : q.key_ids[i] >= 0    ? d.key_weight[q.key_ids[i]]
-                                        : d.max_weight;
-    }
+    for (double w : q.weight) q_total += w;
     for (const auto& [neg_acc, e] : cand) {
       if (top.size() >= options.limit && q_total > 0) {
         const double bound = 0.65 * std::min(1.0, -neg_acc / q_total) + 0.35 + 0.05;

@@ -130,6 +130,10 @@ struct QueryWords {
   std::vector<std::array<int32_t, NameIndexData::kLooseClasses>> classes;
   std::vector<int64_t> soft_key_id;
   std::vector<uint8_t> latin;
+  // Per word, its weight: the most (NameIndexData::max_weight) for a word
+  // with digits or one no name holds, 1 for an initial or a word of a
+  // company form, else its key's.
+  std::vector<double> weight;
   std::vector<std::string> set_aside;
   bool transliterated = false;
   // Runs of two or three Latin words whose joined key is a key of the

@@ -207,11 +207,7 @@ bool HasDigit(absl::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-double QueryWeight(const NameIndexData& d, const QueryWords& q, size_t i) {
-  if (HasDigit(q.words[i])) return d.max_weight;  // Numbers decide.
-  if (q.words[i].size() == 1) return 1.0;
-  return q.key_ids[i] >= 0 ? d.key_weight[q.key_ids[i]] : d.max_weight;
-}
+
 
 }  // namespace
 
@@ -359,7 +355,7 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
     }
   }
   for (size_t i = 0; i < nq && i < 16; ++i) {
-    const double w = QueryWeight(d, q, i);
+    const double w = q.weight[i];
     q_total += w;
     q_got += w * q_sim[i];
   }

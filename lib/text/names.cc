@@ -349,6 +349,7 @@ struct Affixes {
   // Spelling keys of company forms, one vector of keys per form.
   std::vector<std::vector<std::string>> forms;
   absl::flat_hash_set<std::string> honorifics;  // Keys.
+  absl::flat_hash_set<std::string> form_words;  // Keys of two letters or more.
 };
 
 std::vector<std::string> Keys(absl::string_view words) {
@@ -385,6 +386,11 @@ const Affixes& GetAffixes() {
         "prat", "fgup", "gup", "mup", "ano", "fze", "fzco", "fzc", "fzllc",
         "pte", "pvt", "bhd", "sas", "sae", "eood", "ood", "doo"};
     for (absl::string_view f : kForms) a->forms.push_back(Keys(f));
+    for (const std::vector<std::string>& f : a->forms) {
+      for (const std::string& k : f) {
+        if (k.size() >= 2) a->form_words.insert(k);
+      }
+    }
     // Longest first, so that "limited liability company" wins over "limited".
     std::stable_sort(a->forms.begin(), a->forms.end(),
                      [](const auto& x, const auto& y) {
@@ -424,6 +430,10 @@ std::string LatinFold(absl::string_view utf8) {
   bool unused = false;
   Fold(utf8, /*latin=*/true, out, &unused);
   return out;
+}
+
+bool IsFormWord(absl::string_view key) {
+  return GetAffixes().form_words.contains(key);
 }
 
 bool IsLatinToken(absl::string_view token) {

@@ -135,6 +135,12 @@ struct NameParts {
 };
 NameParts SplitNameParts(absl::string_view name);
 
+// IsFormWord is true for a SpellingKey of two letters or more that is a
+// word of a company form ("joint", "stock", "obshchestvo", "llc"): such a
+// word says little of whom a name is, even where SplitName keeps it
+// because the form around it is incomplete ("Stock Company X Joint").
+bool IsFormWord(absl::string_view key);
+
 // IsPatronymic is true for LatinFold tokens that look like Russian or
 // Ukrainian patronymics ("kuzhugetovich", "ivanovna").
 bool IsPatronymic(absl::string_view token);

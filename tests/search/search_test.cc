@@ -310,6 +310,8 @@ class SearchVariantsTest : public ::testing::Test {
     Add("P-MYONG", v1::ACTOR_KIND_PERSON, "KIM MYONG CHOL", "PRK");
     Add("P-SAYED", v1::ACTOR_KIND_PERSON, "ABD EL KADER MAHMOUD MOHAMED EL SAYED", "");
     Add("C-IS", v1::ACTOR_KIND_COMPANY, "I&S HOLDING COMPANY, S.A.", "");
+    Add("C-ZNTC", v1::ACTOR_KIND_COMPANY, "JSC ZELENOGRAD NANOTECHNOLOGY CENTER", "RUS");
+    Add("C-TULA", v1::ACTOR_KIND_COMPANY, "ZAVOD TULA", "RUS");
     graph_ = std::make_unique<Graph>(b_.BuildGraph());
     absl::StatusOr<NameIndex> index = NameIndex::Build(*graph_);
     EXPECT_TRUE(index.ok()) << index.status();
@@ -384,6 +386,18 @@ TEST_F(SearchVariantsTest, InitialsOnlyInPersonsNames) {
     EXPECT_LT(x.score, kDefaultMatchThreshold) << x.Explain();
   }
   EXPECT_TRUE(seen);  // Found by "holdings", scored without the initial.
+}
+
+TEST_F(SearchVariantsTest, WordsOfABrokenCompanyFormWeighLittle) {
+  // "Joint Stock Company" cut in two is no form to set aside, but its
+  // words say little of which company is meant.
+  SearchHit h = Best("Stock Company Zelenograd Nanotechnology Center Joint");
+  EXPECT_EQ(Id(h), "C-ZNTC");
+  EXPECT_GE(h.score, kDefaultMatchThreshold) << h.Explain();
+  EXPECT_THAT(h.missing_query_tokens, ::testing::ElementsAre("stock", "company", "joint"));
+  h = Best("Акционерное Завод Тула");  // "Общество" dropped.
+  EXPECT_EQ(Id(h), "C-TULA");
+  EXPECT_GE(h.score, kDefaultMatchThreshold) << h.Explain();
 }
 
 TEST_F(SearchVariantsTest, KoreanConsonantsOfTwoRomanisations) {
