@@ -403,7 +403,11 @@ const Affixes& GetAffixes() {
         "maulana", "maulvi", "mawlawi", "gen", "general", "col", "colonel",
         "lt", "lieutenant", "capt", "captain", "maj", "major", "adm",
         "admiral", "sgt", "rev", "reverend", "imam", "hon", "excellency",
-        "his", "her"};
+        "his", "her",
+        // Not titles but placeholders, set aside alike: "first / middle /
+        // last name unknown", as US agencies write a name they lack ("Dr.
+        // Fnu Mnu Khamis" in the UN list).
+        "fnu", "mnu", "lnu"};
     for (absl::string_view h : kHonorifics) a->honorifics.insert(SpellingKey(h));
     return a;
   }();

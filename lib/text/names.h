@@ -51,9 +51,10 @@
 // legal forms in English, Russian (Latin and Cyrillic: ООО, ОАО, ЗАО, ПАО,
 // АО, ТОВ), German, French, Spanish, Italian, Dutch, Nordic, Chinese and
 // Malaysian / Singaporean use ("Limited Liability Company", "Co., Ltd.",
-// "GmbH", "S.A.", "Sdn. Bhd.", ...), and titles (Mr, Dr, General, Sheikh,
-// Haji, ...). Forms are recognised by their spelling keys, so "Obshchestvo
-// s Ogranichennoy Otvetstvennostyu" is one too.
+// "GmbH", "S.A.", "Sdn. Bhd.", ...), titles (Mr, Dr, General, Sheikh,
+// Haji, ...) and the placeholders FNU, MNU, LNU (a name unknown). Forms
+// are recognised by their spelling keys, so "Obshchestvo s Ogranichennoy
+// Otvetstvennostyu" is one too.
 //
 // Thread safety: pure functions; the tables are built once, thread-safely.
 
