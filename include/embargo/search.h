@@ -59,7 +59,10 @@
 // words weigh by rarity (ln(1 + names / names holding the word), between
 // 1 and 8; 8 for a query word no name holds); patronymics weigh 0.3 on the
 // name's side. The name score is 0.65 x the weighted share of the query
-// explained + 0.35 x the weighted share of the name explained. A weak alias
+// explained + 0.35 x the weighted share of the name explained; a rare query
+// word (one name in a thousand holds it) that the best name lacks but
+// another strong name of the actor holds adds 0.65 x 0.85 x its share
+// (SearchHit::in_other_names). A weak alias
 // raises an actor's score by only 0.35 x what it adds over the best strong
 // name (an exact weak alias alone: 0.35, well below a match). Then the attributes the query gives: an identifier the actor holds
 // lifts the score to at least 0.97, a different one of the same scheme
@@ -167,6 +170,9 @@ struct SearchHit {
   std::string weak_name;        // That weak alias.
   std::vector<TokenMatch> tokens;
   std::vector<std::string> missing_query_tokens;  // Query words unmatched.
+  // Query words the matched name lacks but another (strong) name of the
+  // actor holds, with the same spelling key; each adds 0.85 of its share.
+  std::vector<std::string> in_other_names;
   std::vector<std::string> missing_name_tokens;   // Name words unmatched.
   std::vector<std::string> set_aside;  // Company forms and honorifics.
   AttributeCheck country, born, identifier;

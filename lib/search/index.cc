@@ -160,7 +160,9 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
       add_entry(node, text, flags);
     }
   };
+  d->node_first_entry.assign(n + 1, 0);
   for (size_t v = 0; v < n; ++v) {
+    d->node_first_entry[v] = static_cast<uint32_t>(d->entries.size());
     const NodeId node(static_cast<uint32_t>(v));
     if (graph.node_kind(node) == NodeKind::kEvent) continue;
     const v1::Record r = graph.NodeRecord(node);
@@ -189,6 +191,7 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
       d->node_ids[v].push_back(std::move(norm));
     }
   }
+  d->node_first_entry[n] = static_cast<uint32_t>(d->entries.size());
   if (d->entries.size() >= (uint64_t{1} << 32) - 1) {
     return absl::InvalidArgumentError("too many names to index");
   }
@@ -490,6 +493,7 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
   std::vector<SearchHit> hits;
   // The entry each hit is explained by, and the query (part) it was scored for.
   std::vector<std::pair<int64_t, uint32_t>> shown_of;
+  std::vector<uint32_t> other_of;  // Query words found in other names.
   hits.reserve(best.size());
   for (const auto& [node, b] : best) {
     SearchHit h;
@@ -497,6 +501,19 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     int64_t shown = b.strong_entry;
     uint32_t shown_query = b.strong_query;
     h.name_score = b.strong;
+    // Query words the best name leaves out but another name of the actor
+    // holds ("Barzan Razuki Abd al-Ghafur": "razuki" is in another alias).
+    uint32_t other = 0;
+    if (b.strong_entry >= 0 && b.strong < 1) {
+      const internal::QueryWords& q = queries[b.strong_query];
+      uint32_t unpaired = 0;
+      internal::ScoreEntry(d, q, static_cast<uint32_t>(b.strong_entry), nullptr, &unpaired);
+      if (unpaired != 0) {
+        h.name_score = std::min(
+            1.0, h.name_score + internal::OtherNamesCredit(
+                                    d, q, static_cast<uint32_t>(b.strong_entry), unpaired, other));
+      }
+    }
     if (b.weak > b.strong) {
       h.weak_raise = kWeakShare * (b.weak - b.strong);
       h.name_score += h.weak_raise;
@@ -551,6 +568,7 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     if (h.score < options.min_score) continue;
     hits.push_back(std::move(h));
     shown_of.push_back({shown, shown_query});
+    other_of.push_back(other);
   }
   std::vector<size_t> order(hits.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -570,6 +588,12 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
       h.set_aside = q.set_aside;
       if (shown_query > 0) h.query_part = query_texts[shown_query];
       internal::ScoreEntry(d, q, static_cast<uint32_t>(shown), &h);
+      for (size_t w = 0; w < q.words.size() && w < 32; ++w) {
+        if (!((other_of[i] >> w) & 1)) continue;
+        std::vector<std::string>& missing = h.missing_query_tokens;
+        missing.erase(std::remove(missing.begin(), missing.end(), q.words[w]), missing.end());
+        h.in_other_names.push_back(q.words[w]);
+      }
       h.matched_name = d.entry_text[shown];
       h.matched_alias = d.entries[shown].flags & NameIndexData::kAlias;
       h.weak_alias = d.entries[shown].flags & NameIndexData::kWeak;

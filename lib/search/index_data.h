@@ -43,6 +43,9 @@ struct NameIndexData {
     uint8_t flags;
   };
   std::vector<Entry> entries;
+  // Per node, its first entry; a node's entries are contiguous
+  // (num_nodes + 1 values).
+  std::vector<uint32_t> node_first_entry;
   std::vector<uint32_t> entry_words;
   std::vector<std::string> entry_text;  // The name as the record gives it.
 
@@ -147,9 +150,17 @@ struct QueryWords {
 };
 
 // ScoreEntry scores one name against the query: the name score, with the
-// token pairs and missing words written into `hit` when it is not null.
+// token pairs and missing words written into `hit` when it is not null,
+// and the query words left unpaired (bit i for word i) into `unpaired`
+// when it is not null.
 double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
-                  SearchHit* hit);
+                  SearchHit* hit, uint32_t* unpaired = nullptr);
+
+// OtherNamesCredit is what the query words that the best name left
+// unpaired (`unpaired`) add when another strong name of the same node holds
+// them with the same spelling key; `found` gets their bits.
+double OtherNamesCredit(const NameIndexData& d, const QueryWords& q,
+                        uint32_t entry, uint32_t unpaired, uint32_t& found);
 
 }  // namespace embargo::internal
 

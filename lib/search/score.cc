@@ -59,6 +59,10 @@ std::string SearchHit::Explain() const {
     }
   }
   absl::StrAppend(&out, " ", pairs.empty() ? "no words" : absl::StrJoin(pairs, ", "));
+  if (!in_other_names.empty()) {
+    absl::StrAppend(&out, "; in other names of the actor: ",
+                    absl::StrJoin(in_other_names, " "));
+  }
   if (!missing_query_tokens.empty()) {
     absl::StrAppend(&out, "; query words unmatched: ",
                     absl::StrJoin(missing_query_tokens, " "));
@@ -211,11 +215,49 @@ bool HasDigit(absl::string_view s) {
 
 }  // namespace
 
+double OtherNamesCredit(const NameIndexData& d, const QueryWords& q,
+                        uint32_t entry, uint32_t unpaired, uint32_t& found) {
+  constexpr double kOtherNameSim = 0.85;
+  // Only a rare word (one name in a thousand or fewer holds it, or one
+  // name in an index of fewer than a thousand) counts: a common one
+  // ("islamic", "money") is in some other name of many actors.
+  const double rare =
+      std::log(1.0 + std::min<double>(static_cast<double>(d.entries.size()), 1000.0)) - 1e-6;
+  found = 0;
+  double total = 0, got = 0;
+  for (double w : q.weight) total += w;
+  const uint32_t node = d.entries[entry].node;
+  for (size_t i = 0; i < q.words.size() && i < 16; ++i) {
+    if (!((unpaired >> i) & 1) || q.key_ids[i] < 0 || q.words[i].size() == 1 ||
+        q.weight[i] < rare) {
+      continue;
+    }
+    const uint32_t key = static_cast<uint32_t>(q.key_ids[i]);
+    bool held = false;
+    for (uint32_t o = d.node_first_entry[node]; o < d.node_first_entry[node + 1] && !held; ++o) {
+      const NameIndexData::Entry& e = d.entries[o];
+      if (o == entry || (e.flags & NameIndexData::kWeak)) continue;
+      for (uint32_t j = 0; j < e.count; ++j) {
+        if (d.word_key[d.entry_words[e.first + j]] == key) {
+          held = true;
+          break;
+        }
+      }
+    }
+    if (held) {
+      found |= 1u << i;
+      got += q.weight[i];
+    }
+  }
+  return total > 0 ? 0.65 * kOtherNameSim * got / total : 0;
+}
+
 double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
-                  SearchHit* hit) {
+                  SearchHit* hit, uint32_t* unpaired) {
   const NameIndexData::Entry& e = d.entries[entry];
   const bool script = q.transliterated != ((e.flags & NameIndexData::kTransliterated) != 0);
   const size_t nq = q.words.size(), nn = e.count;
+  if (unpaired != nullptr) *unpaired = 0;
   if (nq == 0 || nn == 0) return 0;
   // Candidate pairings: one query word with one name word, or a run of
   // two or three words on one side written as one word on the other ("Chon
@@ -410,6 +452,9 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
         }
       }
     }
+  }
+  if (unpaired != nullptr && !joined) {
+    *unpaired = ~q_used & static_cast<uint32_t>((uint64_t{1} << std::min<size_t>(nq, 16)) - 1);
   }
   return std::clamp(score, 0.0, 1.0);
 }

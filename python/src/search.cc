@@ -74,6 +74,7 @@ py::dict HitDict(const Graph& g, const SearchHit& h) {
   }
   d["tokens"] = tokens;
   d["missing_query_tokens"] = h.missing_query_tokens;
+  d["in_other_names"] = h.in_other_names;
   d["missing_name_tokens"] = h.missing_name_tokens;
   d["set_aside"] = h.set_aside;
   d["country_check"] = Check(h.country);
@@ -203,8 +204,9 @@ Actors by name: a list of dicts, best first, each with 'id', 'name',
 'score' (0..1; 0.75 and up is a match), 'matched_name', 'query_part' (the
 part of the query that matched, when it stands for several names: "Se Pho
 (Rak Won 2)"; else ''), 'tokens' (which
-words met and how: exact, variant, transliteration, typo, initial, prefix),
-'missing_query_tokens', 'missing_name_tokens', 'set_aside' (company forms,
+words met and how: exact, variant, transliteration, typo, initial, prefix,
+joined, loose), 'missing_query_tokens', 'in_other_names' (query words
+another name of the actor holds), 'missing_name_tokens', 'set_aside' (company forms,
 titles), 'weak_alias' / 'weak_raise', the checks of country, date of birth
 and identifiers when given, and 'explanation' (one line).
 

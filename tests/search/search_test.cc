@@ -312,6 +312,9 @@ class SearchVariantsTest : public ::testing::Test {
     Add("C-IS", v1::ACTOR_KIND_COMPANY, "I&S HOLDING COMPANY, S.A.", "");
     Add("C-ZNTC", v1::ACTOR_KIND_COMPANY, "JSC ZELENOGRAD NANOTECHNOLOGY CENTER", "RUS");
     Add("C-TULA", v1::ACTOR_KIND_COMPANY, "ZAVOD TULA", "RUS");
+    Add("P-BARZAN", v1::ACTOR_KIND_PERSON, "AL-TIKRITI, Barzan abd al-Ghafur Sulaiman Majid",
+        "");
+    b_.dataset().mutable_actors(b_.dataset().actors_size() - 1)->add_aliases("Barzan Razuki Myong");
     graph_ = std::make_unique<Graph>(b_.BuildGraph());
     absl::StatusOr<NameIndex> index = NameIndex::Build(*graph_);
     EXPECT_TRUE(index.ok()) << index.status();
@@ -398,6 +401,24 @@ TEST_F(SearchVariantsTest, WordsOfABrokenCompanyFormWeighLittle) {
   h = Best("Акционерное Завод Тула");  // "Общество" dropped.
   EXPECT_EQ(Id(h), "C-TULA");
   EXPECT_GE(h.score, kDefaultMatchThreshold) << h.Explain();
+}
+
+TEST_F(SearchVariantsTest, ARareWordInAnotherNameOfTheActorCounts) {
+  // The best name lacks "razuki"; the actor's alias "Barzan Razuki" has it.
+  SearchHit h = Best("Barzan Razuki Abd al-Ghafur");
+  EXPECT_EQ(Id(h), "P-BARZAN");
+  EXPECT_THAT(h.in_other_names, ::testing::ElementsAre("razuki"));
+  EXPECT_TRUE(h.missing_query_tokens.empty()) << h.Explain();
+  EXPECT_THAT(h.Explain(), HasSubstr("in other names of the actor: razuki"));
+  const double with_credit = h.score;
+  // "Myong" is in the alias too, but three names hold it: not rare in this
+  // index (rare: one name in a thousand, or one name in a smaller index),
+  // so it earns nothing.
+  h = Best("Barzan Myong Abd al-Ghafur");
+  EXPECT_EQ(Id(h), "P-BARZAN");
+  EXPECT_TRUE(h.in_other_names.empty()) << h.Explain();
+  EXPECT_THAT(h.missing_query_tokens, ::testing::ElementsAre("myong"));
+  EXPECT_LT(h.score, with_credit);
 }
 
 TEST_F(SearchVariantsTest, KoreanConsonantsOfTwoRomanisations) {

@@ -63,6 +63,7 @@ Json HitJson(const Graph& graph, const SearchHit& h) {
   }
   j["tokens"] = std::move(tokens);
   j["missing_query_tokens"] = h.missing_query_tokens;
+  j["in_other_names"] = h.in_other_names;
   j["missing_name_tokens"] = h.missing_name_tokens;
   j["set_aside"] = h.set_aside;
   for (const auto& [key, c] : {std::pair<const char*, const AttributeCheck*>{"country", &h.country},
