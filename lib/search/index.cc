@@ -449,6 +449,7 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     double strong = 0, weak = 0;
     int64_t strong_entry = -1, weak_entry = -1;
     uint32_t strong_query = 0, weak_query = 0;
+    uint32_t strong_unpaired = 0;  // Query words the strong name left out.
   };
   absl::flat_hash_map<uint32_t, Best> best;
   std::vector<double> top;  // The best `limit` strong scores so far, a heap.
@@ -466,7 +467,8 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
         const double bound = 0.65 * std::min(1.0, -neg_acc / q_total) + 0.35 + 0.05;
         if (bound < -top.front() || bound < options.min_score) break;
       }
-      const double s = internal::ScoreEntry(d, q, e, nullptr);
+      uint32_t unpaired = 0;
+      const double s = internal::ScoreEntry(d, q, e, nullptr, &unpaired);
       if (!(d.entries[e].flags & NameIndexData::kWeak)) {
         top.push_back(-s);
         std::push_heap(top.begin(), top.end());
@@ -479,7 +481,7 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
       if (d.entries[e].flags & NameIndexData::kWeak) {
         if (s > b.weak) b.weak = s, b.weak_entry = e, b.weak_query = qi;
       } else if (s > b.strong || b.strong_entry < 0) {
-        b.strong = s, b.strong_entry = e, b.strong_query = qi;
+        b.strong = s, b.strong_entry = e, b.strong_query = qi, b.strong_unpaired = unpaired;
       }
     }
   }
@@ -494,6 +496,9 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
   // The entry each hit is explained by, and the query (part) it was scored for.
   std::vector<std::pair<int64_t, uint32_t>> shown_of;
   std::vector<uint32_t> other_of;  // Query words found in other names.
+  // Per query (part), its rare words (internal::RareWords).
+  std::vector<uint32_t> rare;
+  for (const internal::QueryWords& q : queries) rare.push_back(internal::RareWords(d, q));
   hits.reserve(best.size());
   for (const auto& [node, b] : best) {
     SearchHit h;
@@ -504,15 +509,13 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     // Query words the best name leaves out but another name of the actor
     // holds ("Barzan Razuki Abd al-Ghafur": "razuki" is in another alias).
     uint32_t other = 0;
-    if (b.strong_entry >= 0 && b.strong < 1) {
-      const internal::QueryWords& q = queries[b.strong_query];
-      uint32_t unpaired = 0;
-      internal::ScoreEntry(d, q, static_cast<uint32_t>(b.strong_entry), nullptr, &unpaired);
-      if (unpaired != 0) {
-        h.name_score = std::min(
-            1.0, h.name_score + internal::OtherNamesCredit(
-                                    d, q, static_cast<uint32_t>(b.strong_entry), unpaired, other));
-      }
+    if (b.strong_entry >= 0 && (b.strong_unpaired & rare[b.strong_query]) != 0 &&
+        d.node_first_entry[node + 1] - d.node_first_entry[node] > 1) {
+      h.name_score = std::min(
+          1.0, h.name_score + internal::OtherNamesCredit(
+                                  d, queries[b.strong_query],
+                                  static_cast<uint32_t>(b.strong_entry),
+                                  b.strong_unpaired & rare[b.strong_query], other));
     }
     if (b.weak > b.strong) {
       h.weak_raise = kWeakShare * (b.weak - b.strong);

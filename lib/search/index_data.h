@@ -156,9 +156,15 @@ struct QueryWords {
 double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
                   SearchHit* hit, uint32_t* unpaired = nullptr);
 
-// OtherNamesCredit is what the query words that the best name left
-// unpaired (`unpaired`) add when another strong name of the same node holds
-// them with the same spelling key; `found` gets their bits.
+// RareWords returns the query's words (bit i for word i) that can earn
+// OtherNamesCredit: in the vocabulary, of two letters or more, and rare
+// (one name in a thousand or fewer holds them, or one name in an index
+// of fewer than a thousand).
+uint32_t RareWords(const NameIndexData& d, const QueryWords& q);
+
+// OtherNamesCredit is what the query words `unpaired` (rare words the best
+// name `entry` left unpaired) add when another strong name of the same
+// node holds them with the same spelling key; `found` gets their bits.
 double OtherNamesCredit(const NameIndexData& d, const QueryWords& q,
                         uint32_t entry, uint32_t unpaired, uint32_t& found);
 

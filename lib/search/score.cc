@@ -215,23 +215,27 @@ bool HasDigit(absl::string_view s) {
 
 }  // namespace
 
+uint32_t RareWords(const NameIndexData& d, const QueryWords& q) {
+  // A common word ("islamic", "money") is in some other name of many
+  // actors.
+  const double rare =
+      std::log(1.0 + std::min<double>(static_cast<double>(d.entries.size()), 1000.0)) - 1e-6;
+  uint32_t mask = 0;
+  for (size_t i = 0; i < q.words.size() && i < 16; ++i) {
+    if (q.key_ids[i] >= 0 && q.words[i].size() > 1 && q.weight[i] >= rare) mask |= 1u << i;
+  }
+  return mask;
+}
+
 double OtherNamesCredit(const NameIndexData& d, const QueryWords& q,
                         uint32_t entry, uint32_t unpaired, uint32_t& found) {
   constexpr double kOtherNameSim = 0.85;
-  // Only a rare word (one name in a thousand or fewer holds it, or one
-  // name in an index of fewer than a thousand) counts: a common one
-  // ("islamic", "money") is in some other name of many actors.
-  const double rare =
-      std::log(1.0 + std::min<double>(static_cast<double>(d.entries.size()), 1000.0)) - 1e-6;
   found = 0;
   double total = 0, got = 0;
   for (double w : q.weight) total += w;
   const uint32_t node = d.entries[entry].node;
   for (size_t i = 0; i < q.words.size() && i < 16; ++i) {
-    if (!((unpaired >> i) & 1) || q.key_ids[i] < 0 || q.words[i].size() == 1 ||
-        q.weight[i] < rare) {
-      continue;
-    }
+    if (!((unpaired >> i) & 1)) continue;
     const uint32_t key = static_cast<uint32_t>(q.key_ids[i]);
     bool held = false;
     for (uint32_t o = d.node_first_entry[node]; o < d.node_first_entry[node + 1] && !held; ++o) {
