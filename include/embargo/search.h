@@ -49,7 +49,8 @@
 // patronymic ("Pavel" / "Pavlo", "Nikolaevich" / "Mykolayovych"); 0.95 for
 // two or three words on one side that are one word on the other ("Chon
 // Myong" / "CHONMYONG", "Abdel" / "Abd el"). When every word but one on
-// each side is paired and the query's word is in no indexed name, the two
+// each side is paired and no indexed name holds the query's word in any
+// spelling (its spelling key), the two
 // left over pair loosely if at most three edits apart with half the
 // letters kept: 0.6 x (1 - edits / letters) ("Zrau" / "Zaur" 0.3, "Srgi" /
 // "Sergei" 0.4); a word the lists hold is someone's name, not a
@@ -170,8 +171,9 @@ struct SearchHit {
   std::string weak_name;        // That weak alias.
   std::vector<TokenMatch> tokens;
   std::vector<std::string> missing_query_tokens;  // Query words unmatched.
-  // Query words the matched name lacks but another (strong) name of the
-  // actor holds, with the same spelling key; each adds 0.85 of its share.
+  // Rare query words (one name in a thousand holds them) that the matched
+  // name lacks but another strong name of the actor holds, with the same
+  // spelling key; each adds 0.85 of its share.
   std::vector<std::string> in_other_names;
   std::vector<std::string> missing_name_tokens;   // Name words unmatched.
   std::vector<std::string> set_aside;  // Company forms and honorifics.

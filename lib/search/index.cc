@@ -452,6 +452,9 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     uint32_t strong_unpaired = 0;  // Query words the strong name left out.
   };
   absl::flat_hash_map<uint32_t, Best> best;
+  // Per query (part), its rare words (internal::RareWords).
+  std::vector<uint32_t> rare;
+  for (const internal::QueryWords& q : queries) rare.push_back(internal::RareWords(d, q));
   std::vector<double> top;  // The best `limit` strong scores so far, a heap.
   thread_local Scratch scratch;
   for (uint32_t qi = 0; qi < queries.size(); ++qi) {
@@ -460,11 +463,16 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     // The query's total weight: a name holding query words of weight w
     // scores at most 0.65 w / total + 0.35 (+ 0.05 for attributes), which
     // bounds the names left once `limit` names score above it.
-    double q_total = 0;
-    for (double w : q.weight) q_total += w;
+    double q_total = 0, rare_total = 0;
+    for (size_t i = 0; i < q.weight.size(); ++i) {
+      q_total += q.weight[i];
+      if ((rare[qi] >> i) & 1) rare_total += q.weight[i];
+    }
+    // What the other names of an actor may add at most (OtherNamesCredit).
+    const double credit = q_total > 0 ? 0.65 * 0.85 * rare_total / q_total : 0;
     for (const auto& [neg_acc, e] : cand) {
       if (top.size() >= options.limit && q_total > 0) {
-        const double bound = 0.65 * std::min(1.0, -neg_acc / q_total) + 0.35 + 0.05;
+        const double bound = 0.65 * std::min(1.0, -neg_acc / q_total) + 0.35 + 0.05 + credit;
         if (bound < -top.front() || bound < options.min_score) break;
       }
       uint32_t unpaired = 0;
@@ -496,9 +504,7 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
   // The entry each hit is explained by, and the query (part) it was scored for.
   std::vector<std::pair<int64_t, uint32_t>> shown_of;
   std::vector<uint32_t> other_of;  // Query words found in other names.
-  // Per query (part), its rare words (internal::RareWords).
-  std::vector<uint32_t> rare;
-  for (const internal::QueryWords& q : queries) rare.push_back(internal::RareWords(d, q));
+
   hits.reserve(best.size());
   for (const auto& [node, b] : best) {
     SearchHit h;
@@ -507,7 +513,8 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     uint32_t shown_query = b.strong_query;
     h.name_score = b.strong;
     // Query words the best name leaves out but another name of the actor
-    // holds ("Barzan Razuki Abd al-Ghafur": "razuki" is in another alias).
+    // holds: "Barzan Razuki Abd al-Ghafur" against an actor whose best name
+    // lacks "razuki" and whose alias "Barzan Razuki" has it.
     uint32_t other = 0;
     if (b.strong_entry >= 0 && (b.strong_unpaired & rare[b.strong_query]) != 0 &&
         d.node_first_entry[node + 1] - d.node_first_entry[node] > 1) {
@@ -591,7 +598,7 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
       h.set_aside = q.set_aside;
       if (shown_query > 0) h.query_part = query_texts[shown_query];
       internal::ScoreEntry(d, q, static_cast<uint32_t>(shown), &h);
-      for (size_t w = 0; w < q.words.size() && w < 32; ++w) {
+      for (size_t w = 0; w < q.words.size() && w < 16; ++w) {
         if (!((other_of[i] >> w) & 1)) continue;
         std::vector<std::string>& missing = h.missing_query_tokens;
         missing.erase(std::remove(missing.begin(), missing.end(), q.words[w]), missing.end());

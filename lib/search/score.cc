@@ -384,13 +384,18 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
   // that stay unpaired, and every other word on both sides was paired,
   // the two are taken as one word written badly if half their letters or
   // more survive the edits between them ("Zrau" / "Zaur", "Srey" /
-  // "Sergey"). Only then: elsewhere such likeness is chance.
+  // "Sergey"), and if no indexed name holds the query word in any spelling
+  // (same spelling key): a word the lists hold is someone's name. Only
+  // then: elsewhere such likeness is chance.
   if (q_used != 0 && std::popcount(q_used) + 1 == static_cast<int>(std::min(mq, nq)) &&
       std::popcount(n_used) + 1 == static_cast<int>(std::min(mn, nn)) && nq == mq &&
       nn == mn) {
     const size_t i = std::countr_one(q_used), j = std::countr_one(n_used);
     const uint32_t w = d.entry_words[e.first + j];
-    const double sim = q.word_ids[i] >= 0 ? 0 : LooseSimilarity(q.words[i], d.word_text[w], q.latin[i] && d.word_latin[w]);
+    const double sim = q.key_ids[i] >= 0
+                             ? 0
+                             : LooseSimilarity(q.words[i], d.word_text[w],
+                                               q.latin[i] && d.word_latin[w]);
     if (sim > 0) {
       q_used |= 1u << i;
       n_used |= 1u << j;

@@ -349,7 +349,7 @@ struct Affixes {
   // Spelling keys of company forms, one vector of keys per form.
   std::vector<std::vector<std::string>> forms;
   absl::flat_hash_set<std::string> honorifics;  // Keys.
-  absl::flat_hash_set<std::string> form_words;  // Keys of two letters or more.
+  absl::flat_hash_set<std::string> form_words;  // Keys; IsFormWord.
 };
 
 std::vector<std::string> Keys(absl::string_view words) {
@@ -386,10 +386,17 @@ const Affixes& GetAffixes() {
         "prat", "fgup", "gup", "mup", "ano", "fze", "fzco", "fzc", "fzllc",
         "pte", "pvt", "bhd", "sas", "sae", "eood", "ood", "doo"};
     for (absl::string_view f : kForms) a->forms.push_back(Keys(f));
+    // Form words: the words of four letters or more of forms of several
+    // words, and forms of one word of three letters or more, but for those
+    // that are also given names or surnames ("Pao", "Pat", "Asa", "Sae",
+    // "Ano"; shorter ones too: "Ag", "Du").
     for (const std::vector<std::string>& f : a->forms) {
       for (const std::string& k : f) {
-        if (k.size() >= 2) a->form_words.insert(k);
+        if (k.size() >= (f.size() >= 2 ? 4u : 3u)) a->form_words.insert(k);
       }
+    }
+    for (absl::string_view name : {"pao", "pat", "asa", "sae", "ano"}) {
+      a->form_words.erase(SpellingKey(name));
     }
     // Longest first, so that "limited liability company" wins over "limited".
     std::stable_sort(a->forms.begin(), a->forms.end(),
@@ -403,11 +410,7 @@ const Affixes& GetAffixes() {
         "maulana", "maulvi", "mawlawi", "gen", "general", "col", "colonel",
         "lt", "lieutenant", "capt", "captain", "maj", "major", "adm",
         "admiral", "sgt", "rev", "reverend", "imam", "hon", "excellency",
-        "his", "her",
-        // Not titles but placeholders, set aside alike: "first / middle /
-        // last name unknown", as US agencies write a name they lack ("Dr.
-        // Fnu Mnu Khamis" in the UN list).
-        "fnu", "mnu", "lnu"};
+        "his", "her"};
     for (absl::string_view h : kHonorifics) a->honorifics.insert(SpellingKey(h));
     return a;
   }();
@@ -743,7 +746,22 @@ NameWords SplitName(absl::string_view utf8) {
     out.words = std::move(words);
     return out;
   }
-  out.words.assign(words.begin() + lo, words.begin() + hi);
+  // Placeholders for a name unknown, wherever they stand ("Dr. Fnu Mnu
+  // Khamis", "KHAMIS, Fnu"), as US agencies write a name they lack; set
+  // aside with the titles, unless nothing else is left.
+  const auto placeholder = [](const std::string& k) {
+    return k == "fnu" || k == "mnu" || k == "lnu";
+  };
+  const size_t left = static_cast<size_t>(
+      std::count_if(keys.begin() + lo, keys.begin() + hi,
+                    [&](const std::string& k) { return !placeholder(k); }));
+  for (size_t i = lo; i < hi; ++i) {
+    if (left > 0 && placeholder(keys[i])) {
+      honorifics.push_back(words[i]);
+    } else {
+      out.words.push_back(words[i]);
+    }
+  }
   out.forms = std::move(forms);
   out.honorifics = std::move(honorifics);
   return out;

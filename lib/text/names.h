@@ -52,9 +52,9 @@
 // АО, ТОВ), German, French, Spanish, Italian, Dutch, Nordic, Chinese and
 // Malaysian / Singaporean use ("Limited Liability Company", "Co., Ltd.",
 // "GmbH", "S.A.", "Sdn. Bhd.", ...), titles (Mr, Dr, General, Sheikh,
-// Haji, ...) and the placeholders FNU, MNU, LNU (a name unknown). Forms
-// are recognised by their spelling keys, so "Obshchestvo s Ogranichennoy
-// Otvetstvennostyu" is one too.
+// Haji, ...) at the start, and the placeholders FNU, MNU, LNU (a name
+// unknown) anywhere. Forms are recognised by their spelling keys, so
+// "Obshchestvo s Ogranichennoy Otvetstvennostyu" is one too.
 //
 // Thread safety: pure functions; the tables are built once, thread-safely.
 
@@ -136,10 +136,12 @@ struct NameParts {
 };
 NameParts SplitNameParts(absl::string_view name);
 
-// IsFormWord is true for a SpellingKey of two letters or more that is a
-// word of a company form ("joint", "stock", "obshchestvo", "llc"): such a
-// word says little of whom a name is, even where SplitName keeps it
-// because the form around it is incomplete ("Stock Company X Joint").
+// IsFormWord is true for the SpellingKey of a word of a company form ("joint",
+// "stock", "obshchestvo", "limited", "llc"): such a word says little of
+// whom a name is, even where SplitName keeps it because the form around
+// it is incomplete ("Stock Company X Joint") or it stands mid-name. Words
+// of forms of several words count from four letters, forms of one word
+// from three; forms that are names too ("Pao", "Ag", "Doo", "Asa") never.
 bool IsFormWord(absl::string_view key);
 
 // IsPatronymic is true for LatinFold tokens that look like Russian or

@@ -101,6 +101,33 @@ TEST(SplitNameTest, CompanyFormsAtEitherEnd) {
   EXPECT_THAT(w.forms, IsEmpty());
 }
 
+TEST(SplitNameTest, PlaceholdersForANameUnknownAnywhere) {
+  NameWords w = SplitName("Dr. Fnu Mnu Khamis");
+  EXPECT_THAT(w.words, ElementsAre("khamis"));
+  EXPECT_THAT(w.honorifics, ElementsAre("dr", "fnu", "mnu"));
+  w = SplitName("KHAMIS, Fnu");
+  EXPECT_THAT(w.words, ElementsAre("khamis"));
+  EXPECT_THAT(w.honorifics, ElementsAre("fnu"));
+  w = SplitName("Ali Lnu Hassan");
+  EXPECT_THAT(w.words, ElementsAre("ali", "hassan"));
+  // Nothing else left: the word stays.
+  w = SplitName("FNU");
+  EXPECT_THAT(w.words, ElementsAre("fnu"));
+}
+
+TEST(SplitNameTest, FormWordsAreWordsOfFormsOfSeveralWords) {
+  const auto form_word = [](absl::string_view w) { return IsFormWord(SpellingKey(w)); };
+  EXPECT_TRUE(form_word("joint"));
+  EXPECT_TRUE(form_word("obshchestvo"));
+  EXPECT_TRUE(form_word("limited"));
+  EXPECT_TRUE(form_word("ltd"));
+  EXPECT_FALSE(form_word("pao"));  // A surname too.
+  EXPECT_FALSE(form_word("ag"));   // "Iyad ag Ghali".
+  EXPECT_FALSE(form_word("asa"));  // A given name too.
+  EXPECT_FALSE(form_word("doo"));  // "d.o.o.", and the surname Doo.
+  EXPECT_FALSE(form_word("zelenograd"));
+}
+
 TEST(SplitNameTest, HonorificsAtTheStartOnly) {
   NameWords w = SplitName("Gen. Sergei Shoigu");
   EXPECT_THAT(w.words, ElementsAre("sergei", "shoigu"));
