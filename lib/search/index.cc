@@ -323,13 +323,11 @@ internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name
          d.loose[NameIndexData::kNameForm].Find(text_internal::NameFormKey(q.keys[i]))});
     auto sit = soft.empty() ? d.key_ids.end() : d.key_ids.find(soft);
     q.soft_key_id.push_back(sit == d.key_ids.end() ? -1 : static_cast<int64_t>(sit->second));
-    const bool digit = std::any_of(word.begin(), word.end(),
-                                   [](char c) { return c >= '0' && c <= '9'; });
-    q.weight.push_back(digit                                          ? d.max_weight
-                       : word.size() == 1                             ? 1.0
-                       : q.key_ids[i] >= 0                            ? d.key_weight[q.key_ids[i]]
-                       : text_internal::IsFormWord(q.keys[i])         ? 1.0
-                                                                      : d.max_weight);
+    q.weight.push_back(internal::HasDigit(word)               ? d.max_weight
+                       : word.size() == 1                     ? 1.0
+                       : q.key_ids[i] >= 0                    ? d.key_weight[q.key_ids[i]]
+                       : text_internal::IsFormWord(q.keys[i]) ? 1.0
+                                                              : d.max_weight);
   }
   for (size_t i = 0; i < q.words.size(); ++i) {
     std::string joined = q.words[i];

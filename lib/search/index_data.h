@@ -9,6 +9,7 @@
 #ifndef EMBARGO_LIB_SEARCH_INDEX_DATA_H_
 #define EMBARGO_LIB_SEARCH_INDEX_DATA_H_
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -114,6 +115,12 @@ std::pair<std::string, std::string> NormalizeIdentifier(
 // "9234567", "KPe.001"): scheme "IMO" for an IMO number, else "".
 std::pair<std::string, std::string> NormalizeQueryIdentifier(
     absl::string_view text);
+
+// HasDigit: a word with a digit (a hull or registration number) must agree
+// exactly and weighs the most, on either side.
+inline bool HasDigit(absl::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 // LetterMask is the letter mask of NameIndexData::word_mask.
 uint32_t LetterMask(absl::string_view s);

@@ -207,9 +207,6 @@ double LooseSimilarity(absl::string_view a, absl::string_view b, bool latin) {
   return 0.6 * (1.0 - static_cast<double>(d) / len);
 }
 
-bool HasDigit(absl::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 
 

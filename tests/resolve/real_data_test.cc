@@ -222,6 +222,17 @@ TEST_F(RealDataTest, SpellingVariantsBornOnOneDayAreOneActor) {
   EXPECT_THAT(gordeyev[0]->merged_from(),
               Contains(HasSubstr("(spelling+birth date: aleksei gordev "
                                  "vasilevich, born 1955-02-28)")));
+  // "Victor" and "Viktor" share a spelling key ("ct" read as "kt"): OFAC's
+  // "VODOLATSKY, Victor Petrovich" and the EU's "Viktor Petrovich
+  // VODOLATSKY", both born 19 Aug 1957, are one actor.
+  std::vector<const v1::Actor*> vodolatsky =
+      ActorsWhere(r.files, [](const v1::Actor& a) {
+        return a.kind() == v1::ACTOR_KIND_PERSON &&
+               Named(a, "vodolatsky victor petrovich");
+      });
+  ASSERT_EQ(vodolatsky.size(), 1u);
+  EXPECT_EQ(vodolatsky[0]->id(), "OFAC-37304");
+  EXPECT_TRUE(Named(*vodolatsky[0], "viktor petrovich vodolatsky"));
   // Every link of the rule joins two persons of different files born on
   // the same day; a sample is printed for review.
   int shown = 0;

@@ -126,9 +126,12 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
     }
     return std::string("not among the candidates");
   };
-  const auto same_name = [&](size_t a, size_t b) {
-    for (const auto& x : keys[a]) {
-      for (const auto& y : keys[b]) {
+  // SameName: two lists of names (each name's word keys), one name of one
+  // with all its words among those of one of the other.
+  const auto same_name = [](const std::vector<std::vector<std::string>>& a,
+                            const std::vector<std::vector<std::string>>& b) {
+    for (const auto& x : a) {
+      for (const auto& y : b) {
         if (Within(x, y) || Within(y, x)) return true;
       }
     }
@@ -156,13 +159,7 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
     std::vector<std::vector<std::string>> own;
     for (const std::string& s : p.names) own.push_back(WordsKey(s));
     const auto namesake = [&](size_t v) {
-      if (own.empty()) return same_name(v, y);
-      for (const auto& x : keys[v]) {
-        for (const auto& o : own) {
-          if (Within(x, o) || Within(o, x)) return true;
-        }
-      }
-      return false;
+      return same_name(keys[v], own.empty() ? keys[y] : own);
     };
     std::optional<size_t> ours_x, jw_x;
     for (const SearchHit& h : *hits) {
