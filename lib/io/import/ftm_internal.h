@@ -49,6 +49,9 @@ struct FtmLines {
   bool defer_ownership_sums = false;
   // Whether any actor of the whole file names the Address `id`.
   std::function<bool(const std::string& id)> address_named;
+  // Where set, the import adds the (file) number of each line it cannot
+  // read: too long, not UTF-8, not JSON or not an object.
+  std::vector<int64_t>* unreadable = nullptr;
 };
 
 // ParseFtmLines is ParseFtmJson with the lines' origin.

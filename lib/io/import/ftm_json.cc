@@ -154,6 +154,9 @@ class Importer {
       e.text = line;
       std::optional<std::pair<int64_t, std::string>> error = parser_.Parse(e);
       if (error) {
+        if (lines_ != nullptr && lines_->unreadable != nullptr) {
+          lines_->unreadable->push_back(e.line);
+        }
         if (!e.borrowed) Reject(e.line, error->first, std::move(error->second));
         continue;
       }

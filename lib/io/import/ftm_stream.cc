@@ -1,8 +1,9 @@
 // Streaming FtM import: entities.ftm.json of any size to a record stream in
 // bounded memory. See embargo/import/opensanctions.h.
 //
-// Pass 1 reads every line once (JsonTape) for the entity's id and schema,
-// the Address entities it names and, for identifications, their holder; it
+// Pass 1 reads every line once for the entity's id and schema, the Address
+// entities it names and, for identifications, their holder (quickly, with
+// ScanEntityLineQuick, where it answers: see ImportFtmJsonToStream); it
 // keeps, per id, the schema, the first line and where that line lies in the
 // file (about 60 bytes an entity), the ids that several lines bear, and
 // which lines name addresses or hold identifications. Pass 2 reads the file
@@ -22,6 +23,7 @@
 #include <thread>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +34,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
 #include "embargo/import/ftm.h"
 #include "embargo/import/opensanctions.h"
@@ -39,7 +43,8 @@
 #include "google/protobuf/arena.h"
 #include "lib/internal/status_macros.h"
 #include "lib/io/import/ftm_internal.h"
-#include "lib/io/import/json_tape.h"
+#include "lib/io/import/ftm_entity.h"
+#include "lib/io/import/ftm_scan.h"
 
 namespace embargo {
 namespace {
@@ -88,44 +93,22 @@ class LineReader {
   bool eof_ = false;
 };
 
-// What pass 1 reads of a line.
-struct Scan {
-  std::string id, schema, holder;
-  std::vector<std::string> addresses;
-};
+// LineSet is a set of line numbers, a bit each.
+class LineSet {
+ public:
+  void Add(int64_t line) {
+    const size_t i = static_cast<size_t>(line);
+    if (i >= bits_.size()) bits_.resize(std::max(i + 1, bits_.size() * 2));
+    bits_[i] = true;
+  }
+  bool Has(int64_t line) const {
+    const size_t i = static_cast<size_t>(line);
+    return i < bits_.size() && bits_[i];
+  }
 
-// ScanLine reads the top-level "id" and "schema" of one line, and its
-// properties.addressEntity / properties.holder; false when the line is not
-// JSON (pass 2's parser then says what is wrong).
-bool ScanLine(import_internal::JsonTape& tape, absl::string_view line,
-              Scan& out) {
-  using Type = import_internal::JsonTape::Type;
-  if (tape.Parse(line) || tape[0].type != Type::kObject) return false;
-  const auto text = [&](uint32_t i) {
-    return i != 0 && tape[i].type == Type::kString ? tape[i].text
-                                                   : absl::string_view();
-  };
-  out.id = std::string(text(tape.Member(0, "id")));
-  out.schema = std::string(text(tape.Member(0, "schema")));
-  const uint32_t props = tape.Member(0, "properties");
-  if (props == 0 || tape[props].type != Type::kObject) return true;
-  if (uint32_t a = tape.Member(props, "addressEntity");
-      a != 0 && tape[a].type == Type::kArray) {
-    for (uint32_t i = a + 1; i < tape[a].end; i = tape[i].end) {
-      if (tape[i].type == Type::kString) out.addresses.emplace_back(tape[i].text);
-    }
-  }
-  if (uint32_t h = tape.Member(props, "holder");
-      h != 0 && tape[h].type == Type::kArray) {
-    for (uint32_t i = h + 1; i < tape[h].end; i = tape[i].end) {
-      if (tape[i].type == Type::kString) {
-        out.holder = std::string(tape[i].text);
-        break;
-      }
-    }
-  }
-  return true;
-}
+ private:
+  std::vector<bool> bits_;
+};
 
 struct Info {
   int64_t line = 0;
@@ -143,19 +126,11 @@ struct Index {
   absl::flat_hash_set<std::string> repeated;
   // Holder id -> ids of the Identification entities it holds.
   absl::flat_hash_map<std::string, std::vector<std::string>> identifications;
-  // By line number: whether the line names Address entities or holds
-  // identifications (pass 2 reads only those lines before mapping).
-  std::vector<bool> naming;
-
-  void MarkNaming(int64_t line) {
-    const size_t i = static_cast<size_t>(line);
-    if (i >= naming.size()) naming.resize(std::max(i + 1, naming.size() * 2));
-    naming[i] = true;
-  }
-  bool Naming(int64_t line) const {
-    const size_t i = static_cast<size_t>(line);
-    return i < naming.size() && naming[i];
-  }
+  // Lines that name Address entities or hold identifications (pass 2
+  // reads only those lines before mapping).
+  LineSet naming;
+  // Lines that are the first of their id.
+  LineSet claimed;
 
   uint16_t SchemaNumber(const std::string& s) {
     auto [it, inserted] =
@@ -181,11 +156,63 @@ absl::Status AppendFile(const std::string& from, const std::string& to) {
   return absl::OkStatus();
 }
 
-}  // namespace
+// EntityReader reads what the index needs of a line (id, schema, the
+// Address entities named, the holder), so that a line counts as an entity
+// exactly when the FtM importer reads it as one: with the importer's own
+// parser, or, when `quick`, with ScanEntityLineQuick where that answers.
+// The quick reader does not check the JSON: a line it reads that the
+// importer then rejects means the index is wrong (see ImportFtmJsonToStream).
+class EntityReader {
+ public:
+  EntityReader(const FtmModel& model, const FtmOptions& options, bool quick)
+      : model_(model), options_(options), quick_(quick) {}
 
-absl::StatusOr<ImportReport> ImportFtmJsonToStream(
-    const std::string& path, const std::string& out_path,
-    const FtmStreamOptions& options) {
+  // Read fills `out`; false when the importer rejects the line (or it is
+  // blank).
+  bool Read(absl::string_view line, import_internal::EntityScan& out) {
+    if (quick_ && static_cast<int64_t>(line.size()) <= options_.max_line_bytes &&
+        import_internal::ScanEntityLineQuick(line, out)) {
+      return !out.id.empty() && !out.schema.empty() && model_.Has(out.schema);
+    }
+    out.Clear();
+    absl::ConsumeSuffix(&line, "\r");
+    if (absl::StripAsciiWhitespace(line).empty()) return false;
+    // The parser keeps unescaped strings while it lives: a new one now and
+    // then keeps memory bounded.
+    if (!parser_ || (++parsed_ & 0xFFFF) == 0) parser_.emplace(model_, options_);
+    import_internal::ftm::Entity e;
+    e.text = line;
+    if (parser_->Parse(e)) return false;
+    out.id = std::move(e.id);
+    out.schema = std::move(e.schema);
+    for (absl::string_view a : e.Values("addressEntity")) {
+      out.addresses.emplace_back(a);
+    }
+    if (auto h = e.Values("holder"); !h.empty()) {
+      out.holder.assign(h.front().data(), h.front().size());
+    }
+    return true;
+  }
+
+ private:
+  const FtmModel& model_;
+  const FtmOptions& options_;
+  const bool quick_;
+  std::optional<import_internal::ftm::EntityParser> parser_;
+  int64_t parsed_ = 0;
+};
+
+// Misread is what the streaming import returns, with `misread` set, when
+// the quick reader read a line that pass 2 finds the importer rejects.
+absl::Status Misread(const std::string& path, int64_t line) {
+  return absl::AbortedError(absl::StrCat(
+      path, ":", line, ": read quickly as an entity, rejected by the importer"));
+}
+
+absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
+                                       const std::string& out_path,
+                                       const FtmStreamOptions& options,
+                                       bool quick, bool& misread) {
   const FtmModel& model = options.base.model != nullptr ? *options.base.model
                                                         : FtmModel::BuiltIn();
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(
@@ -200,11 +227,20 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
     if (options.progress) options.progress(done, total, pass);
   };
 
+  FtmOptions ftm = options.base.ftm;
+  if (ftm.source_id.empty()) {
+    // As ImportFtmJson names it, for every block alike.
+    std::string base = path.substr(path.find_last_of('/') + 1);
+    base = base.substr(0, base.find('.'));
+    ftm.source_id = absl::StrCat("FTM-", base.empty() ? "file" : base);
+  }
+  EntityReader entities(model, ftm, quick);
+  import_internal::EntityScan scan;
+
   // --- Pass 1: the index. --------------------------------------------------
   Index index;
   {
     LineReader reader(file.get());
-    import_internal::JsonTape tape;
     absl::string_view line;
     int64_t number = 0, offset = 0, n = 0;
     while (reader.Next(line, number, offset)) {
@@ -222,17 +258,17 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
             ": NUL byte: this is not UTF-8 text (UTF-16?); FtM JSON lines "
             "must be UTF-8"));
       }
-      Scan scan;
-      // A line that is not JSON is left to pass 2, which rejects it; its id
-      // then stays free for a later line, as in ImportFtmJson.
-      if (!ScanLine(tape, line, scan) || scan.id.empty()) continue;
-      if (!scan.addresses.empty()) index.MarkNaming(number);
+      // A line the importer rejects is left to pass 2; its id then stays
+      // free for a later line, as in ImportFtmJson.
+      if (!entities.Read(line, scan)) continue;
+      if (!scan.addresses.empty()) index.naming.Add(number);
       Info info{number, offset, static_cast<uint32_t>(line.size()),
                 index.SchemaNumber(scan.schema)};
       if (!index.ids.try_emplace(scan.id, info).second) {
         index.repeated.insert(scan.id);
         continue;
       }
+      index.claimed.Add(number);
       for (std::string& a : scan.addresses) {
         index.named_addresses.insert(std::move(a));
       }
@@ -243,7 +279,7 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
     }
     for (const auto& [holder, held] : index.identifications) {
       if (auto it = index.ids.find(holder); it != index.ids.end()) {
-        index.MarkNaming(it->second.line);
+        index.naming.Add(it->second.line);
       }
     }
     progress(total, 1);
@@ -283,13 +319,6 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
   absl::flat_hash_set<std::string> notes_seen;
   int64_t blocks = 0;
 
-  FtmOptions ftm = options.base.ftm;
-  if (ftm.source_id.empty()) {
-    // As ImportFtmJson names it, for every block alike.
-    std::string base = path.substr(path.find_last_of('/') + 1);
-    base = base.substr(0, base.find('.'));
-    ftm.source_id = absl::StrCat("FTM-", base.empty() ? "file" : base);
-  }
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> borrow_file(
       std::fopen(path.c_str(), "rb"), &std::fclose);
 
@@ -299,6 +328,7 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
     std::string text;
     import_internal::FtmLines lines;
     std::vector<std::string> wanted;  // Addresses and holders it names.
+    std::vector<int64_t> unreadable;  // Lines the importer rejected unread.
     // The block's records live on its arena, freed at once when written.
     // The arena starts in a buffer of its own, which a reset keeps: blocks
     // reuse the same memory instead of asking the system for it again.
@@ -317,6 +347,7 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
       lines.line_numbers.clear();
       lines.borrowed_from = static_cast<size_t>(-1);
       wanted.clear();
+      unreadable.clear();
     }
   };
   // Borrow what the block's actors name but other blocks hold.
@@ -416,6 +447,7 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
     b.lines.repeated_ids = &index.repeated;
     b.lines.address_named = lines.address_named;
     b.lines.defer_ownership_sums = true;
+    b.lines.unreadable = &b.unreadable;
   }
   size_t filled = 0;
   const auto run_batch = [&]() -> absl::Status {
@@ -425,6 +457,16 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
     }
     if (filled > 0) map(batch[0]);
     for (std::thread& t : workers) t.join();
+    // A line that was indexed as an entity but that the importer rejects
+    // (only the quick reader lets one through) means the index is wrong.
+    for (size_t i = 0; i < filled; ++i) {
+      for (int64_t l : batch[i].unreadable) {
+        if (index.claimed.Has(l)) {
+          misread = true;
+          return Misread(path, l);
+        }
+      }
+    }
     for (size_t i = 0; i < filled; ++i) {
       EMBARGO_RETURN_IF_ERROR(emit(batch[i]));
       batch[i].Clear();
@@ -436,7 +478,6 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
   {
     std::fseek(file.get(), 0, SEEK_SET);
     LineReader reader(file.get());
-    import_internal::JsonTape tape;
     absl::string_view line;
     int64_t number = 0, offset = 0;
     while (reader.Next(line, number, offset)) {
@@ -447,9 +488,8 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
       }
       if (trimmed.empty()) continue;
       Block& b = batch[filled];
-      if (index.Naming(number)) {
-        Scan scan;
-        ScanLine(tape, line, scan);
+      if (index.naming.Has(number)) {
+        entities.Read(line, scan);
         for (std::string& a : scan.addresses) b.wanted.push_back(std::move(a));
         auto held = index.identifications.find(scan.id);
         if (held != index.identifications.end()) {
@@ -497,6 +537,23 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
         "read in ", blocks, " blocks of ", options.block_lines, " lines"));
   }
   return report;
+}
+
+}  // namespace
+
+// Pass 1 reads most lines quickly, without checking the JSON; a line the
+// importer rejects in pass 2 is found there, and when pass 1 had indexed
+// it as an entity the import starts again with every line of pass 1 read
+// by the importer's own parser (rare: a file of sound JSON lines never
+// needs it).
+absl::StatusOr<ImportReport> ImportFtmJsonToStream(
+    const std::string& path, const std::string& out_path,
+    const FtmStreamOptions& options) {
+  bool misread = false;
+  absl::StatusOr<ImportReport> report =
+      StreamFtm(path, out_path, options, /*quick=*/true, misread);
+  if (!misread) return report;
+  return StreamFtm(path, out_path, options, /*quick=*/false, misread);
 }
 
 }  // namespace embargo

@@ -140,6 +140,46 @@ TEST(FtmStreamTest, BadLinesAndDuplicatesAcrossBlocks) {
   EXPECT_TRUE(testing_import::HasIdentifier(*ann, "PASSPORT", "X123"));
 }
 
+// Lines with an id that the importer rejects leave the id to a later line,
+// and references to them dangle, as in the whole-file import: a literal
+// that is not JSON (which pass 1's quick reader does not check), a byte
+// that is not UTF-8 and a schema the model lacks, each in a block of its
+// own, with the line that then bears the id and a relation to it in
+// others.
+TEST(FtmStreamTest, RejectedLinesDoNotClaimTheirIds) {
+  const std::string path = WriteTemp(
+      "stream_claims.ftm.json",
+      "{\"id\":\"a1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Ann\"]},"
+      "\"target\":tru}\n"
+      "{\"id\":\"b1\",\"schema\":\"Company\",\"properties\":{\"name\":[\"B \xFF\"]}}\n"
+      "{\"id\":\"c1\",\"schema\":\"Spaceship\",\"properties\":{}}\n"
+      "{\"id\":\"a1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Ann 2\"]}}\n"
+      "{\"id\":\"o1\",\"schema\":\"Ownership\",\"properties\":{\"owner\":[\"a1\"],"
+      "\"asset\":[\"b1\"]}}\n"
+      "{\"id\":\"o2\",\"schema\":\"Ownership\",\"properties\":{\"owner\":[\"a1\"],"
+      "\"asset\":[\"c1\"]}}\n"
+      "{\"id\":\"c1\",\"schema\":\"Company\",\"properties\":{\"name\":[\"C\"]}}\n");
+  ExpectSameAsWholeFile(path, 1);
+  ExpectSameAsWholeFile(path, 3);
+  const std::string out = TempPath("stream_claims.records");
+  FtmStreamOptions o;
+  o.block_lines = 1;
+  absl::StatusOr<ImportReport> rep = ImportFtmJsonToStream(path, out, o);
+  ASSERT_TRUE(rep.ok()) << rep.status();
+  std::vector<int64_t> rejected;
+  for (const auto& r : rep->rejected) rejected.push_back(r.line);
+  // Lines 1-3 are unreadable; o1 names b1, which no line bears.
+  EXPECT_THAT(rejected, ::testing::ElementsAre(1, 2, 3, 5));
+  absl::StatusOr<DatasetFile> f = ReadDatasetFile(out);
+  ASSERT_TRUE(f.ok());
+  const v1::Actor* ann = testing_import::FindActor(f->dataset, "FTM-a1");
+  ASSERT_NE(ann, nullptr);
+  EXPECT_EQ(ann->name(), "Ann 2");
+  EXPECT_NE(testing_import::FindActor(f->dataset, "FTM-c1"), nullptr);
+  ASSERT_EQ(f->dataset.relations_size(), 1);
+  EXPECT_EQ(f->dataset.relations(0).object_id(), "FTM-c1");
+}
+
 TEST(FtmStreamTest, WholeFileErrorsNameTheLine) {
   const std::string out = TempPath("stream_err.records");
   static const char kNul[] =
