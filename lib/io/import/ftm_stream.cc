@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <thread>
 #include <fstream>
 #include <memory>
@@ -117,8 +118,36 @@ struct Info {
   uint16_t schema = 0;  // Index into Index::schemata.
 };
 
+// Strings kept for the whole import, in chunks that never move (ids are
+// most of the index: one allocation each would cost a tenth of pass 1).
+class StringStore {
+ public:
+  absl::string_view Keep(absl::string_view s) {
+    if (s.size() > kChunk - used_) {
+      if (s.size() > kChunk / 4) {
+        big_.push_back(std::string(s));
+        return big_.back();
+      }
+      chunks_.push_back(std::make_unique<char[]>(kChunk));
+      used_ = 0;
+    }
+    char* at = chunks_.back().get() + used_;
+    std::memcpy(at, s.data(), s.size());
+    used_ += s.size();
+    return absl::string_view(at, s.size());
+  }
+
+ private:
+  static constexpr size_t kChunk = size_t{1} << 20;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  std::deque<std::string> big_;
+  size_t used_ = kChunk;
+};
+
 struct Index {
-  absl::flat_hash_map<std::string, Info> ids;  // First line of each id.
+  StringStore strings;
+  // First line of each id; the keys view `strings`.
+  absl::flat_hash_map<absl::string_view, Info> ids;
   std::vector<std::string> schemata;
   absl::flat_hash_map<std::string, uint16_t> schema_numbers;
   absl::flat_hash_set<std::string> named_addresses;
@@ -238,6 +267,7 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
   import_internal::EntityScan scan;
 
   // --- Pass 1: the index. --------------------------------------------------
+  constexpr int64_t kSampleLines = 4096;
   Index index;
   {
     LineReader reader(file.get());
@@ -264,7 +294,19 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
       if (!scan.addresses.empty()) index.naming.Add(number);
       Info info{number, offset, static_cast<uint32_t>(line.size()),
                 index.SchemaNumber(scan.schema)};
-      if (!index.ids.try_emplace(scan.id, info).second) {
+      if (number == kSampleLines) {
+        // Room for the ids of the whole file, as many lines as the first
+        // ones foretell: growing the table a step at a time would copy it
+        // and touch fresh memory at every step.
+        const int64_t expected = total / std::max<int64_t>(1, offset / number);
+        index.ids.reserve(static_cast<size_t>(expected + expected / 8));
+      }
+      bool fresh = false;
+      index.ids.lazy_emplace(scan.id, [&](const auto& construct) {
+        fresh = true;
+        construct(index.strings.Keep(scan.id), info);
+      });
+      if (!fresh) {
         index.repeated.insert(scan.id);
         continue;
       }
