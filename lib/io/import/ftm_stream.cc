@@ -42,6 +42,7 @@
 #include "embargo/import/opensanctions.h"
 #include "embargo/io.h"
 #include "google/protobuf/arena.h"
+#include "lib/internal/huge_pages.h"
 #include "lib/internal/status_macros.h"
 #include "lib/io/import/ftm_internal.h"
 #include "lib/io/import/ftm_entity.h"
@@ -88,7 +89,7 @@ class LineReader {
  private:
   static constexpr size_t kChunk = size_t{8} << 20;
   std::FILE* f_;
-  std::vector<char> buf_;
+  std::vector<char, internal::HugePageAllocator<char>> buf_;
   size_t pos_ = 0, end_ = 0;
   int64_t base_ = 0, line_ = 0, bytes_ = 0;
   bool eof_ = false;
@@ -147,7 +148,12 @@ class StringStore {
 struct Index {
   StringStore strings;
   // First line of each id; the keys view `strings`.
-  absl::flat_hash_map<absl::string_view, Info> ids;
+  absl::flat_hash_map<
+      absl::string_view, Info,
+      absl::container_internal::hash_default_hash<absl::string_view>,
+      absl::container_internal::hash_default_eq<absl::string_view>,
+      internal::HugePageAllocator<std::pair<const absl::string_view, Info>>>
+      ids;
   std::vector<std::string> schemata;
   absl::flat_hash_map<std::string, uint16_t> schema_numbers;
   absl::flat_hash_set<std::string> named_addresses;
@@ -367,14 +373,18 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
   constexpr size_t kArenaBuffer = size_t{64} << 20;
   // A block of lines, its origin and, once mapped, its records.
   struct Block {
-    std::string text;
+    std::basic_string<char, std::char_traits<char>,
+                      internal::HugePageAllocator<char>>
+        text;
     import_internal::FtmLines lines;
     std::vector<std::string> wanted;  // Addresses and holders it names.
     std::vector<int64_t> unreadable;  // Lines the importer rejected unread.
     // The block's records live on its arena, freed at once when written.
     // The arena starts in a buffer of its own, which a reset keeps: blocks
     // reuse the same memory instead of asking the system for it again.
-    std::unique_ptr<char[]> arena_buffer{new char[kArenaBuffer]};
+    std::unique_ptr<char, decltype(&internal::FreeHuge)> arena_buffer{
+        static_cast<char*>(internal::AllocateHuge(kArenaBuffer)),
+        &internal::FreeHuge};
     std::unique_ptr<google::protobuf::Arena> arena = [&] {
       google::protobuf::ArenaOptions o;
       o.initial_block = arena_buffer.get();
