@@ -136,7 +136,7 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
       auto [it, fresh] = d->word_ids.try_emplace(w.words[i], d->word_text.size());
       if (fresh) {
         d->word_text.push_back(w.words[i]);
-        const std::string key = text_internal::SpellingKey(w.words[i]);
+        const std::string key = text_internal::SearchKey(w.words[i]);
         auto [kit, kfresh] = d->key_ids.try_emplace(key, d->key_text.size());
         if (kfresh) {
           d->key_text.push_back(key);
@@ -221,7 +221,10 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
     // A word of a company form that SplitName kept ("Joint" of "Stock
     // Company X Joint") is rare as a word only because forms are set
     // aside; it weighs the least.
-    if (text_internal::IsFormWord(d->key_text[k])) d->key_weight[k] = 1.0f;
+    if (text_internal::IsFormWord(d->key_text[k]) ||
+        text_internal::IsFunctionWord(d->key_text[k])) {
+      d->key_weight[k] = 1.0f;
+    }
   }
   // Looser key classes: romanised Korean, soft yo, name forms.
   d->key_class.assign(num_keys, {-1, -1, -1});
@@ -299,7 +302,7 @@ internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name
   q.set_aside = std::move(w.forms);
   q.set_aside.insert(q.set_aside.end(), w.honorifics.begin(), w.honorifics.end());
   for (std::string& word : w.words) {
-    std::string k = text_internal::SpellingKey(word);
+    std::string k = text_internal::SearchKey(word);
     if (std::find(q.keys.begin(), q.keys.end(), k) != q.keys.end()) continue;
     q.keys.push_back(std::move(k));
     q.words.push_back(std::move(word));
@@ -326,8 +329,10 @@ internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name
     q.weight.push_back(internal::HasDigit(word)               ? d.max_weight
                        : word.size() == 1                     ? 1.0
                        : q.key_ids[i] >= 0                    ? d.key_weight[q.key_ids[i]]
-                       : text_internal::IsFormWord(q.keys[i]) ? 1.0
-                                                              : d.max_weight);
+                       : text_internal::IsFormWord(q.keys[i]) ||
+                               text_internal::IsFunctionWord(q.keys[i])
+                           ? 1.0
+                           : d.max_weight);
   }
   for (size_t i = 0; i < q.words.size(); ++i) {
     std::string joined = q.words[i];

@@ -350,6 +350,7 @@ struct Affixes {
   std::vector<std::vector<std::string>> forms;
   absl::flat_hash_set<std::string> honorifics;  // Keys.
   absl::flat_hash_set<std::string> form_words;  // Keys; IsFormWord.
+  absl::flat_hash_set<std::string> function_words;  // Keys; IsFunctionWord.
 };
 
 std::vector<std::string> Keys(absl::string_view words) {
@@ -412,6 +413,15 @@ const Affixes& GetAffixes() {
         "admiral", "sgt", "rev", "reverend", "imam", "hon", "excellency",
         "his", "her"};
     for (absl::string_view h : kHonorifics) a->honorifics.insert(SpellingKey(h));
+    // Articles, prepositions and conjunctions of the names' languages (and
+    // "named after", which Russian enterprise names translate "im.").
+    constexpr absl::string_view kFunctionWords[] = {
+        "of", "and", "for", "the", "in", "on", "at", "to", "de", "del", "la",
+        "le", "les", "et", "pour", "du", "des", "und", "der", "die", "das",
+        "fur", "im", "imeni", "named", "after"};
+    for (absl::string_view w : kFunctionWords) {
+      a->function_words.insert(SpellingKey(w));
+    }
     return a;
   }();
   return *affixes;
@@ -441,6 +451,25 @@ std::string LatinFold(absl::string_view utf8) {
 
 bool IsFormWord(absl::string_view key) {
   return GetAffixes().form_words.contains(key);
+}
+
+std::string SearchKey(absl::string_view token) {
+  // As OFAC's and the UN's entries write them ("KOREA SAMMA SHPG CO").
+  static constexpr std::pair<absl::string_view, absl::string_view> kShort[] = {
+      {"shpg", "shipping"},      {"trdg", "trading"},
+      {"intl", "international"}, {"mgmt", "management"},
+      {"mfg", "manufacturing"},  {"bros", "brothers"},
+      {"svcs", "services"},      {"hldgs", "holdings"},
+      {"natl", "national"},      {"dept", "department"},
+      {"assn", "association"},   {"govt", "government"}};
+  for (const auto& [abbreviation, word] : kShort) {
+    if (token == abbreviation) return SpellingKey(word);
+  }
+  return SpellingKey(token);
+}
+
+bool IsFunctionWord(absl::string_view key) {
+  return GetAffixes().function_words.contains(key);
 }
 
 bool IsLatinToken(absl::string_view token) {

@@ -83,6 +83,12 @@ bool IsLatinToken(absl::string_view token);
 // Tokens that are not IsLatinToken are returned unchanged.
 std::string SpellingKey(absl::string_view token);
 
+// SearchKey is the key the name search files a word under: its
+// SpellingKey, with an abbreviation of company registers read as the word
+// it stands for ("shpg" -> the key of "shipping", "trdg", "intl", "mgmt",
+// "mfg", ...). Entity resolution keeps SpellingKey.
+std::string SearchKey(absl::string_view token);
+
 // RomanisedKoreanKey returns, for a SpellingKey that reads as one or two
 // Korean syllables in a Latin romanisation, a key that McCune-Reischauer,
 // Revised Romanization and the lists' own spellings share: initials and
@@ -143,6 +149,12 @@ NameParts SplitNameParts(absl::string_view name);
 // of forms of several words count from four letters, forms of one word
 // from three; forms that are names too ("Pao", "Ag", "Doo", "Asa") never.
 bool IsFormWord(absl::string_view key);
+
+// IsFunctionWord is true for the SpellingKey of an article, preposition or
+// conjunction ("of", "and", "de", "la", "und"): a word that says little of
+// whom a name is, and that translations of one name keep or drop at will
+// ("Ministry of Rocket Industry", "Rocket Industry Ministry").
+bool IsFunctionWord(absl::string_view key);
 
 // IsPatronymic is true for LatinFold tokens that look like Russian or
 // Ukrainian patronymics ("kuzhugetovich", "ivanovna").

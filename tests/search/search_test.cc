@@ -318,6 +318,8 @@ class SearchVariantsTest : public ::testing::Test {
     Add("C-IS", v1::ACTOR_KIND_COMPANY, "I&S HOLDING COMPANY, S.A.", "");
     Add("C-ZNTC", v1::ACTOR_KIND_COMPANY, "JSC ZELENOGRAD NANOTECHNOLOGY CENTER", "RUS");
     Add("C-TULA", v1::ACTOR_KIND_COMPANY, "ZAVOD TULA", "RUS");
+    Add("C-SAMMA", v1::ACTOR_KIND_COMPANY, "KOREA SAMMA SHPG CO", "PRK");
+    Add("G-ROCKET", v1::ACTOR_KIND_GOVERNMENT_BODY, "MINISTRY OF ROCKET INDUSTRY", "PRK");
     Add("P-BARZAN", v1::ACTOR_KIND_PERSON, "AL-TIKRITI, Barzan abd al-Ghafur Sulaiman Majid",
         "");
     b_.dataset().mutable_actors(b_.dataset().actors_size() - 1)->add_aliases("Barzan Razuki Myong");
@@ -407,6 +409,27 @@ TEST_F(SearchVariantsTest, WordsOfABrokenCompanyFormWeighLittle) {
   h = Best("Акционерное Завод Тула");  // "Общество" dropped.
   EXPECT_EQ(Id(h), "C-TULA");
   EXPECT_GE(h.score, kDefaultMatchThreshold) << h.Explain();
+}
+
+TEST_F(SearchVariantsTest, RegisterAbbreviationsStandForTheirWords) {
+  SearchHit h = Best("Korea Samma Shipping");
+  EXPECT_EQ(Id(h), "C-SAMMA");
+  EXPECT_GE(h.score, 0.95) << h.Explain();
+  EXPECT_TRUE(h.missing_query_tokens.empty()) << h.Explain();
+  h = Best("KOREA SAMMA SHPG");
+  EXPECT_EQ(Id(h), "C-SAMMA");
+  EXPECT_GE(h.score, 0.95) << h.Explain();
+}
+
+TEST_F(SearchVariantsTest, FunctionWordsWeighLittle) {
+  // A translation adds or drops "of" and "the"; they cost as little as a
+  // company form's word (0.94 when "the" weighed as a rare word).
+  SearchHit h = Best("Rocket Industry Ministry");
+  EXPECT_EQ(Id(h), "G-ROCKET");
+  EXPECT_GE(h.score, 0.95) << h.Explain();
+  h = Best("Ministry of the Rocket Industry");
+  EXPECT_EQ(Id(h), "G-ROCKET");
+  EXPECT_GE(h.score, 0.96) << h.Explain();
 }
 
 TEST_F(SearchVariantsTest, ARareWordInAnotherNameOfTheActorCounts) {

@@ -128,6 +128,16 @@ TEST(SplitNameTest, FormWordsAreWordsOfFormsOfSeveralWords) {
   EXPECT_FALSE(form_word("zelenograd"));
 }
 
+TEST(SplitNameTest, FunctionWordsAndRegisterAbbreviations) {
+  EXPECT_TRUE(IsFunctionWord(SpellingKey("of")));
+  EXPECT_TRUE(IsFunctionWord(SpellingKey("pour")));
+  EXPECT_FALSE(IsFunctionWord(SpellingKey("office")));
+  EXPECT_FALSE(IsFunctionWord(SpellingKey("al")));  // A name's particle.
+  EXPECT_EQ(SearchKey("shpg"), SpellingKey("shipping"));
+  EXPECT_EQ(SearchKey("trdg"), SpellingKey("trading"));
+  EXPECT_EQ(SearchKey("viktor"), SpellingKey("viktor"));
+}
+
 TEST(SplitNameTest, HonorificsAtTheStartOnly) {
   NameWords w = SplitName("Gen. Sergei Shoigu");
   EXPECT_THAT(w.words, ElementsAre("sergei", "shoigu"));
