@@ -56,6 +56,32 @@ std::pair<std::string, std::string> NormalizeQueryIdentifier(absl::string_view t
   return n;
 }
 
+void NameIndexData::PackHot() {
+  hot_chars.clear();
+  const auto keep = [&](const std::string& text) {
+    const uint32_t at = static_cast<uint32_t>(hot_chars.size());
+    hot_chars += text;
+    return at;
+  };
+  key_hot.resize(key_text.size());
+  for (size_t k = 0; k < key_text.size(); ++k) {
+    key_hot[k] = {key_mask[k], keep(key_text[k]),
+                  static_cast<uint16_t>(std::min<size_t>(key_text[k].size(), 0xFFFF)),
+                  key_class[k]};
+  }
+  word_hot.resize(word_text.size());
+  for (size_t w = 0; w < word_text.size(); ++w) {
+    const std::string& t = word_text[w];
+    double weight = internal::HasDigit(t) ? max_weight
+                    : t.size() == 1       ? 1.0
+                                          : key_weight[word_key[w]];
+    if (word_patronymic[w]) weight *= 0.3;
+    word_hot[w] = {word_key[w], word_mask[w], keep(t),
+                   static_cast<uint16_t>(std::min<size_t>(t.size(), 0xFFFF)),
+                   word_latin[w], weight};
+  }
+}
+
 void NameIndexData::KeysNear(absl::string_view key, std::vector<uint32_t>& out) const {
   const auto look = [&](absl::string_view s) {
     const uint64_t h = DeleteHash(s);
@@ -257,6 +283,7 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   }
   std::sort(d->deletes.begin(), d->deletes.end());
   d->deletes.erase(std::unique(d->deletes.begin(), d->deletes.end()), d->deletes.end());
+  d->PackHot();
   return NameIndex(std::move(d));
 }
 
@@ -345,6 +372,7 @@ internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name
       }
     }
   }
+  for (const std::string& k : q.keys) q.all_keys += k;
   return q;
 }
 

@@ -88,6 +88,37 @@ struct NameIndexData {
   // reads all three at once.
   std::vector<std::array<int32_t, kLooseClasses>> key_class;
 
+  // What the scorer reads of each word and key, packed side by side (its
+  // inner loop, over every query word and name word of every candidate,
+  // was waiting on the separate arrays above): texts are views of
+  // `hot_chars`. Built last, from the arrays above (PackHot).
+  struct WordHot {
+    uint32_t key;
+    uint32_t mask;
+    uint32_t text;  // Offset into hot_chars.
+    uint16_t size;
+    uint8_t latin;
+    // The word's weight in a name: the most for one with digits, 1 for
+    // one letter, else its key's; a patronymic's times 0.3.
+    double weight;
+  };
+  struct KeyHot {
+    uint32_t mask;
+    uint32_t text;
+    uint16_t size;
+    std::array<int32_t, kLooseClasses> classes;
+  };
+  std::vector<WordHot> word_hot;
+  std::vector<KeyHot> key_hot;
+  std::string hot_chars;
+  absl::string_view Text(const WordHot& w) const {
+    return absl::string_view(hot_chars.data() + w.text, w.size);
+  }
+  absl::string_view Text(const KeyHot& k) const {
+    return absl::string_view(hot_chars.data() + k.text, k.size);
+  }
+  void PackHot();
+
   // Deletion neighbourhood: (hash of a key or of a key less one letter,
   // key id), sorted.
   std::vector<std::pair<uint64_t, uint32_t>> deletes;
@@ -115,6 +146,11 @@ std::pair<std::string, std::string> NormalizeIdentifier(
 // "9234567", "KPe.001"): scheme "IMO" for an IMO number, else "".
 std::pair<std::string, std::string> NormalizeQueryIdentifier(
     absl::string_view text);
+
+// EditDistance is the Damerau-Levenshtein (optimal string alignment)
+// distance of two words, or max + 1 when it is over `max`; words longer
+// than 40 bytes are equal or too far.
+int EditDistance(absl::string_view a, absl::string_view b, int max);
 
 // HasDigit: a word with a digit (a hull or registration number) must agree
 // exactly and weighs the most, on either side.
@@ -154,6 +190,9 @@ struct QueryWords {
     uint32_t key_id;
   };
   std::vector<Join> joins;
+  // The keys one after the other ("abdelrahman" for "Abdel Rahman"), to
+  // tell a name of the same letters cut into other words.
+  std::string all_keys;
 };
 
 // ScoreEntry scores one name against the query: the name score, with the

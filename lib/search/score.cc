@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "embargo/search.h"
 #include "lib/search/index_data.h"
 #include "lib/text/names.h"
@@ -94,32 +95,38 @@ std::string SearchHit::Explain() const {
 }
 
 namespace internal {
-namespace {
 
-// Damerau-Levenshtein (optimal string alignment) distance, or max + 1 when
-// it is over `max`.
 int EditDistance(absl::string_view a, absl::string_view b, int max) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > max) return max + 1;
   if (n > 40 || m > 40) return a == b ? 0 : max + 1;
+  // Only cells within `max` of the diagonal can lead to a distance of
+  // `max` or less; the cells just outside that band count as too far, and
+  // every value over `max` as max + 1 (a path through one costs more).
+  const int far = max + 1;
   int d[41][41];
-  for (int i = 0; i <= n; ++i) d[i][0] = i;
-  for (int j = 0; j <= m; ++j) d[0][j] = j;
+  for (int i = 0; i <= n; ++i) d[i][0] = std::min(i, far);
+  for (int j = 0; j <= m; ++j) d[0][j] = std::min(j, far);
   for (int i = 1; i <= n; ++i) {
-    int row_min = max + 1;
-    for (int j = 1; j <= m; ++j) {
+    const int lo = std::max(1, i - max), hi = std::min(m, i + max);
+    if (lo > 1) d[i][lo - 1] = far;
+    if (i + max <= m) d[i - 1][i + max] = far;
+    int row_min = i <= max ? d[i][0] : far;  // Column 0 is in the band.
+    for (int j = lo; j <= hi; ++j) {
       const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
       int v = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
         v = std::min(v, d[i - 2][j - 2] + 1);
       }
-      d[i][j] = v;
+      d[i][j] = std::min(v, far);
       row_min = std::min(row_min, v);
     }
-    if (row_min > max) return max + 1;
+    if (row_min > max) return far;
   }
   return d[n][m];
 }
+
+namespace {
 
 // Pair is the best way a query word meets a name word.
 struct Pair {
@@ -283,18 +290,20 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
     const bool loose = qc[0] >= 0 || qc[1] >= 0 || qc[2] >= 0 || q.soft_key_id[i] >= 0;
     for (size_t j = 0; j < mn; ++j) {
       const uint32_t w = d.entry_words[e.first + j];
-      const uint32_t k = d.word_key[w];
+      const NameIndexData::WordHot& wh = d.word_hot[w];
+      const uint32_t k = wh.key;
+      const NameIndexData::KeyHot& kh = d.key_hot[k];
       bool same_class = false;
       if (loose) {
-        const std::array<int32_t, NameIndexData::kLooseClasses>& kc = d.key_class[k];
+        const std::array<int32_t, NameIndexData::kLooseClasses>& kc = kh.classes;
         same_class = (qc[0] >= 0 && qc[0] == kc[0]) || (qc[1] >= 0 && qc[1] == kc[1]) ||
                      (qc[2] >= 0 && qc[2] == kc[2]) || q.soft_key_id[i] == k;
       }
-      const Pair p = Compare(q.words[i], q.keys[i], d.word_text[w], d.key_text[k],
+      const Pair p = Compare(q.words[i], q.keys[i], d.Text(wh), d.Text(kh),
                              q.word_ids[i] == w, q.key_ids[i] == k, same_class,
-                             script, q.latin[i] && d.word_latin[w],
+                             script, q.latin[i] && wh.latin,
                              (e.flags & NameIndexData::kInitials) != 0, q.word_masks[i],
-                             q.key_masks[i], d.word_mask[w], d.key_mask[k]);
+                             q.key_masks[i], wh.mask, kh.mask);
       if (p.sim > 0) {
         cands[num++] = {p.sim, static_cast<uint16_t>(i), static_cast<uint16_t>(j), 1, 1, p.kind};
       }
@@ -359,8 +368,8 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
   uint32_t q_used = 0, n_used = 0;
   double q_total = 0, q_got = 0, n_total = 0, n_got = 0;
   double q_sim[16] = {0}, n_sim[16] = {0};
-  TokenMatch pairs[16];
-  int npairs = 0;
+  // The pairs as an explanation gives them: only for a hit.
+  std::vector<TokenMatch> pairs;
   const auto span = [](uint16_t at, uint8_t len) { return ((1u << len) - 1) << at; };
   for (size_t c = 0; c < num; ++c) {
     const Cand& k = cands[c];
@@ -374,7 +383,7 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
       std::vector<std::string> qw(q.words.begin() + k.qi, q.words.begin() + k.qi + k.qn);
       std::vector<std::string> nw;
       for (size_t x = k.ni; x < size_t(k.ni) + k.nn; ++x) nw.push_back(name_word(x));
-      pairs[npairs++] = {absl::StrJoin(qw, " "), absl::StrJoin(nw, " "), k.kind, k.sim};
+      pairs.push_back({absl::StrJoin(qw, " "), absl::StrJoin(nw, " "), k.kind, k.sim});
     }
   }
   // The words left over: when one query word and one name word are all
@@ -398,7 +407,7 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
       n_used |= 1u << j;
       q_sim[i] = n_sim[j] = sim;
       if (hit != nullptr) {
-        pairs[npairs++] = {q.words[i], d.word_text[w], TokenMatchKind::kLoose, sim};
+        pairs.push_back({q.words[i], d.word_text[w], TokenMatchKind::kLoose, sim});
       }
     }
   }
@@ -408,11 +417,7 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
     q_got += w * q_sim[i];
   }
   for (size_t j = 0; j < nn && j < 16; ++j) {
-    const uint32_t word = d.entry_words[e.first + j];
-    double w = HasDigit(d.word_text[word])         ? d.max_weight
-               : d.word_text[word].size() == 1 ? 1.0
-                                               : d.key_weight[d.word_key[word]];
-    if (d.word_patronymic[word]) w *= 0.3;
+    const double w = d.word_hot[d.entry_words[e.first + j]].weight;
     n_total += w;
     n_got += w * n_sim[j];
   }
@@ -421,10 +426,14 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
   if (score < 0.96 && nq != nn) {
     // The same letters cut into words differently: "Abdelrahman" and
     // "Abdel Rahman", "Al-Duri" and "Alduri".
-    std::string a, b;
-    for (const std::string& k : q.keys) a += k;
-    for (size_t j = 0; j < nn; ++j) b += d.key_text[d.word_key[d.entry_words[e.first + j]]];
-    if (a == b) {
+    absl::string_view rest = q.all_keys;
+    bool same = true;
+    for (size_t j = 0; j < nn && same; ++j) {
+      const absl::string_view k =
+          d.Text(d.key_hot[d.word_hot[d.entry_words[e.first + j]].key]);
+      same = absl::ConsumePrefix(&rest, k);
+    }
+    if (same && rest.empty()) {
       score = 0.96;
       joined = true;
     }
@@ -445,10 +454,10 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
             0, t.query_token.find(' '));
         return std::find(q.words.begin(), q.words.end(), first) - q.words.begin();
       };
-      std::sort(pairs, pairs + npairs, [&](const TokenMatch& a, const TokenMatch& b) {
+      std::sort(pairs.begin(), pairs.end(), [&](const TokenMatch& a, const TokenMatch& b) {
         return position(a) < position(b);
       });
-      hit->tokens.assign(pairs, pairs + npairs);
+      hit->tokens = std::move(pairs);
       for (size_t i = 0; i < nq && i < 16; ++i) {
         if (!((q_used >> i) & 1)) hit->missing_query_tokens.push_back(q.words[i]);
       }

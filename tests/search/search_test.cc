@@ -3,12 +3,15 @@
 
 #include "embargo/search.h"
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "embargo/screen.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "lib/search/index_data.h"
 #include "tests/testing/dataset_builder.h"
 
 namespace embargo {
@@ -494,6 +497,56 @@ TEST_F(SearchVariantsTest, CountryInParenthesesIsNoName) {
   EXPECT_EQ(Id(h), "G-ELF");
   EXPECT_EQ(h.country.query_value, "ETH");
   EXPECT_EQ(h.country.agreement, Agreement::kAgrees);
+}
+
+// The search's edit distance, which computes only the cells near the
+// diagonal, against the whole table, on words of few letters (so that
+// many pairs are near) and every bound the scorer uses.
+TEST(EditDistanceTest, BandAgreesWithTheWholeTable) {
+  const auto whole = [](const std::string& a, const std::string& b, int max) {
+    const size_t n = a.size(), m = b.size();
+    std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+    for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+    for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+    for (size_t i = 1; i <= n; ++i) {
+      for (size_t j = 1; j <= m; ++j) {
+        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                            d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+          d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return std::min(d[n][m], max + 1);
+  };
+  std::mt19937 rng(7);
+  const auto word = [&] {
+    std::string w(rng() % 13, 'a');
+    for (char& c : w) c = static_cast<char>('a' + rng() % 3);
+    return w;
+  };
+  for (int trial = 0; trial < 20000; ++trial) {
+    std::string a = word(), b = word();
+    if (trial % 2 == 0 && !a.empty()) {  // Near pairs: b is a with edits.
+      b = a;
+      for (int e = static_cast<int>(rng() % 4); e > 0 && !b.empty(); --e) {
+        const size_t at = rng() % b.size();
+        switch (rng() % 4) {
+          case 0: b.erase(at, 1); break;
+          case 1: b.insert(at, 1, 'c'); break;
+          case 2: b[at] = 'b'; break;
+          default:
+            if (at + 1 < b.size()) std::swap(b[at], b[at + 1]);
+        }
+      }
+    }
+    for (int max = 0; max <= 3; ++max) {
+      ASSERT_EQ(internal::EditDistance(a, b, max), whole(a, b, max))
+          << a << " / " << b << " max " << max;
+    }
+  }
+  EXPECT_EQ(internal::EditDistance("sergey", "sregey", 2), 1);
+  EXPECT_EQ(internal::EditDistance("zaur", "zrau", 3), 2);
 }
 
 }  // namespace
