@@ -52,8 +52,8 @@
 // each side is paired and no indexed name holds the query's word in any
 // spelling (its spelling key), the two
 // left over pair loosely if at most three edits apart with half the
-// letters kept: 0.6 x (1 - edits / letters) ("Zrau" / "Zaur" 0.3, "Srgi" /
-// "Sergei" 0.4); a word the lists hold is someone's name, not a
+// letters kept: 0.8 x (1 - edits / letters) ("Zrau" / "Zaur" 0.4, "Srgi" /
+// "Sergei" 0.53); a word the lists hold is someone's name, not a
 // misspelling, and never pairs so. Words with digits
 // must agree exactly and weigh the most (8); a word of a company form that
 // was not set aside ("Joint" of "Stock Company X Joint") weighs 1. Other

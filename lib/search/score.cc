@@ -203,7 +203,7 @@ Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
 }
 
 // LooseSimilarity scores two Latin words left over as one word written
-// badly: in [0, 0.6], 0 when fewer than half the letters of the longer
+// badly: in [0, 0.8], 0 when fewer than half the letters of the longer
 // survive the edits (at most three) between them, or a number is in either.
 double LooseSimilarity(absl::string_view a, absl::string_view b, bool latin) {
   if (!latin || a.size() < 3 || b.size() < 3) return 0;
@@ -211,7 +211,7 @@ double LooseSimilarity(absl::string_view a, absl::string_view b, bool latin) {
   const int len = static_cast<int>(std::max(a.size(), b.size()));
   const int d = EditDistance(a, b, std::min(3, len / 2));
   if (d > std::min(3, len / 2)) return 0;
-  return 0.6 * (1.0 - static_cast<double>(d) / len);
+  return 0.8 * (1.0 - static_cast<double>(d) / len);
 }
 
 

@@ -157,7 +157,7 @@ TEST_F(SearchTest, TheWordLeftOverPairsLooselyOnlyWhenNoListHoldsIt) {
   ASSERT_EQ(h[0].tokens.size(), 3u) << h[0].Explain();
   EXPECT_EQ(h[0].tokens[0].kind, TokenMatchKind::kLoose);
   EXPECT_EQ(h[0].tokens[0].name_token, "sergei");
-  EXPECT_DOUBLE_EQ(h[0].tokens[0].similarity, 0.6 * (1 - 2.0 / 6));
+  EXPECT_DOUBLE_EQ(h[0].tokens[0].similarity, 0.8 * (1 - 2.0 / 6));
   EXPECT_THAT(h[0].Explain(), HasSubstr("srgi~sergei (loose)"));
   const double loose = h[0].score;
   // Without the two other words to support it, no pairing.
@@ -180,7 +180,7 @@ TEST_F(SearchTest, TheWordLeftOverPairsLooselyOnlyWhenNoListHoldsIt) {
   ASSERT_FALSE(h.empty());
   ASSERT_FALSE(h[0].tokens.empty());
   EXPECT_EQ(h[0].tokens[0].kind, TokenMatchKind::kLoose);
-  EXPECT_DOUBLE_EQ(h[0].tokens[0].similarity, 0.3);
+  EXPECT_DOUBLE_EQ(h[0].tokens[0].similarity, 0.4);
   h = Find("Xavier Kuzhugetovich Shoigu");  // Five edits: no pairing.
   ASSERT_FALSE(h.empty());
   EXPECT_THAT(h[0].missing_query_tokens, ::testing::ElementsAre("xavier"));
@@ -188,7 +188,7 @@ TEST_F(SearchTest, TheWordLeftOverPairsLooselyOnlyWhenNoListHoldsIt) {
   h = Find("Xqzt Kuzhugetovich Shoigu");
   ASSERT_FALSE(h.empty());
   EXPECT_THAT(h[0].missing_query_tokens, ::testing::ElementsAre("xqzt"));
-  // The loose pair counts for 0.4 of the word's weight on both sides.
+  // The loose pair counts for 0.53 of the word's weight on both sides.
   EXPECT_GT(loose, h[0].score + 0.1);
 }
 
