@@ -2,6 +2,7 @@
 
 #include "lib/internal/huge_pages.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 
@@ -21,6 +22,7 @@ void* AllocateHuge(size_t bytes) {
     if (p == nullptr) throw std::bad_alloc();
     return p;
   }
+  if (bytes > SIZE_MAX - kHugePage) throw std::bad_alloc();
   const size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
   void* p = std::aligned_alloc(kHugePage, rounded);
   if (p == nullptr) throw std::bad_alloc();

@@ -56,8 +56,13 @@ std::pair<std::string, std::string> NormalizeQueryIdentifier(absl::string_view t
   return n;
 }
 
-void NameIndexData::PackHot() {
+bool NameIndexData::PackHot() {
   hot_chars.clear();
+  size_t total = 0;
+  for (const std::string& t : key_text) total += t.size();
+  for (const std::string& t : word_text) total += t.size();
+  if (total > UINT32_MAX) return false;
+  hot_chars.reserve(total);
   const auto keep = [&](const std::string& text) {
     const uint32_t at = static_cast<uint32_t>(hot_chars.size());
     hot_chars += text;
@@ -66,20 +71,20 @@ void NameIndexData::PackHot() {
   key_hot.resize(key_text.size());
   for (size_t k = 0; k < key_text.size(); ++k) {
     key_hot[k] = {key_mask[k], keep(key_text[k]),
-                  static_cast<uint16_t>(std::min<size_t>(key_text[k].size(), 0xFFFF)),
-                  key_class[k]};
+                  static_cast<uint32_t>(key_text[k].size()), key_class[k]};
   }
   word_hot.resize(word_text.size());
   for (size_t w = 0; w < word_text.size(); ++w) {
     const std::string& t = word_text[w];
-    double weight = internal::HasDigit(t) ? max_weight
-                    : t.size() == 1       ? 1.0
-                                          : key_weight[word_key[w]];
+    double weight = internal::HasDigit(t)                ? max_weight
+                    : t.size() == 1                      ? 1.0
+                    : text_internal::IsFunctionWord(t) ? 1.0
+                                                         : key_weight[word_key[w]];
     if (word_patronymic[w]) weight *= 0.3;
-    word_hot[w] = {word_key[w], word_mask[w], keep(t),
-                   static_cast<uint16_t>(std::min<size_t>(t.size(), 0xFFFF)),
+    word_hot[w] = {word_key[w], word_mask[w], keep(t), static_cast<uint32_t>(t.size()),
                    word_latin[w], weight};
   }
+  return true;
 }
 
 void NameIndexData::KeysNear(absl::string_view key, std::vector<uint32_t>& out) const {
@@ -247,10 +252,7 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
     // A word of a company form that SplitName kept ("Joint" of "Stock
     // Company X Joint") is rare as a word only because forms are set
     // aside; it weighs the least.
-    if (text_internal::IsFormWord(d->key_text[k]) ||
-        text_internal::IsFunctionWord(d->key_text[k])) {
-      d->key_weight[k] = 1.0f;
-    }
+    if (text_internal::IsFormWord(d->key_text[k])) d->key_weight[k] = 1.0f;
   }
   // Looser key classes: romanised Korean, soft yo, name forms.
   d->key_class.assign(num_keys, {-1, -1, -1});
@@ -283,7 +285,10 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   }
   std::sort(d->deletes.begin(), d->deletes.end());
   d->deletes.erase(std::unique(d->deletes.begin(), d->deletes.end()), d->deletes.end());
-  d->PackHot();
+  if (!d->PackHot()) {
+    return absl::ResourceExhaustedError(
+        "name index: the names' words pass 4 GiB of text");
+  }
   return NameIndex(std::move(d));
 }
 
@@ -355,18 +360,17 @@ internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name
     q.soft_key_id.push_back(sit == d.key_ids.end() ? -1 : static_cast<int64_t>(sit->second));
     q.weight.push_back(internal::HasDigit(word)               ? d.max_weight
                        : word.size() == 1                     ? 1.0
+                       : text_internal::IsFunctionWord(word)  ? 1.0
                        : q.key_ids[i] >= 0                    ? d.key_weight[q.key_ids[i]]
-                       : text_internal::IsFormWord(q.keys[i]) ||
-                               text_internal::IsFunctionWord(q.keys[i])
-                           ? 1.0
-                           : d.max_weight);
+                       : text_internal::IsFormWord(q.keys[i]) ? 1.0
+                                                              : d.max_weight);
   }
   for (size_t i = 0; i < q.words.size(); ++i) {
     std::string joined = q.words[i];
     for (size_t len = 2; len <= 3 && i + len <= q.words.size(); ++len) {
       if (!q.latin[i] || !q.latin[i + len - 1]) break;
       joined += q.words[i + len - 1];
-      auto it = d.key_ids.find(text_internal::SpellingKey(joined));
+      auto it = d.key_ids.find(text_internal::SearchKey(joined));
       if (it != d.key_ids.end()) {
         q.joins.push_back({static_cast<uint16_t>(i), static_cast<uint8_t>(len), it->second});
       }

@@ -91,21 +91,23 @@ struct NameIndexData {
   // What the scorer reads of each word and key, packed side by side (its
   // inner loop, over every query word and name word of every candidate,
   // was waiting on the separate arrays above): texts are views of
-  // `hot_chars`. Built last, from the arrays above (PackHot).
+  // `hot_chars`. Built last, from the arrays above (PackHot; false when
+  // the texts pass 4 GiB).
   struct WordHot {
     uint32_t key;
     uint32_t mask;
     uint32_t text;  // Offset into hot_chars.
-    uint16_t size;
+    uint32_t size;
     uint8_t latin;
     // The word's weight in a name: the most for one with digits, 1 for
-    // one letter, else its key's; a patronymic's times 0.3.
+    // one letter or a function word, else its key's; a patronymic's times
+    // 0.3.
     double weight;
   };
   struct KeyHot {
     uint32_t mask;
     uint32_t text;
-    uint16_t size;
+    uint32_t size;
     std::array<int32_t, kLooseClasses> classes;
   };
   std::vector<WordHot> word_hot;
@@ -117,7 +119,7 @@ struct NameIndexData {
   absl::string_view Text(const KeyHot& k) const {
     return absl::string_view(hot_chars.data() + k.text, k.size);
   }
-  void PackHot();
+  [[nodiscard]] bool PackHot();
 
   // Deletion neighbourhood: (hash of a key or of a key less one letter,
   // key id), sorted.
@@ -177,8 +179,8 @@ struct QueryWords {
   std::vector<int64_t> soft_key_id;
   std::vector<uint8_t> latin;
   // Per word, its weight: the most (NameIndexData::max_weight) for a word
-  // with digits or one no name holds, 1 for an initial or a word of a
-  // company form, else its key's.
+  // with digits or one no name holds, 1 for an initial, a function word or
+  // a word of a company form, else its key's.
   std::vector<double> weight;
   std::vector<std::string> set_aside;
   bool transliterated = false;

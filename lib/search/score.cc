@@ -214,9 +214,6 @@ double LooseSimilarity(absl::string_view a, absl::string_view b, bool latin) {
   return 0.8 * (1.0 - static_cast<double>(d) / len);
 }
 
-
-
-
 }  // namespace
 
 uint32_t RareWords(const NameIndexData& d, const QueryWords& q) {
@@ -344,7 +341,7 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
         if (letters + 4 < qlen) continue;
         run.clear();
         for (size_t x = j; x < j + len; ++x) run += name_word(x);
-        if (text_internal::SpellingKey(run) == qk && num < std::size(cands)) {
+        if (text_internal::SearchKey(run) == qk && num < std::size(cands)) {
           cands[num++] = {kJoinSim, static_cast<uint16_t>(i), static_cast<uint16_t>(j), 1,
                           static_cast<uint8_t>(len), TokenMatchKind::kJoined};
         }

@@ -350,7 +350,7 @@ struct Affixes {
   std::vector<std::vector<std::string>> forms;
   absl::flat_hash_set<std::string> honorifics;  // Keys.
   absl::flat_hash_set<std::string> form_words;  // Keys; IsFormWord.
-  absl::flat_hash_set<std::string> function_words;  // Keys; IsFunctionWord.
+  absl::flat_hash_set<std::string> function_words;  // Words; IsFunctionWord.
 };
 
 std::vector<std::string> Keys(absl::string_view words) {
@@ -414,14 +414,14 @@ const Affixes& GetAffixes() {
         "his", "her"};
     for (absl::string_view h : kHonorifics) a->honorifics.insert(SpellingKey(h));
     // Articles, prepositions and conjunctions of the names' languages (and
-    // "named after", which Russian enterprise names translate "im.").
+    // "named after", which Russian enterprise names translate "im."), as
+    // written: not by spelling key, which would take in surnames ("Lee"
+    // keys to "le", "Das" is "das"), and none that is a surname as written
+    // too ("Le", "Du", "To", "In", "Im", "La", "Das", "Der").
     constexpr absl::string_view kFunctionWords[] = {
-        "of", "and", "for", "the", "in", "on", "at", "to", "de", "del", "la",
-        "le", "les", "et", "pour", "du", "des", "und", "der", "die", "das",
-        "fur", "im", "imeni", "named", "after"};
-    for (absl::string_view w : kFunctionWords) {
-      a->function_words.insert(SpellingKey(w));
-    }
+        "of", "and", "for", "the", "de", "del", "les", "et", "pour", "des",
+        "und", "fur", "imeni", "named", "after"};
+    for (absl::string_view w : kFunctionWords) a->function_words.insert(std::string(w));
     return a;
   }();
   return *affixes;
@@ -468,8 +468,8 @@ std::string SearchKey(absl::string_view token) {
   return SpellingKey(token);
 }
 
-bool IsFunctionWord(absl::string_view key) {
-  return GetAffixes().function_words.contains(key);
+bool IsFunctionWord(absl::string_view word) {
+  return GetAffixes().function_words.contains(word);
 }
 
 bool IsLatinToken(absl::string_view token) {

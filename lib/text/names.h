@@ -150,11 +150,13 @@ NameParts SplitNameParts(absl::string_view name);
 // from three; forms that are names too ("Pao", "Ag", "Doo", "Asa") never.
 bool IsFormWord(absl::string_view key);
 
-// IsFunctionWord is true for the SpellingKey of an article, preposition or
-// conjunction ("of", "and", "de", "la", "und"): a word that says little of
-// whom a name is, and that translations of one name keep or drop at will
-// ("Ministry of Rocket Industry", "Rocket Industry Ministry").
-bool IsFunctionWord(absl::string_view key);
+// IsFunctionWord is true for a LatinFold word that is an article,
+// preposition or conjunction ("of", "and", "de", "pour", "und"): a word
+// that says little of whom a name is, and that translations of one name
+// keep or drop at will ("Ministry of Rocket Industry", "Rocket Industry
+// Ministry"). Matched as written, not by spelling key ("Lee" keys as "le"),
+// and words that are surnames too ("Le", "Du", "Das") are none.
+bool IsFunctionWord(absl::string_view word);
 
 // IsPatronymic is true for LatinFold tokens that look like Russian or
 // Ukrainian patronymics ("kuzhugetovich", "ivanovna").

@@ -433,6 +433,10 @@ TEST_F(SearchVariantsTest, FunctionWordsWeighLittle) {
   h = Best("Ministry of the Rocket Industry");
   EXPECT_EQ(Id(h), "G-ROCKET");
   EXPECT_GE(h.score, 0.96) << h.Explain();
+  // A surname that keys like an article ("Lee" as "le") weighs as a name.
+  h = Best("Lee Myong Chol");
+  EXPECT_EQ(Id(h), "P-MYONG");
+  EXPECT_LT(h.score, kDefaultMatchThreshold) << h.Explain();
 }
 
 TEST_F(SearchVariantsTest, ARareWordInAnotherNameOfTheActorCounts) {

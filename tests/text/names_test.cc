@@ -129,10 +129,15 @@ TEST(SplitNameTest, FormWordsAreWordsOfFormsOfSeveralWords) {
 }
 
 TEST(SplitNameTest, FunctionWordsAndRegisterAbbreviations) {
-  EXPECT_TRUE(IsFunctionWord(SpellingKey("of")));
-  EXPECT_TRUE(IsFunctionWord(SpellingKey("pour")));
-  EXPECT_FALSE(IsFunctionWord(SpellingKey("office")));
-  EXPECT_FALSE(IsFunctionWord(SpellingKey("al")));  // A name's particle.
+  EXPECT_TRUE(IsFunctionWord("of"));
+  EXPECT_TRUE(IsFunctionWord("pour"));
+  EXPECT_FALSE(IsFunctionWord("office"));
+  EXPECT_FALSE(IsFunctionWord("al"));  // A name's particle.
+  // Surnames: "Lee" keys as "le", and "Le", "Du", "Das" are names too.
+  EXPECT_FALSE(IsFunctionWord("lee"));
+  EXPECT_FALSE(IsFunctionWord("le"));
+  EXPECT_FALSE(IsFunctionWord("du"));
+  EXPECT_FALSE(IsFunctionWord("das"));
   EXPECT_EQ(SearchKey("shpg"), SpellingKey("shipping"));
   EXPECT_EQ(SearchKey("trdg"), SpellingKey("trading"));
   EXPECT_EQ(SearchKey("viktor"), SpellingKey("viktor"));

@@ -49,8 +49,10 @@ struct FtmLines {
   bool defer_ownership_sums = false;
   // Whether any actor of the whole file names the Address `id`.
   std::function<bool(const std::string& id)> address_named;
-  // Where set, the import adds the (file) number of each line it cannot
-  // read: too long, not UTF-8, not JSON or not an object.
+  // Where set, the import adds the (file) number of each line it rejects
+  // before taking it as an entity (any error of ftm::EntityParser::Parse:
+  // too long, not UTF-8, not JSON, no id or schema, a schema the model
+  // lacks, ...), borrowed lines included.
   std::vector<int64_t>* unreadable = nullptr;
 };
 

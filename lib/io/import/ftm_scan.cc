@@ -9,7 +9,6 @@
 #include <utility>
 
 #include "absl/strings/string_view.h"
-#include "lib/io/import/json_tape.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -263,39 +262,6 @@ class Cursor {
 };
 
 }  // namespace
-
-bool ScanEntityLine(JsonTape& tape, absl::string_view line, EntityScan& out,
-                    int max_depth) {
-  using Type = JsonTape::Type;
-  out.Clear();
-  if (tape.Parse(line, max_depth) || tape[0].type != Type::kObject) {
-    return false;
-  }
-  const auto text = [&](uint32_t i) {
-    return i != 0 && tape[i].type == Type::kString ? tape[i].text
-                                                   : absl::string_view();
-  };
-  Assign(out.id, text(tape.Member(0, "id")));
-  Assign(out.schema, text(tape.Member(0, "schema")));
-  const uint32_t props = tape.Member(0, "properties");
-  if (props == 0 || tape[props].type != Type::kObject) return true;
-  if (uint32_t a = tape.Member(props, "addressEntity");
-      a != 0 && tape[a].type == Type::kArray) {
-    for (uint32_t i = a + 1; i < tape[a].end; i = tape[i].end) {
-      if (tape[i].type == Type::kString) out.addresses.emplace_back(tape[i].text);
-    }
-  }
-  if (uint32_t h = tape.Member(props, "holder");
-      h != 0 && tape[h].type == Type::kArray) {
-    for (uint32_t i = h + 1; i < tape[h].end; i = tape[i].end) {
-      if (tape[i].type == Type::kString) {
-        Assign(out.holder, tape[i].text);
-        break;
-      }
-    }
-  }
-  return true;
-}
 
 bool ScanEntityLineQuick(absl::string_view line, EntityScan& out) {
   out.Clear();

@@ -3,23 +3,22 @@
 // (properties.addressEntity) and, for identifications, the holder.
 //
 //   EntityScan s;
-//   if (!ScanEntityLineQuick(line, s)) ScanEntityLine(tape, line, s);
+//   if (ScanEntityLineQuick(line, s)) { ... } else { /* the entity parser */ }
 //
-// Two readers give the same answer where both answer:
-//   - ScanEntityLine parses the line with JsonTape and checks that it is
-//     JSON; false when it is not.
-//   - ScanEntityLineQuick only finds the members' bounds, without a tape
-//     and without checking numbers, literals, escapes, control characters
-//     or UTF-8, about ten times as fast. It answers only when its reading
-//     cannot differ from ScanEntityLine's on a line that is JSON: false
-//     (unsure) for an escape in a member name or in a value it returns, a
-//     repeated member it reads, an id or schema that is not a string, a
-//     properties that is not an object, an addressEntity or holder that is
-//     not an array of strings, or anything it cannot follow. It may answer
-//     for a line that is not JSON: the caller must find such lines later
-//     (the FtM importer rejects them in pass 2) and read again strictly.
+// ScanEntityLineQuick only finds the members' bounds, without a tape and
+// without checking numbers, literals, escapes, control characters or
+// UTF-8: several times as fast as parsing the line. It answers only where
+// its reading cannot differ from the FtM entity parser's
+// (ftm::EntityParser: id, schema, Values("addressEntity"), the first of
+// Values("holder")) on a line the parser accepts: false (unsure) for an
+// escape in a member name or in a value it returns, a repeated member it
+// reads, an id or schema that is not a string, a properties that is not an
+// object, an addressEntity or holder that is not an array of strings, or
+// anything it cannot follow. It may answer for a line that is not JSON:
+// the caller must find such lines later (the importer rejects them in
+// pass 2) and read again with the parser.
 //
-// Thread safety: pure functions.
+// Thread safety: a pure function.
 
 #ifndef EMBARGO_LIB_IO_IMPORT_FTM_SCAN_H_
 #define EMBARGO_LIB_IO_IMPORT_FTM_SCAN_H_
@@ -28,7 +27,6 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "lib/io/import/json_tape.h"
 
 namespace embargo::import_internal {
 
@@ -47,11 +45,6 @@ struct EntityScan {
     addresses.clear();
   }
 };
-
-// ScanEntityLine reads `line` with `tape` (nesting at most `max_depth`);
-// false when it is not JSON or not an object.
-bool ScanEntityLine(JsonTape& tape, absl::string_view line, EntityScan& out,
-                    int max_depth = 64);
 
 // ScanEntityLineQuick reads `line` without a tape; false when unsure (see
 // above), with `out` then in no particular state.

@@ -59,11 +59,12 @@ class LineReader {
   // Next sets `line` (without its newline); false at the end.
   bool Next(absl::string_view& line, int64_t& number, int64_t& offset) {
     while (true) {
+      if (pos_ >= end_ && eof_) return false;
       const char* from = buf_.data() + pos_;
-      const char* nl = static_cast<const char*>(
-          std::memchr(from, '\n', end_ - pos_));
+      const char* nl =
+          pos_ < end_ ? static_cast<const char*>(std::memchr(from, '\n', end_ - pos_))
+                      : nullptr;
       if (nl != nullptr || eof_) {
-        if (pos_ >= end_ && eof_) return false;
         const size_t stop = nl == nullptr ? end_ : static_cast<size_t>(nl - buf_.data());
         line = absl::string_view(from, stop - pos_);
         number = ++line_;
@@ -124,7 +125,7 @@ struct Info {
 class StringStore {
  public:
   absl::string_view Keep(absl::string_view s) {
-    if (s.size() > kChunk - used_) {
+    if (chunks_.empty() || s.size() > kChunk - used_) {
       if (s.size() > kChunk / 4) {
         big_.push_back(std::string(s));
         return big_.back();
@@ -294,19 +295,26 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
             ": NUL byte: this is not UTF-8 text (UTF-16?); FtM JSON lines "
             "must be UTF-8"));
       }
+      // The importer reads the file without a UTF-8 byte-order mark; a
+      // line borrowed from offset 0 must not carry it either.
+      if (number == 1 && absl::ConsumePrefix(&line, "\xEF\xBB\xBF")) offset += 3;
+      if (number == kSampleLines && total > 0 && offset > 0) {
+        // Room for the ids of the whole file, as many lines as the first
+        // ones foretell (growing the table a step at a time copies it and
+        // touches fresh memory at every step), but no more than one id
+        // per 64 bytes of file, nor than 64 M ids: short first lines must
+        // not reserve memory the file never fills.
+        const int64_t expected =
+            std::min({total / std::max<int64_t>(1, offset / number), total / 64,
+                      int64_t{64} << 20});
+        index.ids.reserve(static_cast<size_t>(expected + expected / 8));
+      }
       // A line the importer rejects is left to pass 2; its id then stays
       // free for a later line, as in ImportFtmJson.
       if (!entities.Read(line, scan)) continue;
       if (!scan.addresses.empty()) index.naming.Add(number);
       Info info{number, offset, static_cast<uint32_t>(line.size()),
                 index.SchemaNumber(scan.schema)};
-      if (number == kSampleLines) {
-        // Room for the ids of the whole file, as many lines as the first
-        // ones foretell: growing the table a step at a time would copy it
-        // and touch fresh memory at every step.
-        const int64_t expected = total / std::max<int64_t>(1, offset / number);
-        index.ids.reserve(static_cast<size_t>(expected + expected / 8));
-      }
       bool fresh = false;
       index.ids.lazy_emplace(scan.id, [&](const auto& construct) {
         fresh = true;
@@ -511,7 +519,7 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
     for (std::thread& t : workers) t.join();
     // A line that was indexed as an entity but that the importer rejects
     // (only the quick reader lets one through) means the index is wrong.
-    for (size_t i = 0; i < filled; ++i) {
+    for (size_t i = 0; quick && i < filled; ++i) {
       for (int64_t l : batch[i].unreadable) {
         if (index.claimed.Has(l)) {
           misread = true;
@@ -533,12 +541,12 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
     absl::string_view line;
     int64_t number = 0, offset = 0;
     while (reader.Next(line, number, offset)) {
+      if (number == 1) absl::ConsumePrefix(&line, "\xEF\xBB\xBF");
+      // Blank as the importer tells it (ReadLines), so that its lines and
+      // line_numbers stay in step.
       absl::string_view trimmed = line;
-      while (!trimmed.empty() &&
-             (trimmed.back() == '\r' || trimmed.back() == ' ')) {
-        trimmed.remove_suffix(1);
-      }
-      if (trimmed.empty()) continue;
+      absl::ConsumeSuffix(&trimmed, "\r");
+      if (absl::StripAsciiWhitespace(trimmed).empty()) continue;
       Block& b = batch[filled];
       if (index.naming.Has(number)) {
         entities.Read(line, scan);
