@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "embargo/import/ftm.h"
 #include "embargo/import/opensanctions.h"
 #include "embargo/io.h"
@@ -35,12 +36,14 @@ std::vector<std::string> Records(const v1::Dataset& ds) {
   return out;
 }
 
-void ExpectSameAsWholeFile(const std::string& path, int64_t block_lines) {
+void ExpectSameAsWholeFile(const std::string& path, int64_t block_lines,
+                           int threads = 1) {
   absl::StatusOr<ImportResult> whole = ImportFtmJson(path);
   ASSERT_TRUE(whole.ok()) << whole.status();
   const std::string out = TempPath("ftm_stream_test.records");
   FtmStreamOptions o;
   o.block_lines = block_lines;
+  o.threads = threads;
   int calls = 0;
   o.progress = [&](int64_t done, int64_t total, int pass) {
     EXPECT_LE(done, total);
@@ -178,6 +181,49 @@ TEST(FtmStreamTest, RejectedLinesDoNotClaimTheirIds) {
   EXPECT_NE(testing_import::FindActor(f->dataset, "FTM-c1"), nullptr);
   ASSERT_EQ(f->dataset.relations_size(), 1);
   EXPECT_EQ(f->dataset.relations(0).object_id(), "FTM-c1");
+}
+
+// What the importer passes over or strips: a UTF-8 byte-order mark before
+// the first line (an Address another block borrows), lines of nothing but
+// white space, and no newline after the last line; with a misread line
+// among them, in blocks of one to four lines, on one and two threads.
+TEST(FtmStreamTest, ByteOrderMarkBlankLinesAndNoLastNewline) {
+  const std::string path = WriteTemp(
+      "stream_blank.ftm.json",
+      "\xEF\xBB\xBF{\"id\":\"ad1\",\"schema\":\"Address\",\"properties\":"
+      "{\"full\":[\"1 Main St\"]}}\n"
+      "\t\n"
+      "{\"id\":\"c1\",\"schema\":\"Company\",\"properties\":{\"name\":[\"Co\"]}}\n"
+      "{\"id\":\"x1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"X\"]},"
+      "\"t\":tru}\n"
+      " \f \r\n"
+      "{\"id\":\"a1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Ann\"],"
+      "\"addressEntity\":[\"ad1\"]}}\n"
+      "{\"id\":\"x1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"X2\"]}}\n"
+      "{\"id\":\"o1\",\"schema\":\"Ownership\",\"properties\":{\"owner\":[\"a1\"],"
+      "\"asset\":[\"c1\"]}}\n"
+      "{\"id\":\"o2\",\"schema\":\"Ownership\",\"properties\":{\"owner\":[\"x1\"],"
+      "\"asset\":[\"c1\"]}}");
+  for (int threads : {1, 2}) {
+    for (int64_t block = 1; block <= 4; ++block) {
+      SCOPED_TRACE(absl::StrCat(threads, " threads, blocks of ", block));
+      ExpectSameAsWholeFile(path, block, threads);
+    }
+  }
+  const std::string out = TempPath("stream_blank.records");
+  FtmStreamOptions o;
+  o.block_lines = 2;
+  absl::StatusOr<ImportReport> rep = ImportFtmJsonToStream(path, out, o);
+  ASSERT_TRUE(rep.ok()) << rep.status();
+  absl::StatusOr<DatasetFile> f = ReadDatasetFile(out);
+  ASSERT_TRUE(f.ok());
+  const v1::Actor* ann = testing_import::FindActor(f->dataset, "FTM-a1");
+  ASSERT_NE(ann, nullptr);
+  EXPECT_THAT(ann->addresses(), ::testing::ElementsAre("1 Main St"));
+  const v1::Actor* x = testing_import::FindActor(f->dataset, "FTM-x1");
+  ASSERT_NE(x, nullptr);
+  EXPECT_EQ(x->name(), "X2");
+  EXPECT_EQ(f->dataset.relations_size(), 2);
 }
 
 TEST(FtmStreamTest, WholeFileErrorsNameTheLine) {
