@@ -56,6 +56,13 @@ std::pair<std::string, std::string> NormalizeQueryIdentifier(absl::string_view t
   return n;
 }
 
+double WordWeight(absl::string_view word, double max_weight, double otherwise) {
+  return internal::HasDigit(word)            ? max_weight
+         : word.size() == 1                  ? 1.0
+         : text_internal::IsFunctionWord(word) ? 1.0
+                                             : otherwise;
+}
+
 bool NameIndexData::PackHot() {
   hot_chars.clear();
   size_t total = 0;
@@ -63,26 +70,19 @@ bool NameIndexData::PackHot() {
   for (const std::string& t : word_text) total += t.size();
   if (total > UINT32_MAX) return false;
   hot_chars.reserve(total);
-  const auto keep = [&](const std::string& text) {
-    const uint32_t at = static_cast<uint32_t>(hot_chars.size());
+  const auto keep = [&](const std::string& text, uint32_t& at, uint32_t& size) {
+    at = static_cast<uint32_t>(hot_chars.size());
+    size = static_cast<uint32_t>(text.size());
     hot_chars += text;
-    return at;
   };
-  key_hot.resize(key_text.size());
   for (size_t k = 0; k < key_text.size(); ++k) {
-    key_hot[k] = {key_mask[k], keep(key_text[k]),
-                  static_cast<uint32_t>(key_text[k].size()), key_class[k]};
+    keep(key_text[k], key_hot[k].text, key_hot[k].size);
   }
-  word_hot.resize(word_text.size());
   for (size_t w = 0; w < word_text.size(); ++w) {
-    const std::string& t = word_text[w];
-    double weight = internal::HasDigit(t)                ? max_weight
-                    : t.size() == 1                      ? 1.0
-                    : text_internal::IsFunctionWord(t) ? 1.0
-                                                         : key_weight[word_key[w]];
-    if (word_patronymic[w]) weight *= 0.3;
-    word_hot[w] = {word_key[w], word_mask[w], keep(t), static_cast<uint32_t>(t.size()),
-                   word_latin[w], weight};
+    WordHot& h = word_hot[w];
+    keep(word_text[w], h.text, h.size);
+    h.weight = WordWeight(word_text[w], max_weight, key_weight[h.key]);
+    if (h.patronymic) h.weight *= 0.3;
   }
   return true;
 }
@@ -171,13 +171,17 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
         auto [kit, kfresh] = d->key_ids.try_emplace(key, d->key_text.size());
         if (kfresh) {
           d->key_text.push_back(key);
-          d->key_mask.push_back(internal::LetterMask(key));
+          NameIndexData::KeyHot kh;
+          kh.mask = internal::LetterMask(key);
+          d->key_hot.push_back(kh);
           key_df.push_back(0);
         }
-        d->word_key.push_back(kit->second);
-        d->word_patronymic.push_back(text_internal::IsPatronymic(w.words[i]));
-        d->word_latin.push_back(text_internal::IsLatinToken(w.words[i]));
-        d->word_mask.push_back(internal::LetterMask(w.words[i]));
+        NameIndexData::WordHot wh;
+        wh.key = kit->second;
+        wh.mask = internal::LetterMask(w.words[i]);
+        wh.latin = text_internal::IsLatinToken(w.words[i]);
+        wh.patronymic = text_internal::IsPatronymic(w.words[i]);
+        d->word_hot.push_back(wh);
       }
       d->entry_words.push_back(it->second);
     }
@@ -232,7 +236,7 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   for (uint32_t e = 0; e < d->entries.size(); ++e) {
     const NameIndexData::Entry& en = d->entries[e];
     for (uint32_t j = 0; j < en.count; ++j) {
-      pairs.push_back({d->word_key[d->entry_words[en.first + j]], e});
+      pairs.push_back({d->word_hot[d->entry_words[en.first + j]].key, e});
     }
   }
   std::sort(pairs.begin(), pairs.end());
@@ -255,7 +259,6 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
     if (text_internal::IsFormWord(d->key_text[k])) d->key_weight[k] = 1.0f;
   }
   // Looser key classes: romanised Korean, soft yo, name forms.
-  d->key_class.assign(num_keys, {-1, -1, -1});
   const auto classify = [&](NameIndexData::LooseClass kind,
                             std::string (*loose_key)(absl::string_view)) {
     NameIndexData::KeyClasses& c = d->loose[kind];
@@ -265,7 +268,7 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
       auto [it, fresh] = c.ids.try_emplace(std::move(loose), c.keys.size());
       if (fresh) c.keys.emplace_back();
       c.keys[it->second].push_back(k);
-      d->key_class[k][kind] = static_cast<int32_t>(it->second);
+      d->key_hot[k].classes[kind] = static_cast<int32_t>(it->second);
     }
   };
   classify(NameIndexData::kKorean, &text_internal::RomanisedKoreanKey);
@@ -358,12 +361,11 @@ internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name
          d.loose[NameIndexData::kNameForm].Find(text_internal::NameFormKey(q.keys[i]))});
     auto sit = soft.empty() ? d.key_ids.end() : d.key_ids.find(soft);
     q.soft_key_id.push_back(sit == d.key_ids.end() ? -1 : static_cast<int64_t>(sit->second));
-    q.weight.push_back(internal::HasDigit(word)               ? d.max_weight
-                       : word.size() == 1                     ? 1.0
-                       : text_internal::IsFunctionWord(word)  ? 1.0
-                       : q.key_ids[i] >= 0                    ? d.key_weight[q.key_ids[i]]
-                       : text_internal::IsFormWord(q.keys[i]) ? 1.0
-                                                              : d.max_weight);
+    q.weight.push_back(internal::WordWeight(
+        word, d.max_weight,
+        q.key_ids[i] >= 0                    ? d.key_weight[q.key_ids[i]]
+        : text_internal::IsFormWord(q.keys[i]) ? 1.0
+                                               : d.max_weight));
   }
   for (size_t i = 0; i < q.words.size(); ++i) {
     std::string joined = q.words[i];

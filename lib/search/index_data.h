@@ -50,16 +50,10 @@ struct NameIndexData {
   std::vector<uint32_t> entry_words;
   std::vector<std::string> entry_text;  // The name as the record gives it.
 
-  // Vocabulary.
+  // Vocabulary: each word's text, and what the scorer reads of it in
+  // word_hot (below).
   absl::flat_hash_map<std::string, uint32_t> word_ids;
   std::vector<std::string> word_text;
-  std::vector<uint32_t> word_key;
-  std::vector<uint8_t> word_patronymic;
-  std::vector<uint8_t> word_latin;  // text_internal::IsLatinToken.
-  // Letter masks (bit c - 'a' for each letter, bit 26 for any other byte)
-  // of each word and of its key: one edit changes a mask in at most two
-  // bits, so masks differing in more than 2k bits are over k edits apart.
-  std::vector<uint32_t> word_mask, key_mask;
 
   // Spelling keys with their postings (CSR) and weights.
   absl::flat_hash_map<std::string, uint32_t> key_ids;
@@ -84,31 +78,30 @@ struct NameIndexData {
     }
   };
   KeyClasses loose[kLooseClasses];
-  // Per key, its class of each kind (-1 none), side by side: the scorer
-  // reads all three at once.
-  std::vector<std::array<int32_t, kLooseClasses>> key_class;
 
-  // What the scorer reads of each word and key, packed side by side (its
-  // inner loop, over every query word and name word of every candidate,
-  // was waiting on the separate arrays above): texts are views of
-  // `hot_chars`. Built last, from the arrays above (PackHot; false when
-  // the texts pass 4 GiB).
+  // What the scorer reads of each word and key, side by side (its inner
+  // loop, over every query word and name word of every candidate, waited
+  // on separate arrays). Letter masks: bit c - 'a' for each letter, bit 26
+  // for any other byte; one edit changes a mask in at most two bits, so
+  // masks differing in more than 2k bits are over k edits apart. Texts are
+  // views of `hot_chars`, and weights are set, once the vocabulary is
+  // whole, by PackHot (false when the texts pass 4 GiB).
   struct WordHot {
     uint32_t key;
     uint32_t mask;
-    uint32_t text;  // Offset into hot_chars.
-    uint32_t size;
-    uint8_t latin;
-    // The word's weight in a name: the most for one with digits, 1 for
-    // one letter or a function word, else its key's; a patronymic's times
-    // 0.3.
-    double weight;
+    uint32_t text = 0;  // Offset into hot_chars.
+    uint32_t size = 0;
+    uint8_t latin;       // text_internal::IsLatinToken.
+    uint8_t patronymic;  // text_internal::IsPatronymic.
+    // The word's weight in a name (WordWeight; a patronymic's times 0.3).
+    double weight = 0;
   };
   struct KeyHot {
     uint32_t mask;
-    uint32_t text;
-    uint32_t size;
-    std::array<int32_t, kLooseClasses> classes;
+    uint32_t text = 0;
+    uint32_t size = 0;
+    // Its class of each kind (-1 none), read all three at once.
+    std::array<int32_t, kLooseClasses> classes = {-1, -1, -1};
   };
   std::vector<WordHot> word_hot;
   std::vector<KeyHot> key_hot;
@@ -160,7 +153,12 @@ inline bool HasDigit(absl::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// LetterMask is the letter mask of NameIndexData::word_mask.
+// WordWeight is a word's weight in a query or a name: the most for a word
+// with digits, 1 for one letter or a function word, else `otherwise` (its
+// key's).
+double WordWeight(absl::string_view word, double max_weight, double otherwise);
+
+// LetterMask is the letter mask of NameIndexData::WordHot::mask.
 uint32_t LetterMask(absl::string_view s);
 
 // DeleteHash hashes a string of the deletion neighbourhood.
@@ -173,7 +171,7 @@ struct QueryWords {
   std::vector<int64_t> key_ids;  // -1 when not in the vocabulary.
   std::vector<uint32_t> word_masks, key_masks;
   std::vector<int64_t> word_ids;  // -1 when not in the vocabulary.
-  // Per word, its loose classes (NameIndexData::key_class; -1 none), and
+  // Per word, its loose classes (NameIndexData::KeyHot::classes; -1 none), and
   // the key its soft-yo spelling is ("artem" for "artyom"; -1 none).
   std::vector<std::array<int32_t, NameIndexData::kLooseClasses>> classes;
   std::vector<int64_t> soft_key_id;

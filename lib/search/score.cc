@@ -243,7 +243,7 @@ double OtherNamesCredit(const NameIndexData& d, const QueryWords& q,
       const NameIndexData::Entry& e = d.entries[o];
       if (o == entry || (e.flags & NameIndexData::kWeak)) continue;
       for (uint32_t j = 0; j < e.count; ++j) {
-        if (d.word_key[d.entry_words[e.first + j]] == key) {
+        if (d.word_hot[d.entry_words[e.first + j]].key == key) {
           held = true;
           break;
         }
@@ -311,7 +311,7 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
   for (const QueryWords::Join& jn : q.joins) {
     if (jn.at + jn.len > mq) continue;
     for (size_t j = 0; j < mn; ++j) {
-      if (d.word_key[d.entry_words[e.first + j]] == jn.key_id && num < std::size(cands)) {
+      if (d.word_hot[d.entry_words[e.first + j]].key == jn.key_id && num < std::size(cands)) {
         cands[num++] = {kJoinSim, jn.at, static_cast<uint16_t>(j), jn.len, 1,
                         TokenMatchKind::kJoined};
       }
@@ -327,15 +327,15 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
     const size_t qlen = q.words[i].size();
     for (size_t j = 0; j + 1 < mn; ++j) {
       const uint32_t w0 = d.entry_words[e.first + j];
-      const std::string& first = d.key_text[d.word_key[w0]];
-      if (!d.word_latin[w0] || first.size() >= qk.size() || first[0] != qk[0] ||
+      const std::string& first = d.key_text[d.word_hot[w0].key];
+      if (!d.word_hot[w0].latin || first.size() >= qk.size() || first[0] != qk[0] ||
           qk.compare(0, first.size(), first) != 0) {
         continue;
       }
       size_t letters = d.word_text[w0].size();
       for (size_t len = 2; len <= 3 && j + len <= mn; ++len) {
         const uint32_t w = d.entry_words[e.first + j + len - 1];
-        if (!d.word_latin[w]) break;
+        if (!d.word_hot[w].latin) break;
         letters += d.word_text[w].size();
         if (letters > qlen + 4) break;
         if (letters + 4 < qlen) continue;
@@ -398,7 +398,7 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
     const double sim = q.key_ids[i] >= 0
                              ? 0
                              : LooseSimilarity(q.words[i], d.word_text[w],
-                                               q.latin[i] && d.word_latin[w]);
+                                               q.latin[i] && d.word_hot[w].latin);
     if (sim > 0) {
       q_used |= 1u << i;
       n_used |= 1u << j;
