@@ -24,6 +24,11 @@
 
 namespace embargo::cli {
 
+// RestartWithMallocTuning executes the tool again, once, with glibc's heap
+// on transparent huge pages (malloc_tuning.cc says why and when not); it
+// returns only when it leaves the process as it is.
+void RestartWithMallocTuning(char** argv);
+
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitNoResult = 1;
 inline constexpr int kExitBadInput = 2;

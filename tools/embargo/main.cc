@@ -57,6 +57,7 @@ Examples:
 
 int main(int argc, char** argv) {
   using namespace embargo::cli;
+  RestartWithMallocTuning(argv);
   if (argc < 2) {
     std::cerr << kUsage;
     return kExitBadInput;

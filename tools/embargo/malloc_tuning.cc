@@ -1,0 +1,58 @@
+// Starting the tool again, once, with glibc's malloc on huge pages.
+//
+// Loading a record stream or importing a large export makes millions of
+// small allocations (the records, their strings, the graph's columns): on
+// 4 KB pages the kernel spends much of the time faulting them in, and the
+// TLB misses on the way. glibc puts its heap on transparent huge pages when
+// the environment asks (GLIBC_TUNABLES=glibc.malloc.hugetlb=1, read once at
+// start-up, with no call to set it later), so the tool adds that and a
+// larger top pad (fewer, larger heap extensions) to the environment and
+// executes itself again. Measured side by side on one host: loading the
+// records of 1 M generated FtM entities 15.6 s -> 6.7-7.6 s (system time
+// 6.4 s -> 1.0 s), importing the export about 5-10 % less CPU; peak memory
+// the same. Where the kernel offers no transparent huge pages the setting
+// does nothing.
+//
+// Left as it is: when GLIBC_TUNABLES already names hugetlb (the user chose),
+// when EMBARGO_MALLOC_TUNING=0, under valgrind (whose tools would not
+// follow the restart), and when the restart cannot be made (then the tool
+// runs on as it was started).
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "absl/strings/match.h"
+#include "tools/embargo/cli.h"
+
+namespace embargo::cli {
+namespace {
+
+constexpr char kTunables[] = "GLIBC_TUNABLES";
+constexpr char kSetting[] =
+    "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864";
+
+}  // namespace
+
+void RestartWithMallocTuning(char** argv) {
+  const char* tuning = std::getenv("EMBARGO_MALLOC_TUNING");
+  if (tuning != nullptr && std::string(tuning) == "0") return;
+  const char* preload = std::getenv("LD_PRELOAD");
+  if (preload != nullptr && absl::StrContains(preload, "vgpreload")) return;
+  const char* given = std::getenv(kTunables);
+  const bool had = given != nullptr;
+  const std::string before = had ? given : "";
+  if (absl::StrContains(before, "glibc.malloc.hugetlb")) return;
+  const std::string tunables = before.empty() ? kSetting : before + ":" + kSetting;
+  if (setenv(kTunables, tunables.c_str(), 1) != 0) return;
+  execv("/proc/self/exe", argv);
+  // Not restarted: go on as started, with the environment as it was.
+  if (!had) {
+    unsetenv(kTunables);
+  } else {
+    setenv(kTunables, before.c_str(), 1);
+  }
+}
+
+}  // namespace embargo::cli
