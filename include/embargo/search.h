@@ -48,13 +48,13 @@
 // "Artem"), the Russian, Ukrainian and Belarusian forms of a given name or
 // patronymic ("Pavel" / "Pavlo", "Nikolaevich" / "Mykolayovych"); 0.95 for
 // two or three words on one side that are one word on the other ("Chon
-// Myong" / "CHONMYONG", "Abdel" / "Abd el"). When every word but one on
-// each side is paired and no indexed name holds the query's word in any
-// spelling (its spelling key), the two
-// left over pair loosely if at most three edits apart with half the
-// letters kept: 0.8 x (1 - edits / letters) ("Zrau" / "Zaur" 0.4, "Srgi" /
-// "Sergei" 0.53); a word the lists hold is someone's name, not a
-// misspelling, and never pairs so. Words with digits
+// Myong" / "CHONMYONG", "Abdel" / "Abd el"). Once some words are paired,
+// a query word left over that no indexed name holds in any spelling (its
+// spelling key) pairs loosely with a name word left over if at most three
+// edits apart with half the letters kept, the most alike first:
+// 0.8 x (1 - edits / letters) ("Zrau" / "Zaur" 0.4, "Srgi" / "Sergei"
+// 0.53); a word the lists hold is someone's name, not a misspelling, and
+// never pairs so. Words with digits
 // must agree exactly and weigh the most (8); a word of a company form that
 // was not set aside ("Joint" of "Stock Company X Joint") weighs 1. Other
 // words weigh by rarity (ln(1 + names / names holding the word), between

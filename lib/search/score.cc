@@ -383,28 +383,41 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
       pairs.push_back({absl::StrJoin(qw, " "), absl::StrJoin(nw, " "), k.kind, k.sim});
     }
   }
-  // The words left over: when one query word and one name word are all
-  // that stay unpaired, and every other word on both sides was paired,
-  // the two are taken as one word written badly if half their letters or
-  // more survive the edits between them ("Zrau" / "Zaur", "Srey" /
-  // "Sergey"), and if no indexed name holds the query word in any spelling
-  // (same spelling key): a word the lists hold is someone's name. Only
-  // then: elsewhere such likeness is chance.
-  if (q_used != 0 && std::popcount(q_used) + 1 == static_cast<int>(std::min(mq, nq)) &&
-      std::popcount(n_used) + 1 == static_cast<int>(std::min(mn, nn)) && nq == mq &&
-      nn == mn) {
-    const size_t i = std::countr_one(q_used), j = std::countr_one(n_used);
-    const uint32_t w = d.entry_words[e.first + j];
-    const double sim = q.key_ids[i] >= 0
-                             ? 0
-                             : LooseSimilarity(q.words[i], d.word_text[w],
-                                               q.latin[i] && d.word_hot[w].latin);
-    if (sim > 0) {
+  // The words left over, once some pair stood: a query word that no
+  // indexed name holds in any spelling (same spelling key; a word the
+  // lists hold is someone's name) and a name word left unpaired are taken
+  // as one word written badly if half their letters or more survive the
+  // edits between them ("Zrau" / "Zaur", "Srey" / "Sergey"), the most
+  // alike first ("Maxouz Walad" / "Mahfouz Ould").
+  if (q_used != 0 && nq == mq && nn == mn) {
+    struct Left {
+      double sim;
+      uint8_t i, j;
+    };
+    Left left[256];
+    size_t nl = 0;
+    for (size_t i = 0; i < nq; ++i) {
+      if (((q_used >> i) & 1) || q.key_ids[i] >= 0) continue;
+      for (size_t j = 0; j < nn; ++j) {
+        if ((n_used >> j) & 1) continue;
+        const uint32_t w = d.entry_words[e.first + j];
+        const double sim =
+            LooseSimilarity(q.words[i], d.word_text[w], q.latin[i] && d.word_hot[w].latin);
+        if (sim > 0) left[nl++] = {sim, static_cast<uint8_t>(i), static_cast<uint8_t>(j)};
+      }
+    }
+    std::sort(left, left + nl, [](const Left& a, const Left& b) {
+      if (a.sim != b.sim) return a.sim > b.sim;
+      return a.i != b.i ? a.i < b.i : a.j < b.j;
+    });
+    for (size_t x = 0; x < nl; ++x) {
+      const auto [sim, i, j] = left[x];
+      if (((q_used >> i) & 1) || ((n_used >> j) & 1)) continue;
       q_used |= 1u << i;
       n_used |= 1u << j;
       q_sim[i] = n_sim[j] = sim;
       if (hit != nullptr) {
-        pairs.push_back({q.words[i], d.word_text[w], TokenMatchKind::kLoose, sim});
+        pairs.push_back({q.words[i], name_word(j), TokenMatchKind::kLoose, sim});
       }
     }
   }

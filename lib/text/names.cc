@@ -335,7 +335,7 @@ struct Rule {
   absl::string_view to;
 };
 constexpr Rule kRules[] = {
-    {"sch", "sh"}, {"tch", "ch"}, {"dzh", "j"}, {"zh", "j"}, {"dj", "j"},
+    {"shch", "sh"}, {"sch", "sh"}, {"tch", "ch"}, {"dzh", "j"}, {"zh", "j"}, {"dj", "j"},
     {"ph", "f"},   {"kh", "h"},   {"gh", "g"},  {"th", "t"}, {"dh", "d"},
     {"ck", "k"},   {"ct", "kt"},  {"ou", "u"},  {"oo", "u"},  {"eo", "o"},
     {"eu", "u"},   {"yeo", "io"}, {"ye", "e"},   {"q", "k"},   {"x", "ks"}, {"w", "v"},

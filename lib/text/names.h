@@ -33,7 +33,8 @@
 //
 //  3. SpellingKey maps one LatinFold token to a key shared by its common
 //     romanisation and spelling variants. In order, longest rule first:
-//       sch -> sh, tch -> ch, dzh / dj / zh -> j, ph -> f, kh -> h, gh -> g,
+//       shch / sch -> sh (Russian and Ukrainian "щ": Shcherbovich /
+//       Scherbovich), tch -> ch, dzh / dj / zh -> j, ph -> f, kh -> h, gh -> g,
 //       th -> t, dh -> d, ck -> k, ct -> kt (Victor /
 //       Viktor, Director / Direktor), yeo -> io (Korean RR "yeo" = MR "yŏ"),
 //       ye -> e (Sergeyevich / Sergeevich),

@@ -66,6 +66,9 @@ TEST(SpellingKeyTest, VariantsShareAKey) {
   EXPECT_EQ(SpellingKey("philipp"), SpellingKey("filip"));
   EXPECT_EQ(SpellingKey("yevgeniy"), SpellingKey("evgeni"));
   EXPECT_EQ(SpellingKey("abdullah"), SpellingKey("abdulla"));
+  // Russian and Ukrainian "щ" romanised "shch" or "sch" (Щербович).
+  EXPECT_EQ(SpellingKey("shcherbovich"), SpellingKey("scherbovich"));
+  EXPECT_EQ(SpellingKey(LatinFold("Щербович")), SpellingKey("scherbovich"));
   EXPECT_EQ(SpellingKey("schmidt"), SpellingKey("shmidt"));
   EXPECT_EQ(SpellingKey("youssef"), SpellingKey("yusef"));
   EXPECT_EQ(SpellingKey("sergey"), SpellingKey("sergei"));
