@@ -17,7 +17,10 @@
 // ("Mr", "General") set aside. A written name that stands for several
 // ("A / B", "A; B", "Tong Hung San (Chong Chon Gang)") is indexed under each
 // (text_internal::SplitNameParts), a country in parentheses ("ELF
-// (Ethiopia)") under none: it says where, not who. A query is read the same
+// (Ethiopia)") under none: it says where, not who. A name in the scholarly
+// romanisation of Slavic names, told by its letters with a caron ("Oleg
+// Jurijevič"), is also indexed as English-language lists write it ("Oleg
+// Yuriyevich": č -> ch, š -> sh, ž -> zh, j -> y). A query is read the same
 // way, scores by the best of what it stands for (SearchHit::query_part),
 // and takes a country in parentheses as its country when it gives none.
 //

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/hash/hash.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "embargo/import/countries.h"
@@ -119,13 +122,48 @@ bool IsCountryQualifier(absl::string_view part) {
 // NameForms is what a written name is indexed and searched under: the
 // whole name when it is one (always, for a query), then the names it
 // stands for (text_internal::SplitNameParts), a country in parentheses
-// taken out of each ("ELF (Ethiopia)" is "ELF", in Ethiopia).
+// taken out of each ("ELF (Ethiopia)" is "ELF", in Ethiopia); then the
+// same for the name's English reading, if it has one (EnglishReading).
 struct NameForms {
   std::vector<std::string> texts;
   std::string country;  // The ISO code of a country qualifier.
+  size_t own = 0;  // texts[own...] are those of the English reading.
 };
 
-NameForms FormsOf(absl::string_view name, bool always_whole) {
+// EnglishReading rewrites a name in the scholarly romanisation of Slavic
+// names (ISO 9 and Czech-style letters with a caron, j for the English y:
+// "Oleg Jurijevič", "Vjačeslavovič") the way English-language lists write
+// it ("Oleg Yuriyevich", "Vyacheslavovich"): č -> ch, š -> sh, ž -> zh,
+// ř -> r, ě -> e, j -> y. "" for a name without such a letter, which is
+// then no such romanisation (a "j" alone says nothing: Jose, Jamal).
+std::string EnglishReading(absl::string_view name) {
+  static constexpr std::pair<absl::string_view, absl::string_view> kCaron[] = {
+      {"č", "ch"}, {"Č", "CH"}, {"š", "sh"}, {"Š", "SH"}, {"ž", "zh"},
+      {"Ž", "ZH"}, {"ř", "r"},  {"Ř", "R"},  {"ě", "e"},  {"Ě", "E"}};
+  bool caron = false;
+  for (const auto& [from, to] : kCaron) caron = caron || absl::StrContains(name, from);
+  if (!caron) return "";
+  std::string out;
+  out.reserve(name.size() + 8);
+  for (size_t i = 0; i < name.size();) {
+    bool done = false;
+    for (const auto& [from, to] : kCaron) {
+      if (name.substr(i, from.size()) == from) {
+        out.append(to.data(), to.size());
+        i += from.size();
+        done = true;
+        break;
+      }
+    }
+    if (done) continue;
+    const char c = name[i++];
+    out.push_back(c == 'j' ? 'y' : c == 'J' ? 'Y' : c);
+  }
+  return out;
+}
+
+// WrittenForms is FormsOf without the English reading.
+NameForms WrittenForms(absl::string_view name, bool always_whole) {
   NameForms out;
   text_internal::NameParts parts = text_internal::SplitNameParts(name);
   std::string whole(name);
@@ -144,6 +182,18 @@ NameForms FormsOf(absl::string_view name, bool always_whole) {
   for (std::string& p : rest) {
     if (text_internal::FoldName(p) != folded) out.texts.push_back(std::move(p));
   }
+  out.own = out.texts.size();
+  return out;
+}
+
+NameForms FormsOf(absl::string_view name, bool always_whole) {
+  NameForms out = WrittenForms(name, always_whole);
+  const std::string english = EnglishReading(name);
+  if (english.empty()) return out;
+  // The name as written first, then the English reading's forms.
+  NameForms reading = WrittenForms(english, always_whole);
+  out.texts.insert(out.texts.end(), std::make_move_iterator(reading.texts.begin()),
+                   std::make_move_iterator(reading.texts.end()));
   return out;
 }
 
@@ -155,7 +205,9 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   d->born.assign(n, {0, 0, 0});
   d->node_ids.resize(n);
   std::vector<uint32_t> key_df;
-  const auto add_entry = [&](uint32_t node, const std::string& name, uint8_t flags) {
+  // `shown` is the name as the list writes it, when `name` is its reading.
+  const auto add_entry = [&](uint32_t node, const std::string& name, uint8_t flags,
+                             const std::string* shown = nullptr) {
     text_internal::NameWords w = text_internal::SplitName(name);
     if (w.words.empty()) return;
     NameIndexData::Entry e;
@@ -186,13 +238,14 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
       d->entry_words.push_back(it->second);
     }
     d->entries.push_back(e);
-    d->entry_text.push_back(name);
+    d->entry_text.push_back(shown != nullptr ? *shown : name);
   };
   // "Дмитрий ... / Дмитро ...", "Tong Hung San (Chong Chon Gang)": the
   // names a written name stands for are names too.
   const auto add_name = [&](uint32_t node, const std::string& name, uint8_t flags) {
-    for (const std::string& text : FormsOf(name, /*always_whole=*/false).texts) {
-      add_entry(node, text, flags);
+    const NameForms forms = FormsOf(name, /*always_whole=*/false);
+    for (size_t i = 0; i < forms.texts.size(); ++i) {
+      add_entry(node, forms.texts[i], flags, i < forms.own ? nullptr : &name);
     }
   };
   d->node_first_entry.assign(n + 1, 0);

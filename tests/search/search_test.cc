@@ -333,6 +333,8 @@ class SearchVariantsTest : public ::testing::Test {
     Add("P-BARZAN", v1::ACTOR_KIND_PERSON, "AL-TIKRITI, Barzan abd al-Ghafur Sulaiman Majid",
         "");
     b_.dataset().mutable_actors(b_.dataset().actors_size() - 1)->add_aliases("Barzan Razuki Myong");
+    Add("P-KOSOLAPOV", v1::ACTOR_KIND_PERSON, "Oleg Yuryevich KOSOLAPOV", "RUS");
+    Add("P-GROMOV", v1::ACTOR_KIND_PERSON, "Vjačeslav Nikolajevič GROMOV", "RUS");
     graph_ = std::make_unique<Graph>(b_.BuildGraph());
     absl::StatusOr<NameIndex> index = NameIndex::Build(*graph_);
     EXPECT_TRUE(index.ok()) << index.status();
@@ -482,6 +484,25 @@ TEST_F(SearchVariantsTest, YoAndUkrainianForms) {
   EXPECT_GE(h.score, 0.85) << h.Explain();
   EXPECT_THAT(h.Explain(), HasSubstr("volodimir~vladimir (transliteration)"));
   EXPECT_THAT(h.Explain(), HasSubstr("mikolayovich~nikolaevich (transliteration)"));
+}
+
+TEST_F(SearchVariantsTest, ScholarlyRomanisationReadTheEnglishWay) {
+  // The EU's entries in Slovak or Czech write "Oleg Jurijevič KOSOLAPOV"
+  // for the "Oleg Yuryevich KOSOLAPOV" of the English-language lists.
+  SearchHit h = Best("Oleg Jurijevič Kosolapov");
+  EXPECT_EQ(Id(h), "P-KOSOLAPOV");
+  EXPECT_GE(h.score, 0.95) << h.Explain();
+  EXPECT_EQ(h.query_part, "Oleg Yuriyevich Kosolapov");
+  // A name so written is found by its English spelling, and shown as the
+  // list writes it.
+  h = Best("Vyacheslav Nikolayevich Gromov");
+  EXPECT_EQ(Id(h), "P-GROMOV");
+  EXPECT_DOUBLE_EQ(h.score, 1.0) << h.Explain();
+  EXPECT_EQ(h.matched_name, "Vjačeslav Nikolajevič GROMOV");
+  // Without a letter with a caron, "j" is read as written.
+  h = Best("Oleg Jurijevic Kosolapov");
+  EXPECT_TRUE(h.query_part.empty());
+  EXPECT_LT(h.score, 0.95) << h.Explain();
 }
 
 TEST_F(SearchVariantsTest, QueryStandsForSeveralNames) {
