@@ -51,7 +51,11 @@
 // "Artem"), the Russian, Ukrainian and Belarusian forms of a given name or
 // patronymic ("Pavel" / "Pavlo", "Nikolaevich" / "Mykolayovych"); 0.95 for
 // two or three words on one side that are one word on the other ("Chon
-// Myong" / "CHONMYONG", "Abdel" / "Abd el"). Once some words are paired,
+// Myong" / "CHONMYONG", "Abdel" / "Abd el"); 0.85 for an acronym, outside
+// persons' names: a word of two to five letters that spells the initials
+// of a run of words on the other side, function words passed over ("UN" /
+// "United Nations", "NPO" / "Nauchno-Proizvodstvennoe Obedinenie"; two
+// letters only for words of four letters or more). Once some words are paired,
 // a query word left over that no indexed name holds in any spelling (its
 // spelling key) pairs loosely with a name word left over if at most three
 // edits apart with half the letters kept, the most alike first:
@@ -131,6 +135,8 @@ enum class TokenMatchKind {
   kLoose,            // Half the letters or more alike, paired only as the
                      // words left over once all others were paired
                      // ("Zrau" / "Zaur").
+  kAcronym,          // The initials of words on the other side ("UN" /
+                     // "United Nations"), in names other than persons'.
 };
 absl::string_view TokenMatchKindName(TokenMatchKind kind);
 

@@ -8,6 +8,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -28,6 +29,7 @@ absl::string_view TokenMatchKindName(TokenMatchKind kind) {
     case TokenMatchKind::kInitial: return "initial";
     case TokenMatchKind::kPrefix: return "prefix";
     case TokenMatchKind::kJoined: return "joined";
+    case TokenMatchKind::kAcronym: return "acronym";
     case TokenMatchKind::kLoose: return "loose";
   }
   return "?";
@@ -346,6 +348,71 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
                           static_cast<uint8_t>(len), TokenMatchKind::kJoined};
         }
       }
+    }
+  }
+  // Acronyms, in names other than persons' (whose letters are initials):
+  // a word of two to five letters that is the initials of a run of words
+  // on the other side ("UN" / "United Nations", "NPO" / "Nauchno-
+  // Proizvodstvennoe Obedinenie"), function words inside the run passed
+  // over; letters standing alone ("C. A.") are no run, a function word
+  // no acronym, and two letters stand only for words of four letters or
+  // more ("LA" is no acronym of "Las Acacias").
+  constexpr double kAcronymSim = 0.85;
+  if (!(e.flags & NameIndexData::kInitials)) {
+    // Calls add(first, count) for each run of others(0..n) whose initials
+    // spell `word`.
+    const auto acronyms = [](absl::string_view word, size_t n, const auto& others,
+                             const auto& add) {
+      if (word.size() < 2 || word.size() > 5) return;
+      for (char c : word) {
+        if (!absl::ascii_islower(static_cast<unsigned char>(c))) return;
+      }
+      const size_t least = word.size() == 2 ? 4 : 2;  // Letters of a run's word.
+      bool checked = false;  // Whether `word` was found to be no function word.
+      for (size_t j = 0; j < n; ++j) {
+        size_t k = 0, x = j;
+        for (; x < n && k < word.size(); ++x) {
+          const std::string* w = others(x);
+          if (w == nullptr) break;
+          const bool letter = w->size() >= least && (*w)[0] == word[k];
+          if (!letter && x == j) break;  // Most runs end here, at no cost.
+          if (text_internal::IsFunctionWord(*w)) {
+            if (x == j) break;
+            continue;
+          }
+          if (!letter) break;
+          ++k;
+        }
+        if (k != word.size() || x - j > 8) continue;
+        if (!checked && text_internal::IsFunctionWord(word)) return;
+        checked = true;
+        add(j, x - j);
+      }
+    };
+    for (size_t i = 0; i < mq; ++i) {
+      if (!q.latin[i]) continue;
+      acronyms(
+          q.words[i], mn,
+          [&](size_t x) {
+            return d.word_hot[d.entry_words[e.first + x]].latin ? &name_word(x) : nullptr;
+          },
+          [&](size_t j, size_t len) {
+            if (num < std::size(cands)) {
+              cands[num++] = {kAcronymSim, static_cast<uint16_t>(i), static_cast<uint16_t>(j),
+                              1, static_cast<uint8_t>(len), TokenMatchKind::kAcronym};
+            }
+          });
+    }
+    for (size_t j = 0; j < mn; ++j) {
+      if (!d.word_hot[d.entry_words[e.first + j]].latin) continue;
+      acronyms(
+          name_word(j), mq, [&](size_t x) { return q.latin[x] ? &q.words[x] : nullptr; },
+          [&](size_t i, size_t len) {
+            if (num < std::size(cands)) {
+              cands[num++] = {kAcronymSim, static_cast<uint16_t>(i), static_cast<uint16_t>(j),
+                              static_cast<uint8_t>(len), 1, TokenMatchKind::kAcronym};
+            }
+          });
     }
   }
   // Best pairs first; of equal pairs, the one whose words stand at the most

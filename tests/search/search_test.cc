@@ -335,6 +335,8 @@ class SearchVariantsTest : public ::testing::Test {
     b_.dataset().mutable_actors(b_.dataset().actors_size() - 1)->add_aliases("Barzan Razuki Myong");
     Add("P-KOSOLAPOV", v1::ACTOR_KIND_PERSON, "Oleg Yuryevich KOSOLAPOV", "RUS");
     Add("P-GROMOV", v1::ACTOR_KIND_PERSON, "Vjačeslav Nikolajevič GROMOV", "RUS");
+    Add("G-UNSC", v1::ACTOR_KIND_ORGANIZATION, "United Nations Security Council", "");
+    Add("C-NPO", v1::ACTOR_KIND_COMPANY, "NPO Izhevskiye Bespilotnye Sistemy", "RUS");
     graph_ = std::make_unique<Graph>(b_.BuildGraph());
     absl::StatusOr<NameIndex> index = NameIndex::Build(*graph_);
     EXPECT_TRUE(index.ok()) << index.status();
@@ -503,6 +505,23 @@ TEST_F(SearchVariantsTest, ScholarlyRomanisationReadTheEnglishWay) {
   h = Best("Oleg Jurijevic Kosolapov");
   EXPECT_TRUE(h.query_part.empty());
   EXPECT_LT(h.score, 0.95) << h.Explain();
+}
+
+TEST_F(SearchVariantsTest, AcronymsOutsidePersonsNames) {
+  SearchHit h = Best("UN Security Council");
+  EXPECT_EQ(Id(h), "G-UNSC");
+  EXPECT_GE(h.score, kDefaultMatchThreshold) << h.Explain();
+  EXPECT_THAT(h.Explain(), HasSubstr("un~united nations (acronym)"));
+  // The other way, function words in the run passed over.
+  h = Best("Nauchno-Proizvodstvennoe Obedinenie Izhevskiye Bespilotnye Sistemy");
+  EXPECT_EQ(Id(h), "C-NPO");
+  EXPECT_THAT(h.Explain(), HasSubstr("nauchno proizvodstvennoe obedinenie~npo (acronym)"));
+  EXPECT_GE(h.score, 0.9) << h.Explain();
+  // In a person's name letters are initials, not acronyms.
+  // ("MC" would spell "Myong Chol" in a company's name.)
+  h = Best("Kim MC");
+  EXPECT_EQ(Id(h), "P-MYONG");
+  for (const TokenMatch& t : h.tokens) EXPECT_NE(t.kind, TokenMatchKind::kAcronym);
 }
 
 TEST_F(SearchVariantsTest, QueryStandsForSeveralNames) {
