@@ -98,6 +98,15 @@ TEST(SplitNameTest, CompanyFormsAtEitherEnd) {
   EXPECT_THAT(w.words, ElementsAre("siemens"));
   w = SplitName("Publichnoye Aktsionernoye Obshchestvo Sberbank");
   EXPECT_THAT(w.words, ElementsAre("sberbank"));
+  // Private military companies, in English and Russian.
+  w = SplitName("PMC Wagner");
+  EXPECT_THAT(w.words, ElementsAre("wagner"));
+  w = SplitName("ЧВК ‘Патриот’");
+  EXPECT_THAT(w.words, ElementsAre("patriot"));
+  w = SplitName("Private Military Company ‘Redut’");
+  EXPECT_THAT(w.words, ElementsAre("redut"));
+  w = SplitName("AVIATRANS ANSTALT");
+  EXPECT_THAT(w.words, ElementsAre("aviatrans"));
   // A form in the middle is a word.
   w = SplitName("Korea Company Limited Trading");
   EXPECT_THAT(w.words, ElementsAre("korea", "company", "limited", "trading"));
