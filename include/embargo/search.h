@@ -132,8 +132,8 @@ enum class TokenMatchKind {
   kInitial,          // An initial of the word.
   kPrefix,           // The beginning of the word.
   kJoined,           // The words run together ("Abdelrahman").
-  kLoose,            // Half the letters or more alike, paired only as the
-                     // words left over once all others were paired
+  kLoose,            // Half the letters or more alike, paired only among
+                     // the words left over once others were paired
                      // ("Zrau" / "Zaur").
   kAcronym,          // The initials of words on the other side ("UN" /
                      // "United Nations"), in names other than persons'.
