@@ -7,11 +7,12 @@
 // the environment asks (GLIBC_TUNABLES=glibc.malloc.hugetlb=1, read once at
 // start-up, with no call to set it later), so the tool adds that and a
 // larger top pad (fewer, larger heap extensions) to the environment and
-// executes itself again. Measured side by side on one host: loading the
-// records of 1 M generated FtM entities 15.6 s -> 6.7-7.6 s (system time
-// 6.4 s -> 1.0 s), importing the export about 5-10 % less CPU; peak memory
-// the same. Where the kernel offers no transparent huge pages the setting
-// does nothing.
+// executes itself again. Measured side by side, off and on alternated
+// twice (README "OpenSanctions-scale import"): loading the records of 1 M
+// generated FtM entities 15.3-18.5 s -> 9.3-10.1 s, their graph image
+// 3.2-4.0 s -> 1.4-1.5 s; the import about the same; peak memory the same.
+// Where the kernel offers no transparent huge pages the setting does
+// nothing.
 //
 // Left as it is: when GLIBC_TUNABLES already names hugetlb (the user chose),
 // when EMBARGO_MALLOC_TUNING=0, under valgrind (whose tools would not
