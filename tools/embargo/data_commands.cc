@@ -96,6 +96,11 @@ Options:
                        of any size (two passes, bounded memory; the output
                        is not validated in memory)
   --threads N          --stream: map N blocks at once (default 1)
+  --previous-export OLD.ftm.json --previous-records OLD.records
+                       --stream: an update from the previous edition and
+                       the records imported from it, mapping again only the
+                       entities that changed (and those that read them);
+                       the records are those a full import writes
 
 Exit status: 0 written (rejected rows, if any, are listed in the summary);
 1 no row could be imported, or the records written fail validation; 2 bad
@@ -107,6 +112,8 @@ Examples:
   embargo import un consolidated.xml -o un.pb
   embargo import neo4j-csv nodes.csv edges.csv -o graph.jsonl
   embargo import ftm zala_entities.ftm.json -o zala.pb
+  embargo import ftm 2024-03-11/entities.ftm.json -o 11.records --stream \
+      --previous-export 2024-03-10/entities.ftm.json --previous-records 10.records
 )";
 
 // Progress draws a bar on stderr while files are imported. The importers
@@ -250,7 +257,16 @@ int RunStreamingImport(const std::string& command, const Args& args) {
           static_cast<double>(total) / 1e6, s) << std::flush;
     };
   }
-  absl::StatusOr<ImportReport> r = ImportFtmJsonToStream(pos[1], out_path, o);
+  const bool update = args.Has("previous-export") || args.Has("previous-records");
+  if (update && (!args.Has("previous-export") || !args.Has("previous-records"))) {
+    return Fail(command, "an update needs both --previous-export and "
+                         "--previous-records");
+  }
+  absl::StatusOr<ImportReport> r =
+      update ? UpdateFtmJsonStream(args.Get("previous-export"),
+                                   args.Get("previous-records"), pos[1],
+                                   out_path, o)
+             : ImportFtmJsonToStream(pos[1], out_path, o);
   if (show) std::cerr << "\r\033[K" << std::flush;
   if (!r.ok()) return Fail(command, r.status());
   const double secs = std::chrono::duration<double>(
@@ -264,12 +280,20 @@ int RunStreamingImport(const std::string& command, const Args& args) {
     PrintJson(j);
   } else {
     std::cerr << r->Summary();
-    std::cerr << absl::StrFormat(
-        "wrote %s (streamed, not validated: run embargo validate): %d "
-        "entities in %.2f s, %.0f entities/s\n",
-        out_path, r->rows_read, secs,
-        static_cast<double>(r->rows_read) / std::max(secs, 1e-9));
+    if (update) {
+      std::cerr << absl::StrFormat(
+          "wrote %s (updated, not validated: run embargo validate): %d "
+          "entities mapped again, %d records, in %.2f s\n",
+          out_path, r->rows_read, r->records_written(), secs);
+    } else {
+      std::cerr << absl::StrFormat(
+          "wrote %s (streamed, not validated: run embargo validate): %d "
+          "entities in %.2f s, %.0f entities/s\n",
+          out_path, r->rows_read, secs,
+          static_cast<double>(r->rows_read) / std::max(secs, 1e-9));
+    }
   }
+  if (update) return r->records_written() == 0 ? kExitNoResult : kExitOk;
   return r->rows_imported == 0 ? kExitNoResult : kExitOk;
 }
 
@@ -278,7 +302,9 @@ int RunStreamingImport(const std::string& command, const Args& args) {
 int RunImport(const std::vector<std::string>& argv) {
   const std::string command = "import";
   absl::StatusOr<Args> args = Args::Parse(
-      command, argv, {"output", "edition-date", "model", "threads"},
+      command, argv,
+      {"output", "edition-date", "model", "threads", "previous-export",
+       "previous-records"},
       {"json", "no-validate", "progress", "no-progress", "force", "stream"});
   if (!args.ok()) return Fail(command, args.status());
   if (args->Has("stream")) return RunStreamingImport(command, *args);

@@ -81,6 +81,9 @@ struct FtmStreamOptions {
   // Called now and then with the bytes read of the pass (1: index, 2:
   // mapping) and the file's size.
   std::function<void(int64_t done, int64_t total, int pass)> progress;
+  // An edition update (UpdateFtmJsonStream): the previous edition's export
+  // and the record stream imported from it.
+  std::string previous_export, previous_records;
 };
 
 // ImportFtmJsonToStream reads FtM entity lines (entities.ftm.json) of any
@@ -92,6 +95,26 @@ struct FtmStreamOptions {
 // with a share wait in memory to the end, where their sums are checked over
 // the whole file. Returns the report.
 [[nodiscard]] absl::StatusOr<ImportReport> ImportFtmJsonToStream(
+    const std::string& path, const std::string& out_path,
+    const FtmStreamOptions& options = {});
+
+// UpdateFtmJsonStream writes the records of a new edition of an export
+// (`path`) from those of the previous one (`previous_records`, imported
+// from `previous_export` by ImportFtmJsonToStream or by an update, with the
+// same options), mapping again only what changed: the entities whose line
+// differs in anything but last_seen (added, removed, changed), the actors
+// whose Address or Identification entities changed, the relations and
+// sanctions whose ends were added, removed or changed schema, and the
+// entities that made no record before. Every other previous record is kept
+// with its evidence moved to the entity's new line and last_seen. The
+// records are those ImportFtmJsonToStream makes of `path` (in another
+// order), under the previous records' source id. The report counts and
+// lists only the lines mapped again; a note gives what changed. Errors:
+// records that are not an FtM import's, or were not imported from
+// `previous_export`. OpenSanctions publishes every day; most entities
+// change only their last_seen.
+[[nodiscard]] absl::StatusOr<ImportReport> UpdateFtmJsonStream(
+    const std::string& previous_export, const std::string& previous_records,
     const std::string& path, const std::string& out_path,
     const FtmStreamOptions& options = {});
 

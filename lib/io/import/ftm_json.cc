@@ -266,9 +266,17 @@ class Importer {
       }
     }
 
-    // Identifications add an identifier to their holder.
+    // Identifications add an identifier to their holder, in the order of
+    // their ids: neither where their lines lie nor which block reads them
+    // changes an actor's identifiers.
+    std::vector<Entity*> identifications;
     for (Entity& e : entities_) {
-      if (!model_.IsA(e.schema, "Identification")) continue;
+      if (model_.IsA(e.schema, "Identification")) identifications.push_back(&e);
+    }
+    std::sort(identifications.begin(), identifications.end(),
+              [](const Entity* a, const Entity* b) { return a->id < b->id; });
+    for (Entity* ep : identifications) {
+      Entity& e = *ep;
       const std::string holder = e.First("holder");
       std::string number = e.First("number");
       if (number.empty()) number = e.First("passportNumber");

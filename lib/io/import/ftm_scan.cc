@@ -263,10 +263,13 @@ class Cursor {
 
 }  // namespace
 
-bool ScanEntityLineQuick(absl::string_view line, EntityScan& out) {
+bool ScanEntityLineQuick(absl::string_view line, EntityScan& out,
+                         EditionScan* edition) {
   out.Clear();
+  if (edition != nullptr) edition->Clear();
   Cursor c(line);
   bool id = false, schema = false, properties = false;
+  bool last_seen = false, datasets = false;
   bool addresses = false, holder = false;
   const auto once = [](bool& seen) { return !std::exchange(seen, true); };
   // A name with an escape might spell one of the two: unsure.
@@ -301,6 +304,16 @@ bool ScanEntityLineQuick(absl::string_view line, EntityScan& out) {
     }
     if (key == "properties") {
       return once(properties) && c.At('{') && c.Container(property);
+    }
+    if (edition != nullptr && key == "last_seen") {
+      if (!once(last_seen) || !c.PlainString(text)) return false;
+      edition->last_seen = text;
+      return true;
+    }
+    if (edition != nullptr && key == "datasets") {
+      return once(datasets) && c.Strings([&](absl::string_view d) {
+               edition->datasets.push_back(d);
+             });
     }
     return c.Skip();
   });

@@ -46,9 +46,25 @@ struct EntityScan {
   }
 };
 
+// What an edition update (ftm_update.h) reads of a line besides: where
+// last_seen's value lies in the line (the one member that changes every
+// day for every entity) and the datasets. Views into the line.
+struct EditionScan {
+  absl::string_view last_seen;  // Empty when the line has none.
+  std::vector<absl::string_view> datasets;
+
+  void Clear() {
+    last_seen = {};
+    datasets.clear();
+  }
+};
+
 // ScanEntityLineQuick reads `line` without a tape; false when unsure (see
-// above), with `out` then in no particular state.
-bool ScanEntityLineQuick(absl::string_view line, EntityScan& out);
+// above), with `out` then in no particular state. With `edition`, it also
+// reads "last_seen" (unsure unless a string without escapes) and
+// "datasets" (unsure unless an array of such strings).
+bool ScanEntityLineQuick(absl::string_view line, EntityScan& out,
+                         EditionScan* edition = nullptr);
 
 }  // namespace embargo::import_internal
 

@@ -47,135 +47,17 @@
 #include "lib/io/import/ftm_internal.h"
 #include "lib/io/import/ftm_entity.h"
 #include "lib/io/import/ftm_scan.h"
+#include "lib/io/import/ftm_stream_parts.h"
+#include "lib/io/import/ftm_update.h"
 
 namespace embargo {
 namespace {
 
-// LineReader yields the lines of a file with their number and offset. A
-// line longer than the buffer grows it.
-class LineReader {
- public:
-  explicit LineReader(std::FILE* f) : f_(f), buf_(kChunk) {}
-  // Next sets `line` (without its newline); false at the end.
-  bool Next(absl::string_view& line, int64_t& number, int64_t& offset) {
-    while (true) {
-      if (pos_ >= end_ && eof_) return false;
-      const char* from = buf_.data() + pos_;
-      const char* nl =
-          pos_ < end_ ? static_cast<const char*>(std::memchr(from, '\n', end_ - pos_))
-                      : nullptr;
-      if (nl != nullptr || eof_) {
-        const size_t stop = nl == nullptr ? end_ : static_cast<size_t>(nl - buf_.data());
-        line = absl::string_view(from, stop - pos_);
-        number = ++line_;
-        offset = base_ + static_cast<int64_t>(pos_);
-        pos_ = stop + 1;
-        return true;
-      }
-      // Keep the partial line and read more.
-      const size_t keep = end_ - pos_;
-      if (keep == buf_.size()) buf_.resize(buf_.size() * 2);
-      std::memmove(buf_.data(), buf_.data() + pos_, keep);
-      base_ += static_cast<int64_t>(pos_);
-      pos_ = 0;
-      end_ = keep;
-      const size_t n = std::fread(buf_.data() + end_, 1, buf_.size() - end_, f_);
-      end_ += n;
-      bytes_ += static_cast<int64_t>(n);
-      if (n == 0) eof_ = true;
-    }
-  }
-  int64_t bytes_read() const { return bytes_; }
-
- private:
-  static constexpr size_t kChunk = size_t{8} << 20;
-  std::FILE* f_;
-  std::vector<char, internal::HugePageAllocator<char>> buf_;
-  size_t pos_ = 0, end_ = 0;
-  int64_t base_ = 0, line_ = 0, bytes_ = 0;
-  bool eof_ = false;
-};
-
-// LineSet is a set of line numbers, a bit each.
-class LineSet {
- public:
-  void Add(int64_t line) {
-    const size_t i = static_cast<size_t>(line);
-    if (i >= bits_.size()) bits_.resize(std::max(i + 1, bits_.size() * 2));
-    bits_[i] = true;
-  }
-  bool Has(int64_t line) const {
-    const size_t i = static_cast<size_t>(line);
-    return i < bits_.size() && bits_[i];
-  }
-
- private:
-  std::vector<bool> bits_;
-};
-
-struct Info {
-  int64_t line = 0;
-  int64_t offset = 0;
-  uint32_t length = 0;
-  uint16_t schema = 0;  // Index into Index::schemata.
-};
-
-// Strings kept for the whole import, in chunks that never move: the ids of
-// the index, which as strings would take an allocation each when longer
-// than 15 bytes, as OpenSanctions' ids mostly are.
-class StringStore {
- public:
-  absl::string_view Keep(absl::string_view s) {
-    if (chunks_.empty() || s.size() > kChunk - used_) {
-      if (s.size() > kChunk / 4) {
-        big_.push_back(std::string(s));
-        return big_.back();
-      }
-      chunks_.push_back(std::make_unique<char[]>(kChunk));
-      used_ = 0;
-    }
-    char* at = chunks_.back().get() + used_;
-    std::memcpy(at, s.data(), s.size());
-    used_ += s.size();
-    return absl::string_view(at, s.size());
-  }
-
- private:
-  static constexpr size_t kChunk = size_t{1} << 20;
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  std::deque<std::string> big_;
-  size_t used_ = kChunk;
-};
-
-struct Index {
-  StringStore strings;
-  // First line of each id; the keys view `strings`.
-  absl::flat_hash_map<
-      absl::string_view, Info,
-      absl::container_internal::hash_default_hash<absl::string_view>,
-      absl::container_internal::hash_default_eq<absl::string_view>,
-      internal::HugePageAllocator<std::pair<const absl::string_view, Info>>>
-      ids;
-  std::vector<std::string> schemata;
-  absl::flat_hash_map<std::string, uint16_t> schema_numbers;
-  absl::flat_hash_set<std::string> named_addresses;
-  // Ids borne by more than one line (the later ones are rejected).
-  absl::flat_hash_set<std::string> repeated;
-  // Holder id -> ids of the Identification entities it holds.
-  absl::flat_hash_map<std::string, std::vector<std::string>> identifications;
-  // Lines that name Address entities or hold identifications (pass 2
-  // reads only those lines before mapping).
-  LineSet naming;
-  // Lines that are the first of their id.
-  LineSet claimed;
-
-  uint16_t SchemaNumber(const std::string& s) {
-    auto [it, inserted] =
-        schema_numbers.try_emplace(s, static_cast<uint16_t>(schemata.size()));
-    if (inserted) schemata.push_back(s);
-    return it->second;
-  }
-};
+using import_internal::stream::EntityReader;
+using import_internal::stream::Index;
+using import_internal::stream::Info;
+using import_internal::stream::LineReader;
+using import_internal::stream::LineSet;
 
 absl::Status AppendFile(const std::string& from, const std::string& to) {
   std::ifstream in(from, std::ios::binary);
@@ -192,52 +74,6 @@ absl::Status AppendFile(const std::string& from, const std::string& to) {
   if (!out) return absl::UnavailableError(absl::StrCat(to, ": write failed"));
   return absl::OkStatus();
 }
-
-// EntityReader reads what the index needs of a line (id, schema, the
-// Address entities named, the holder), so that a line counts as an entity
-// exactly when the FtM importer reads it as one: with the importer's own
-// parser, or, when `quick`, with ScanEntityLineQuick where that answers.
-// The quick reader does not check the JSON: a line it reads that the
-// importer then rejects means the index is wrong (see ImportFtmJsonToStream).
-class EntityReader {
- public:
-  EntityReader(const FtmModel& model, const FtmOptions& options, bool quick)
-      : model_(model), options_(options), quick_(quick) {}
-
-  // Read fills `out`; false when the importer rejects the line (or it is
-  // blank).
-  bool Read(absl::string_view line, import_internal::EntityScan& out) {
-    if (quick_ && static_cast<int64_t>(line.size()) <= options_.max_line_bytes &&
-        import_internal::ScanEntityLineQuick(line, out)) {
-      return !out.id.empty() && !out.schema.empty() && model_.Has(out.schema);
-    }
-    out.Clear();
-    absl::ConsumeSuffix(&line, "\r");
-    if (absl::StripAsciiWhitespace(line).empty()) return false;
-    // The parser keeps unescaped strings while it lives: a new one now and
-    // then keeps memory bounded.
-    if (!parser_ || (++parsed_ & 0xFFFF) == 0) parser_.emplace(model_, options_);
-    import_internal::ftm::Entity e;
-    e.text = line;
-    if (parser_->Parse(e)) return false;
-    out.id = std::move(e.id);
-    out.schema = std::move(e.schema);
-    for (absl::string_view a : e.Values("addressEntity")) {
-      out.addresses.emplace_back(a);
-    }
-    if (auto h = e.Values("holder"); !h.empty()) {
-      out.holder.assign(h.front().data(), h.front().size());
-    }
-    return true;
-  }
-
- private:
-  const FtmModel& model_;
-  const FtmOptions& options_;
-  const bool quick_;
-  std::optional<import_internal::ftm::EntityParser> parser_;
-  int64_t parsed_ = 0;
-};
 
 // Misread is what the streaming import returns, with `misread` set, when
 // the quick reader read a line that pass 2 finds the importer rejects.
@@ -265,6 +101,22 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
   };
 
   FtmOptions ftm = options.base.ftm;
+  // An edition update reads the previous edition first (ftm_update.h).
+  std::unique_ptr<import_internal::stream::EditionUpdate> update;
+  if (!options.previous_export.empty() || !options.previous_records.empty()) {
+    EMBARGO_ASSIGN_OR_RETURN(
+        update, import_internal::stream::EditionUpdate::Open(
+                    options.previous_export, options.previous_records, model,
+                    ftm));
+    if (ftm.source_id.empty()) {
+      ftm.source_id = update->source_id();
+    } else if (ftm.source_id != update->source_id()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          options.previous_records, ": imported under the source id ",
+          update->source_id(), ", not ", ftm.source_id,
+          ": an update keeps the previous edition's source id"));
+    }
+  }
   if (ftm.source_id.empty()) {
     // As ImportFtmJson names it, for every block alike.
     std::string base = path.substr(path.find_last_of('/') + 1);
@@ -273,6 +125,12 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
   }
   EntityReader entities(model, ftm, quick);
   import_internal::EntityScan scan;
+  import_internal::EditionScan edition;
+  // An update parses the quickly read Address and Identification lines
+  // again: pass 2 maps them only with the actors that name them, and a line
+  // the importer would reject must not go unnoticed.
+  EntityReader checker(model, ftm, /*quick=*/false);
+  import_internal::EntityScan checked;
 
   // --- Pass 1: the index. --------------------------------------------------
   constexpr int64_t kSampleLines = 4096;
@@ -312,7 +170,21 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
       }
       // A line the importer rejects is left to pass 2; its id then stays
       // free for a later line, as in ImportFtmJson.
-      if (!entities.Read(line, scan)) continue;
+      if (!entities.Read(line, scan, update ? &edition : nullptr)) {
+        if (update) {
+          absl::string_view trimmed = line;
+          absl::ConsumeSuffix(&trimmed, "\r");
+          if (!absl::StripAsciiWhitespace(trimmed).empty()) update->Unindexed(number);
+        }
+        continue;
+      }
+      if (update && quick &&
+          (model.IsA(scan.schema, "Address") ||
+           model.IsA(scan.schema, "Identification")) &&
+          !checker.Read(line, checked)) {
+        misread = true;
+        return Misread(path, number);
+      }
       if (!scan.addresses.empty()) index.naming.Add(number);
       Info info{number, offset, static_cast<uint32_t>(line.size()),
                 index.SchemaNumber(scan.schema)};
@@ -321,6 +193,7 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
         fresh = true;
         construct(index.strings.Keep(scan.id), info);
       });
+      if (update) update->Line(number, line, scan, edition, index, fresh);
       if (!fresh) {
         index.repeated.insert(scan.id);
         continue;
@@ -375,6 +248,10 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
   absl::flat_hash_set<std::string> shared_ids;  // States, authorities, sources.
   absl::flat_hash_set<std::string> notes_seen;
   int64_t blocks = 0;
+  if (update != nullptr) {
+    EMBARGO_RETURN_IF_ERROR(
+        update->Plan(index, path, shared_ids, *out, *rest, owned, report));
+  }
 
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> borrow_file(
       std::fopen(path.c_str(), "rb"), &std::fclose);
@@ -423,8 +300,19 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
     for (const std::string& id : b.wanted) {
       auto it = index.ids.find(id);
       if (it == index.ids.end()) continue;
-      if (it->second.line >= first && it->second.line <= last) continue;
+      // (An update maps only some lines: those between that it skips are
+      // not the block's.)
+      if (it->second.line >= first && it->second.line <= last &&
+          (update == nullptr || update->Remap(it->second.line))) {
+        continue;
+      }
       if (!taken.insert(id).second) continue;
+      // Only addresses and identifications feed another block's actors (an
+      // actor named as an address is its own block's, and not an address).
+      const std::string& schema = index.schemata[it->second.schema];
+      if (!model.IsA(schema, "Address") && !model.IsA(schema, "Identification")) {
+        continue;
+      }
       const size_t at = b.text.size();
       b.text.resize(at + it->second.length);
       if (std::fseek(borrow_file.get(), it->second.offset, SEEK_SET) != 0 ||
@@ -548,6 +436,7 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
       absl::string_view trimmed = line;
       absl::ConsumeSuffix(&trimmed, "\r");
       if (absl::StripAsciiWhitespace(trimmed).empty()) continue;
+      if (update != nullptr && !update->Remap(number)) continue;
       Block& b = batch[filled];
       if (index.naming.Has(number)) {
         entities.Read(line, scan);
@@ -575,6 +464,9 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
     }
     EMBARGO_RETURN_IF_ERROR(run_batch());
     progress(total, 2);
+  }
+  if (update != nullptr) {
+    EMBARGO_RETURN_IF_ERROR(update->Finish(shared_ids, *out, report));
   }
   import_internal::CheckFtmOwnershipSums(owned, report.notes, path);
   {
@@ -615,6 +507,20 @@ absl::StatusOr<ImportReport> ImportFtmJsonToStream(
       StreamFtm(path, out_path, options, /*quick=*/true, misread);
   if (!misread) return report;
   return StreamFtm(path, out_path, options, /*quick=*/false, misread);
+}
+
+absl::StatusOr<ImportReport> UpdateFtmJsonStream(
+    const std::string& previous_export, const std::string& previous_records,
+    const std::string& path, const std::string& out_path,
+    const FtmStreamOptions& options) {
+  if (previous_export.empty() || previous_records.empty()) {
+    return absl::InvalidArgumentError(
+        "an update needs the previous edition's export and its records");
+  }
+  FtmStreamOptions o = options;
+  o.previous_export = previous_export;
+  o.previous_records = previous_records;
+  return ImportFtmJsonToStream(path, out_path, o);
 }
 
 }  // namespace embargo
