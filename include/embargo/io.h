@@ -138,6 +138,9 @@ class RecordStreamWriter {
 
   // Write appends one record.
   [[nodiscard]] absl::Status Write(const v1::Record& record);
+  // WriteSerialized appends one record already serialized (the caller
+  // vouches that the bytes are a v1::Record).
+  [[nodiscard]] absl::Status WriteSerialized(absl::string_view record);
   // Close flushes and closes the file; errors from earlier writes surface
   // here too.
   [[nodiscard]] absl::Status Close();

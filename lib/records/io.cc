@@ -448,6 +448,20 @@ absl::Status RecordStreamWriter::Write(const v1::Record& record) {
   return absl::OkStatus();
 }
 
+absl::Status RecordStreamWriter::WriteSerialized(absl::string_view record) {
+  buffer_.clear();
+  {
+    google::protobuf::io::StringOutputStream stream(&buffer_);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.WriteVarint32(static_cast<uint32_t>(record.size()));
+  }
+  buffer_.append(record.data(), record.size());
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  if (!out_) return ErrnoError(path_, "write");
+  ++written_;
+  return absl::OkStatus();
+}
+
 absl::Status RecordStreamWriter::Close() {
   out_.close();
   if (!out_) return ErrnoError(path_, "close");

@@ -71,8 +71,9 @@ class RecordReader {
     if (f_ != nullptr) std::fclose(f_);
   }
 
-  // Next reads the next record into `r`; false at the end.
-  absl::StatusOr<bool> Next(v1::Record& r) {
+  // Next reads the next record's bytes, valid until the next call; false
+  // at the end.
+  absl::StatusOr<bool> Next(absl::string_view& bytes) {
     uint64_t size = 0;
     int shift = 0;
     while (true) {
@@ -87,13 +88,26 @@ class RecordReader {
     }
     if (size > (uint64_t{64} << 20)) return Bad("record over 64 MB");
     if (!Fill(size)) return Bad("truncated record");
-    r.Clear();
-    if (!r.ParseFromArray(buf_.data() + pos_, static_cast<int>(size))) {
-      return Bad("unreadable record");
-    }
+    bytes = absl::string_view(buf_.data() + pos_, size);
     pos_ += size;
     ++n_;
     return true;
+  }
+  // Next parses the next record into `r`.
+  absl::StatusOr<bool> Next(v1::Record& r) {
+    absl::string_view bytes;
+    EMBARGO_ASSIGN_OR_RETURN(bool more, Next(bytes));
+    if (!more) return false;
+    if (!r.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+      --n_;
+      return Bad("unreadable record");
+    }
+    return true;
+  }
+  absl::Status Bad(absl::string_view what) const {
+    return absl::DataLossError(
+        absl::StrCat(path_, ": record ", n_ + 1, ": ", what,
+                     " (not a record stream, or a damaged one)"));
   }
   int64_t number() const { return n_; }
 
@@ -114,11 +128,6 @@ class RecordReader {
     }
     return true;
   }
-  absl::Status Bad(absl::string_view what) const {
-    return absl::DataLossError(
-        absl::StrCat(path_, ": record ", n_ + 1, ": ", what,
-                     " (not a record stream, or a damaged one)"));
-  }
 
   std::string path_;
   std::FILE* f_;
@@ -126,6 +135,108 @@ class RecordReader {
   size_t pos_ = 0, end_ = 0;
   int64_t n_ = 0;
 };
+
+// --- Protobuf's wire format, read and written without messages ------------
+//
+// The previous records are kept as they are but for their locators: walking
+// their bytes is several times as fast as parsing and serializing them.
+
+bool ReadVarint(const char*& p, const char* end, uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64 && p < end; shift += 7) {
+    const uint8_t b = static_cast<uint8_t>(*p++);
+    v |= uint64_t{b & 0x7Fu} << shift;
+    if ((b & 0x80u) == 0) return true;
+  }
+  return false;
+}
+
+void AppendVarint(std::string& out, uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+// A field of a message: its number and wire type, its value (varint,
+// fixed or the bytes of a length-delimited one) and where it lies.
+struct Field {
+  uint32_t number = 0;
+  int wire = 0;
+  uint64_t value = 0;
+  absl::string_view bytes;  // Length-delimited: the payload.
+  absl::string_view whole;  // The field, tag included.
+};
+
+// Fields walks the fields of one message.
+class Fields {
+ public:
+  explicit Fields(absl::string_view m) : p_(m.data()), end_(m.data() + m.size()) {}
+  // Next reads the next field; false at the end or (then `bad`) when the
+  // bytes are not a message.
+  bool Next(Field& f) {
+    if (p_ >= end_) return false;
+    const char* start = p_;
+    uint64_t tag = 0;
+    if (!ReadVarint(p_, end_, tag) || (tag >> 3) == 0) return Fail();
+    f.number = static_cast<uint32_t>(tag >> 3);
+    f.wire = static_cast<int>(tag & 7);
+    switch (f.wire) {
+      case 0:
+        if (!ReadVarint(p_, end_, f.value)) return Fail();
+        break;
+      case 1:
+      case 5: {
+        const size_t n = f.wire == 1 ? 8 : 4;
+        if (static_cast<size_t>(end_ - p_) < n) return Fail();
+        f.value = 0;
+        std::memcpy(&f.value, p_, n);
+        p_ += n;
+        break;
+      }
+      case 2: {
+        uint64_t n = 0;
+        if (!ReadVarint(p_, end_, n) || n > static_cast<uint64_t>(end_ - p_)) {
+          return Fail();
+        }
+        f.bytes = absl::string_view(p_, n);
+        p_ += n;
+        break;
+      }
+      default:
+        return Fail();
+    }
+    f.whole = absl::string_view(start, static_cast<size_t>(p_ - start));
+    return true;
+  }
+  bool bad() const { return bad_; }
+
+ private:
+  bool Fail() {
+    bad_ = true;
+    p_ = end_;
+    return false;
+  }
+  const char* p_;
+  const char* end_;
+  bool bad_ = false;
+};
+
+void AppendBytesField(std::string& out, uint32_t number, absl::string_view bytes) {
+  AppendVarint(out, (uint64_t{number} << 3) | 2);
+  AppendVarint(out, bytes.size());
+  out.append(bytes.data(), bytes.size());
+}
+
+// Record fields (embargo/v1/dataset.proto) and the fields of each kind read
+// here (records.proto).
+constexpr uint32_t kSourceRecord = 1, kActorRecord = 2, kSanctionRecord = 5,
+                   kRelationRecord = 6;
+constexpr uint32_t kEvidenceSource = 1, kEvidenceLocator = 8;
+constexpr uint32_t EvidenceField(uint32_t kind) {
+  return kind == kActorRecord ? 10 : kind == kRelationRecord ? 9 : 13;
+}
 
 // Locator is an FtM evidence locator, "line N (ID)" and the seen dates.
 struct Locator {
@@ -166,20 +277,47 @@ std::optional<Locator> ParseLocator(absl::string_view s) {
   return l.id.empty() ? std::nullopt : std::optional<Locator>(l);
 }
 
-// Producer is the FtM id of the entity that made a record: the id its
-// evidence locator names (empty for shared records, whose evidence has
-// none).
-absl::string_view Producer(const v1::Record& r, const std::string& source) {
-  const google::protobuf::RepeatedPtrField<v1::Evidence>* ev = nullptr;
-  if (r.has_actor()) ev = &r.actor().evidence();
-  if (r.has_relation()) ev = &r.relation().evidence();
-  if (r.has_sanction()) ev = &r.sanction().evidence();
-  if (ev == nullptr) return {};
-  for (const v1::Evidence& e : *ev) {
-    if (e.source_id() != source) continue;
-    if (std::optional<Locator> l = ParseLocator(e.locator())) return l->id;
+// ReadRecordView fills `v`; false when the bytes are not one actor,
+// relation or sanction record.
+bool ReadRecordView(absl::string_view bytes, const std::string& source,
+                    RecordView& v) {
+  v = RecordView();
+  Fields top(bytes);
+  Field f;
+  if (!top.Next(f) || f.wire != 2 || top.Next(f) || top.bad()) return false;
+  Fields(bytes).Next(f);
+  v.kind = f.number;
+  v.body = f.bytes;
+  if (v.kind != kActorRecord && v.kind != kRelationRecord &&
+      v.kind != kSanctionRecord) {
+    return false;
   }
-  return {};
+  const uint32_t evidence = EvidenceField(v.kind);
+  Fields fields(v.body);
+  while (fields.Next(f)) {
+    if (f.number == evidence && f.wire == 2 && v.producer.empty()) {
+      absl::string_view src, locator;
+      Fields ev(f.bytes);
+      Field e;
+      while (ev.Next(e)) {
+        if (e.wire != 2) continue;
+        if (e.number == kEvidenceSource) src = e.bytes;
+        if (e.number == kEvidenceLocator) locator = e.bytes;
+      }
+      if (ev.bad()) return false;
+      if (src == source) {
+        if (std::optional<Locator> l = ParseLocator(locator)) v.producer = l->id;
+      }
+    } else if (v.kind == kRelationRecord) {
+      if (f.number == 2 && f.wire == 0) v.relation_kind = f.value;
+      if (f.number == 3 && f.wire == 2) v.subject = f.bytes;
+      if (f.number == 4 && f.wire == 2) v.object = f.bytes;
+      if (f.number == 5 && f.wire == 1) std::memcpy(&v.share, &f.value, sizeof v.share);
+    } else if (v.kind == kSanctionRecord && f.number == 3 && f.wire == 2) {
+      v.subject = f.bytes;  // The target.
+    }
+  }
+  return !fields.bad();
 }
 
 }  // namespace
@@ -301,6 +439,7 @@ void EditionUpdate::Line(int64_t number, absl::string_view line,
     return;
   }
   old->seen = true;
+  in_old_.Add(number);
   if (old->repeated || old->hash != hash || old->schema != scan.schema) {
     ++changed_;
     remap_.Add(number);
@@ -311,43 +450,87 @@ void EditionUpdate::Line(int64_t number, absl::string_view line,
   ++same_;
 }
 
-bool EditionUpdate::Patch(google::protobuf::RepeatedPtrField<v1::Evidence>& evidence,
-                          int64_t line, absl::string_view last_seen) {
-  for (v1::Evidence& e : evidence) {
-    if (e.source_id() != source_id_) continue;
-    std::optional<Locator> l = ParseLocator(e.locator());
+// Patch writes the record of `v` with each evidence of the file's source
+// moved to `line` and `last_seen` (kept when empty); false when such an
+// evidence names no line.
+bool EditionUpdate::Patch(const RecordView& v, int64_t line,
+                          absl::string_view last_seen, std::string& out) {
+  body_.clear();
+  const uint32_t evidence = EvidenceField(v.kind);
+  Fields fields(v.body);
+  Field f;
+  while (fields.Next(f)) {
+    if (f.number != evidence || f.wire != 2) {
+      body_.append(f.whole.data(), f.whole.size());
+      continue;
+    }
+    absl::string_view src, locator;
+    {
+      Fields ev(f.bytes);
+      Field e;
+      while (ev.Next(e)) {
+        if (e.wire != 2) continue;
+        if (e.number == kEvidenceSource) src = e.bytes;
+        if (e.number == kEvidenceLocator) locator = e.bytes;
+      }
+    }
+    if (src != source_id_) {
+      body_.append(f.whole.data(), f.whole.size());
+      continue;
+    }
+    std::optional<Locator> l = ParseLocator(locator);
     if (!l) return false;
     const absl::string_view seen = last_seen.empty() ? l->last_seen : last_seen;
-    const auto part = [](absl::string_view label, absl::string_view value) {
-      return value.empty() ? std::string() : absl::StrCat(label, value);
-    };
-    std::string locator =
-        absl::StrCat("line ", line, " (", l->id, ")",
-                     part("; first seen ", l->first_seen),
-                     part("; last seen ", seen),
-                     part("; last change ", l->last_change));
-    e.set_locator(std::move(locator));
+    locator_.clear();
+    absl::StrAppend(&locator_, "line ", line, " (", l->id, ")");
+    if (!l->first_seen.empty()) absl::StrAppend(&locator_, "; first seen ", l->first_seen);
+    if (!seen.empty()) absl::StrAppend(&locator_, "; last seen ", seen);
+    if (!l->last_change.empty()) absl::StrAppend(&locator_, "; last change ", l->last_change);
+    // The evidence again, its locator replaced where it stood.
+    evidence_.clear();
+    Fields ev(f.bytes);
+    Field e;
+    while (ev.Next(e)) {
+      if (e.number == kEvidenceLocator && e.wire == 2) {
+        AppendBytesField(evidence_, kEvidenceLocator, locator_);
+      } else {
+        evidence_.append(e.whole.data(), e.whole.size());
+      }
+    }
+    AppendBytesField(body_, evidence, evidence_);
   }
+  out.clear();
+  AppendBytesField(out, v.kind, body_);
   return true;
 }
 
-// Need notes the ids of shared records that a kept record names.
-void EditionUpdate::Need(const v1::Record& r) {
-  const auto need = [&](const std::string& id) {
-    if (!id.empty() && !absl::StartsWith(id, kFtmPrefix)) needed_.insert(id);
-    if (absl::StartsWith(id, "FTM-AUTH-")) needed_.insert(id);
+// Need notes the ids of shared records (states, authorities) that a kept
+// record names: an actor's countries, a relation's ends, a sanction's
+// authority and target.
+void EditionUpdate::Need(const RecordView& v) {
+  const auto need = [&](absl::string_view id) {
+    if (id.empty()) return;
+    if (absl::StartsWith(id, kFtmPrefix) && !absl::StartsWith(id, "FTM-AUTH-")) return;
+    if (!needed_.contains(id)) needed_.emplace(id);
   };
-  if (r.has_actor()) {
-    const v1::Actor& a = r.actor();
-    need(a.country());
-    for (const std::string& c : a.address_countries()) need(c);
-    for (const v1::Identifier& i : a.identifiers()) need(i.country());
-  } else if (r.has_relation()) {
-    need(r.relation().subject_id());
-    need(r.relation().object_id());
-  } else if (r.has_sanction()) {
-    need(r.sanction().authority_id());
-    need(r.sanction().target_id());
+  Fields fields(v.body);
+  Field f;
+  while (fields.Next(f)) {
+    if (f.wire != 2) continue;
+    if (v.kind == kActorRecord) {
+      if (f.number == 5 || f.number == 13) need(f.bytes);  // country, address_countries
+      if (f.number == 6) {  // identifiers: their country
+        Fields id(f.bytes);
+        Field g;
+        while (id.Next(g)) {
+          if (g.number == 3 && g.wire == 2) need(g.bytes);
+        }
+      }
+    } else if (v.kind == kRelationRecord) {
+      if (f.number == 3 || f.number == 4) need(f.bytes);
+    } else if (f.number == 2 || f.number == 3) {  // authority, target
+      need(f.bytes);
+    }
   }
 }
 
@@ -383,13 +566,24 @@ absl::Status EditionUpdate::Plan(const Index& index, const std::string& path,
   EMBARGO_ASSIGN_OR_RETURN(RecordReader reader, RecordReader::Open(old_records_));
   LineSet made, kept;  // New lines whose entity made / kept records.
   int64_t kept_records = 0, dropped_records = 0;
-  v1::Record r;
+  absl::string_view bytes;
+  RecordView v;
+  std::string patched;
+  const auto not_ftm = [&](absl::string_view why) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        old_records_, ": record ", reader.number(), ": ", why,
+        ": not the records of an FtM import"));
+  };
   while (true) {
-    EMBARGO_ASSIGN_OR_RETURN(bool more, reader.Next(r));
+    EMBARGO_ASSIGN_OR_RETURN(bool more, reader.Next(bytes));
     if (!more) break;
-    if (r.has_source()) {
+    if (!bytes.empty() && static_cast<uint8_t>(bytes[0]) == ((kSourceRecord << 3) | 2)) {
       // The file's source, titled as the importer titles it, and the
       // sources of the datasets the new edition still gives.
+      v1::Record r;
+      if (!r.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+        return reader.Bad("unreadable record");
+      }
       const std::string& id = r.source().id();
       if (absl::StartsWith(r.source().title(), kMainTitle)) {
         r.mutable_source()->set_title(absl::StrCat(
@@ -403,30 +597,26 @@ absl::Status EditionUpdate::Plan(const Index& index, const std::string& path,
       ++report.records["source"];
       continue;
     }
-    if (!r.has_actor() && !r.has_relation() && !r.has_sanction()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          old_records_, ": record ", reader.number(),
-          ": neither source, actor, relation nor sanction: not the records "
-          "of an FtM import"));
+    if (!ReadRecordView(bytes, source_id_, v)) {
+      return not_ftm("neither source, actor, relation nor sanction");
     }
-    const absl::string_view producer = Producer(r, source_id_);
-    if (producer.empty()) {
-      if (r.has_actor()) {
-        shared_.push_back(r);
-        continue;
+    if (v.producer.empty()) {
+      if (v.kind != kActorRecord) return not_ftm("its evidence names no line");
+      v1::Record r;
+      if (!r.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+        return reader.Bad("unreadable record");
       }
-      return absl::InvalidArgumentError(absl::StrCat(
-          old_records_, ": record ", reader.number(),
-          ": its evidence names no line of ", old_export_,
-          ": not the records of an FtM import"));
+      shared_.push_back(std::move(r));
+      continue;
     }
-    if (!old_.contains(producer)) {
+    auto at = index.ids.find(v.producer);
+    if (at == index.ids.end() ? !old_.contains(v.producer)
+                              : !in_old_.Has(at->second.line)) {
       return absl::InvalidArgumentError(absl::StrCat(
           old_records_, ": record ", reader.number(), " was made from entity \"",
-          producer, "\", which ", old_export_,
+          v.producer, "\", which ", old_export_,
           " does not have: these records were not imported from it"));
     }
-    auto at = index.ids.find(producer);
     if (at == index.ids.end() || remap_.Has(at->second.line)) {
       ++dropped_records;
       continue;
@@ -435,16 +625,13 @@ absl::Status EditionUpdate::Plan(const Index& index, const std::string& path,
     made.Add(line);
     // A relation or sanction naming an id added, removed or given another
     // schema: its entity is mapped again.
-    const auto moved = [&](const std::string& id) {
-      return absl::StartsWith(id, kFtmPrefix) &&
-             moved_.contains(absl::string_view(id).substr(kFtmPrefix.size()));
+    const auto moved = [&](absl::string_view id) {
+      return absl::ConsumePrefix(&id, kFtmPrefix) && moved_.contains(id);
     };
-    if ((r.has_relation() &&
-         (moved(r.relation().subject_id()) || moved(r.relation().object_id()))) ||
-        (r.has_sanction() && moved(r.sanction().target_id()))) {
+    if (v.kind != kActorRecord && (moved(v.subject) || moved(v.object))) {
       if (kept.Has(line)) {
         return absl::InternalError(absl::StrCat(
-            "edition update: entity \"", producer,
+            "edition update: entity \"", v.producer,
             "\" has records kept and records to map again"));
       }
       remap_.Add(line);
@@ -456,32 +643,28 @@ absl::Status EditionUpdate::Plan(const Index& index, const std::string& path,
         static_cast<size_t>(line) < last_seen_of_.size()
             ? absl::string_view(last_seen_[last_seen_of_[line]])
             : absl::string_view();
-    bool patched = false;
-    if (r.has_actor()) {
-      patched = Patch(*r.mutable_actor()->mutable_evidence(), line, seen);
-    } else if (r.has_relation()) {
-      patched = Patch(*r.mutable_relation()->mutable_evidence(), line, seen);
-    } else {
-      patched = Patch(*r.mutable_sanction()->mutable_evidence(), line, seen);
+    if (!Patch(v, line, seen, patched)) {
+      return not_ftm(absl::StrCat("an evidence locator of ", source_id_,
+                                  " names no line"));
     }
-    if (!patched) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          old_records_, ": record ", reader.number(),
-          ": an evidence locator of ", source_id_, " names no line"));
-    }
-    Need(r);
+    Need(v);
     ++kept_records;
-    if (r.has_relation() && r.relation().kind() == v1::RELATION_KIND_OWNERSHIP &&
-        r.relation().share_percent() > 0) {
+    if (v.kind == kRelationRecord &&
+        v.relation_kind == static_cast<uint64_t>(v1::RELATION_KIND_OWNERSHIP) &&
+        v.share > 0) {
+      v1::Record r;  // Held to the end for the share sums, as imports do.
+      if (!r.ParseFromArray(patched.data(), static_cast<int>(patched.size()))) {
+        return reader.Bad("unreadable record");
+      }
       owned.push_back(std::move(*r.mutable_relation()));  // Counted there.
       continue;
     }
-    if (r.has_actor()) {
-      EMBARGO_RETURN_IF_ERROR(out.Write(r));
+    if (v.kind == kActorRecord) {
+      EMBARGO_RETURN_IF_ERROR(out.WriteSerialized(patched));
       ++report.records["actor"];
     } else {
-      EMBARGO_RETURN_IF_ERROR(rest.Write(r));
-      ++report.records[r.has_relation() ? "relation" : "sanction"];
+      EMBARGO_RETURN_IF_ERROR(rest.WriteSerialized(patched));
+      ++report.records[v.kind == kRelationRecord ? "relation" : "sanction"];
     }
   }
 

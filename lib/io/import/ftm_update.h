@@ -40,6 +40,19 @@
 
 namespace embargo::import_internal::stream {
 
+// RecordView is what an update reads of a record's bytes.
+struct RecordView {
+  uint32_t kind = 0;        // The Record field: kActorRecord, ...
+  absl::string_view body;   // The actor, relation or sanction.
+  // The FtM id of the entity that made it: the id its first evidence
+  // locator of the file's source names (empty for shared records, whose
+  // evidence has none).
+  absl::string_view producer;
+  absl::string_view subject, object;  // Relation ends; a sanction's target.
+  uint64_t relation_kind = 0;
+  double share = 0;
+};
+
 class EditionUpdate {
  public:
   // Open reads the previous edition's export (per id: a hash of its line
@@ -97,11 +110,9 @@ class EditionUpdate {
   absl::string_view Schema(absl::string_view schema);
   void Changed(absl::string_view id, absl::string_view schema,
                absl::string_view holder, const Old* old);
-  // Patch moves the evidence of a kept record to its entity's new line and
-  // last_seen; false when an evidence of the file names no entity.
-  bool Patch(google::protobuf::RepeatedPtrField<v1::Evidence>& evidence,
-             int64_t line, absl::string_view last_seen);
-  void Need(const v1::Record& r);
+  bool Patch(const RecordView& v, int64_t line,
+             absl::string_view last_seen, std::string& out);
+  void Need(const RecordView& v);
 
   const FtmModel& model_;
   const std::string old_export_, old_records_;
@@ -113,6 +124,7 @@ class EditionUpdate {
   // line names, with the line; the last_seen of each line (an index into
   // last_seen_, 0 when the line keeps the previous edition's).
   LineSet remap_;
+  LineSet in_old_;  // First lines of ids the previous edition has.
   std::vector<std::pair<uint64_t, int64_t>> namers_;
   std::vector<uint32_t> last_seen_of_;
   std::vector<std::string> last_seen_{std::string()};
@@ -125,6 +137,7 @@ class EditionUpdate {
   // Shared records of the previous edition, and the ids kept records name.
   std::vector<v1::Record> shared_;
   absl::flat_hash_set<std::string> needed_;
+  std::string body_, evidence_, locator_;  // Patch's buffers.
   int64_t added_ = 0, changed_ = 0, removed_ = 0, same_ = 0;
 };
 

@@ -110,6 +110,35 @@ TEST(FtmStreamTest, GeneratedExport) {
   EXPECT_NEAR(sanctions / 3000.0, 0.14, 0.03);
 }
 
+// An actor named as an address by an actor of another block is written
+// once (it was once per block that named it), and an actor takes the
+// identifiers of Identification entities in the order of their ids, whether
+// its block holds them or borrows them.
+TEST(FtmStreamTest, EntitiesReadAcrossBlocksAreWrittenOnce) {
+  const std::string path = WriteTemp(
+      "stream_across.ftm.json",
+      R"({"id":"i2","schema":"Identification","properties":{"holder":["p1"],"number":["N2"]}}
+{"id":"i9","schema":"Passport","properties":{"holder":["p1"],"number":["P9"]}}
+{"id":"p1","schema":"Person","properties":{"name":["Ivan Petrov"],"addressEntity":["org1"]}}
+{"id":"i5","schema":"Identification","properties":{"holder":["p1"],"number":["N5"]}}
+{"id":"p2","schema":"Person","properties":{"name":["Anna Petrova"],"addressEntity":["org1"]}}
+{"id":"org1","schema":"Organization","properties":{"name":["Trade Co"]}}
+)");
+  for (int block : {1, 2, 3, 100}) {
+    SCOPED_TRACE(block);
+    ExpectSameAsWholeFile(path, block);
+  }
+  absl::StatusOr<ImportResult> whole = ImportFtmJson(path);
+  ASSERT_TRUE(whole.ok());
+  const v1::Actor* p1 = testing_import::FindActor(whole->dataset, "FTM-p1");
+  ASSERT_NE(p1, nullptr);
+  std::vector<std::string> ids;
+  for (const v1::Identifier& i : p1->identifiers()) {
+    if (i.scheme() != "FTM_ID") ids.push_back(i.value());
+  }
+  EXPECT_THAT(ids, ::testing::ElementsAre("N2", "N5", "P9"));
+}
+
 TEST(FtmStreamTest, BadLinesAndDuplicatesAcrossBlocks) {
   const std::string path = WriteTemp(
       "stream_bad.ftm.json",

@@ -67,12 +67,14 @@ ImportReport ExpectUpdateIsImport(const std::string& old_path,
                                   const std::string& old_records,
                                   const std::string& new_text,
                                   const std::string& edition,
-                                  std::string* records_out = nullptr) {
+                                  std::string* records_out = nullptr,
+                                  int threads = 1) {
   const std::string new_path = Write(edition, new_text);
   const std::string full = TempPath(edition + "-full.records");
   const std::string updated = TempPath(edition + "-update.records");
   FtmStreamOptions o;
   o.block_lines = 37;  // Several blocks, and entities borrowed across them.
+  o.threads = threads;
   absl::StatusOr<ImportReport> want = ImportFtmJsonToStream(new_path, full, o);
   EXPECT_TRUE(want.ok()) << want.status();
   absl::StatusOr<ImportReport> got =
@@ -300,7 +302,8 @@ TEST(FtmUpdateTest, RandomEditionsUpdateAsAFullImportWrites) {
       editions.Next();
       const std::string edition = absl::StrCat("s", seed, "-e", day);
       std::string records;
-      ExpectUpdateIsImport(old_path, old_records, editions.Text(), edition, &records);
+      ExpectUpdateIsImport(old_path, old_records, editions.Text(), edition,
+                           &records, 1 + static_cast<int>(seed % 2));
       if (records.empty()) return;
       old_path = EditionPath(edition);
       old_records = records;
