@@ -234,6 +234,47 @@ records with the FtM schemata built into the library, or with the model file
     >>> zala = embargo.import_ftm("../shared/data/ftm/zala_entities.ftm.json")
 )doc");
 
+  m.def(
+      "import_ftm_stream",
+      [](const py::object& path, const py::object& output, int threads,
+         const py::object& previous_export, const py::object& previous_records,
+         const std::string& source_id) {
+        const std::string p = FsPath(path);
+        const std::string out = FsPath(output);
+        FtmStreamOptions o;
+        o.threads = threads;
+        o.base.ftm.source_id = source_id;
+        absl::StatusOr<ImportReport> r;
+        if (previous_export.is_none() != previous_records.is_none()) {
+          r = absl::InvalidArgumentError(
+              "an update needs both previous_export and previous_records");
+        } else if (!previous_export.is_none()) {
+          const std::string pe = FsPath(previous_export);
+          const std::string pr = FsPath(previous_records);
+          py::gil_scoped_release release;
+          r = UpdateFtmJsonStream(pe, pr, p, out, o);
+        } else {
+          py::gil_scoped_release release;
+          r = ImportFtmJsonToStream(p, out, o);
+        }
+        return Value(std::move(r), NotFoundAs::kFile);
+      },
+      py::arg("path"), py::arg("output"), py::kw_only(), py::arg("threads") = 1,
+      py::arg("previous_export") = py::none(),
+      py::arg("previous_records") = py::none(), py::arg("source_id") = "",
+      R"doc(
+Stream an FtM export of any size (entities.ftm.json) to a record stream
+``output`` (.records) in bounded memory: an ImportReport. With
+``previous_export`` and ``previous_records`` (the previous edition and the
+records imported from it), an update: only the entities that changed, and
+those that read them, are mapped again; the records are those a full
+import writes.
+
+    >>> r = embargo.import_ftm_stream("2024-03-11/entities.ftm.json", "11.records",
+    ...     previous_export="2024-03-10/entities.ftm.json",
+    ...     previous_records="10.records")
+)doc");
+
   // OpenSanctions exports besides entities.ftm.json, with the built-in model.
   struct OsFormat {
     const char* name;

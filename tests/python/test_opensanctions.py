@@ -47,3 +47,28 @@ def test_statements():
     assert r.report.rows_read == 23
     g = embargo.load(r)
     assert g.actor("FTM-Q61589").kind == "person"
+
+
+def test_stream_and_update(tmp_path):
+    text = peps("entities.ftm.json").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    old = tmp_path / "a" / "entities.ftm.json"
+    new = tmp_path / "b" / "entities.ftm.json"
+    old.write_text("\n".join(text) + "\n", encoding="utf-8")
+    # The next day: one entity gone, every last_seen moved on.
+    new.write_text("\n".join(l.replace('"last_seen":"2024', '"last_seen":"2099')
+                             for l in text[:-1]) + "\n", encoding="utf-8")
+    r = embargo.import_ftm_stream(old, tmp_path / "old.records")
+    assert r.rows_read == 1565 and r.reconciles
+    full = embargo.import_ftm_stream(new, tmp_path / "full.records")
+    upd = embargo.import_ftm_stream(new, tmp_path / "upd.records",
+                                    previous_export=old,
+                                    previous_records=tmp_path / "old.records")
+    assert upd.records == full.records
+    assert upd.rows_read < full.rows_read / 10
+    assert any("1 removed" in n for n in upd.notes)
+    g = embargo.load(str(tmp_path / "upd.records"))
+    assert g.actor("FTM-Q100456396").kind == "person"
+    with pytest.raises(ValueError):
+        embargo.import_ftm_stream(new, tmp_path / "x.records", previous_export=old)

@@ -504,6 +504,20 @@ bool EditionUpdate::Patch(const RecordView& v, int64_t line,
   return true;
 }
 
+// NamesMoved says whether a line names (as any string) an id added,
+// removed or retyped; true for a line with an escape, which might.
+bool EditionUpdate::NamesMoved(absl::string_view line) const {
+  if (line.find('\\') != absl::string_view::npos) return true;
+  size_t at = 0;
+  while ((at = line.find('"', at)) != absl::string_view::npos) {
+    const size_t end = line.find('"', at + 1);
+    if (end == absl::string_view::npos) return true;
+    if (moved_.contains(line.substr(at + 1, end - at - 1))) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
 // Need notes the ids of shared records (states, authorities) that a kept
 // record names: an actor's countries, a relation's ends, a sanction's
 // authority and target.
@@ -670,16 +684,43 @@ absl::Status EditionUpdate::Plan(const Index& index, const std::string& path,
 
   // Entities that made no record before, save addresses and
   // identifications (their namers map them): a relation rejected for an
-  // end that was not an actor may stand now.
+  // end that was not an actor may stand now, if its line names an id that
+  // was added, removed or retyped; a sanction rejected after it named its
+  // authority made that authority (and its state) all the same.
   int64_t unmade = 0;
+  std::vector<const Info*> rejected;
   for (const auto& [id, info] : index.ids) {
     if (made.Has(info.line) || remap_.Has(info.line)) continue;
     const std::string& schema = index.schemata[info.schema];
     if (model_.IsA(schema, "Address") || model_.IsA(schema, "Identification")) {
       continue;
     }
-    remap_.Add(info.line);
-    ++unmade;
+    if (model_.IsA(schema, "Sanction")) {
+      remap_.Add(info.line);
+      ++unmade;
+    } else if (!moved_.empty()) {
+      rejected.push_back(&info);
+    }
+  }
+  std::sort(rejected.begin(), rejected.end(),
+            [](const Info* a, const Info* b) { return a->offset < b->offset; });
+  if (!rejected.empty()) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(
+        std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (file == nullptr) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
+    std::string line;
+    for (const Info* info : rejected) {
+      line.resize(info->length);
+      if (std::fseek(file.get(), info->offset, SEEK_SET) != 0 ||
+          std::fread(line.data(), 1, line.size(), file.get()) != line.size()) {
+        return absl::DataLossError(
+            absl::StrCat(path, ":", info->line, ": changed while read"));
+      }
+      if (NamesMoved(line)) {
+        remap_.Add(info->line);
+        ++unmade;
+      }
+    }
   }
   report.notes.push_back(absl::StrCat(
       "update from ", old_export_, " (records ", old_records_, "): ", added_,
@@ -687,7 +728,8 @@ absl::Status EditionUpdate::Plan(const Index& index, const std::string& path,
       same_, " the same but for last_seen; ", kept_records,
       " previous records kept (evidence moved to the new line and last_seen), ",
       dropped_records, " dropped; ", unmade,
-      " entities that made no record before mapped again; only the lines "
+      " entities that made no record before mapped again (sanctions, and "
+      "those naming an id added, removed or retyped); only the lines "
       "mapped again are counted and their rejections listed"));
   return absl::OkStatus();
 }

@@ -113,6 +113,7 @@ class EditionUpdate {
   bool Patch(const RecordView& v, int64_t line,
              absl::string_view last_seen, std::string& out);
   void Need(const RecordView& v);
+  bool NamesMoved(absl::string_view line) const;
 
   const FtmModel& model_;
   const std::string old_export_, old_records_;
