@@ -240,6 +240,7 @@ constexpr uint32_t EvidenceField(uint32_t kind) {
 
 // Locator is an FtM evidence locator, "line N (ID)" and the seen dates.
 struct Locator {
+  int64_t line = 0;
   absl::string_view id, first_seen, last_seen, last_change;
 };
 std::optional<Locator> ParseLocator(absl::string_view s) {
@@ -261,6 +262,7 @@ std::optional<Locator> ParseLocator(absl::string_view s) {
     stop = s.size() - 1;
   }
   Locator l;
+  l.line = line;
   l.id = s.substr(0, stop);
   absl::string_view rest = s.substr(stop + 1);
   for (absl::string_view part : absl::StrSplit(rest, "; ", absl::SkipEmpty())) {
@@ -374,6 +376,7 @@ absl::Status EditionUpdate::ReadOldExport(const FtmOptions& options) {
       continue;
     }
     Old o;
+    o.line = number;
     o.hash = LineHash(line, edition.last_seen);
     o.schema = Schema(scan.schema);
     if (!scan.holder.empty() && model_.IsA(scan.schema, "Identification")) {
@@ -440,6 +443,10 @@ void EditionUpdate::Line(int64_t number, absl::string_view line,
   }
   old->seen = true;
   in_old_.Add(number);
+  if (static_cast<size_t>(number) >= old_line_of_.size()) {
+    old_line_of_.resize(std::max<size_t>(number + 1, old_line_of_.size() * 2));
+  }
+  old_line_of_[number] = old->line;
   if (old->repeated || old->hash != hash || old->schema != scan.schema) {
     ++changed_;
     remap_.Add(number);
@@ -450,11 +457,9 @@ void EditionUpdate::Line(int64_t number, absl::string_view line,
   ++same_;
 }
 
-// Patch writes the record of `v` with each evidence of the file's source
-// moved to `line` and `last_seen` (kept when empty); false when such an
-// evidence names no line.
-bool EditionUpdate::Patch(const RecordView& v, int64_t line,
-                          absl::string_view last_seen, std::string& out) {
+// (last_seen empty: the locator keeps its own.)
+absl::Status EditionUpdate::Patch(const RecordView& v, int64_t line,
+                                  absl::string_view last_seen, std::string& out) {
   body_.clear();
   const uint32_t evidence = EvidenceField(v.kind);
   Fields fields(v.body);
@@ -479,7 +484,20 @@ bool EditionUpdate::Patch(const RecordView& v, int64_t line,
       continue;
     }
     std::optional<Locator> l = ParseLocator(locator);
-    if (!l) return false;
+    if (!l) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "an evidence locator of ", source_id_, " names no line: not the "
+          "records of an FtM import"));
+    }
+    // Records of another edition of the export name other lines.
+    const int64_t was = static_cast<size_t>(line) < old_line_of_.size()
+                            ? old_line_of_[line] : 0;
+    if (l->line != was) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "entity \"", l->id, "\" is at line ", was, " of ", old_export_,
+          " but its record names line ", l->line,
+          ": these records were not imported from that file"));
+    }
     const absl::string_view seen = last_seen.empty() ? l->last_seen : last_seen;
     locator_.clear();
     absl::StrAppend(&locator_, "line ", line, " (", l->id, ")");
@@ -501,7 +519,7 @@ bool EditionUpdate::Patch(const RecordView& v, int64_t line,
   }
   out.clear();
   AppendBytesField(out, v.kind, body_);
-  return true;
+  return absl::OkStatus();
 }
 
 // NamesMoved says whether a line names (as any string) an id added,
@@ -657,9 +675,9 @@ absl::Status EditionUpdate::Plan(const Index& index, const std::string& path,
         static_cast<size_t>(line) < last_seen_of_.size()
             ? absl::string_view(last_seen_[last_seen_of_[line]])
             : absl::string_view();
-    if (!Patch(v, line, seen, patched)) {
-      return not_ftm(absl::StrCat("an evidence locator of ", source_id_,
-                                  " names no line"));
+    if (absl::Status st = Patch(v, line, seen, patched); !st.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          old_records_, ": record ", reader.number(), ": ", st.message()));
     }
     Need(v);
     ++kept_records;

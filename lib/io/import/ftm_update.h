@@ -93,6 +93,7 @@ class EditionUpdate {
  private:
   struct Old {
     uint64_t hash = 0;
+    int64_t line = 0;
     absl::string_view schema;  // In schemata_.
     absl::string_view holder;  // Identifications: in strings_.
     bool seen = false;         // The new edition has the id.
@@ -110,8 +111,11 @@ class EditionUpdate {
   absl::string_view Schema(absl::string_view schema);
   void Changed(absl::string_view id, absl::string_view schema,
                absl::string_view holder, const Old* old);
-  bool Patch(const RecordView& v, int64_t line,
-             absl::string_view last_seen, std::string& out);
+  // Patch writes the record of `v` with the evidence of the file moved to
+  // `line` and `last_seen`; an error when that evidence names no line, or
+  // not the line the previous export has the entity on.
+  absl::Status Patch(const RecordView& v, int64_t line,
+                     absl::string_view last_seen, std::string& out);
   void Need(const RecordView& v);
   bool NamesMoved(absl::string_view line) const;
 
@@ -126,6 +130,7 @@ class EditionUpdate {
   // last_seen_, 0 when the line keeps the previous edition's).
   LineSet remap_;
   LineSet in_old_;  // First lines of ids the previous edition has.
+  std::vector<int64_t> old_line_of_;  // Their line in the previous export.
   std::vector<std::pair<uint64_t, int64_t>> namers_;
   std::vector<uint32_t> last_seen_of_;
   std::vector<std::string> last_seen_{std::string()};

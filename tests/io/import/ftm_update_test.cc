@@ -423,6 +423,19 @@ TEST(FtmUpdateTest, RecordsOfAnotherExportAreRefused) {
   EXPECT_THAT(r.status().message(), HasSubstr("\"p2\""));
   EXPECT_THAT(r.status().message(), HasSubstr("not imported from it"));
 
+  // Records of another edition of the same entities: their lines differ.
+  const std::string first_last = Write(
+      "other-shifted",
+      absl::StrCat(absl::string_view(kDay1).substr(absl::string_view(kDay1).find('\n') + 1),
+                   absl::string_view(kDay1).substr(0, absl::string_view(kDay1).find('\n') + 1)));
+  const std::string day1_records = TempPath("other-day1.records");
+  ASSERT_TRUE(ImportFtmJsonToStream(old_path, day1_records).ok());
+  r = UpdateFtmJsonStream(first_last, day1_records, new_path,
+                          TempPath("other-out.records"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("is at line"));
+  EXPECT_THAT(r.status().message(), HasSubstr("not imported from that file"));
+
   // Not a record stream at all.
   r = UpdateFtmJsonStream(old_path, old_path, new_path, TempPath("other-out.records"));
   ASSERT_FALSE(r.ok());
