@@ -262,6 +262,16 @@ int RunStreamingImport(const std::string& command, const Args& args) {
     return Fail(command, "an update needs both --previous-export and "
                          "--previous-records");
   }
+  // Above all, an update must not write over the records it reads.
+  std::vector<std::string> inputs = {pos[1]};
+  if (update) {
+    inputs.push_back(args.Get("previous-export"));
+    inputs.push_back(args.Get("previous-records"));
+  }
+  if (absl::Status s = CheckOutputNotInput(out_path, inputs, args.Has("force"));
+      !s.ok()) {
+    return Fail(command, s);
+  }
   absl::StatusOr<ImportReport> r =
       update ? UpdateFtmJsonStream(args.Get("previous-export"),
                                    args.Get("previous-records"), pos[1],

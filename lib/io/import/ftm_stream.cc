@@ -43,6 +43,7 @@
 #include "embargo/io.h"
 #include "google/protobuf/arena.h"
 #include "lib/internal/huge_pages.h"
+#include "lib/internal/input_file.h"
 #include "lib/internal/status_macros.h"
 #include "lib/io/import/ftm_internal.h"
 #include "lib/io/import/ftm_entity.h"
@@ -88,6 +89,7 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
                                        bool quick, bool& misread) {
   const FtmModel& model = options.base.model != nullptr ? *options.base.model
                                                         : FtmModel::BuiltIn();
+  EMBARGO_RETURN_IF_ERROR(internal::CheckInputFile(path));
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(
       std::fopen(path.c_str(), "rb"), &std::fclose);
   if (file == nullptr) {

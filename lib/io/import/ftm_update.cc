@@ -26,7 +26,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,6 +38,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "lib/internal/input_file.h"
 #include "lib/internal/status_macros.h"
 
 namespace embargo::import_internal::stream {
@@ -327,6 +330,8 @@ bool ReadRecordView(absl::string_view bytes, const std::string& source,
 absl::StatusOr<std::unique_ptr<EditionUpdate>> EditionUpdate::Open(
     const std::string& old_export, const std::string& old_records,
     const FtmModel& model, const FtmOptions& options) {
+  EMBARGO_RETURN_IF_ERROR(internal::CheckInputFile(old_export));
+  EMBARGO_RETURN_IF_ERROR(internal::CheckInputFile(old_records));
   std::unique_ptr<EditionUpdate> u(
       new EditionUpdate(model, old_export, old_records));
   EMBARGO_RETURN_IF_ERROR(u->ReadSourceId());
