@@ -356,8 +356,8 @@ absl::Status EditionUpdate::ReadSourceId() {
                     "records: not the records of an FtM import"));
 }
 
-absl::string_view EditionUpdate::Schema(absl::string_view schema) {
-  return *schemata_.emplace(schema).first;
+const std::string* EditionUpdate::Schema(absl::string_view schema) {
+  return &*schemata_.emplace(schema).first;
 }
 
 absl::Status EditionUpdate::ReadOldExport(const FtmOptions& options) {
@@ -375,19 +375,21 @@ absl::Status EditionUpdate::ReadOldExport(const FtmOptions& options) {
   while (reader.Next(line, number, offset)) {
     if (number == 1) absl::ConsumePrefix(&line, "\xEF\xBB\xBF");
     if (!entities.Read(line, scan, &edition)) continue;
-    auto it = old_.find(scan.id);
-    if (it != old_.end()) {
-      it->second.repeated = true;
+    if (auto it = old_index_.find(scan.id); it != old_index_.end()) {
+      olds_[it->second].repeated = true;
       continue;
     }
     Old o;
+    o.id = strings_.Keep(scan.id);  // The key views the kept copy.
+    old_index_.emplace(o.id, static_cast<uint32_t>(olds_.size()));
     o.line = number;
     o.hash = LineHash(line, edition.last_seen);
     o.schema = Schema(scan.schema);
     if (!scan.holder.empty() && model_.IsA(scan.schema, "Identification")) {
-      o.holder = strings_.Keep(scan.holder);
+      old_holders_.push_back(strings_.Keep(scan.holder));
+      o.holder = static_cast<uint32_t>(old_holders_.size());
     }
-    old_.emplace(strings_.Keep(scan.id), o);
+    olds_.push_back(o);
   }
   return absl::OkStatus();
 }
@@ -396,12 +398,12 @@ void EditionUpdate::Changed(absl::string_view id, absl::string_view schema,
                             absl::string_view holder, const Old* old) {
   const auto is = [&](absl::string_view ancestor) {
     return (!schema.empty() && model_.IsA(schema, ancestor)) ||
-           (old != nullptr && model_.IsA(old->schema, ancestor));
+           (old != nullptr && model_.IsA(*old->schema, ancestor));
   };
   if (is("Address")) changed_addresses_.emplace_back(id);
   if (is("Identification")) {
     if (!holder.empty()) holders_.emplace_back(holder);
-    if (old != nullptr && !old->holder.empty()) holders_.emplace_back(old->holder);
+    if (old != nullptr && old->holder != 0) holders_.emplace_back(HolderOf(*old));
   }
 }
 
@@ -414,8 +416,13 @@ void EditionUpdate::Line(int64_t number, absl::string_view line,
   for (const std::string& a : scan.addresses) {
     namers_.emplace_back(IdHash(a), number);
   }
-  auto it = old_.find(scan.id);
-  Old* old = it == old_.end() ? nullptr : &it->second;
+  Old* old = nullptr;
+  if (cursor_ < olds_.size() && olds_[cursor_].id == scan.id) {
+    old = &olds_[cursor_];
+  } else if (auto it = old_index_.find(scan.id); it != old_index_.end()) {
+    old = &olds_[it->second];
+  }
+  if (old != nullptr) cursor_ = static_cast<size_t>(old - olds_.data()) + 1;
   if (!fresh) {
     // A repeated id: all its lines are mapped again.
     remap_.Add(number);
@@ -452,10 +459,10 @@ void EditionUpdate::Line(int64_t number, absl::string_view line,
     old_line_of_.resize(std::max<size_t>(number + 1, old_line_of_.size() * 2));
   }
   old_line_of_[number] = old->line;
-  if (old->repeated || old->hash != hash || old->schema != scan.schema) {
+  if (old->repeated || old->hash != hash || *old->schema != scan.schema) {
     ++changed_;
     remap_.Add(number);
-    if (old->repeated || old->schema != scan.schema) moved_.insert(scan.id);
+    if (old->repeated || *old->schema != scan.schema) moved_.insert(scan.id);
     Changed(scan.id, scan.schema, scan.holder, old);
     return;
   }
@@ -472,16 +479,20 @@ absl::Status EditionUpdate::Patch(const RecordView& v, int64_t line,
   while (fields.Next(f)) {
     if (f.number != evidence || f.wire != 2) {
       body_.append(f.whole.data(), f.whole.size());
+      if (f.wire == 2) Need(v.kind, f.number, f.bytes);
       continue;
     }
-    absl::string_view src, locator;
+    absl::string_view src, locator, locator_field;
     {
       Fields ev(f.bytes);
       Field e;
       while (ev.Next(e)) {
         if (e.wire != 2) continue;
         if (e.number == kEvidenceSource) src = e.bytes;
-        if (e.number == kEvidenceLocator) locator = e.bytes;
+        if (e.number == kEvidenceLocator) {
+          locator = e.bytes;
+          locator_field = e.whole;
+        }
       }
     }
     if (src != source_id_) {
@@ -511,15 +522,13 @@ absl::Status EditionUpdate::Patch(const RecordView& v, int64_t line,
     if (!l->last_change.empty()) absl::StrAppend(&locator_, "; last change ", l->last_change);
     // The evidence again, its locator replaced where it stood.
     evidence_.clear();
-    Fields ev(f.bytes);
-    Field e;
-    while (ev.Next(e)) {
-      if (e.number == kEvidenceLocator && e.wire == 2) {
-        AppendBytesField(evidence_, kEvidenceLocator, locator_);
-      } else {
-        evidence_.append(e.whole.data(), e.whole.size());
-      }
-    }
+    const char* const begin = f.bytes.data();
+    const char* const end = begin + f.bytes.size();
+    const char* const at = locator_field.data();
+    evidence_.append(begin, static_cast<size_t>(at - begin));
+    AppendBytesField(evidence_, kEvidenceLocator, locator_);
+    evidence_.append(at + locator_field.size(),
+                     static_cast<size_t>(end - (at + locator_field.size())));
     AppendBytesField(body_, evidence, evidence_);
   }
   out.clear();
@@ -541,33 +550,28 @@ bool EditionUpdate::NamesMoved(absl::string_view line) const {
   return false;
 }
 
-// Need notes the ids of shared records (states, authorities) that a kept
-// record names: an actor's countries, a relation's ends, a sanction's
-// authority and target.
-void EditionUpdate::Need(const RecordView& v) {
+// Need notes the ids of shared records (states, authorities) that a field
+// of a kept record names: an actor's countries, a relation's ends, a
+// sanction's authority and target.
+void EditionUpdate::Need(uint32_t kind, uint32_t field, absl::string_view bytes) {
   const auto need = [&](absl::string_view id) {
     if (id.empty()) return;
     if (absl::StartsWith(id, kFtmPrefix) && !absl::StartsWith(id, "FTM-AUTH-")) return;
     if (!needed_.contains(id)) needed_.emplace(id);
   };
-  Fields fields(v.body);
-  Field f;
-  while (fields.Next(f)) {
-    if (f.wire != 2) continue;
-    if (v.kind == kActorRecord) {
-      if (f.number == 5 || f.number == 13) need(f.bytes);  // country, address_countries
-      if (f.number == 6) {  // identifiers: their country
-        Fields id(f.bytes);
-        Field g;
-        while (id.Next(g)) {
-          if (g.number == 3 && g.wire == 2) need(g.bytes);
-        }
+  if (kind == kActorRecord) {
+    if (field == 5 || field == 13) need(bytes);  // country, address_countries
+    if (field == 6) {  // identifiers: their country
+      Fields id(bytes);
+      Field g;
+      while (id.Next(g)) {
+        if (g.number == 3 && g.wire == 2) need(g.bytes);
       }
-    } else if (v.kind == kRelationRecord) {
-      if (f.number == 3 || f.number == 4) need(f.bytes);
-    } else if (f.number == 2 || f.number == 3) {  // authority, target
-      need(f.bytes);
     }
+  } else if (kind == kRelationRecord) {
+    if (field == 3 || field == 4) need(bytes);
+  } else if (field == 2 || field == 3) {  // authority, target
+    need(bytes);
   }
 }
 
@@ -577,11 +581,11 @@ absl::Status EditionUpdate::Plan(const Index& index, const std::string& path,
                                  std::vector<v1::Relation>& owned,
                                  ImportReport& report) {
   // Ids the new edition no longer has.
-  for (auto& [id, old] : old_) {
+  for (Old& old : olds_) {
     if (old.seen) continue;
     ++removed_;
-    moved_.insert(std::string(id));
-    Changed(id, absl::string_view(), absl::string_view(), &old);
+    moved_.insert(std::string(old.id));
+    Changed(old.id, absl::string_view(), absl::string_view(), &old);
   }
   // Actors naming a changed Address; holders of a changed Identification.
   std::sort(namers_.begin(), namers_.end());
@@ -647,7 +651,7 @@ absl::Status EditionUpdate::Plan(const Index& index, const std::string& path,
       continue;
     }
     auto at = index.ids.find(v.producer);
-    if (at == index.ids.end() ? !old_.contains(v.producer)
+    if (at == index.ids.end() ? !old_index_.contains(v.producer)
                               : !in_old_.Has(at->second.line)) {
       return absl::InvalidArgumentError(absl::StrCat(
           old_records_, ": record ", reader.number(), " was made from entity \"",
@@ -684,7 +688,6 @@ absl::Status EditionUpdate::Plan(const Index& index, const std::string& path,
       return absl::InvalidArgumentError(absl::StrCat(
           old_records_, ": record ", reader.number(), ": ", st.message()));
     }
-    Need(v);
     ++kept_records;
     if (v.kind == kRelationRecord &&
         v.relation_kind == static_cast<uint64_t>(v1::RELATION_KIND_OWNERSHIP) &&

@@ -91,11 +91,13 @@ class EditionUpdate {
                       RecordStreamWriter& out, ImportReport& report);
 
  private:
+  // An id of the previous edition (48 bytes: there are millions).
   struct Old {
+    absl::string_view id;  // In strings_.
     uint64_t hash = 0;
     int64_t line = 0;
-    absl::string_view schema;  // In schemata_.
-    absl::string_view holder;  // Identifications: in strings_.
+    const std::string* schema = nullptr;  // In schemata_.
+    uint32_t holder = 0;       // Identifications: 1 + index into holders_.
     bool seen = false;         // The new edition has the id.
     bool repeated = false;     // Several lines bear it.
   };
@@ -108,7 +110,10 @@ class EditionUpdate {
 
   absl::Status ReadOldExport(const FtmOptions& options);
   absl::Status ReadSourceId();
-  absl::string_view Schema(absl::string_view schema);
+  const std::string* Schema(absl::string_view schema);
+  absl::string_view HolderOf(const Old& o) const {
+    return o.holder == 0 ? absl::string_view() : old_holders_[o.holder - 1];
+  }
   void Changed(absl::string_view id, absl::string_view schema,
                absl::string_view holder, const Old* old);
   // Patch writes the record of `v` with the evidence of the file moved to
@@ -116,7 +121,7 @@ class EditionUpdate {
   // not the line the previous export has the entity on.
   absl::Status Patch(const RecordView& v, int64_t line,
                      absl::string_view last_seen, std::string& out);
-  void Need(const RecordView& v);
+  void Need(uint32_t kind, uint32_t field, absl::string_view bytes);
   bool NamesMoved(absl::string_view line) const;
 
   const FtmModel& model_;
@@ -124,7 +129,13 @@ class EditionUpdate {
   std::string source_id_;
   StringStore strings_;
   absl::node_hash_set<std::string> schemata_;  // Views of it stay put.
-  absl::flat_hash_map<absl::string_view, Old> old_;
+  // The previous edition's ids in the order of its lines, and where each
+  // is: editions mostly keep their order, so Line looks at the one after
+  // the last found before it looks the id up.
+  std::vector<Old> olds_;
+  absl::flat_hash_map<absl::string_view, uint32_t> old_index_;
+  std::vector<absl::string_view> old_holders_;
+  size_t cursor_ = 0;
   // New edition: lines to map again; the hashes of the Address ids each
   // line names, with the line; the last_seen of each line (an index into
   // last_seen_, 0 when the line keeps the previous edition's).
