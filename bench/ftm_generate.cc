@@ -14,9 +14,36 @@
 #include <iostream>
 #include <string>
 
+#include "absl/strings/string_view.h"
+
 #include "tests/testing/ftm_generator.h"
 
 namespace {
+
+// Lines is a buffered writer of lines.
+class Lines {
+ public:
+  explicit Lines(std::ofstream& out) : out_(out) {}
+  void Add(absl::string_view line) {
+    buf_.append(line.data(), line.size());
+    buf_ += '\n';
+    if (buf_.size() > (size_t{1} << 22)) Flush();
+  }
+  // Close writes the rest; 0 when all was written.
+  int Close() {
+    Flush();
+    out_.close();
+    return out_ ? 0 : 1;
+  }
+
+ private:
+  void Flush() {
+    out_ << buf_;
+    buf_.clear();
+  }
+  std::ofstream& out_;
+  std::string buf_;
+};
 
 int NextDay(const char* in_path, const char* out_path) {
   std::ifstream in(in_path, std::ios::binary);
@@ -26,7 +53,8 @@ int NextDay(const char* in_path, const char* out_path) {
     return 2;
   }
   const std::string seen = "\"last_seen\":\"2024-03-10", next = "\"last_seen\":\"2024-03-11";
-  std::string line, buf;
+  Lines lines(out);
+  std::string line;
   for (uint64_t i = 0; std::getline(in, line); ++i) {
     // A fixed scramble of the line number, in [0, 1000).
     const uint64_t r = ((i + 1) * 0x9E3779B97F4A7C15ull >> 32) % 1000;
@@ -39,22 +67,14 @@ int NextDay(const char* in_path, const char* out_path) {
         line.insert(at + 9, "Renamed ");
       }
     }
-    buf += line;
-    buf += '\n';
+    lines.Add(line);
     if (r >= 998) {
       std::string copy = line;
       if (copy.rfind("{\"id\":\"", 0) == 0) copy.insert(7, "new-");
-      buf += copy;
-      buf += '\n';
-    }
-    if (buf.size() > (size_t{1} << 22)) {
-      out << buf;
-      buf.clear();
+      lines.Add(copy);
     }
   }
-  out << buf;
-  out.close();
-  return out ? 0 : 1;
+  return lines.Close();
 }
 
 }  // namespace
@@ -74,16 +94,7 @@ int main(int argc, char** argv) {
     std::cerr << "ftm_generate: bad count or cannot write " << argv[2] << "\n";
     return 2;
   }
-  std::string buf;
-  for (int64_t i = 0; i < n; ++i) {
-    buf += embargo::testing_ftm::EntityLine(i, n, seed);
-    buf += '\n';
-    if (buf.size() > (size_t{1} << 22)) {
-      out << buf;
-      buf.clear();
-    }
-  }
-  out << buf;
-  out.close();
-  return out ? 0 : 1;
+  Lines lines(out);
+  for (int64_t i = 0; i < n; ++i) lines.Add(embargo::testing_ftm::EntityLine(i, n, seed));
+  return lines.Close();
 }

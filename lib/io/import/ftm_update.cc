@@ -288,9 +288,8 @@ bool ReadRecordView(absl::string_view bytes, const std::string& source,
                     RecordView& v) {
   v = RecordView();
   Fields top(bytes);
-  Field f;
-  if (!top.Next(f) || f.wire != 2 || top.Next(f) || top.bad()) return false;
-  Fields(bytes).Next(f);
+  Field f, more;
+  if (!top.Next(f) || f.wire != 2 || top.Next(more) || top.bad()) return false;
   v.kind = f.number;
   v.body = f.bytes;
   if (v.kind != kActorRecord && v.kind != kRelationRecord &&

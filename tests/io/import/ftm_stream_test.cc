@@ -25,15 +25,8 @@ using ::testing::HasSubstr;
 using testing_import::TempPath;
 using testing_import::WriteTemp;
 
-// The records of a dataset, each serialized, sorted: order does not count.
 std::vector<std::string> Records(const v1::Dataset& ds) {
-  std::vector<std::string> out;
-  for (const auto& x : ds.sources()) out.push_back("S" + x.SerializeAsString());
-  for (const auto& x : ds.actors()) out.push_back("A" + x.SerializeAsString());
-  for (const auto& x : ds.relations()) out.push_back("R" + x.SerializeAsString());
-  for (const auto& x : ds.sanctions()) out.push_back("X" + x.SerializeAsString());
-  std::sort(out.begin(), out.end());
-  return out;
+  return testing_import::SortedRecords(ds);
 }
 
 void ExpectSameAsWholeFile(const std::string& path, int64_t block_lines,

@@ -34,15 +34,8 @@ using testing_import::TempPath;
 std::vector<std::string> Records(const std::string& path) {
   absl::StatusOr<DatasetFile> f = ReadDatasetFile(path);
   EXPECT_TRUE(f.ok()) << f.status();
-  std::vector<std::string> out;
-  if (!f.ok()) return out;
-  const v1::Dataset& ds = f->dataset;
-  for (const auto& x : ds.sources()) out.push_back("S" + x.SerializeAsString());
-  for (const auto& x : ds.actors()) out.push_back("A" + x.SerializeAsString());
-  for (const auto& x : ds.relations()) out.push_back("R" + x.SerializeAsString());
-  for (const auto& x : ds.sanctions()) out.push_back("X" + x.SerializeAsString());
-  std::sort(out.begin(), out.end());
-  return out;
+  if (!f.ok()) return {};
+  return testing_import::SortedRecords(f->dataset);
 }
 
 // An edition's file, in a directory of its own: editions share the file

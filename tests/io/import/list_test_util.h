@@ -9,7 +9,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "embargo/graph.h"
@@ -29,6 +31,18 @@ inline std::string TempPath(const std::string& name) {
       ("embargo_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   return (dir / name).string();
+}
+
+// SortedRecords is every record of a dataset, serialized with a letter for
+// its kind, sorted: two imports compared regardless of order.
+inline std::vector<std::string> SortedRecords(const v1::Dataset& ds) {
+  std::vector<std::string> out;
+  for (const auto& x : ds.sources()) out.push_back("S" + x.SerializeAsString());
+  for (const auto& x : ds.actors()) out.push_back("A" + x.SerializeAsString());
+  for (const auto& x : ds.relations()) out.push_back("R" + x.SerializeAsString());
+  for (const auto& x : ds.sanctions()) out.push_back("X" + x.SerializeAsString());
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 // WriteTemp writes bytes to TempPath(name) and returns the path.
