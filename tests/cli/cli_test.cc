@@ -597,6 +597,34 @@ TEST_F(CliTest, ImportsTheConsolidatedCsvSetByName) {
   EXPECT_NE(out.find("Linked To: NOBODY."), std::string::npos);
 }
 
+// "ofac" takes the CSV or the XML importer by the files' extension: the
+// same records as naming the format, on the real lists.
+TEST_F(CliTest, OfacFormatByExtension) {
+  if (!HaveSharedData("ofac/sdn_2024-05-03.csv") ||
+      !HaveSharedData("ofac/consolidated_2025-03/consolidated.xml")) {
+    GTEST_SKIP() << "no shared data";
+  }
+  const std::string csv = absl::StrCat(kData, "/ofac/sdn_2024-05-03.csv");
+  const std::string xml = absl::StrCat(kData, "/ofac/consolidated_2025-03/consolidated.xml");
+  const auto text = [&](const std::string& name) {
+    std::ifstream in(Path(name));
+    return std::string((std::istreambuf_iterator<char>(in)),
+                       std::istreambuf_iterator<char>());
+  };
+  for (const auto& [file, named] : {std::pair<std::string, std::string>{csv, "ofac-csv"},
+                                    {xml, "ofac-xml"}}) {
+    Result by_name = Embargo({"import", named, file, "-o", Path("named.jsonl")});
+    ASSERT_EQ(by_name.code, 0) << by_name.err;
+    Result by_ext = Embargo({"import", "OFAC", file, "-o", Path("ext.jsonl")});
+    ASSERT_EQ(by_ext.code, 0) << by_ext.err;
+    EXPECT_GT(text("ext.jsonl").size(), 500000u) << file;
+    EXPECT_EQ(text("ext.jsonl"), text("named.jsonl")) << file;
+  }
+  Result mixed = Embargo({"import", "ofac", csv, xml, "-o", Path("mixed.jsonl")});
+  EXPECT_EQ(mixed.code, 2);
+  EXPECT_NE(mixed.err.find("ofac-csv or ofac-xml"), std::string::npos) << mixed.err;
+}
+
 TEST_F(CliTest, DiffOfacEditionsAndReasonLinks) {
   if (!HaveSharedData("ofac/sdn_2021-07") || !HaveSharedData("eu/32017R1509.csv")) {
     GTEST_SKIP() << "no shared data";

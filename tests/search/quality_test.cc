@@ -14,6 +14,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "embargo/graph.h"
 #include "embargo/import/eu.h"
 #include "embargo/import/ofac.h"
@@ -138,6 +139,24 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
     return false;
   };
 
+  // EMBARGO_EVAL_QUERY="name|name..." prints those queries' best hits on
+  // the evaluation's lists instead of evaluating, for tuning.
+  if (const char* probe = std::getenv("EMBARGO_EVAL_QUERY")) {
+    SearchOptions top = so;
+    top.limit = 5;
+    for (absl::string_view name : absl::StrSplit(probe, '|')) {
+      SearchQuery q;
+      q.name = std::string(name);
+      absl::StatusOr<std::vector<SearchHit>> hits = index->Search(q, top);
+      ASSERT_TRUE(hits.ok()) << hits.status();
+      std::cout << "== " << name << "\n";
+      for (const SearchHit& h : *hits) {
+        std::cout << absl::StrFormat("%.3f %s: %s\n", h.score, graph->node_name(h.node),
+                                     h.Explain());
+      }
+    }
+    GTEST_SKIP() << "probe only";
+  }
   std::vector<Scored> scored;
   for (const testing::EvalPair& p : set.pairs) {
     SearchQuery q;

@@ -65,6 +65,7 @@ Formats:
               the consolidated (non-SDN) set cons_prim.csv, cons_add.csv,
               cons_alt.csv, cons_comments.csv
   ofac-xml    OFAC XML (sdn.xml, consolidated.xml)
+  ofac        ofac-csv or ofac-xml, by the files' extension
   un          UN Security Council consolidated list XML
   eu          EU regulation annex CSV (OpenSanctions journal transcription)
   ftm         FollowTheMoney entities, JSON lines (OpenSanctions
@@ -335,8 +336,26 @@ int RunImport(const std::vector<std::string>& argv) {
     absl::StatusOr<Format> f = FormatFromPath(out_path);
     if (!f.ok()) return Fail(command, f.status());
   }
-  const std::string format = absl::AsciiStrToLower(pos[0]);
+  std::string format = absl::AsciiStrToLower(pos[0]);
   const std::vector<std::string> files(pos.begin() + 1, pos.end());
+  if (format == "ofac") {
+    // OFAC publishes CSV and XML: the files' extension says which.
+    const auto all = [&](absl::string_view ext) {
+      return std::all_of(files.begin(), files.end(), [&](const std::string& f) {
+        return absl::EndsWith(absl::AsciiStrToLower(f), ext);
+      });
+    };
+    if (all(".csv")) {
+      format = "ofac-csv";
+    } else if (all(".xml")) {
+      format = "ofac-xml";
+    } else {
+      return Fail(command,
+                  "ofac: give the list's .csv files (sdn.csv, add.csv, alt.csv, "
+                  "sdn_comments.csv) or its .xml files, or name the format: "
+                  "ofac-csv or ofac-xml");
+    }
+  }
   for (const std::string& f : files) {
     if (::access(f.c_str(), R_OK) != 0) {
       return Fail(command, absl::StrCat(f, ": cannot read"));
@@ -385,7 +404,7 @@ int RunImport(const std::vector<std::string>& argv) {
   } else {
     return Fail(command,
                 absl::StrCat("unknown format \"", pos[0],
-                             "\": expected sipri, ofac-csv, ofac-xml, un, eu, "
+                             "\": expected sipri, ofac, ofac-csv, ofac-xml, un, eu, "
                              "ftm, os-simple, ftm-nested, os-statements, "
                              "opensanctions or neo4j-csv"));
   }
