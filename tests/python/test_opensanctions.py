@@ -1,5 +1,6 @@
 """OpenSanctions exports through the Python importers."""
 
+import json
 import os
 import pathlib
 
@@ -72,3 +73,34 @@ def test_stream_and_update(tmp_path):
     assert g.actor("FTM-Q100456396").kind == "person"
     with pytest.raises(ValueError):
         embargo.import_ftm_stream(new, tmp_path / "x.records", previous_export=old)
+
+
+def test_apply_delta(tmp_path):
+    text = peps("entities.ftm.json").read_text(encoding="utf-8").splitlines()
+    for d in "abc":
+        (tmp_path / d).mkdir()
+    old = tmp_path / "a" / "entities.ftm.json"
+    old.write_text("\n".join(text) + "\n", encoding="utf-8")
+    first, last = json.loads(text[0]), json.loads(text[-1])
+    first["properties"]["name"] = ["Renamed Person"]
+    first["caption"] = "Renamed Person"
+    delta = tmp_path / "a" / "entities.delta.json"
+    delta.write_text("\n".join(json.dumps(x) for x in [
+        {"op": "MOD", "entity": first},
+        {"op": "DEL", "entity": {"id": last["id"]}},
+    ]) + "\n", encoding="utf-8")
+    new = tmp_path / "b" / "entities.ftm.json"
+    counts = embargo.apply_ftm_delta(old, delta, new)
+    assert counts == {"added": 0, "modified": 1, "deleted": 1, "lines_kept": 1563,
+                      "lines_dropped": 2, "lines_written": 1564}
+    lines = new.read_text(encoding="utf-8").splitlines()
+    assert lines[:-1] == text[1:-1]
+    assert json.loads(lines[-1])["properties"]["name"] == ["Renamed Person"]
+    embargo.import_ftm_stream(old, tmp_path / "old.records")
+    upd = embargo.import_ftm_stream(new, tmp_path / "new.records", previous_export=old,
+                                    previous_records=tmp_path / "old.records")
+    assert upd.rows_read < 10
+    g = embargo.load(str(tmp_path / "new.records"))
+    assert g.actor("FTM-" + first["id"]).name == "Renamed Person"
+    with pytest.raises(ValueError, match="line 2: DEL of"):
+        embargo.apply_ftm_delta(new, delta, tmp_path / "c" / "entities.ftm.json")

@@ -173,6 +173,7 @@ int RunScreen(const std::vector<std::string>& argv);
 int RunLinks(const std::vector<std::string>& argv);
 int RunReasonLinks(const std::vector<std::string>& argv);
 int RunDiff(const std::vector<std::string>& argv);
+int RunApplyDelta(const std::vector<std::string>& argv);
 int RunSanctioned(const std::vector<std::string>& argv);
 
 }  // namespace embargo::cli

@@ -1,5 +1,6 @@
 // The list commands of the `embargo` tool: reason-links (links that
-// designation reasons state) and diff (two editions of a list).
+// designation reasons state), diff (two editions of a list) and
+// apply-delta (an OpenSanctions delta file applied to an FtM export).
 
 #include <iostream>
 #include <map>
@@ -9,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "embargo/diff.h"
+#include "embargo/import/opensanctions.h"
 #include "embargo/io.h"
 #include "embargo/reason_links.h"
 #include "tools/embargo/cli.h"
@@ -69,6 +71,28 @@ absl::StatusOr<v1::Dataset> ReadMerged(const std::vector<std::string>& paths) {
   for (DatasetFile& f : *files) all.MergeFrom(f.dataset);
   return all;
 }
+
+constexpr char kApplyDeltaHelp[] = R"(usage: embargo apply-delta OLD.ftm.json DELTA.json -o NEW.ftm.json [options]
+
+Writes the next edition of an FtM export from the previous one and an
+OpenSanctions delta file (lines {"op": "ADD" | "MOD" | "DEL", "entity":
+{...}}): OLD's lines in their order, less those whose entity the delta
+modifies or deletes, then the delta's added and modified entities as it
+writes them. Import NEW as an update of OLD (`embargo import ftm NEW --stream
+--previous-export OLD --previous-records OLD.records -o NEW.records`): only
+what the delta touches is mapped again, and the records cite lines of NEW,
+the file they were read from. An entity the delta does not name keeps OLD's
+last_seen: a delta gives no new one. Refused, with the delta's line: an ADD
+of an entity OLD has, a MOD or DEL of one it lacks (a delta of another
+edition), an entity changed twice, a line that is not a delta line.
+
+Options:
+  -o, --output FILE    the new edition (never OLD or DELTA)
+  --json               the counts as JSON
+
+Example:
+  embargo apply-delta entities.ftm.json entities.delta.json -o entities-next.ftm.json
+)";
 
 }  // namespace
 
@@ -179,6 +203,43 @@ int RunDiff(const std::vector<std::string>& argv) {
     section("listed", d.listed);
     section("delisted", d.delisted);
     section("changed", d.changed);
+  }
+  return kExitOk;
+}
+
+int RunApplyDelta(const std::vector<std::string>& argv) {
+  const std::string command = "apply-delta";
+  absl::StatusOr<Args> args = Args::Parse(command, argv, {"output"}, {"json"});
+  if (!args.ok()) return Fail(command, args.status());
+  if (args->Has("help")) {
+    std::cout << kApplyDeltaHelp;
+    return kExitOk;
+  }
+  const std::vector<std::string>& pos = args->positionals();
+  if (pos.size() != 2) return Fail(command, "expected OLD.ftm.json and DELTA.json (see --help)");
+  if (!args->Has("output")) return Fail(command, "no output file: give -o NEW.ftm.json");
+  const std::string out = args->Get("output");
+  absl::StatusOr<FtmDeltaReport> r = ApplyFtmDelta(pos[0], pos[1], out);
+  if (!r.ok()) return Fail(command, r.status());
+  if (args->Has("json")) {
+    Json j;
+    j["command"] = command;
+    j["previous_export"] = pos[0];
+    j["delta"] = pos[1];
+    j["output"] = out;
+    j["added"] = r->added;
+    j["modified"] = r->modified;
+    j["deleted"] = r->deleted;
+    j["lines_kept"] = r->lines_kept;
+    j["lines_dropped"] = r->lines_dropped;
+    j["lines_written"] = r->lines_written;
+    PrintJson(j);
+  } else {
+    std::cout << "delta " << pos[1] << ": " << r->added << " added, " << r->modified
+              << " modified, " << r->deleted << " deleted\n"
+              << "wrote " << out << ": " << r->lines_written << " lines ("
+              << r->lines_kept << " kept from " << pos[0] << ", " << r->lines_dropped
+              << " left out)\n";
   }
   return kExitOk;
 }

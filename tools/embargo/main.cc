@@ -41,6 +41,8 @@ Commands:
                                  blocking through ownership, nearby targets
   reason-links FILE... -o OUT    links that designation reasons state
   diff OLD NEW                   listed, delisted, changed between editions
+  apply-delta OLD DELTA -o NEW   an OpenSanctions delta applied to an FtM
+                                 export: the next edition
   export FORMAT [FILE...] -o OUT graphml, neo4j, jsonl, dot, svg, png, ...
 
 `embargo COMMAND --help` for each command's options and examples.
@@ -84,6 +86,7 @@ int main(int argc, char** argv) {
   if (command == "links") return RunLinks(args);
   if (command == "reason-links") return RunReasonLinks(args);
   if (command == "diff") return RunDiff(args);
+  if (command == "apply-delta") return RunApplyDelta(args);
   if (command == "sanctioned") return RunSanctioned(args);
   std::cerr << "embargo: unknown command \"" << command
             << "\" (embargo --help lists them)\n";

@@ -53,6 +53,25 @@ Output: a table; --json (one object per row); --csv (one line per match,
 columns line,query,rank,score,id,name,kind,country,sanctioned,sanctions,
 blocked,chain,nearby,explanation,error). -o writes to a file. Progress goes
 to stderr when it is a terminal.
+
+Options:
+  --data FILE          the lists to screen against (repeatable)
+  --as-of DATE         the day sanctions are in force on (default today)
+  --hops K             how far to look for sanctioned actors (default 2)
+  --kinds LIST         the link kinds to look along
+  --threshold T        the least match score (default 0.75)
+  --matches N          matches per row (default 3)
+  --authority ID       only this authority's sanctions (repeatable)
+  --program P          only this programme's sanctions (repeatable)
+  --rule ofac|eu       the ownership rule (default ofac)
+  --threads N          rows screened at once (default: one thread per core)
+  --json | --csv       the output's form (default a table)
+  -o, --output FILE    write there instead of stdout
+
+Example:
+  embargo import ofac ../shared/data/ofac/sdn_2024-05-03.csv -o ofac.pb
+  embargo screen examples/data/counterparties.csv --as-of 2024-06-01 --csv \
+      -o screened.csv --data ofac.pb
 )";
 
 struct InputRow {

@@ -118,6 +118,36 @@ struct FtmStreamOptions {
     const std::string& path, const std::string& out_path,
     const FtmStreamOptions& options = {});
 
+// FtmDeltaReport says what ApplyFtmDelta did.
+struct FtmDeltaReport {
+  // The delta's lines by op.
+  int64_t added = 0, modified = 0, deleted = 0;
+  // Lines of the previous export written again, and left out (their id is
+  // modified or deleted by the delta).
+  int64_t lines_kept = 0, lines_dropped = 0;
+  // Lines of the new edition: those kept, then the added and modified.
+  int64_t lines_written = 0;
+};
+
+// ApplyFtmDelta writes the next edition of an FtM export (`new_export`)
+// from the previous one and an OpenSanctions delta file (`delta`, JSON
+// lines {"op": "ADD" | "MOD" | "DEL", "entity": {...}}, a deletion giving
+// only the entity's id): the previous export's lines in their order, less
+// those whose id the delta modifies or deletes, then the delta's added and
+// modified entities in its order, each written as the delta writes it. Give
+// the result to UpdateFtmJsonStream as the new edition, with the previous
+// export and its records: the records then cite lines of `new_export`,
+// the file they were read from, and an entity the delta does not name keeps
+// its previous last_seen (a delta gives no new one). Errors, naming the
+// file, line and field: a delta line that is not JSON or has no op ADD,
+// MOD or DEL, an entity without a string id, an id changed twice, an ADD of
+// an id the previous export has or a MOD or DEL of one it lacks (a delta
+// of another edition), an output that is one of the inputs; an error
+// leaves no output. Streams the previous export; holds the delta's ids.
+[[nodiscard]] absl::StatusOr<FtmDeltaReport> ApplyFtmDelta(
+    const std::string& previous_export, const std::string& delta,
+    const std::string& new_export);
+
 // OpenSanctionsFormat recognises an OpenSanctions export by its file name:
 // "targets.simple.csv" -> "os-simple", "targets.nested.json" ->
 // "ftm-nested", "statements.csv" (or any name ending so) -> "os-statements",
