@@ -12,6 +12,7 @@
 #include "embargo/import/eu.h"
 #include "embargo/import/ftm.h"
 #include "embargo/import/neo4j_csv.h"
+#include "embargo/import/opensanctions.h"
 #include "embargo/import/ofac.h"
 #include "embargo/import/sipri.h"
 #include "embargo/import/un.h"
@@ -116,6 +117,38 @@ void FtmTarget(const uint8_t* data, size_t size) {
   CheckImport(ParseFtmJson(
       absl::string_view(reinterpret_cast<const char*>(data), size), "fuzz.json",
       **model));
+}
+
+// The input is a delta file applied to a small export: applied, the output
+// has the lines the report counts; refused, there is no output.
+void FtmDeltaTarget(const uint8_t* data, size_t size) {
+  static const char kExport[] =
+      R"({"id":"p1","schema":"Person","properties":{"name":["Ivan Petrov"]}})" "\n"
+      R"({"id":"c1","schema":"Company","properties":{"name":["Trade Co"]}})" "\n"
+      "not json\n"
+      R"({"id":"o1","schema":"Ownership","properties":{"owner":["p1"],"asset":["c1"]}})" "\n";
+  const std::string old_export =
+      WriteTemp("old.ftm.json", reinterpret_cast<const uint8_t*>(kExport), sizeof(kExport) - 1);
+  const std::string delta = WriteTemp("delta.json", data, size);
+  const std::string out = "/tmp/embargo-fuzz-" + std::to_string(::getpid()) + "-new.ftm.json";
+  std::remove(out.c_str());
+  absl::StatusOr<FtmDeltaReport> r = ApplyFtmDelta(old_export, delta, out);
+  std::ifstream in(out, std::ios::binary);
+  if (!r.ok()) {
+    if (in) {
+      std::fprintf(stderr, "refused delta left an output: %s\n",
+                   std::string(r.status().message()).c_str());
+      std::abort();
+    }
+    return;
+  }
+  int64_t lines = 0;
+  for (std::string line; std::getline(in, line);) ++lines;
+  if (lines != r->lines_written || r->lines_kept + r->lines_dropped != 4) {
+    std::fprintf(stderr, "delta: %lld lines written, report says %lld\n",
+                 static_cast<long long>(lines), static_cast<long long>(r->lines_written));
+    std::abort();
+  }
 }
 
 // The input holds the nodes file, a line "=====", then the edges file.
@@ -292,6 +325,7 @@ const std::vector<Target>& Targets() {
       {"eu_csv", &EuCsvTarget},
       {"sipri_csv", &SipriTarget},
       {"ftm_json", &FtmTarget},
+      {"ftm_delta", &FtmDeltaTarget},
       {"neo4j_csv", &Neo4jTarget},
       {"graph_image", &GraphImageTarget},
       {"xml_dtd", &XmlDtdTarget},

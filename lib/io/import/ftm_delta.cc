@@ -28,6 +28,7 @@
 #include "lib/io/import/ftm_scan.h"
 #include "lib/io/import/ftm_stream_parts.h"
 #include "lib/io/import/json_tape.h"
+#include "lib/text/utf8.h"
 
 namespace embargo {
 
@@ -134,6 +135,10 @@ absl::StatusOr<DeltaLine> ReadDeltaLine(JsonTape& tape, absl::string_view line,
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": line ", number, ": ", field, ": ", what));
   };
+  size_t bad = 0;
+  if (!text::IsValidUtf8(line, &bad)) {
+    return error("line", absl::StrCat("not UTF-8 at byte ", bad + 1));
+  }
   if (std::optional<JsonTape::Error> e = tape.Parse(line)) {
     return error("line", absl::StrCat("not JSON at byte ", e->offset + 1, ": ", e->message));
   }

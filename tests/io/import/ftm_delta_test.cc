@@ -236,6 +236,7 @@ TEST(FtmDeltaTest, DeltasThatDoNotFitAreRefused) {
   refused(R"({"op":"DEL","entity":["c1"]})", "line 1: entity: not an object");
   refused(del_c1 + "\n{\"op\":\"DEL\",", "line 2: line: not JSON");
   refused(R"(["DEL","c1"])", "line 1: line: not a JSON object");
+  refused("{\"op\":\"DEL\",\"entity\":{\"id\":\"c\xff\"}}", "line 1: line: not UTF-8 at byte 30");
 
   // Never over an input.
   const std::string delta = Put("refuse-old", del_c1, "entities.delta.json");
