@@ -9,6 +9,7 @@
 // takes the output's name. An error leaves no output.
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -20,6 +21,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "embargo/import/opensanctions.h"
@@ -36,6 +38,16 @@ namespace {
 
 using import_internal::JsonTape;
 using import_internal::stream::LineReader;
+
+// Bytes read at a time: deltas are small, and an export is read once.
+constexpr size_t kReadChunk = size_t{1} << 20;
+
+// WithoutBom is `line` without the UTF-8 byte-order mark a file's first
+// line may begin with (the streaming import reads past it too).
+absl::string_view WithoutBom(absl::string_view line, int64_t number) {
+  if (number == 1 && absl::StartsWith(line, "\xEF\xBB\xBF")) line.remove_prefix(3);
+  return line;
+}
 
 enum class Op : uint8_t { kAdd, kMod, kDel };
 
@@ -220,10 +232,11 @@ absl::StatusOr<FtmDeltaReport> Apply(const std::string& previous_export,
   absl::flat_hash_map<std::string, Change> changes;
   {
     EMBARGO_ASSIGN_OR_RETURN(File in, OpenFile(delta, "rb"));
-    LineReader lines(in.get());
+    LineReader lines(in.get(), kReadChunk);
     absl::string_view line;
     int64_t number, offset;
     while (lines.Next(line, number, offset)) {
+      line = WithoutBom(line, number);
       if (Blank(line)) continue;
       EMBARGO_ASSIGN_OR_RETURN(DeltaLine d, ReadDeltaLine(tape, line, delta, number));
       auto [it, fresh] = changes.try_emplace(d.id, Change{d.op, number});
@@ -239,17 +252,18 @@ absl::StatusOr<FtmDeltaReport> Apply(const std::string& previous_export,
   // 2. The previous export without what the delta replaces or removes.
   {
     EMBARGO_ASSIGN_OR_RETURN(File in, OpenFile(previous_export, "rb"));
-    LineReader lines(in.get());
+    LineReader lines(in.get(), kReadChunk);
     import_internal::EntityScan scan;
     absl::string_view line;
     int64_t number, offset;
     while (lines.Next(line, number, offset)) {
-      std::string id = LineId(tape, scan, line, /*sure=*/false);
+      const absl::string_view entity = WithoutBom(line, number);
+      std::string id = LineId(tape, scan, entity, /*sure=*/false);
       auto it = id.empty() ? changes.end() : changes.find(id);
       // The quick reading may answer for a line that is no JSON: a line the
       // delta names is read again by the parser.
       if (it != changes.end()) {
-        id = LineId(tape, scan, line, /*sure=*/true);
+        id = LineId(tape, scan, entity, /*sure=*/true);
         it = id.empty() ? changes.end() : changes.find(id);
       }
       if (it == changes.end()) {
@@ -285,10 +299,11 @@ absl::StatusOr<FtmDeltaReport> Apply(const std::string& previous_export,
   // 3. The added and modified entities, in the delta's order.
   {
     EMBARGO_ASSIGN_OR_RETURN(File in, OpenFile(delta, "rb"));
-    LineReader lines(in.get());
+    LineReader lines(in.get(), kReadChunk);
     absl::string_view line;
     int64_t number, offset;
     while (lines.Next(line, number, offset)) {
+      line = WithoutBom(line, number);
       if (Blank(line)) continue;
       EMBARGO_ASSIGN_OR_RETURN(DeltaLine d, ReadDeltaLine(tape, line, delta, number));
       if (d.op == Op::kDel) continue;
@@ -321,7 +336,7 @@ absl::StatusOr<FtmDeltaReport> ApplyFtmDelta(const std::string& previous_export,
           " (writing would destroy it)"));
     }
   }
-  const std::string temp = new_export + ".tmp";
+  const std::string temp = absl::StrCat(new_export, ".tmp-", ::getpid());
   absl::StatusOr<FtmDeltaReport> r = Apply(previous_export, delta, new_export, temp);
   if (!r.ok()) std::remove(temp.c_str());
   return r;

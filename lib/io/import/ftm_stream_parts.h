@@ -34,7 +34,8 @@ namespace embargo::import_internal::stream {
 // line longer than the buffer grows it.
 class LineReader {
  public:
-  explicit LineReader(std::FILE* f) : f_(f), buf_(kChunk) {}
+  // `chunk`: bytes read at a time (a longer line grows the buffer).
+  explicit LineReader(std::FILE* f, size_t chunk = kChunk) : f_(f), buf_(chunk) {}
   // Next sets `line` (without its newline); false at the end.
   bool Next(absl::string_view& line, int64_t& number, int64_t& offset) {
     while (true) {

@@ -129,7 +129,9 @@ TEST(FtmDeltaTest, ByHand) {
       R"({"id":"a1","schema":"Address","properties":{"full":["2 Harbour Road"],"country":["ru"]},"datasets":["ds1"],"last_seen":"2024-03-11"})",
       R"({"schema": "Person", "id": "p2", "properties": {"name": ["Anna \"Anya\" Petrova"]}, "datasets": ["ds1"], "last_seen": "2024-03-11"})"};
   EXPECT_EQ(Read(next), absl::StrJoin(want, "\n") + "\n");
-  EXPECT_FALSE(std::filesystem::exists(next + ".tmp"));
+  for (const auto& f : std::filesystem::directory_iterator(PathOf("hand-next", ""))) {
+    EXPECT_EQ(f.path().filename(), "entities.ftm.json");  // No temporary file left.
+  }
 
   // Imported as an update of the old edition: what a full import writes;
   // p1 has the new address, x1 is gone, r1 now stands, c1 cites its new
@@ -212,6 +214,21 @@ TEST(FtmDeltaTest, WikidataPepsDelta) {
   EXPECT_EQ(a, b);
 }
 
+// A byte-order mark before the first line of either file: that line's
+// entity is still found.
+TEST(FtmDeltaTest, ByteOrderMarks) {
+  const std::string old_path = Put("bom-old", absl::StrCat("\xEF\xBB\xBF", kOld));
+  const std::string delta = Put(
+      "bom-old", "\xEF\xBB\xBF{\"op\":\"DEL\",\"entity\":{\"id\":\"p1\"}}\n",
+      "entities.delta.json");
+  const std::string next = PathOf("bom-next");
+  absl::StatusOr<FtmDeltaReport> r = ApplyFtmDelta(old_path, delta, next);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->lines_dropped, 1);
+  EXPECT_EQ(Read(next).find("\"id\":\"p1\""), std::string::npos);
+  EXPECT_NE(Read(next).find("\"id\":\"a1\""), std::string::npos);
+}
+
 TEST(FtmDeltaTest, DeltasThatDoNotFitAreRefused) {
   const std::string old_path = Put("refuse-old", kOld);
   const std::string out = PathOf("refuse-new");
@@ -221,7 +238,7 @@ TEST(FtmDeltaTest, DeltasThatDoNotFitAreRefused) {
     ASSERT_FALSE(r.ok()) << delta_text;
     EXPECT_THAT(r.status().message(), HasSubstr(why)) << delta_text;
     EXPECT_FALSE(std::filesystem::exists(out)) << delta_text;
-    EXPECT_FALSE(std::filesystem::exists(out + ".tmp")) << delta_text;
+    EXPECT_TRUE(std::filesystem::is_empty(PathOf("refuse-new", ""))) << delta_text;
   };
   const std::string del_c1 = R"({"op":"DEL","entity":{"id":"c1"}})";
   refused(R"({"op":"ADD","entity":{"id":"c1","schema":"Company"}})",
