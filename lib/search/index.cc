@@ -339,6 +339,21 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
       d->deletes.push_back({internal::DeleteHash(s), k});
     }
   }
+  // And of the words as written, where they differ from their keys: a typo
+  // may move the key further than the word ("Lahboes" keys to "lahboes",
+  // two edits from "Lahbous"'s "lahbus", one from "lahbous").
+  for (uint32_t w = 0; w < d->word_text.size(); ++w) {
+    const std::string& word = d->word_text[w];
+    const uint32_t k = d->word_hot[w].key;
+    if (word.size() < 4 || !d->word_hot[w].latin || word == d->key_text[k]) continue;
+    d->deletes.push_back({internal::DeleteHash(word), k});
+    std::string s;
+    for (size_t i = 0; i < word.size(); ++i) {
+      s = word;
+      s.erase(i, 1);
+      d->deletes.push_back({internal::DeleteHash(s), k});
+    }
+  }
   std::sort(d->deletes.begin(), d->deletes.end());
   d->deletes.erase(std::unique(d->deletes.begin(), d->deletes.end()), d->deletes.end());
   if (!d->PackHot()) {
@@ -463,6 +478,9 @@ std::vector<std::pair<float, uint32_t>> Retrieve(const NameIndexData& d,
     if (q.key_ids[i] >= 0) near.push_back(static_cast<uint32_t>(q.key_ids[i]));
     if (q.keys[i].size() >= 3 && text_internal::IsLatinToken(q.keys[i])) {
       d.KeysNear(q.keys[i], near);
+      if (q.latin[i] && q.words[i].size() >= 4 && q.words[i] != q.keys[i]) {
+        d.KeysNear(q.words[i], near);
+      }
     }
     for (int kind = 0; kind < NameIndexData::kLooseClasses; ++kind) {
       const int32_t c = q.classes[i][kind];
