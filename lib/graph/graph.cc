@@ -50,6 +50,10 @@ class Builder {
     d_->arena.reserve(d_->arena.size() + total + total / 16 + 4096);
     AddNodes();
     AddEdges();
+    // Every record is in the arena now: the files' messages go before the
+    // layout allocates its columns, which then reuse their memory instead
+    // of fresh pages.
+    for (DatasetFile& f : files_) v1::Dataset().Swap(&f.dataset);
     LayOut();
     return data;
   }
@@ -95,7 +99,7 @@ class Builder {
         }
         NameIndex(a->name(), d_->node_id.size());
         AddNode(a->id(), a->name(), a->country(), NodeKindFor(a->kind()), rec);
-        a->Swap(ds.mutable_actors(i));  // Keep the record for edges below.
+        a->Swap(ds.mutable_actors(i));  // Back: freed with the files' records.
       }
     }
     for (uint32_t fi = 0; fi < files_.size(); ++fi) {
@@ -133,8 +137,8 @@ class Builder {
     };
     // Every reference is known: the files were validated.
     for (uint32_t fi = 0; fi < files_.size(); ++fi) {
-      const DatasetFile& f = files_[fi];
-      const v1::Dataset& ds = f.dataset;
+      DatasetFile& f = files_[fi];
+      v1::Dataset& ds = f.dataset;
       for (int i = 0; i < ds.events_size(); ++i) {
         *r.mutable_event() = ds.events(i);
         const uint32_t rec = d_->node_record[*node_of(ds.events(i).id())];
@@ -144,16 +148,17 @@ class Builder {
         const uint32_t rec = StoreRecord(r, fi, Position(positions, i));
         DeriveEdges(r, node_of, [&](const DerivedEdge& e) { add(e, rec); });
       };
+      // Swapped, not copied: the files' records are not read again.
       for (int i = 0; i < ds.transfers_size(); ++i) {
-        *r.mutable_transfer() = ds.transfers(i);
+        r.mutable_transfer()->Swap(ds.mutable_transfers(i));
         store(i, f.positions.transfers);
       }
       for (int i = 0; i < ds.sanctions_size(); ++i) {
-        *r.mutable_sanction() = ds.sanctions(i);
+        r.mutable_sanction()->Swap(ds.mutable_sanctions(i));
         store(i, f.positions.sanctions);
       }
       for (int i = 0; i < ds.relations_size(); ++i) {
-        *r.mutable_relation() = ds.relations(i);
+        r.mutable_relation()->Swap(ds.mutable_relations(i));
         store(i, f.positions.relations);
       }
     }

@@ -195,14 +195,28 @@ class Validator {
     Enum<v1::Status>(c, "status", s, v1::Status_IsValid, true);
   }
 
+  // Clean is true for evidence the checks below pass (every reference
+  // known, the date valid): most of it, checked without building the
+  // fields' names (a string or two per piece of evidence was a tenth of
+  // loading a large record stream).
+  bool Clean(const v1::Evidence& e) const {
+    if (e.source_id().empty() || !sources_.contains(e.source_id())) return false;
+    if (!e.speaker_id().empty() && !actors_.contains(e.speaker_id())) return false;
+    for (const std::string& v : e.via_source_ids()) {
+      if (v.empty() || !sources_.contains(v)) return false;
+    }
+    return PartialDate::FromProto(e.stated()).ok();
+  }
+
   void Evidence(const Ctx& c, const google::protobuf::RepeatedPtrField<v1::Evidence>& ev,
                 bool required) {
     if (required && ev.empty()) {
       Report(c, "evidence", "at least one piece of evidence is required");
     }
     for (int i = 0; i < ev.size(); ++i) {
-      const std::string f = absl::StrCat("evidence[", i, "]");
       const v1::Evidence& e = ev[i];
+      if (Clean(e)) continue;
+      const std::string f = absl::StrCat("evidence[", i, "]");
       SourceRef(c, f + ".source_id", e.source_id());
       ActorRef(c, f + ".speaker_id", e.speaker_id(), false);
       for (int j = 0; j < e.via_source_ids_size(); ++j) {
@@ -254,6 +268,10 @@ class Validator {
       Date(c, "born", a.born());
       for (int j = 0; j < a.identifiers_size(); ++j) {
         const v1::Identifier& id = a.identifiers(j);
+        if (!id.scheme().empty() && !id.value().empty() &&
+            (id.source_id().empty() || sources_.contains(id.source_id()))) {
+          continue;  // Passes the checks below; its fields' names not built.
+        }
         const std::string fld = absl::StrCat("identifiers[", j, "]");
         Required(c, fld + ".scheme", !id.scheme().empty());
         Required(c, fld + ".value", !id.value().empty());

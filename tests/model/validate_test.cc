@@ -102,6 +102,64 @@ TEST(ValidateTest, DanglingReferences) {
             "\"KIRBY\" is not a known actor");
 }
 
+// Evidence and identifiers that pass every check are skipped without
+// naming their fields; each way of failing one is still reported, with its
+// field's full name.
+TEST(ValidateTest, EvidenceAndIdentifierFields) {
+  const auto evidence = [](DatasetBuilder& b) {
+    v1::Evidence* e = b.dataset().mutable_relations(1)->add_evidence();
+    *e = b.dataset().relations(1).evidence(0);
+    return e;
+  };
+  DatasetBuilder b = Valid();
+  evidence(b)->set_source_id("");
+  ExpectOne(b.dataset(), "relations[1]", "evidence[1].source_id", "required");
+
+  DatasetBuilder c = Valid();
+  evidence(c)->add_via_source_ids("nope");
+  ExpectOne(c.dataset(), "relations[1]", "evidence[1].via_source_ids[0]",
+            "\"nope\" is not a known source");
+
+  DatasetBuilder d = Valid();
+  evidence(d)->add_via_source_ids("");
+  ExpectOne(d.dataset(), "relations[1]", "evidence[1].via_source_ids[0]", "required");
+
+  DatasetBuilder e = Valid();
+  v1::Date* stated = evidence(e)->mutable_stated();
+  stated->set_year(2023);
+  stated->set_month(13);
+  ExpectOne(e.dataset(), "relations[1]", "evidence[1].stated", "month 13");
+
+  DatasetBuilder f = Valid();
+  evidence(f)->set_speaker_id("P1");  // A known actor: no problem.
+  EXPECT_TRUE(Problems(f.dataset()).empty());
+
+  const auto identifier = [](DatasetBuilder& b) {
+    v1::Identifier* id = b.dataset().mutable_actors(3)->add_identifiers();
+    id->set_scheme("IMO");
+    id->set_value("9000001");
+    return id;
+  };
+  DatasetBuilder g = Valid();
+  identifier(g);
+  identifier(g)->set_source_id(g.dataset().sources(0).id());
+  EXPECT_TRUE(Problems(g.dataset()).empty());
+
+  DatasetBuilder h = Valid();
+  identifier(h);
+  identifier(h)->set_scheme("");
+  ExpectOne(h.dataset(), "actors[3]", "identifiers[1].scheme", "required");
+
+  DatasetBuilder i = Valid();
+  identifier(i)->set_value("");
+  ExpectOne(i.dataset(), "actors[3]", "identifiers[0].value", "required");
+
+  DatasetBuilder j = Valid();
+  identifier(j)->set_source_id("nope");
+  ExpectOne(j.dataset(), "actors[3]", "identifiers[0].source_id",
+            "\"nope\" is not a known source");
+}
+
 TEST(ValidateTest, ImpossibleDates) {
   DatasetBuilder b = Valid();
   b.dataset().mutable_transfers(0)->mutable_ordered()->set_month(13);
