@@ -327,17 +327,21 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   classify(NameIndexData::kKorean, &text_internal::RomanisedKoreanKey);
   classify(NameIndexData::kSoftYo, &text_internal::SoftYoKey);
   classify(NameIndexData::kNameForm, &text_internal::NameFormKey);
-  // Deletion neighbourhood of the Latin keys of four letters or more.
-  for (uint32_t k = 0; k < num_keys; ++k) {
-    const std::string& key = d->key_text[k];
-    if (key.size() < 4 || !text_internal::IsLatinToken(key)) continue;
-    d->deletes.push_back({internal::DeleteHash(key), k});
+  // Deletion neighbourhood (the text, and it less each letter in turn),
+  // leading to key `k`.
+  const auto add_deletes = [&](const std::string& text, uint32_t k) {
+    d->deletes.push_back({internal::DeleteHash(text), k});
     std::string s;
-    for (size_t i = 0; i < key.size(); ++i) {
-      s = key;
+    for (size_t i = 0; i < text.size(); ++i) {
+      s = text;
       s.erase(i, 1);
       d->deletes.push_back({internal::DeleteHash(s), k});
     }
+  };
+  // Of the Latin keys of four letters or more.
+  for (uint32_t k = 0; k < num_keys; ++k) {
+    const std::string& key = d->key_text[k];
+    if (key.size() >= 4 && text_internal::IsLatinToken(key)) add_deletes(key, k);
   }
   // And of the words as written, where they differ from their keys: a typo
   // may move the key further than the word ("Lahboes" keys to "lahboes",
@@ -345,13 +349,8 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   for (uint32_t w = 0; w < d->word_text.size(); ++w) {
     const std::string& word = d->word_text[w];
     const uint32_t k = d->word_hot[w].key;
-    if (word.size() < 4 || !d->word_hot[w].latin || word == d->key_text[k]) continue;
-    d->deletes.push_back({internal::DeleteHash(word), k});
-    std::string s;
-    for (size_t i = 0; i < word.size(); ++i) {
-      s = word;
-      s.erase(i, 1);
-      d->deletes.push_back({internal::DeleteHash(s), k});
+    if (word.size() >= 4 && d->word_hot[w].latin && word != d->key_text[k]) {
+      add_deletes(word, k);
     }
   }
   std::sort(d->deletes.begin(), d->deletes.end());

@@ -19,6 +19,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/match.h"
@@ -223,6 +224,24 @@ absl::Status Put(std::FILE* out, absl::string_view text, const std::string& path
   return absl::OkStatus();
 }
 
+// ForEachDeltaLine calls `fn` with each line of the delta read (blank
+// lines passed over), stopping at the first error, its or the reading's.
+absl::Status ForEachDeltaLine(
+    JsonTape& tape, const std::string& delta,
+    absl::FunctionRef<absl::Status(const DeltaLine&, int64_t number)> fn) {
+  EMBARGO_ASSIGN_OR_RETURN(File in, OpenFile(delta, "rb"));
+  LineReader lines(in.get(), kReadChunk);
+  absl::string_view line;
+  int64_t number, offset;
+  while (lines.Next(line, number, offset)) {
+    line = WithoutBom(line, number);
+    if (Blank(line)) continue;
+    EMBARGO_ASSIGN_OR_RETURN(DeltaLine d, ReadDeltaLine(tape, line, delta, number));
+    EMBARGO_RETURN_IF_ERROR(fn(d, number));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<FtmDeltaReport> Apply(const std::string& previous_export,
                                      const std::string& delta, const std::string& out_path,
                                      const std::string& temp) {
@@ -230,24 +249,17 @@ absl::StatusOr<FtmDeltaReport> Apply(const std::string& previous_export,
   JsonTape tape;
   // 1. The delta's ids.
   absl::flat_hash_map<std::string, Change> changes;
-  {
-    EMBARGO_ASSIGN_OR_RETURN(File in, OpenFile(delta, "rb"));
-    LineReader lines(in.get(), kReadChunk);
-    absl::string_view line;
-    int64_t number, offset;
-    while (lines.Next(line, number, offset)) {
-      line = WithoutBom(line, number);
-      if (Blank(line)) continue;
-      EMBARGO_ASSIGN_OR_RETURN(DeltaLine d, ReadDeltaLine(tape, line, delta, number));
-      auto [it, fresh] = changes.try_emplace(d.id, Change{d.op, number});
-      if (!fresh) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            delta, ": line ", number, ": entity.id: \"", d.id, "\" is already at line ",
-            it->second.line, " of the delta (one change per entity)"));
-      }
-      ++(d.op == Op::kAdd ? report.added : d.op == Op::kMod ? report.modified : report.deleted);
-    }
-  }
+  EMBARGO_RETURN_IF_ERROR(ForEachDeltaLine(
+      tape, delta, [&](const DeltaLine& d, int64_t number) -> absl::Status {
+        auto [it, fresh] = changes.try_emplace(d.id, Change{d.op, number});
+        if (!fresh) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              delta, ": line ", number, ": entity.id: \"", d.id, "\" is already at line ",
+              it->second.line, " of the delta (one change per entity)"));
+        }
+        ++(d.op == Op::kAdd ? report.added : d.op == Op::kMod ? report.modified : report.deleted);
+        return absl::OkStatus();
+      }));
   EMBARGO_ASSIGN_OR_RETURN(File out, OpenFile(temp, "wb"));
   // 2. The previous export without what the delta replaces or removes.
   {
@@ -297,19 +309,10 @@ absl::StatusOr<FtmDeltaReport> Apply(const std::string& previous_export,
         " does not have: a delta of another edition?"));
   }
   // 3. The added and modified entities, in the delta's order.
-  {
-    EMBARGO_ASSIGN_OR_RETURN(File in, OpenFile(delta, "rb"));
-    LineReader lines(in.get(), kReadChunk);
-    absl::string_view line;
-    int64_t number, offset;
-    while (lines.Next(line, number, offset)) {
-      line = WithoutBom(line, number);
-      if (Blank(line)) continue;
-      EMBARGO_ASSIGN_OR_RETURN(DeltaLine d, ReadDeltaLine(tape, line, delta, number));
-      if (d.op == Op::kDel) continue;
-      EMBARGO_RETURN_IF_ERROR(Put(out.get(), d.entity, temp));
-    }
-  }
+  EMBARGO_RETURN_IF_ERROR(ForEachDeltaLine(
+      tape, delta, [&](const DeltaLine& d, int64_t) -> absl::Status {
+        return d.op == Op::kDel ? absl::OkStatus() : Put(out.get(), d.entity, temp);
+      }));
   report.lines_written = report.lines_kept + report.added + report.modified;
   if (std::fflush(out.get()) != 0 || std::ferror(out.get())) {
     return absl::DataLossError(absl::StrCat(temp, ": write failed"));

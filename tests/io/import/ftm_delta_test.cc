@@ -23,6 +23,7 @@ namespace embargo {
 namespace {
 
 using ::testing::HasSubstr;
+using testing_import::kFtmDay1;
 using testing_import::TempPath;
 
 std::string Read(const std::string& path) {
@@ -93,14 +94,6 @@ std::string ExpectUpdateIsImport(const std::string& old_path, const std::string&
   return full;
 }
 
-constexpr char kOld[] =
-    R"({"id":"p1","schema":"Person","properties":{"name":["Ivan Petrov"],"addressEntity":["a1"]},"datasets":["ds1"],"first_seen":"2021-01-01","last_seen":"2024-03-10"}
-{"id":"a1","schema":"Address","properties":{"full":["1 Harbour Road"],"country":["ru"]},"datasets":["ds1"],"last_seen":"2024-03-10"}
-{"id":"c1","schema":"Company","properties":{"name":["Trade Co"]},"datasets":["ds2"],"last_seen":"2024-03-10"}
-{"id":"o1","schema":"Ownership","properties":{"owner":["p1"],"asset":["c1"],"percentage":["60"]},"datasets":["ds1"],"last_seen":"2024-03-10"}
-{"id":"x1","schema":"Company","properties":{"name":["Gone Ltd"]},"datasets":["ds3"],"last_seen":"2024-03-10"}
-{"id":"r1","schema":"Family","properties":{"person":["p1"],"relative":["p2"]},"datasets":["ds1"],"last_seen":"2024-03-10"}
-)";
 // The address changed, x1 went, p2 came; the entity members in another
 // order and spacing than the export's, a member after the entity, a blank
 // line.
@@ -112,7 +105,7 @@ constexpr char kDelta[] =
 )";
 
 TEST(FtmDeltaTest, ByHand) {
-  const std::string old_path = Put("hand-old", kOld);
+  const std::string old_path = Put("hand-old", kFtmDay1);
   const std::string delta = Put("hand-old", kDelta, "entities.delta.json");
   const std::string next = PathOf("hand-next");
   absl::StatusOr<FtmDeltaReport> r = ApplyFtmDelta(old_path, delta, next);
@@ -123,7 +116,7 @@ TEST(FtmDeltaTest, ByHand) {
   EXPECT_EQ(r->lines_kept, 4);
   EXPECT_EQ(r->lines_dropped, 2);
   EXPECT_EQ(r->lines_written, 6);
-  const std::vector<std::string> old_lines = absl::StrSplit(kOld, '\n');
+  const std::vector<std::string> old_lines = absl::StrSplit(kFtmDay1, '\n');
   const std::vector<std::string> want = {
       old_lines[0], old_lines[2], old_lines[3], old_lines[5],
       R"({"id":"a1","schema":"Address","properties":{"full":["2 Harbour Road"],"country":["ru"]},"datasets":["ds1"],"last_seen":"2024-03-11"})",
@@ -217,7 +210,7 @@ TEST(FtmDeltaTest, WikidataPepsDelta) {
 // A byte-order mark before the first line of either file: that line's
 // entity is still found.
 TEST(FtmDeltaTest, ByteOrderMarks) {
-  const std::string old_path = Put("bom-old", absl::StrCat("\xEF\xBB\xBF", kOld));
+  const std::string old_path = Put("bom-old", absl::StrCat("\xEF\xBB\xBF", kFtmDay1));
   const std::string delta = Put(
       "bom-old", "\xEF\xBB\xBF{\"op\":\"DEL\",\"entity\":{\"id\":\"p1\"}}\n",
       "entities.delta.json");
@@ -230,7 +223,7 @@ TEST(FtmDeltaTest, ByteOrderMarks) {
 }
 
 TEST(FtmDeltaTest, DeltasThatDoNotFitAreRefused) {
-  const std::string old_path = Put("refuse-old", kOld);
+  const std::string old_path = Put("refuse-old", kFtmDay1);
   const std::string out = PathOf("refuse-new");
   const auto refused = [&](const std::string& delta_text, const std::string& why) {
     const std::string delta = Put("refuse-old", delta_text, "entities.delta.json");
@@ -262,7 +255,7 @@ TEST(FtmDeltaTest, DeltasThatDoNotFitAreRefused) {
     ASSERT_FALSE(r.ok());
     EXPECT_THAT(r.status().message(), HasSubstr("would destroy it"));
   }
-  EXPECT_EQ(Read(old_path), kOld);
+  EXPECT_EQ(Read(old_path), kFtmDay1);
 }
 
 }  // namespace

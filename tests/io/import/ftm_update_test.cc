@@ -28,6 +28,7 @@ namespace embargo {
 namespace {
 
 using ::testing::HasSubstr;
+using testing_import::kFtmDay1;
 using testing_import::TempPath;
 
 // The records of a stream, each serialized, sorted: order does not count.
@@ -364,14 +365,6 @@ TEST(FtmUpdateTest, ZalaNextDay) {
 
 // --- By hand ----------------------------------------------------------------
 
-constexpr char kDay1[] =
-    R"({"id":"p1","schema":"Person","properties":{"name":["Ivan Petrov"],"addressEntity":["a1"]},"datasets":["ds1"],"first_seen":"2021-01-01","last_seen":"2024-03-10"}
-{"id":"a1","schema":"Address","properties":{"full":["1 Harbour Road"],"country":["ru"]},"datasets":["ds1"],"last_seen":"2024-03-10"}
-{"id":"c1","schema":"Company","properties":{"name":["Trade Co"]},"datasets":["ds2"],"last_seen":"2024-03-10"}
-{"id":"o1","schema":"Ownership","properties":{"owner":["p1"],"asset":["c1"],"percentage":["60"]},"datasets":["ds1"],"last_seen":"2024-03-10"}
-{"id":"x1","schema":"Company","properties":{"name":["Gone Ltd"]},"datasets":["ds3"],"last_seen":"2024-03-10"}
-{"id":"r1","schema":"Family","properties":{"person":["p1"],"relative":["p2"]},"datasets":["ds1"],"last_seen":"2024-03-10"}
-)";
 // The next day: the address changed, x1 went, p2 came (r1 now stands), and
 // every last_seen moved.
 constexpr char kDay2[] =
@@ -384,7 +377,7 @@ constexpr char kDay2[] =
 )";
 
 TEST(FtmUpdateTest, ByHand) {
-  const std::string old_path = Write("hand-old", kDay1);
+  const std::string old_path = Write("hand-old", kFtmDay1);
   const std::string old_records = TempPath("hand-old.records");
   ASSERT_TRUE(ImportFtmJsonToStream(old_path, old_records).ok());
   std::string records;
@@ -412,7 +405,7 @@ TEST(FtmUpdateTest, ByHand) {
 }
 
 TEST(FtmUpdateTest, RecordsOfAnotherExportAreRefused) {
-  const std::string old_path = Write("other-old", kDay1);
+  const std::string old_path = Write("other-old", kFtmDay1);
   const std::string other = Write("other-other", kDay2);
   const std::string other_records = TempPath("other-other.records");
   ASSERT_TRUE(ImportFtmJsonToStream(other, other_records).ok());
@@ -424,10 +417,10 @@ TEST(FtmUpdateTest, RecordsOfAnotherExportAreRefused) {
   EXPECT_THAT(r.status().message(), HasSubstr("not imported from it"));
 
   // Records of another edition of the same entities: their lines differ.
+  const absl::string_view day1 = kFtmDay1;
   const std::string first_last = Write(
       "other-shifted",
-      absl::StrCat(absl::string_view(kDay1).substr(absl::string_view(kDay1).find('\n') + 1),
-                   absl::string_view(kDay1).substr(0, absl::string_view(kDay1).find('\n') + 1)));
+      absl::StrCat(day1.substr(day1.find('\n') + 1), day1.substr(0, day1.find('\n') + 1)));
   const std::string day1_records = TempPath("other-day1.records");
   ASSERT_TRUE(ImportFtmJsonToStream(old_path, day1_records).ok());
   r = UpdateFtmJsonStream(first_last, day1_records, new_path,

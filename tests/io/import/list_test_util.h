@@ -33,6 +33,18 @@ inline std::string TempPath(const std::string& name) {
   return (dir / name).string();
 }
 
+// An FtM export of one day, for the edition tests (ftm_update_test.cc,
+// ftm_delta_test.cc): a person with an address, a company it owns 60 % of,
+// a company only dataset ds3 gives, and a family link to a missing person.
+inline constexpr char kFtmDay1[] =
+    R"({"id":"p1","schema":"Person","properties":{"name":["Ivan Petrov"],"addressEntity":["a1"]},"datasets":["ds1"],"first_seen":"2021-01-01","last_seen":"2024-03-10"}
+{"id":"a1","schema":"Address","properties":{"full":["1 Harbour Road"],"country":["ru"]},"datasets":["ds1"],"last_seen":"2024-03-10"}
+{"id":"c1","schema":"Company","properties":{"name":["Trade Co"]},"datasets":["ds2"],"last_seen":"2024-03-10"}
+{"id":"o1","schema":"Ownership","properties":{"owner":["p1"],"asset":["c1"],"percentage":["60"]},"datasets":["ds1"],"last_seen":"2024-03-10"}
+{"id":"x1","schema":"Company","properties":{"name":["Gone Ltd"]},"datasets":["ds3"],"last_seen":"2024-03-10"}
+{"id":"r1","schema":"Family","properties":{"person":["p1"],"relative":["p2"]},"datasets":["ds1"],"last_seen":"2024-03-10"}
+)";
+
 // SortedRecords is every record of a dataset, serialized with a letter for
 // its kind, sorted: two imports compared regardless of order.
 inline std::vector<std::string> SortedRecords(const v1::Dataset& ds) {
