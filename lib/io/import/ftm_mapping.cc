@@ -301,11 +301,19 @@ void FillActor(const FtmModel& model, const Entity& e,
   a.set_name(!e.caption.empty() ? std::string(e.caption)
              : !names.empty()   ? std::string(names.front())
                                 : e.id);
-  std::set<std::string> seen = {a.name()};
-  const auto alias = [&](absl::string_view n) {
+  // The names kept so far, as views of the record's own strings (which do
+  // not move once added): an entity has a handful, so a scan beats a set.
+  std::vector<absl::string_view> seen = {a.name()};
+  const auto keep = [&](absl::string_view n, std::string* (v1::Actor::*add)()) {
     std::string c = import_internal::CleanText(n);
-    if (!c.empty() && seen.insert(c).second) a.add_aliases(c);
+    if (c.empty() || std::find(seen.begin(), seen.end(), c) != seen.end()) {
+      return;
+    }
+    std::string* kept = (a.*add)();
+    *kept = std::move(c);
+    seen.push_back(*kept);
   };
+  const auto alias = [&](absl::string_view n) { keep(n, &v1::Actor::add_aliases); };
   for (const char* p : {"name", "alias", "previousName"}) {
     for (absl::string_view n : e.Values(p)) alias(n);
   }
@@ -326,8 +334,7 @@ void FillActor(const FtmModel& model, const Entity& e,
   }
   // weakAlias: FtM's low-quality names, kept apart (Actor.weak_aliases).
   for (absl::string_view n : e.Values("weakAlias")) {
-    std::string c = import_internal::CleanText(n);
-    if (!c.empty() && seen.insert(c).second) a.add_weak_aliases(c);
+    keep(n, &v1::Actor::add_weak_aliases);
   }
   AddIdentifier(a, "FTM_ID", e.id, source_id);
   for (absl::string_view r : e.referents) AddIdentifier(a, "FTM_REFERENT", r, source_id);

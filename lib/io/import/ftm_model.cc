@@ -5,9 +5,12 @@
 // breadth-first order (itself first) by walking `extends`. Lookups that the
 // model inherits (properties, edges, temporal extents) walk that order.
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +28,72 @@
 
 namespace embargo {
 
+namespace {
+
+// NameTable maps names to values for lookups by view: an open-addressing
+// table whose hash reads the length and at most eight bytes of the name.
+// The model's lookups (a schema by name, a property of a schema) happen
+// several times per imported entity, and absl's hash of the whole string
+// with a probe of a general table was 6 % of an import. The table is
+// filled once, while the model is built; the keys are views of strings
+// that outlive it.
+template <typename T>
+class NameTable {
+ public:
+  // Build fills the table from (key, value) pairs with distinct keys.
+  void Build(const std::vector<std::pair<absl::string_view, T>>& entries) {
+    size_t capacity = 8;
+    while (capacity < 2 * entries.size()) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+    for (const auto& [key, value] : entries) {
+      size_t i = Hash(key) & (capacity - 1);
+      while (slots_[i].used) i = (i + 1) & (capacity - 1);
+      slots_[i] = Slot{key, value, true};
+    }
+  }
+
+  // Find returns the value of `key`, or nullptr.
+  const T* Find(absl::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(key) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (!s.used) return nullptr;
+      if (s.key.size() == key.size() &&
+          std::memcmp(s.key.data(), key.data(), key.size()) == 0) {
+        return &s.value;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    absl::string_view key;
+    T value{};
+    bool used = false;
+  };
+
+  static size_t Hash(absl::string_view key) {
+    uint64_t head = 0, tail = 0;
+    if (key.size() >= 4) {
+      uint32_t a, b;
+      std::memcpy(&a, key.data(), 4);
+      std::memcpy(&b, key.data() + key.size() - 4, 4);
+      head = a;
+      tail = b;
+    } else {
+      for (char c : key) head = head << 8 | static_cast<unsigned char>(c);
+    }
+    uint64_t h = (head << 32 | tail) ^ (key.size() * 0x9E3779B97F4A7C15ULL);
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return static_cast<size_t>(h ^ (h >> 31));
+  }
+
+  std::vector<Slot> slots_;
+};
+
+}  // namespace
+
 struct FtmModel::Data {
   struct Schema {
     std::string name;
@@ -34,16 +103,29 @@ struct FtmModel::Data {
     std::vector<std::string> temporal_start, temporal_end;
     // Itself and every schema it extends, nearest first.
     std::vector<const Schema*> ancestors;
-    absl::flat_hash_set<std::string> ancestor_names;
     // Every property it has, its own or inherited (the nearest schema's
     // definition first): one lookup instead of one per ancestor.
-    absl::flat_hash_map<std::string, const Property*> all_properties;
+    NameTable<const Property*> all_properties;
+    // The nearest schema with an edge or a temporal extent, or nullptr.
+    const Edge* nearest_edge = nullptr;
+    const std::vector<std::string>* nearest_start = nullptr;
+    const std::vector<std::string>* nearest_end = nullptr;
+
+    // IsA says whether this schema is `ancestor` or extends it: a handful
+    // of names, compared rather than hashed.
+    bool IsA(absl::string_view ancestor) const {
+      for (const Schema* a : ancestors) {
+        if (a->name == ancestor) return true;
+      }
+      return false;
+    }
   };
   absl::flat_hash_map<std::string, std::unique_ptr<Schema>> schemata;
+  NameTable<const Schema*> by_name;  // Filled once `schemata` is complete.
 
   const Schema* Find(absl::string_view name) const {
-    auto it = schemata.find(name);
-    return it == schemata.end() ? nullptr : it->second.get();
+    const Schema* const* s = by_name.Find(name);
+    return s == nullptr ? nullptr : *s;
   }
 };
 
@@ -133,13 +215,21 @@ absl::StatusOr<FtmModel> FtmModel::Parse(absl::string_view json,
     }
     data->schemata[schema_name] = std::move(schema);
   }
+  {
+    std::vector<std::pair<absl::string_view, const Data::Schema*>> names;
+    for (const auto& [schema_name, schema] : data->schemata) {
+      names.emplace_back(schema->name, schema.get());
+    }
+    data->by_name.Build(names);
+  }
   // Ancestors, breadth first, by walking `extends`.
   for (auto& [schema_name, schema] : data->schemata) {
     std::deque<const Data::Schema*> queue = {schema.get()};
+    absl::flat_hash_set<const Data::Schema*> seen;
     while (!queue.empty()) {
       const Data::Schema* s = queue.front();
       queue.pop_front();
-      if (!schema->ancestor_names.insert(s->name).second) continue;
+      if (!seen.insert(s).second) continue;
       schema->ancestors.push_back(s);
       for (const std::string& parent : s->extends) {
         const Data::Schema* p = data->Find(parent);
@@ -153,11 +243,25 @@ absl::StatusOr<FtmModel> FtmModel::Parse(absl::string_view json,
     }
   }
   for (auto& [schema_name, schema] : data->schemata) {
+    std::vector<std::pair<absl::string_view, const Property*>> properties;
+    absl::flat_hash_set<absl::string_view> named;
     for (const Data::Schema* a : schema->ancestors) {
       for (const auto& [property, definition] : a->properties) {
-        schema->all_properties.try_emplace(property, &definition);
+        if (named.insert(definition.name).second) {
+          properties.emplace_back(definition.name, &definition);
+        }
+      }
+      if (schema->nearest_edge == nullptr && a->edge) {
+        schema->nearest_edge = &*a->edge;
+      }
+      if (schema->nearest_start == nullptr && !a->temporal_start.empty()) {
+        schema->nearest_start = &a->temporal_start;
+      }
+      if (schema->nearest_end == nullptr && !a->temporal_end.empty()) {
+        schema->nearest_end = &a->temporal_end;
       }
     }
+    schema->all_properties.Build(properties);
   }
   return FtmModel(std::move(data));
 }
@@ -183,44 +287,33 @@ bool FtmModel::Has(absl::string_view schema) const {
 
 bool FtmModel::IsA(absl::string_view schema, absl::string_view ancestor) const {
   const Data::Schema* s = data_->Find(schema);
-  return s != nullptr && s->ancestor_names.contains(ancestor);
+  return s != nullptr && s->IsA(ancestor);
 }
 
 const FtmModel::Edge* FtmModel::EdgeOf(absl::string_view schema) const {
   const Data::Schema* s = data_->Find(schema);
-  if (s == nullptr) return nullptr;
-  for (const Data::Schema* a : s->ancestors) {
-    if (a->edge) return &*a->edge;
-  }
-  return nullptr;
+  return s == nullptr ? nullptr : s->nearest_edge;
 }
 
 const FtmModel::Property* FtmModel::FindProperty(
     absl::string_view schema, absl::string_view property) const {
   const Data::Schema* s = data_->Find(schema);
   if (s == nullptr) return nullptr;
-  auto it = s->all_properties.find(property);
-  return it == s->all_properties.end() ? nullptr : it->second;
+  const Property* const* p = s->all_properties.Find(property);
+  return p == nullptr ? nullptr : *p;
 }
 
 const std::vector<std::string>& FtmModel::TemporalStart(
     absl::string_view schema) const {
   const Data::Schema* s = data_->Find(schema);
-  if (s == nullptr) return Empty();
-  for (const Data::Schema* a : s->ancestors) {
-    if (!a->temporal_start.empty()) return a->temporal_start;
-  }
-  return Empty();
+  return s == nullptr || s->nearest_start == nullptr ? Empty()
+                                                     : *s->nearest_start;
 }
 
 const std::vector<std::string>& FtmModel::TemporalEnd(
     absl::string_view schema) const {
   const Data::Schema* s = data_->Find(schema);
-  if (s == nullptr) return Empty();
-  for (const Data::Schema* a : s->ancestors) {
-    if (!a->temporal_end.empty()) return a->temporal_end;
-  }
-  return Empty();
+  return s == nullptr || s->nearest_end == nullptr ? Empty() : *s->nearest_end;
 }
 
 std::string FtmModel::Label(absl::string_view schema) const {
