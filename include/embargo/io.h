@@ -149,10 +149,14 @@ class RecordStreamWriter {
 
  private:
   RecordStreamWriter(std::string path, std::ofstream out);
+  // Append adds one record, `record` serialized or else `serialized`, to
+  // the buffer, which Flush hands to the file.
+  absl::Status Append(absl::string_view serialized, const v1::Record* record);
+  absl::Status Flush();
   std::string path_;
   std::ofstream out_;
   int64_t written_ = 0;
-  std::string buffer_;
+  std::string buffer_;  // Records not yet handed to the file.
 };
 
 // AppendToDataset adds a record to the dataset field of its kind.

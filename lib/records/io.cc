@@ -3,8 +3,10 @@
 #include "embargo/io.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -432,38 +434,63 @@ absl::StatusOr<std::unique_ptr<RecordStreamWriter>> RecordStreamWriter::Open(
 RecordStreamWriter::RecordStreamWriter(std::string path, std::ofstream out)
     : path_(std::move(path)), out_(std::move(out)) {}
 
-RecordStreamWriter::~RecordStreamWriter() = default;
+// Records are gathered in buffer_ and handed to the file a megabyte at a
+// time: the stream's own 8 KiB buffer made one write system call per 8 KiB,
+// a tenth of the CPU time of a streaming import.
+namespace {
+constexpr size_t kWriteChunkBytes = size_t{1} << 20;
+}  // namespace
+
+RecordStreamWriter::~RecordStreamWriter() {
+  // As the stream's destructor did for its own buffer: what was written
+  // reaches the file even without Close (whose status is then not seen).
+  (void)Flush();
+}
+
+absl::Status RecordStreamWriter::Flush() {
+  if (buffer_.empty()) return absl::OkStatus();
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+  if (!out_) return ErrnoError(path_, "write");
+  return absl::OkStatus();
+}
+
+absl::Status RecordStreamWriter::Append(absl::string_view serialized,
+                                        const v1::Record* record) {
+  const size_t size = record != nullptr ? record->ByteSizeLong() : serialized.size();
+  if (size > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        path_, ": record ", written_ + 1, " of ", size,
+        " bytes is larger than a record stream can hold (2 GiB)"));
+  }
+  using google::protobuf::io::CodedOutputStream;
+  const auto length = static_cast<uint32_t>(size);
+  const size_t at = buffer_.size();
+  buffer_.resize(at + CodedOutputStream::VarintSize32(length) + size);
+  auto* p = reinterpret_cast<uint8_t*>(buffer_.data() + at);
+  p = CodedOutputStream::WriteVarint32ToArray(length, p);
+  if (record != nullptr) {
+    record->SerializeWithCachedSizesToArray(p);
+  } else {
+    std::memcpy(p, serialized.data(), size);
+  }
+  ++written_;
+  if (buffer_.size() >= kWriteChunkBytes) return Flush();
+  return absl::OkStatus();
+}
 
 absl::Status RecordStreamWriter::Write(const v1::Record& record) {
-  buffer_.clear();
-  {
-    google::protobuf::io::StringOutputStream stream(&buffer_);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.WriteVarint32(static_cast<uint32_t>(record.ByteSizeLong()));
-    record.SerializeWithCachedSizes(&coded);
-  }
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-  if (!out_) return ErrnoError(path_, "write");
-  ++written_;
-  return absl::OkStatus();
+  return Append({}, &record);
 }
 
 absl::Status RecordStreamWriter::WriteSerialized(absl::string_view record) {
-  buffer_.clear();
-  {
-    google::protobuf::io::StringOutputStream stream(&buffer_);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.WriteVarint32(static_cast<uint32_t>(record.size()));
-  }
-  buffer_.append(record.data(), record.size());
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-  if (!out_) return ErrnoError(path_, "write");
-  ++written_;
-  return absl::OkStatus();
+  return Append(record, nullptr);
 }
 
 absl::Status RecordStreamWriter::Close() {
+  const absl::Status flushed = Flush();
   out_.close();
+  EMBARGO_RETURN_IF_ERROR(flushed);
   if (!out_) return ErrnoError(path_, "close");
   return absl::OkStatus();
 }

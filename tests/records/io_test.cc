@@ -5,6 +5,7 @@
 #include <fstream>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
@@ -165,6 +166,64 @@ TEST(IoTest, StreamWriterAppends) {
   EXPECT_EQ(f->dataset.sources_size(), 1);
   EXPECT_EQ(f->positions.sources[0], 1);
   std::remove(path.c_str());
+}
+
+// The writer hands records to the file a megabyte at a time: a stream of
+// several megabytes, records written whole and as bytes, reads back in
+// order; what is written reaches the file without Close too; and a write
+// that fails is reported (here at Close, where the last bytes go).
+TEST(IoTest, StreamWriterBuffersAcrossChunks) {
+  const std::string path = TempPath("chunks.records");
+  constexpr int kRecords = 30000;
+  {
+    absl::StatusOr<std::unique_ptr<RecordStreamWriter>> w =
+        RecordStreamWriter::Open(path);
+    ASSERT_TRUE(w.ok());
+    for (int i = 0; i < kRecords; ++i) {
+      v1::Record r;
+      v1::Actor& a = *r.mutable_actor();
+      a.set_id(absl::StrCat("A", i));
+      a.set_name(std::string(100 + i % 300, static_cast<char>('a' + i % 26)));
+      if (i % 2 == 0) {
+        ASSERT_TRUE((*w)->Write(r).ok());
+      } else {
+        ASSERT_TRUE((*w)->WriteSerialized(r.SerializeAsString()).ok());
+      }
+    }
+    EXPECT_EQ((*w)->records_written(), kRecords);
+    ASSERT_TRUE((*w)->Close().ok());
+  }
+  absl::StatusOr<DatasetFile> f = ReadDatasetFile(path);
+  ASSERT_TRUE(f.ok()) << f.status();
+  ASSERT_EQ(f->dataset.actors_size(), kRecords);
+  for (int i : {0, 1, 9999, kRecords - 1}) {
+    EXPECT_EQ(f->dataset.actors(i).id(), absl::StrCat("A", i));
+    EXPECT_EQ(f->dataset.actors(i).name().size(), size_t(100 + i % 300));
+  }
+  {
+    absl::StatusOr<std::unique_ptr<RecordStreamWriter>> w =
+        RecordStreamWriter::Open(path);
+    ASSERT_TRUE(w.ok());
+    v1::Record r;
+    r.mutable_actor()->set_id("PRK");
+    ASSERT_TRUE((*w)->Write(r).ok());
+  }  // No Close.
+  f = ReadDatasetFile(path);
+  ASSERT_TRUE(f.ok()) << f.status();
+  ASSERT_EQ(f->dataset.actors_size(), 1);
+  EXPECT_EQ(f->dataset.actors(0).id(), "PRK");
+  std::remove(path.c_str());
+  if (std::ifstream("/dev/full").good()) {
+    absl::StatusOr<std::unique_ptr<RecordStreamWriter>> w =
+        RecordStreamWriter::Open("/dev/full");
+    ASSERT_TRUE(w.ok()) << w.status();
+    v1::Record r;
+    r.mutable_actor()->set_id("UKR");
+    ASSERT_TRUE((*w)->Write(r).ok());  // Still in the buffer.
+    const absl::Status closed = (*w)->Close();
+    EXPECT_FALSE(closed.ok());
+    EXPECT_THAT(closed.message(), HasSubstr("/dev/full"));
+  }
 }
 
 TEST(IoTest, BundledDatasetReads) {

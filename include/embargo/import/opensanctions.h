@@ -78,6 +78,11 @@ struct FtmStreamOptions {
   // Blocks mapped at once, each on its own thread (records are written in
   // file order all the same).
   int threads = 1;
+  // Memory for the lines that blocks share (addresses and identifications,
+  // which feed the actors of other blocks): kept from pass 1 up to this
+  // many bytes, so that no block reads them from the file again; the rest
+  // are read where they lie. 0 reads all of them from the file.
+  int64_t kept_line_bytes = int64_t{64} << 20;
   // Called now and then with the bytes read of the pass (1: index, 2:
   // mapping) and the file's size.
   std::function<void(int64_t done, int64_t total, int pass)> progress;

@@ -16,13 +16,16 @@
 // that the stream holds every actor before any record that refers to one.
 // The file is never held: memory is the index, one block and its records.
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdint>
 #include <cstring>
 #include <deque>
 #include <thread>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,20 +63,73 @@ using import_internal::stream::Info;
 using import_internal::stream::LineReader;
 using import_internal::stream::LineSet;
 
+// ReadAt reads `n` bytes at `offset` of `fd` into `to`: false when the
+// file ends sooner or cannot be read.
+bool ReadAt(int fd, int64_t offset, char* to, size_t n) {
+  while (n > 0) {
+    const ssize_t got = pread(fd, to, n, static_cast<off_t>(offset));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    to += got;
+    n -= static_cast<size_t>(got);
+    offset += got;
+  }
+  return true;
+}
+
+// AppendFile appends the file `from` to the file `to`: in the kernel where
+// it can (copy_file_range, no pass through this process's memory), else
+// through a buffer.
 absl::Status AppendFile(const std::string& from, const std::string& to) {
-  std::ifstream in(from, std::ios::binary);
-  std::ofstream out(to, std::ios::binary | std::ios::app);
-  if (!in || !out) {
-    return absl::UnavailableError(absl::StrCat(to, ": cannot append ", from));
+  const auto failed = [&](const char* what) {
+    return absl::UnavailableError(absl::StrCat(to, ": cannot append ", from,
+                                               ": ", what, ": ",
+                                               std::strerror(errno)));
+  };
+  const int in = open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) return failed("open");
+  const int out = open(to.c_str(), O_WRONLY | O_CLOEXEC);
+  if (out < 0) {
+    close(in);
+    return failed("open");
   }
-  std::vector<char> buf(size_t{4} << 20);
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    out.write(buf.data(), in.gcount());
+  absl::Status status = absl::OkStatus();
+  off_t at = lseek(out, 0, SEEK_END);
+  if (at < 0) status = failed("seek");
+  bool in_kernel = true;
+  std::vector<char> buf;
+  while (status.ok()) {
+    if (in_kernel) {
+      const ssize_t n = copy_file_range(in, nullptr, out, &at, size_t{1} << 30, 0);
+      if (n > 0) continue;
+      if (n == 0) break;
+      if (errno == EINTR) continue;
+      // Not offered here (an old kernel, another file system): copy what
+      // is left through a buffer, from where the copy stopped.
+      if (errno != ENOSYS && errno != EXDEV && errno != EINVAL &&
+          errno != EOPNOTSUPP && errno != EBADF) {
+        status = failed("copy");
+        break;
+      }
+      in_kernel = false;
+      if (lseek(out, at, SEEK_SET) < 0) status = failed("seek");
+      buf.resize(size_t{4} << 20);
+      continue;
+    }
+    const ssize_t n = read(in, buf.data(), buf.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) status = failed("read");
+    if (n <= 0) break;
+    for (ssize_t done = 0; done < n && status.ok();) {
+      const ssize_t w = write(out, buf.data() + done, static_cast<size_t>(n - done));
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) status = failed("write");
+      else done += w;
+    }
   }
-  out.close();
-  if (!out) return absl::UnavailableError(absl::StrCat(to, ": write failed"));
-  return absl::OkStatus();
+  close(in);
+  if (close(out) != 0 && status.ok()) status = failed("close");
+  return status;
 }
 
 // Misread is what the streaming import returns, with `misread` set, when
@@ -137,6 +193,7 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
   // --- Pass 1: the index. --------------------------------------------------
   constexpr int64_t kSampleLines = 4096;
   Index index;
+  index.kept_budget = std::max<int64_t>(0, options.kept_line_bytes);
   {
     LineReader reader(file.get());
     absl::string_view line;
@@ -201,6 +258,10 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
         continue;
       }
       index.claimed.Add(number);
+      if (model.IsA(scan.schema, "Address") ||
+          model.IsA(scan.schema, "Identification")) {
+        index.Keep(offset, line);
+      }
       for (std::string& a : scan.addresses) {
         index.named_addresses.insert(std::move(a));
       }
@@ -255,8 +316,16 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
         update->Plan(index, path, shared_ids, *out, *rest, owned, report));
   }
 
+  // Lines other blocks hold and pass 1 did not keep are read in place with
+  // pread (a seek and a buffered read of 4 KiB was two system calls each).
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> borrow_file(
       std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (borrow_file == nullptr) {
+    return absl::UnavailableError(absl::StrCat(
+        path, ": cannot open again to read the lines blocks share: ",
+        std::strerror(errno)));
+  }
+  const int borrow_fd = fileno(borrow_file.get());
 
   constexpr size_t kArenaBuffer = size_t{64} << 20;
   // A block of lines, its origin and, once mapped, its records.
@@ -315,11 +384,17 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
       if (!model.IsA(schema, "Address") && !model.IsA(schema, "Identification")) {
         continue;
       }
+      if (auto kept = index.kept_lines.find(it->second.offset);
+          kept != index.kept_lines.end()) {
+        b.text.append(kept->second.data(), kept->second.size());
+        b.text.push_back('\n');
+        b.lines.line_numbers.push_back(it->second.line);
+        continue;
+      }
       const size_t at = b.text.size();
       b.text.resize(at + it->second.length);
-      if (std::fseek(borrow_file.get(), it->second.offset, SEEK_SET) != 0 ||
-          std::fread(b.text.data() + at, 1, it->second.length,
-                     borrow_file.get()) != it->second.length) {
+      if (!ReadAt(borrow_fd, it->second.offset, b.text.data() + at,
+                  it->second.length)) {
         return absl::DataLossError(
             absl::StrCat(path, ":", it->second.line, ": changed while read"));
       }

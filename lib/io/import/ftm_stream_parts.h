@@ -148,6 +148,21 @@ struct Index {
   LineSet naming;
   // Lines that are the first of their id.
   LineSet claimed;
+  // The text of the lines other blocks may borrow (addresses and
+  // identifications), kept from pass 1 up to FtmStreamOptions::
+  // kept_line_bytes and found by their offset: borrowing them then needs
+  // no read of the file. Lines beyond the budget are read where they lie.
+  StringStore kept_text;
+  int64_t kept_budget = 0;
+  absl::flat_hash_map<int64_t, absl::string_view> kept_lines;
+
+  // Keep keeps `line`, which starts at `offset` of the file, while the
+  // budget lasts.
+  void Keep(int64_t offset, absl::string_view line) {
+    if (static_cast<int64_t>(line.size()) > kept_budget) return;
+    kept_budget -= static_cast<int64_t>(line.size());
+    kept_lines.emplace(offset, kept_text.Keep(line));
+  }
 
   uint16_t SchemaNumber(const std::string& s) {
     auto [it, inserted] =

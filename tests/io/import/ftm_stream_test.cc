@@ -29,14 +29,16 @@ std::vector<std::string> Records(const v1::Dataset& ds) {
   return testing_import::SortedRecords(ds);
 }
 
+// kept_line_bytes < 0 keeps the default budget for the lines blocks share.
 void ExpectSameAsWholeFile(const std::string& path, int64_t block_lines,
-                           int threads = 1) {
+                           int threads = 1, int64_t kept_line_bytes = -1) {
   absl::StatusOr<ImportResult> whole = ImportFtmJson(path);
   ASSERT_TRUE(whole.ok()) << whole.status();
   const std::string out = TempPath("ftm_stream_test.records");
   FtmStreamOptions o;
   o.block_lines = block_lines;
   o.threads = threads;
+  if (kept_line_bytes >= 0) o.kept_line_bytes = kept_line_bytes;
   int calls = 0;
   o.progress = [&](int64_t done, int64_t total, int pass) {
     EXPECT_LE(done, total);
@@ -92,6 +94,10 @@ TEST(FtmStreamTest, GeneratedExport) {
     testing_ftm::WriteEntities(out, 3000, 7);
   }
   ExpectSameAsWholeFile(path, 250);
+  // The lines blocks share read again from the file, all of them or those
+  // beyond a budget that holds some.
+  ExpectSameAsWholeFile(path, 250, 1, /*kept_line_bytes=*/0);
+  ExpectSameAsWholeFile(path, 250, 1, /*kept_line_bytes=*/5000);
   // The mix is as documented (3000 entities: within a few percent).
   int persons = 0, sanctions = 0;
   for (int64_t i = 0; i < 3000; ++i) {
@@ -118,8 +124,10 @@ TEST(FtmStreamTest, EntitiesReadAcrossBlocksAreWrittenOnce) {
 {"id":"org1","schema":"Organization","properties":{"name":["Trade Co"]}}
 )");
   for (int block : {1, 2, 3, 100}) {
-    SCOPED_TRACE(block);
-    ExpectSameAsWholeFile(path, block);
+    for (int64_t kept : {-1, 0, 100}) {
+      SCOPED_TRACE(absl::StrCat("blocks of ", block, ", kept ", kept));
+      ExpectSameAsWholeFile(path, block, 1, kept);
+    }
   }
   absl::StatusOr<ImportResult> whole = ImportFtmJson(path);
   ASSERT_TRUE(whole.ok());
