@@ -3,6 +3,7 @@
 #include "tests/search/eval_set.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -14,6 +15,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "lib/text/names.h"
+#include "lib/text/utf8.h"
 
 namespace embargo::testing {
 namespace {
@@ -26,23 +28,39 @@ std::vector<std::string> Words(absl::string_view s) {
 
 // Typo applies one random edit (substitution, deletion, insertion or
 // transposition) to a word of four letters or more; false when none is.
+// It edits letters, not bytes: a word such as "Issène" stays UTF-8.
 bool Typo(std::vector<std::string>& words, std::mt19937_64& rng) {
+  const auto letters = [](absl::string_view w) {
+    std::u32string out;
+    for (size_t i = 0; i < w.size();) {
+      char32_t c = 0;
+      const int n = text::DecodeUtf8(w, i, c);
+      if (n == 0) return std::u32string();
+      out.push_back(c);
+      i += static_cast<size_t>(n);
+    }
+    return out;
+  };
   std::vector<size_t> long_words;
   for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i].size() >= 4 && text_internal::IsLatinToken(FoldName(words[i]))) {
+    if (letters(words[i]).size() >= 4 &&
+        text_internal::IsLatinToken(FoldName(words[i]))) {
       long_words.push_back(i);
     }
   }
   if (long_words.empty()) return false;
-  std::string& w = words[long_words[rng() % long_words.size()]];
+  std::string& word = words[long_words[rng() % long_words.size()]];
+  std::u32string w = letters(word);
   const size_t p = 1 + rng() % (w.size() - 2);  // Not the first letter.
-  const char letter = static_cast<char>('a' + rng() % 26);
+  const char32_t letter = static_cast<char32_t>('a' + rng() % 26);
   switch (rng() % 4) {
     case 0: w[p] = letter; break;
     case 1: w.erase(p, 1); break;
-    case 2: w.insert(w.begin() + p, letter); break;
+    case 2: w.insert(w.begin() + static_cast<std::ptrdiff_t>(p), letter); break;
     default: std::swap(w[p], w[p + 1 < w.size() ? p + 1 : p - 1]); break;
   }
+  word.clear();
+  for (char32_t c : w) text::AppendUtf8(c, word);
   return true;
 }
 
