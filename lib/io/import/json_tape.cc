@@ -147,7 +147,11 @@ bool JsonTape::Value(int depth) {
           ++pos_;
           Ws();
         }
-        if (!Value(depth + 1)) return false;
+        // Strings, most values, without the call and the switch.
+        const bool read = pos_ < in_.size() && in_[pos_] == '"'
+                              ? String()
+                              : Value(depth + 1);
+        if (!read) return false;
         Ws();
         if (pos_ < in_.size() && in_[pos_] == ',') {
           ++pos_;
@@ -246,29 +250,31 @@ bool JsonTape::Number() {
 }
 
 bool JsonTape::String() {
-  ++pos_;  // The opening quote.
-  const size_t start = pos_;
-  // Fast path: no escape before the closing quote.
+  // Fast path, most strings: no escape before the closing quote. Locals
+  // rather than members, which the stores of Push would make the compiler
+  // read again.
   const size_t n = in_.size();
-  const char* data = in_.data();
-  while (true) {
-    pos_ = SkipPlain(data, pos_, n);
-    if (pos_ >= n) break;
-    const char c = in_[pos_];
-    if (c == '"') {
-      const uint32_t self = size();
-      Push(
-          {Type::kString, self + 1, in_.substr(start, pos_ - start)});
-      ++pos_;
-      return true;
-    }
-    if (c == '\\') break;
-    return Fail(absl::StrFormat(
-        "control character 0x%02X in a string (it must be escaped)",
-        static_cast<unsigned char>(c)));
+  const char* const data = in_.data();
+  const size_t start = pos_ + 1;  // After the opening quote.
+  const size_t end = SkipPlain(data, start, n);
+  if (end < n && data[end] == '"') [[likely]] {
+    Push({Type::kString, count_ + 1,
+          absl::string_view(data + start, end - start)});
+    pos_ = end + 1;
+    return true;
   }
+  return RestOfString(start, end);
+}
+
+bool JsonTape::RestOfString(size_t start, size_t stop) {
+  pos_ = stop;
   if (pos_ >= in_.size()) {
     return Fail("unexpected end of the line in a string; expected '\"'");
+  }
+  if (in_[pos_] != '\\') {
+    return Fail(absl::StrFormat(
+        "control character 0x%02X in a string (it must be escaped)",
+        static_cast<unsigned char>(in_[pos_])));
   }
   // Slow path: unescape into scratch_.
   const uint32_t offset = static_cast<uint32_t>(scratch_.size());

@@ -77,12 +77,19 @@ class JsonTape {
  private:
   bool Value(int depth);
   bool String();
+  // RestOfString goes on with a string whose plain run from `start` (after
+  // the opening quote) stopped at `stop` on something other than the
+  // closing quote: an escape, a control character or the end. Apart, so
+  // that String's fast path saves no registers.
+  [[gnu::noinline]] bool RestOfString(size_t start, size_t stop);
   bool Number();
   bool Literal(absl::string_view word, Type type);
   bool Fail(std::string message, Error::Kind kind = Error::kSyntax);
   void Ws() {
-    while (pos_ < in_.size() && (in_[pos_] == ' ' || in_[pos_] == '\t' ||
-                                 in_[pos_] == '\n' || in_[pos_] == '\r')) {
+    // Every white-space byte is at most ' ': one comparison for the others.
+    while (pos_ < in_.size() && static_cast<unsigned char>(in_[pos_]) <= ' ' &&
+           (in_[pos_] == ' ' || in_[pos_] == '\t' || in_[pos_] == '\n' ||
+            in_[pos_] == '\r')) {
       ++pos_;
     }
   }
