@@ -63,6 +63,13 @@ using import_internal::stream::Info;
 using import_internal::stream::LineReader;
 using import_internal::stream::LineSet;
 
+// Shared says whether entities of `schema` feed the actors of other
+// blocks, which then borrow their lines: addresses and identifications
+// (an actor named as an address is its own block's, and not an address).
+bool Shared(const FtmModel& model, absl::string_view schema) {
+  return model.IsA(schema, "Address") || model.IsA(schema, "Identification");
+}
+
 // ReadAt reads `n` bytes at `offset` of `fd` into `to`: false when the
 // file ends sooner or cannot be read.
 bool ReadAt(int fd, int64_t offset, char* to, size_t n) {
@@ -237,9 +244,7 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
         }
         continue;
       }
-      if (update && quick &&
-          (model.IsA(scan.schema, "Address") ||
-           model.IsA(scan.schema, "Identification")) &&
+      if (update && quick && Shared(model, scan.schema) &&
           !checker.Read(line, checked)) {
         misread = true;
         return Misread(path, number);
@@ -258,10 +263,7 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
         continue;
       }
       index.claimed.Add(number);
-      if (model.IsA(scan.schema, "Address") ||
-          model.IsA(scan.schema, "Identification")) {
-        index.Keep(offset, line);
-      }
+      if (Shared(model, scan.schema)) index.Keep(offset, line);
       for (std::string& a : scan.addresses) {
         index.named_addresses.insert(std::move(a));
       }
@@ -378,25 +380,18 @@ absl::StatusOr<ImportReport> StreamFtm(const std::string& path,
         continue;
       }
       if (!taken.insert(id).second) continue;
-      // Only addresses and identifications feed another block's actors (an
-      // actor named as an address is its own block's, and not an address).
-      const std::string& schema = index.schemata[it->second.schema];
-      if (!model.IsA(schema, "Address") && !model.IsA(schema, "Identification")) {
-        continue;
-      }
+      if (!Shared(model, index.schemata[it->second.schema])) continue;
       if (auto kept = index.kept_lines.find(it->second.offset);
           kept != index.kept_lines.end()) {
         b.text.append(kept->second.data(), kept->second.size());
-        b.text.push_back('\n');
-        b.lines.line_numbers.push_back(it->second.line);
-        continue;
-      }
-      const size_t at = b.text.size();
-      b.text.resize(at + it->second.length);
-      if (!ReadAt(borrow_fd, it->second.offset, b.text.data() + at,
-                  it->second.length)) {
-        return absl::DataLossError(
-            absl::StrCat(path, ":", it->second.line, ": changed while read"));
+      } else {
+        const size_t at = b.text.size();
+        b.text.resize(at + it->second.length);
+        if (!ReadAt(borrow_fd, it->second.offset, b.text.data() + at,
+                    it->second.length)) {
+          return absl::DataLossError(
+              absl::StrCat(path, ":", it->second.line, ": changed while read"));
+        }
       }
       b.text.push_back('\n');
       b.lines.line_numbers.push_back(it->second.line);

@@ -77,8 +77,11 @@ void ExpectSameAsWholeFile(const std::string& path, int64_t block_lines,
 }
 
 TEST(FtmStreamTest, ZalaInBlocksOfSevenLines) {
-  ExpectSameAsWholeFile(
-      std::string(EMBARGO_SHARED_DATA_DIR) + "/ftm/zala_entities.ftm.json", 7);
+  const std::string zala =
+      std::string(EMBARGO_SHARED_DATA_DIR) + "/ftm/zala_entities.ftm.json";
+  ExpectSameAsWholeFile(zala, 7);
+  // The lines blocks share read again from the file instead of kept.
+  ExpectSameAsWholeFile(zala, 7, 1, /*kept_line_bytes=*/0);
 }
 
 TEST(FtmStreamTest, WikidataPepsInBlocks) {
