@@ -366,7 +366,14 @@ void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
     a.set_note(absl::StrJoin(note, "; "));
     *a.add_evidence() = builder.Evidence(e.locator);
 
-    for (const std::string& program : e.programs) {
+    for (size_t i = 0; i < e.programs.size(); ++i) {
+      const std::string& program = e.programs[i];
+      // A programme named twice (two programList elements, or one twice in
+      // a list) is one designation: one sanction, whose id it names.
+      if (std::find(e.programs.begin(), e.programs.begin() + i, program) !=
+          e.programs.begin() + i) {
+        continue;
+      }
       v1::Sanction& s = *ds.add_sanctions();
       s.set_id(absl::StrCat(actor_id, "-", program));
       s.set_authority_id("OFAC");
