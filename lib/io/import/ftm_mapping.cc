@@ -289,7 +289,7 @@ v1::Identifier* AddIdentifier(v1::Actor& a, absl::string_view scheme,
     if (id.scheme() == scheme && id.value() == v) return &id;
   }
   v1::Identifier* id = a.add_identifiers();
-  id->set_scheme(std::string(scheme));
+  id->set_scheme(scheme.data(), scheme.size());
   id->set_value(std::move(v));
   id->set_source_id(source_id);
   return id;
@@ -355,15 +355,29 @@ void FillActor(const FtmModel& model, const Entity& e,
       break;
     }
   }
+  // Built in the record's own string, its length reserved once.
   const absl::Span<const absl::string_view> topics = e.Values("topics");
-  std::string note = absl::StrCat("FtM ", e.schema);
-  if (!topics.empty()) {
-    absl::StrAppend(&note, "; topics: ", absl::StrJoin(topics, ", "));
-  }
-  if (!e.datasets.empty()) {
-    absl::StrAppend(&note, "; datasets: ", absl::StrJoin(e.datasets, ", "));
-  }
-  a.set_note(std::move(note));
+  const auto joined = [](absl::Span<const absl::string_view> v) {
+    size_t n = 0;
+    for (absl::string_view x : v) n += x.size() + 2;
+    return n;
+  };
+  std::string& note = *a.mutable_note();
+  note.clear();
+  note.reserve(4 + e.schema.size() + 10 + joined(topics) + 12 +
+               joined(e.datasets));
+  import_internal::AppendPieces(note, {"FtM ", e.schema});
+  const auto list = [&](absl::string_view label,
+                        absl::Span<const absl::string_view> v) {
+    if (v.empty()) return;
+    note.append(label.data(), label.size());
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i > 0) note.append(", ");
+      note.append(v[i].data(), v[i].size());
+    }
+  };
+  list("; topics: ", topics);
+  list("; datasets: ", e.datasets);
 }
 
 bool FillSanctionTerms(const FtmModel& model, const Entity& e,

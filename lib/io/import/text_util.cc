@@ -3,9 +3,14 @@
 #include "lib/io/import/text_util.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
@@ -22,21 +27,47 @@ std::string BaseName(absl::string_view path) {
                                                       : path.substr(slash + 1));
 }
 
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// IsClean says whether CleanText would return `s` as it is: no whitespace
+// at either end, and none inside but single spaces. Whitespace bytes are
+// all 0x20 or below: sixteen bytes at a time, only those are looked at.
+bool IsClean(absl::string_view s) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  if (n == 0 || IsSpace(p[0]) || IsSpace(p[n - 1])) return false;
+  const auto ok = [p](size_t k) {  // k > 0: p[0] is not whitespace.
+    const char c = p[k];
+    if (c == ' ') return !IsSpace(p[k - 1]);
+    return !IsSpace(c);
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i low = _mm_set1_epi8(0x20);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    uint32_t mask = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, low), x)));
+    while (mask != 0) {
+      if (!ok(i + static_cast<size_t>(__builtin_ctz(mask)))) return false;
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; i < n; ++i) {
+    if (static_cast<unsigned char>(p[i]) <= 0x20 && !ok(i)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string CleanText(absl::string_view s) {
   // Most values are clean already (single spaces between words, none at
   // the ends): then one copy.
-  bool after_space = true;  // The start counts as a space: none may lead.
-  bool clean = true;
-  for (char c : s) {
-    const bool ws = c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
-                    c == '\v' || c == '\f';
-    if (ws && (c != ' ' || after_space)) {
-      clean = false;
-      break;
-    }
-    after_space = ws;
-  }
-  if (clean && !after_space) return std::string(s);
+  if (IsClean(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   bool space = false;
@@ -51,6 +82,14 @@ std::string CleanText(absl::string_view s) {
     out.push_back(c);
   }
   return out;
+}
+
+void AppendPieces(std::string& out,
+                  std::initializer_list<absl::string_view> pieces) {
+  size_t size = out.size();
+  for (absl::string_view p : pieces) size += p.size();
+  out.reserve(size);
+  for (absl::string_view p : pieces) out.append(p.data(), p.size());
 }
 
 absl::StatusOr<std::string> ReadFileBytes(const std::string& path,

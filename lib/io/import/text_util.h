@@ -20,6 +20,7 @@
 #define EMBARGO_LIB_IO_IMPORT_TEXT_UTIL_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,12 @@ std::string BaseName(absl::string_view path);
 // CleanText trims and collapses every run of whitespace (spaces, tabs, CR,
 // LF) into one space.
 std::string CleanText(absl::string_view s);
+
+// AppendPieces appends the pieces to `out`, reserving their length once
+// (absl::StrAppend grows a string by amortized doubling and zero-fills the
+// new bytes before it copies: a cost where millions of strings are built).
+void AppendPieces(std::string& out,
+                  std::initializer_list<absl::string_view> pieces);
 
 // ReadFileBytes reads a whole file. NotFound when it does not exist,
 // PermissionDenied / Unavailable when it cannot be read, ResourceExhausted
