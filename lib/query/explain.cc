@@ -102,7 +102,7 @@ HopDetail ExplainHop(const Graph& g, const Hop& hop) {
                    ? absl::StrCat("listed ", DateText(s.listed()))
                    : absl::StrCat("listed no later than ",
                                   DateText(s.listed_no_later_than()),
-                                  " (edition date of the list)");
+                                  " (no listing date given)");
       if (s.has_delisted()) absl::StrAppend(&d.when, ", delisted ", DateText(s.delisted()));
       AddEvidence(g, s.evidence(), d.evidence);
       break;

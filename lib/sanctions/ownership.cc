@@ -335,7 +335,7 @@ void AppendChain(const Graph& graph, const BlockedSet& blocked, NodeId node,
                         ? s.listed.ToString()
                         : absl::StrCat("no later than ",
                                        s.listed_no_later_than.ToString(),
-                                       " (edition date of the list)"));
+                                       " (no listing date given)"));
     if (s.delisted.known()) {
       absl::StrAppend(&out, ", delisted ", s.delisted.ToString());
     }

@@ -114,12 +114,12 @@ absl::StatusOr<PartialDate> AsOf(const Args& args) {
 namespace {
 
 // ListedText is the listing date, or what is known of it: "no later than
-// 2021-07-07 (edition date of the list)" for lists that give no date.
+// 2021-07-07 (no listing date given)" for lists that give no date.
 std::string ListedText(const InForce& s) {
   if (s.listed.known()) return s.listed.ToString();
   if (s.listed_no_later_than.known()) {
     return absl::StrCat("no later than ", s.listed_no_later_than.ToString(),
-                        " (edition date of the list)");
+                        " (no listing date given)");
   }
   return "unknown";
 }

@@ -430,12 +430,8 @@ class Importer {
       s.set_target_id(ActorId(target));
       // Programme, measures, dates, reference and remarks (ftm_mapping.h).
       bool from_first_seen = false;
-      if (!import_internal::ftm::FillSanctionTerms(model_, e, *authority_id, s,
-                                                   from_first_seen)) {
-        e.rejected = "Sanction without a listing, start or first-seen date";
-        ds_->mutable_sanctions()->RemoveLast();
-        continue;
-      }
+      import_internal::ftm::FillSanctionTerms(model_, e, *authority_id, s,
+                                              from_first_seen);
       if (from_first_seen) ++listed_from_first_seen_;
       s.set_status(options_.sanction_status);
       AddEvidence(*s.add_evidence(), e);
@@ -562,8 +558,9 @@ class Importer {
     if (listed_from_first_seen_ > 0) {
       rep.notes.push_back(absl::StrCat(
           listed_from_first_seen_,
-          " sanction(s) without a listing or start date are dated by "
-          "first_seen"));
+          " sanction(s) without a listing or start date: listing date "
+          "unknown, listed no later than first_seen (possibly in force "
+          "before it)"));
     }
     rep.records["source"] = ds.sources_size();
     rep.records["actor"] = ds.actors_size();

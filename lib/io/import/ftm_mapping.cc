@@ -380,7 +380,7 @@ void FillActor(const FtmModel& model, const Entity& e,
   list("; datasets: ", e.datasets);
 }
 
-bool FillSanctionTerms(const FtmModel& model, const Entity& e,
+void FillSanctionTerms(const FtmModel& model, const Entity& e,
                        absl::string_view authority_id, v1::Sanction& s,
                        bool& from_first_seen) {
   from_first_seen = false;
@@ -410,23 +410,35 @@ bool FillSanctionTerms(const FtmModel& model, const Entity& e,
     for (absl::string_view v : e.Values(p)) starts.push_back(v);
   }
   std::vector<std::string> remarks;
-  std::optional<PartialDate> listed = Earliest(starts);
-  if (!listed) {
-    listed = ParseDate(e.first_seen);
-    if (!listed) return false;
-    remarks.push_back(absl::StrCat(
-        "listing date not given; first seen by the publisher on ",
-        listed->ToString()));
-    from_first_seen = true;
-  }
-  *s.mutable_listed() = listed->ToProto();
+  const std::optional<PartialDate> listed = Earliest(starts);
   std::vector<absl::string_view> ends;
   for (const std::string& p : model.TemporalEnd(e.schema)) {
     for (absl::string_view v : e.Values(p)) ends.push_back(v);
   }
-  if (std::optional<PartialDate> end = Latest(ends)) {
-    if (end->LatestDay() >= listed->EarliestDay()) {
+  const std::optional<PartialDate> end = Latest(ends);
+  if (listed) {
+    *s.mutable_listed() = listed->ToProto();
+    if (end && end->LatestDay() >= listed->EarliestDay()) {
       *s.mutable_delisted() = end->ToProto();
+    }
+  } else {
+    // No listing or start date: the listing date stays unknown. The day
+    // the publisher first saw the sanction (or its end, if earlier) is a
+    // day by which it was listed: before it the sanction is possibly in
+    // force, never "not in force".
+    if (end) *s.mutable_delisted() = end->ToProto();
+    std::optional<PartialDate> by = ParseDate(e.first_seen);
+    if (by && end && end->LatestDay() < by->EarliestDay()) by = end;
+    if (by) {
+      *s.mutable_listed_no_later_than() = by->ToProto();
+      remarks.push_back(absl::StrCat(
+          "listing date not given; listed no later than ", by->ToString(),
+          e.first_seen.empty() || by == end
+              ? " (its end)"
+              : " (first seen by the publisher then)"));
+      from_first_seen = true;
+    } else {
+      remarks.push_back("listing date not given");
     }
   }
   absl::Span<const absl::string_view> refs = e.Values("authorityId");
@@ -446,7 +458,6 @@ bool FillSanctionTerms(const FtmModel& model, const Entity& e,
         absl::StrCat("authorities: ", absl::StrJoin(authorities, "; ")));
   }
   s.set_remarks(absl::StrJoin(remarks, "; "));
-  return true;
 }
 
 }  // namespace import_internal::ftm

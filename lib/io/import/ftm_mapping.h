@@ -108,11 +108,12 @@ void FillActor(const FtmModel& model, const Entity& e,
 // program), legal basis (every program), measures (from the provisions,
 // program and summary words; none found: ASSET_FREEZE for OFAC, UNSC, EU
 // and UK, OTHER otherwise), listing date (the earliest of listingDate and
-// the start properties, else first_seen with a remark saying so, and then
-// `from_first_seen`), delisting date (the latest end, when not before the
+// the start properties), delisting date (the latest end, when not before the
 // listing), reference (authorityId, else unscId, else recordId) and
-// remarks. False, with nothing to keep, when no listing date can be read.
-bool FillSanctionTerms(const FtmModel& model, const Entity& e,
+// remarks. Without a listing or start date, `listed` stays unknown and
+// `listed_no_later_than` is first_seen (or the end, if earlier), with a
+// remark saying so, and then `from_first_seen`.
+void FillSanctionTerms(const FtmModel& model, const Entity& e,
                        absl::string_view authority_id, v1::Sanction& s,
                        bool& from_first_seen);
 

@@ -345,7 +345,10 @@ TEST_F(FtmZalaTest, SanctionsPerProgrammeAndAuthority) {
     ++programs[s.program()];
     ++authorities[s.authority_id()];
     EXPECT_EQ(s.status(), v1::STATUS_CONFIRMED);
-    EXPECT_GT(s.listed().year(), 2000) << s.id();
+    // Dated by the list, or (no listing date given) listed no later than
+    // the day the publisher first saw it; never both.
+    EXPECT_NE(s.listed().year() > 2000, s.listed_no_later_than().year() > 2000)
+        << s.id();
     EXPECT_GT(s.measures_size(), 0);
   }
   EXPECT_EQ(programs["EU-UKR"], 7);
@@ -658,13 +661,46 @@ TEST(FtmQuirksTest, SanctionsAuthoritiesAndDates) {
   EXPECT_THAT(s1.measures(), ::testing::ElementsAre(v1::MEASURE_ASSET_FREEZE));
   const v1::Sanction& s2 = r->dataset.sanctions(1);
   EXPECT_EQ(s2.authority_id(), "FTM-AUTH-jpn-ministry-of-finance");
-  EXPECT_EQ(s2.listed().year(), 2024);  // From first_seen.
-  EXPECT_THAT(s2.remarks(), HasSubstr("first seen by the publisher"));
+  // No listing date: unknown, never first_seen; the publisher's first
+  // sighting bounds it (before it the sanction is possibly in force).
+  EXPECT_EQ(s2.listed().year(), 0);
+  EXPECT_EQ(s2.listed_no_later_than().year(), 2024);
+  EXPECT_EQ(s2.listed_no_later_than().month(), 2);
+  EXPECT_EQ(s2.listed_no_later_than().day(), 1);
+  EXPECT_THAT(s2.remarks(), HasSubstr("listed no later than 2024-02-01 "
+                                      "(first seen by the publisher then)"));
   EXPECT_THAT(s2.measures(), ::testing::ElementsAre(v1::MEASURE_ASSET_FREEZE,
                                                     v1::MEASURE_TRAVEL_BAN));
   const v1::Actor* unsc = FindActor(r->dataset, "UNSC");
   ASSERT_NE(unsc, nullptr);
   EXPECT_EQ(unsc->kind(), v1::ACTOR_KIND_INTERNATIONAL_BODY);
+  EXPECT_TRUE(CheckValid(*r, "q").ok()) << CheckValid(*r, "q");
+}
+
+TEST(FtmQuirksTest, SanctionsWithoutListingDatesAreKeptUndated) {
+  // No date at all: kept, its listing date unknown (it was rejected once).
+  const std::string undated =
+      R"({"id": "s3", "schema": "Sanction", "properties": {"entity": ["c2"], )"
+      R"("authority": ["Ministry of Finance"], "country": ["jp"]}})";
+  // Ended before the publisher first saw it: listed no later than its end.
+  const std::string ended =
+      R"({"id": "s4", "schema": "Sanction", "first_seen": "2024-02-01T10:00:00", )"
+      R"("properties": {"entity": ["c2"], "authority": ["Ministry of Finance"], )"
+      R"("country": ["jp"], "endDate": ["2019-05"]}})";
+  absl::StatusOr<ImportResult> r = ImportLines({kCompanyB, undated, ended});
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->dataset.sanctions_size(), 2) << r->report.Summary();
+  EXPECT_TRUE(r->report.rejected.empty()) << r->report.Summary();
+  const v1::Sanction& s3 = r->dataset.sanctions(0);
+  EXPECT_EQ(s3.listed().year(), 0);
+  EXPECT_EQ(s3.listed_no_later_than().year(), 0);
+  EXPECT_THAT(s3.remarks(), HasSubstr("listing date not given"));
+  const v1::Sanction& s4 = r->dataset.sanctions(1);
+  EXPECT_EQ(s4.listed().year(), 0);
+  EXPECT_EQ(s4.delisted().year(), 2019);
+  EXPECT_EQ(s4.listed_no_later_than().year(), 2019);
+  EXPECT_EQ(s4.listed_no_later_than().month(), 5);
+  EXPECT_THAT(s4.remarks(), HasSubstr("listed no later than 2019-05 (its end)"));
   EXPECT_TRUE(CheckValid(*r, "q").ok()) << CheckValid(*r, "q");
 }
 
