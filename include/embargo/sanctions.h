@@ -343,7 +343,9 @@ struct Stake {
   NodeId owner;
   EdgeId edge;
   EdgeKind kind;         // kOwnership or kControl.
-  double share_percent;  // 0 for control.
+  // 0 for control, and for a stake of unknown size: that blocks nothing on
+  // the certain reading and up to the whole asset on the possible one.
+  double share_percent;
   Certainty certainty;   // Of the edge on the date (owner's block aside).
   // True when this stake is part of what blocked the entity: the owner was
   // blocked before the entity was, so following explaining stakes from any
@@ -360,11 +362,14 @@ struct BlockedEntity {
   // it is also sanctioned directly.
   bool blocked_by_ownership = false;
   // Sum of the stakes of blocked owners (percent), on the certain or
-  // possible reading as `certainty` says.
+  // possible reading as `certainty` says: each owner's largest known stake
+  // (one owner's several records of a stake count once), stakes of unknown
+  // size counting 0 here.
   double blocked_share = 0;
   // The node's own sanctions in force (directly sanctioned nodes).
   std::vector<InForce> sanctions;
-  // Stakes of blocked owners, explaining ones first, then by share.
+  // Stakes of blocked owners, explaining ones first, then by share. Of one
+  // owner's stakes only the largest explains; the others are listed.
   std::vector<Stake> stakes;
   // kCertain when the node is blocked on every reading of the dates.
   Certainty certainty = Certainty::kCertain;

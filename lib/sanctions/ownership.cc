@@ -32,6 +32,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -56,10 +57,15 @@ constexpr double kEpsilon = 1e-9;
 
 // What a run knows of a node it touched.
 struct NodeState {
-  double sum = 0;          // Shares held by blocked owners.
+  double sum = 0;          // Shares held by blocked owners (see Solve).
+  double known_sum = 0;    // The same, stakes of unknown size counting 0.
   uint32_t rank = 0;       // Position in the worklist, when blocked.
   bool seed = false;       // Sanctioned itself.
   bool controlled = false; // Controlled by a blocked node (EU).
+  // The owner whose row is being scanned and the largest of its stakes
+  // counted so far (with and without unknown sizes).
+  uint32_t last_owner = UINT32_MAX;
+  double last_share = 0, last_known = 0;
 };
 
 // One fixed point: which nodes are blocked and in which order.
@@ -68,6 +74,10 @@ struct Run {
   absl::flat_hash_map<uint32_t, NodeState> state;
   std::vector<uint32_t> order;  // The worklist: nodes in the order blocked.
   uint64_t examined = 0;
+  // Whether a blocked owner held a stake of unknown size: it blocks
+  // nothing on the certain reading and up to all of the asset on the
+  // possible one.
+  bool unknown_shares = false;
 
   bool Blocked(uint32_t v) const { return (blocked[v >> 6] >> (v & 63)) & 1; }
   const NodeState& State(uint32_t v) const {
@@ -156,10 +166,32 @@ class Solver {
         // that they are exact for every blocked node at the end.
         NodeState* st;
         if (a.kind == EdgeKind::kOwnership) {
-          const double share = d_.edge_share[a.edge];
-          if (!(share > 0)) continue;
+          const double known = d_.edge_share[a.edge] > 0 ? d_.edge_share[a.edge] : 0;
+          double share = known;
+          if (known == 0) {
+            // A stake of unknown size: none on the certain reading, the
+            // whole asset on the possible one (never "not blocked").
+            run.unknown_shares = true;
+            if (certain_mode) continue;
+            share = 100;
+          }
           st = &run.state[v];
-          st->sum += share;
+          // One owner's several records of a stake in one asset (a
+          // register's successive holdings, lists repeating a stake) count
+          // once, with the largest share: u's row is scanned in one go, so
+          // they come one after another here.
+          if (st->last_owner != u) {
+            st->last_owner = u;
+            st->last_share = st->last_known = 0;
+          }
+          if (share > st->last_share) {
+            st->sum += share - st->last_share;
+            st->last_share = share;
+          }
+          if (known > st->last_known) {
+            st->known_sum += known - st->last_known;
+            st->last_known = known;
+          }
           if (run.Blocked(v) || !Reached(st->sum)) continue;
         } else {
           st = &run.state[v];
@@ -171,10 +203,11 @@ class Solver {
     }
   }
 
-  // Explain fills the stakes of `v` from run `run`.
+  // Explain fills the stakes of `v` from run `run`, with the sums Solve
+  // made: each owner's largest stake counts, a stake of unknown size
+  // (share_percent 0) only on the possible reading.
   void Explain(uint32_t v, const Run& run, bool certain_mode,
                BlockedEntity& out) {
-    double share = 0;
     bool controlled = false;
     for (uint32_t i = d_.RowBegin(v), end = d_.RowEnd(v); i < end; ++i) {
       const AdjacencyEntry& a = d_.row_entry[i];
@@ -186,17 +219,47 @@ class Solver {
       s.owner = NodeId(u);
       s.edge = EdgeId(a.edge);
       s.kind = a.kind;
-      s.share_percent = a.kind == EdgeKind::kOwnership ? d_.edge_share[a.edge] : 0;
-      if (a.kind == EdgeKind::kOwnership && !(s.share_percent > 0)) continue;
+      s.share_percent = a.kind == EdgeKind::kOwnership &&
+                                d_.edge_share[a.edge] > 0
+                            ? d_.edge_share[a.edge]
+                            : 0;
+      if (a.kind == EdgeKind::kOwnership && s.share_percent == 0 &&
+          certain_mode) {
+        continue;
+      }
       std::optional<Certainty> c = EdgeCertainty(a.edge);
       s.certainty = c.value_or(Certainty::kPossible);
       s.explaining =
           !run.State(v).seed && run.State(u).rank < run.State(v).rank;
-      share += s.share_percent;
       controlled |= a.kind == EdgeKind::kControl;
       out.stakes.push_back(s);
     }
-    out.blocked_share = share;
+    // Of one owner's stakes, the largest counts (unknown size as all of the
+    // asset) and explains; the others are listed, not added.
+    const auto effective = [](const Stake& s) {
+      return s.share_percent > 0 ? s.share_percent : 100.0;
+    };
+    double share = 0, known = 0;
+    for (size_t i = 0; i < out.stakes.size(); ++i) {
+      Stake& s = out.stakes[i];
+      if (s.kind != EdgeKind::kOwnership) continue;
+      bool largest = true;
+      double largest_known = s.share_percent;
+      for (size_t j = 0; j < out.stakes.size(); ++j) {
+        const Stake& t = out.stakes[j];
+        if (j == i || t.owner != s.owner || t.kind != EdgeKind::kOwnership) continue;
+        largest &= effective(t) < effective(s) ||
+                   (effective(t) == effective(s) && i < j);
+        largest_known = std::max(largest_known, t.share_percent);
+      }
+      if (!largest) {
+        s.explaining = false;
+        continue;
+      }
+      share += effective(s);
+      known += largest_known;
+    }
+    out.blocked_share = known;
     out.blocked_by_ownership = Reached(share) || controlled;
     std::sort(out.stakes.begin(), out.stakes.end(),
               [](const Stake& a, const Stake& b) {
@@ -261,7 +324,9 @@ absl::StatusOr<BlockedSet> BlockedByOwnership(const Graph& graph,
   Run certain_run, possible_run;
   solver.Solve(seeds_certain, /*certain_mode=*/true, certain_run);
   const Run* possible = &certain_run;
-  if (!when.ignore) {
+  // Without dates the two readings differ only where a blocked owner holds
+  // a stake of unknown size.
+  if (!when.ignore || certain_run.unknown_shares) {
     solver.Solve(seeds_possible, /*certain_mode=*/false, possible_run);
     possible = &possible_run;
   }
@@ -287,7 +352,7 @@ absl::StatusOr<BlockedSet> BlockedByOwnership(const Graph& graph,
       if (options.explain) {
         solver.Explain(v, run, certain, b);
       } else {
-        b.blocked_share = st.sum;
+        b.blocked_share = st.known_sum;
         b.blocked_by_ownership = solver.Reached(st.sum) || st.controlled;
       }
       out.num_direct += b.directly_sanctioned;
@@ -324,8 +389,21 @@ void AppendChain(const Graph& graph, const BlockedSet& blocked, NodeId node,
   }
   if (b->directly_sanctioned) absl::StrAppend(&out, ", sanctioned");
   if (b->blocked_by_ownership) {
-    absl::StrAppend(&out, absl::StrFormat(", %g%% held by blocked owners",
-                                          b->blocked_share));
+    int unknown = 0;
+    for (const Stake& s : b->stakes) {
+      unknown += s.explaining && s.kind == EdgeKind::kOwnership &&
+                 s.share_percent == 0;
+    }
+    if (unknown == 0 || b->blocked_share > 0) {
+      absl::StrAppend(&out, absl::StrFormat(", %g%% held by blocked owners",
+                                            b->blocked_share));
+      if (unknown > 0) {
+        absl::StrAppend(&out, " and ", unknown, " stake(s) of unknown size");
+      }
+    } else {
+      absl::StrAppend(&out, ", ", unknown,
+                      " stake(s) of unknown size held by blocked owners");
+    }
   }
   absl::StrAppend(&out, "\n");
   for (const InForce& s : b->sanctions) {
@@ -345,6 +423,8 @@ void AppendChain(const Graph& graph, const BlockedSet& blocked, NodeId node,
     if (!s.explaining) continue;
     if (s.kind == EdgeKind::kControl) {
       absl::StrAppend(&out, pad, "  controlled by ");
+    } else if (s.share_percent == 0) {
+      absl::StrAppend(&out, pad, "  owned (share unknown) by ");
     } else {
       absl::StrAppend(&out, pad,
                       absl::StrFormat("  %g%% owned by ", s.share_percent));

@@ -72,6 +72,63 @@ TEST(OwnershipTest, SeveralOwnersSummingToExactlyFifty) {
   EXPECT_EQ(p1->sanctions[0].sanction_id, "S1");
 }
 
+// A stake of unknown size (share 0 in the records) from a blocked owner:
+// it may be anything up to the whole company, so C is possibly blocked,
+// with or without dates; never "not blocked", never certainly.
+TEST(OwnershipTest, AStakeOfUnknownSizeBlocksPossibly) {
+  Data d = Base();
+  d.Person("P1").Person("P2").Company("C").Company("D");
+  d.Sanction("S1", "OFAC", "P1", "DPRK3", {kFreeze}, "2020");
+  d.Own("R1", "P1", "C", 0);
+  // D: 30 % known from P1's company C (possibly blocked) and nothing else.
+  d.Own("R2", "C", "D", 30);
+  Graph g = d.Graph();
+  EXPECT_EQ(Blocked(g), (std::set<std::string>{"P1", "C?"}));
+  OwnershipOptions dated;
+  dated.as_of = P("2021-01-01");
+  EXPECT_EQ(Blocked(g, dated), (std::set<std::string>{"P1", "C?"}));
+  BlockedSet b = *BlockedByOwnership(g);
+  const BlockedEntity* c = b.Find(*g.FindNode("C"));
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->blocked_by_ownership);
+  EXPECT_DOUBLE_EQ(c->blocked_share, 0);  // Known shares only.
+  ASSERT_EQ(c->stakes.size(), 1u);
+  EXPECT_EQ(c->stakes[0].share_percent, 0);
+  EXPECT_TRUE(c->stakes[0].explaining);
+  EXPECT_THAT(FormatBlockChain(g, b, *g.FindNode("C")),
+              HasSubstr("owned (share unknown) by P1"));
+  // A second blocked owner's 60 % blocks C certainly; the unknown stake
+  // does not add to the certain sum.
+  d.Person("P3").Sanction("S3", "OFAC", "P3", "DPRK3", {kFreeze}, "2020");
+  d.Own("R3", "P3", "C", 60);
+  Graph g2 = d.Graph();
+  EXPECT_EQ(Blocked(g2), (std::set<std::string>{"P1", "P3", "C"}));
+}
+
+// One owner's several records of a stake in the same company (a register's
+// successive holdings, 51 % then 48 %; or two lists repeating one stake)
+// count once, with the largest: 51 %, not 99 %. Two owners still add up.
+TEST(OwnershipTest, OneOwnersRecordsOfAStakeCountOnce) {
+  Data d = Base();
+  d.Person("P1").Person("P2").Company("C").Company("E");
+  d.Sanction("S1", "OFAC", "P1", "DPRK3", {kFreeze}, "2020");
+  d.Sanction("S2", "OFAC", "P2", "DPRK3", {kFreeze}, "2020");
+  d.Own("R1", "P1", "C", 30).Own("R2", "P1", "C", 25);
+  d.Own("R3", "P1", "E", 30).Own("R4", "P2", "E", 25);
+  Graph g = d.Graph();
+  EXPECT_EQ(Blocked(g), (std::set<std::string>{"P1", "P2", "E"}));
+  d.Own("R5", "P1", "C", 51);
+  Graph g2 = d.Graph();
+  BlockedSet b = *BlockedByOwnership(g2);
+  const BlockedEntity* c = b.Find(*g2.FindNode("C"));
+  ASSERT_NE(c, nullptr);
+  EXPECT_DOUBLE_EQ(c->blocked_share, 51);
+  ASSERT_EQ(c->stakes.size(), 3u);
+  EXPECT_TRUE(c->stakes[0].explaining);   // The 51 %.
+  EXPECT_FALSE(c->stakes[1].explaining);  // Listed, not added.
+  EXPECT_FALSE(c->stakes[2].explaining);
+}
+
 TEST(OwnershipTest, FortyNineAndAHalfPlusABlockedEntitysStake) {
   Data d = Base();
   d.Person("P").Company("B").Company("C");

@@ -290,24 +290,39 @@ std::map<std::string, double> NaiveBlocked(const v1::Dataset& ds,
       b.insert(s.target_id());
     }
   }
-  auto sums = [&](const std::string& c, double* share, bool* control) {
-    *share = 0;
+  // Each blocked owner counts once, with its largest stake; a stake of
+  // unknown size (0) counts as the whole asset on the possible reading and
+  // not at all on the certain one. `known` sums the largest known stakes.
+  auto sums = [&](const std::string& c, double* share, bool* control,
+                  double* known) {
     *control = false;
+    std::map<std::string, std::pair<double, double>> largest;  // effective, known
     for (const v1::Relation& r : ds.relations()) {
       if (r.object_id() != c || !b.count(r.subject_id())) continue;
       if (r.status() < o.min_relation_status) continue;
       if (RelationJudgement(r, o.as_of) < need) continue;
-      if (r.kind() == v1::RELATION_KIND_OWNERSHIP) *share += r.share_percent();
+      if (r.kind() == v1::RELATION_KIND_OWNERSHIP) {
+        const double k = r.share_percent();
+        if (k == 0 && need == 2) continue;
+        auto& [eff, kn] = largest[r.subject_id()];
+        eff = std::max(eff, k == 0 ? 100.0 : k);
+        kn = std::max(kn, k);
+      }
       if (r.kind() == v1::RELATION_KIND_CONTROL) *control = true;
+    }
+    *share = *known = 0;
+    for (const auto& [owner, s] : largest) {
+      *share += s.first;
+      *known += s.second;
     }
   };
   for (bool changed = true; changed;) {
     changed = false;
     for (const v1::Actor& a : ds.actors()) {
       if (b.count(a.id())) continue;
-      double share;
+      double share, known;
       bool control;
-      sums(a.id(), &share, &control);
+      sums(a.id(), &share, &control, &known);
       const bool blocked = o.rule == OwnershipRule::kOfac50
                                ? share >= o.threshold - kEps
                                : share > o.threshold + kEps || control;
@@ -319,10 +334,10 @@ std::map<std::string, double> NaiveBlocked(const v1::Dataset& ds,
   }
   std::map<std::string, double> out;
   for (const std::string& id : b) {
-    double share;
+    double share, known;
     bool control;
-    sums(id, &share, &control);
-    out[id] = share;
+    sums(id, &share, &control, &known);
+    out[id] = known;
   }
   return out;
 }
@@ -331,8 +346,25 @@ TEST(SanctionsVerifierTest, OwnershipRules) {
   int derived = 0, possible_only = 0;
   for (uint32_t seed = 1; seed <= kGraphs; ++seed) {
     Random r = MakeRandom(seed);
-    Graph g = r.data.Graph();
     std::mt19937 rng(seed * 104729);
+    // Stakes of unknown size, and owners that hold a stake twice (a
+    // register's successive holdings, two lists repeating one stake);
+    // reported, as such register data is, so that their sums need not
+    // stay within 100.
+    for (int j = 0; j < 4; ++j) {
+      const std::string& owner = Pick(rng, r.parties);
+      const std::string& asset = Pick(rng, r.parties);
+      if (owner == asset) continue;
+      auto [start, end] = RandomSpan(rng, 0.4, 0.3);
+      const double share = Chance(rng, 0.5) ? 0 : Pick(rng, std::vector<double>{20, 30, 50});
+      r.data.Relation(absl::StrCat("RX", j), v1::RELATION_KIND_OWNERSHIP, owner, asset,
+                      share, start, end, v1::STATUS_REPORTED);
+      if (Chance(rng, 0.5)) {
+        r.data.Relation(absl::StrCat("RY", j), v1::RELATION_KIND_OWNERSHIP, owner,
+                        asset, 30, start, end, v1::STATUS_REPORTED);
+      }
+    }
+    Graph g = r.data.Graph();
     for (OwnershipRule rule : {OwnershipRule::kOfac50, OwnershipRule::kEuControl}) {
       OwnershipOptions o;
       o.rule = rule;
@@ -362,6 +394,7 @@ TEST(SanctionsVerifierTest, OwnershipRules) {
           ++derived;
           double share = 0;
           bool control = false;
+          std::set<uint32_t> owners;
           for (const Stake& s : e.stakes) {
             if (!s.explaining) continue;
             const BlockedEntity* owner = got->Find(s.owner);
@@ -369,8 +402,16 @@ TEST(SanctionsVerifierTest, OwnershipRules) {
             if (e.certainty == Certainty::kCertain) {
               EXPECT_EQ(owner->certainty, Certainty::kCertain);
               EXPECT_EQ(s.certainty, Certainty::kCertain);
+              EXPECT_GT(s.share_percent + (s.kind == EdgeKind::kControl), 0);
             }
-            share += s.share_percent;
+            // One explaining ownership stake per owner.
+            if (s.kind == EdgeKind::kOwnership) {
+              EXPECT_TRUE(owners.insert(s.owner.value()).second)
+                  << "seed " << seed << " " << id;
+            }
+            share += s.kind == EdgeKind::kOwnership && s.share_percent == 0
+                         ? 100.0
+                         : s.share_percent;
             control |= s.kind == EdgeKind::kControl;
           }
           const bool enough = rule == OwnershipRule::kOfac50

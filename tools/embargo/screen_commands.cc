@@ -51,8 +51,10 @@ its line number and the others go on (exit status 1).
 
 Output: a table; --json (one object per row); --csv (one line per match,
 columns line,query,rank,score,id,name,kind,country,sanctioned,sanctions,
-blocked,chain,nearby,explanation,error). -o writes to a file. Progress goes
-to stderr when it is a terminal.
+blocked,chain,nearby,explanation,error; sanctioned and blocked are yes,
+possibly or no: "possibly" where a listing date or an ownership share is
+unknown, so that the answer holds on some readings and not on others).
+-o writes to a file. Progress goes to stderr when it is a terminal.
 
 Options:
   --data FILE          the lists to screen against (repeatable)
@@ -176,9 +178,27 @@ absl::StatusOr<std::vector<InputRow>> ReadInput(const std::string& path) {
 }
 
 std::string SanctionText(const InForce& s) {
-  return absl::StrCat(s.authority_id, " ", s.program,
-                      s.listed.known() ? absl::StrCat(" listed ", s.listed.ToString()) : "",
-                      s.certainty == Certainty::kPossible ? " (possibly)" : "");
+  return absl::StrCat(
+      s.authority_id, " ", s.program,
+      s.listed.known() ? absl::StrCat(" listed ", s.listed.ToString())
+      : s.listed_no_later_than.known()
+          ? absl::StrCat(" listed no later than ", s.listed_no_later_than.ToString())
+          : " (listing date unknown)",
+      s.certainty == Certainty::kPossible ? " (possibly)" : "");
+}
+
+// SanctionedText and BlockedText are "yes", "possibly" or "no": sanctioned or blocked on every
+// reading of the dates and shares, on some, or on none.
+absl::string_view SanctionedText(const ScreenMatch& m) {
+  if (m.sanctions.empty()) return "no";
+  for (const InForce& s : m.sanctions) {
+    if (s.certainty == Certainty::kCertain) return "yes";
+  }
+  return "possibly";
+}
+absl::string_view BlockedText(const ScreenMatch& m) {
+  if (!m.blocked) return "no";
+  return m.blocked->certainty == Certainty::kCertain ? "yes" : "possibly";
 }
 
 std::string PathText(const Graph& g, const Path& p) {
@@ -195,6 +215,8 @@ std::string ChainText(const Graph& g, const ScreenMatch& m) {
   for (const Stake& s : m.chain) {
     steps.push_back(s.kind == EdgeKind::kControl
                         ? absl::StrCat("controlled by ", g.node_id(s.owner))
+                    : s.share_percent == 0
+                        ? absl::StrCat("owned (share unknown) by ", g.node_id(s.owner))
                         : absl::StrFormat("%.4g %% owned by %s", s.share_percent,
                                           std::string(g.node_id(s.owner))));
   }
@@ -209,12 +231,17 @@ Json MatchJson(const Graph& g, const ScreenMatch& m) {
                          {"authority", s.authority_id},
                          {"program", s.program},
                          {"listed", s.listed.known() ? s.listed.ToString() : ""},
+                         {"listed_no_later_than", s.listed_no_later_than.known()
+                                                      ? s.listed_no_later_than.ToString()
+                                                      : ""},
                          {"certainty", std::string(CertaintyName(s.certainty))}});
   }
   j["sanctioned"] = !m.sanctions.empty();
+  j["sanctioned_certainty"] = std::string(SanctionedText(m));
   j["sanctions"] = std::move(sanctions);
   j["blocked"] = m.blocked.has_value();
   if (m.blocked) {
+    j["blocked_certainty"] = std::string(CertaintyName(m.blocked->certainty));
     j["blocked_directly"] = m.blocked->directly_sanctioned;
     j["blocked_by_ownership"] = m.blocked->blocked_by_ownership;
     j["blocked_share"] = m.blocked->blocked_share;
@@ -421,9 +448,9 @@ int RunScreen(const std::vector<std::string>& argv) {
             << CsvField(std::string(g.node_id(m.hit.node))) << ","
             << CsvField(std::string(g.node_name(m.hit.node))) << ","
             << NodeKindName(g.node_kind(m.hit.node)) << "," << g.node_country(m.hit.node)
-            << "," << (m.sanctions.empty() ? "no" : "yes") << ","
+            << "," << SanctionedText(m) << ","
             << CsvField(absl::StrJoin(sanctions, "; ")) << ","
-            << (m.blocked ? "yes" : "no") << "," << CsvField(ChainText(g, m)) << ","
+            << BlockedText(m) << "," << CsvField(ChainText(g, m)) << ","
             << CsvField(absl::StrJoin(nearby, "; ")) << ","
             << CsvField(m.hit.Explain()) << ",\n";
       }
@@ -462,7 +489,9 @@ int RunScreen(const std::vector<std::string>& argv) {
           *os << "       sanctioned: " << SanctionText(s) << "\n";
         }
         if (m.blocked && m.blocked->blocked_by_ownership) {
-          *os << "       blocked through ownership: " << ChainText(g, m) << "\n";
+          *os << "       blocked through ownership"
+              << (m.blocked->certainty == Certainty::kPossible ? " (possibly)" : "")
+              << ": " << ChainText(g, m) << "\n";
         }
         for (const NearbySanctioned& n : m.nearby) {
           *os << "       near a sanctioned actor (" << n.hops << " hop(s)): "
