@@ -24,9 +24,14 @@
 //     nationality, else citizenship, else (not for persons) the first
 //     address country, else (vessels) the flag; remarks kept as the note;
 //   - one Sanction "OFAC-<id>-<program>" per programme ("NPWMD] [DPRK2" is
-//     two), authority OFAC, measure ASSET_FREEZE (OFAC blocks property; it
-//     imposes no travel ban), status CONFIRMED, legal basis where the
-//     programme names an executive order;
+//     two), authority OFAC, measure ASSET_FREEZE on the SDN list (OFAC
+//     blocks property; it imposes no travel ban), status CONFIRMED, legal
+//     basis where the programme names an executive order. The consolidated
+//     (non-SDN) lists block nothing: their sanctions are SECTORAL (the SSI
+//     list's UKRAINE-EO13662, RUSSIA-EO14024 directives), FINANCIAL_SERVICES
+//     (CAPTA) or OTHER (CMIC securities ban, FSE, NS-PLC), with a remark
+//     saying which; a file is of that set by its name (cons_prim.csv and
+//     its companions, consolidated.xml);
 //   - a FLAG Relation from each vessel to its flag state;
 //   - an ASSOCIATE Relation for each "Linked To: NAME" whose NAME is the
 //     primary name (or, failing that, an alias) of exactly one entry of the
@@ -34,11 +39,12 @@
 // Plus the Source describing the file, the OFAC actor (GOVERNMENT_BODY,
 // country USA) and a state actor for every country referred to.
 //
-// Listing dates: neither format gives the date an entry was designated, but
-// Sanction.listed is required. The importers use the list's edition date
-// (the XML's Publish_Date; for the CSV, options.edition_date or a date in
-// the file's path) and say so in each sanction's remarks: "listed" then
-// means "on the list as of", never "designated on".
+// Listing dates: neither format gives the date an entry was designated. The
+// importers leave Sanction.listed unknown and set listed_no_later_than to
+// the list's edition date (the XML's Publish_Date; for the CSV,
+// options.edition_date or a date in the file's path), and say so in each
+// sanction's remarks: before that day the sanction is possibly in force,
+// never "not in force".
 //
 // Rows and the report: each sdn.csv row (or sdnEntry) is one row read; it is
 // imported, or rejected with file, line, column and reason (bad ent_num,

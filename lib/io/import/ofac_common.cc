@@ -243,8 +243,53 @@ v1::Actor OfacAuthority(const std::string& source_id) {
   return a;
 }
 
+std::pair<v1::Measure, std::string> NonSdnMeasure(absl::string_view program) {
+  constexpr absl::string_view kNotBlocked =
+      "; on OFAC's consolidated (non-SDN) list: not blocked";
+  if (program == "UKRAINE-EO13662") {
+    return {v1::MEASURE_SECTORAL,
+            absl::StrCat("Sectoral Sanctions Identifications (SSI) list: the "
+                         "directives named in the entry (new debt, equity, "
+                         "projects) restrict dealings",
+                         kNotBlocked)};
+  }
+  if (program == "RUSSIA-EO14024") {
+    return {v1::MEASURE_SECTORAL,
+            absl::StrCat("menu-based sanctions under E.O. 14024: the "
+                         "directives named in the entry restrict dealings",
+                         kNotBlocked)};
+  }
+  if (program == "561-Related") {
+    return {v1::MEASURE_FINANCIAL_SERVICES,
+            absl::StrCat("CAPTA list: correspondent and payable-through "
+                         "accounts restricted",
+                         kNotBlocked)};
+  }
+  if (program == "CMIC-EO13959") {
+    return {v1::MEASURE_OTHER,
+            absl::StrCat("Chinese Military-Industrial Complex companies: "
+                         "purchase and sale of their publicly traded "
+                         "securities prohibited (E.O. 13959 as amended)",
+                         kNotBlocked)};
+  }
+  if (absl::StartsWith(program, "FSE-")) {
+    return {v1::MEASURE_OTHER,
+            absl::StrCat("Foreign Sanctions Evaders list: transactions by US "
+                         "persons prohibited",
+                         kNotBlocked)};
+  }
+  if (program == "NS-PLC") {
+    return {v1::MEASURE_OTHER,
+            absl::StrCat("Non-SDN Palestinian Legislative Council list",
+                         kNotBlocked)};
+  }
+  return {v1::MEASURE_OTHER,
+          absl::StrCat("restrictions the programme's non-SDN list names",
+                       kNotBlocked)};
+}
+
 void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
-                      ListBuilder& builder) {
+                      bool non_sdn, ListBuilder& builder) {
   // Names for "Linked To": primary names first, aliases as a fallback.
   absl::flat_hash_map<std::string, std::vector<const OfacEntry*>> by_name,
       by_alias;
@@ -379,7 +424,14 @@ void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
       s.set_authority_id("OFAC");
       s.set_target_id(actor_id);
       s.set_program(program);
-      s.add_measures(v1::MEASURE_ASSET_FREEZE);
+      std::string what;
+      if (non_sdn) {
+        auto [measure, remark] = NonSdnMeasure(program);
+        s.add_measures(measure);
+        what = absl::StrCat(remark, "; ");
+      } else {
+        s.add_measures(v1::MEASURE_ASSET_FREEZE);
+      }
       // The list gives no designation date: listed at the latest on the
       // edition date, `listed` unknown.
       *s.mutable_listed_no_later_than() = edition;
@@ -387,7 +439,7 @@ void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
       if (!basis.empty()) s.add_legal_basis(std::move(basis));
       s.set_reference(e.uid);
       s.set_remarks(absl::StrCat(
-          "listed no later than ", edition_text,
+          what, "listed no later than ", edition_text,
           " (edition date of the list); the list does not give the "
           "designation date"));
       s.set_status(v1::STATUS_CONFIRMED);

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -68,12 +69,21 @@ std::string OfacLegalBasis(absl::string_view program);
 // OfacAuthority is the OFAC actor (id "OFAC", GOVERNMENT_BODY, country USA).
 v1::Actor OfacAuthority(const std::string& source_id);
 
+// NonSdnMeasure is what a programme of OFAC's consolidated (non-SDN) list
+// imposes, and a remark saying so: none of those lists blocks property.
+// UKRAINE-EO13662 (the SSI list's directives) and RUSSIA-EO14024 (menu-based
+// directives) are SECTORAL, 561-Related (CAPTA: correspondent accounts)
+// FINANCIAL_SERVICES, the rest (CMIC securities ban, FSE, NS-PLC, ...)
+// OTHER.
+std::pair<v1::Measure, std::string> NonSdnMeasure(absl::string_view program);
+
 // BuildOfacRecords turns entries into actors, sanctions and relations in
 // `builder` (see embargo/import/ofac.h), resolving "Linked To" names within
-// `entries`; `edition` is the list's date, used as each sanction's listed
-// date.
+// `entries`; `edition` is the list's date, each sanction's
+// listed_no_later_than. `non_sdn`: the entries are of the consolidated
+// (non-SDN) list, whose sanctions are no asset freezes (NonSdnMeasure).
 void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
-                      ListBuilder& builder);
+                      bool non_sdn, ListBuilder& builder);
 
 }  // namespace embargo::import_internal
 

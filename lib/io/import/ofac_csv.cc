@@ -282,7 +282,7 @@ absl::StatusOr<ImportResult> ImportOfacCsv(const OfacCsvOptions& options) {
     }
   }
 
-  import_internal::BuildOfacRecords(entries, edition, builder);
+  import_internal::BuildOfacRecords(entries, edition, consolidated, builder);
   report.notes.insert(report.notes.begin(),
                       absl::StrCat(entry_count, " entries from ", sdn_base,
                                    "; edition date ", edition_text));

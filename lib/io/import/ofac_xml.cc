@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "embargo/import/ofac.h"
@@ -177,7 +178,17 @@ absl::StatusOr<ImportResult> ImportOfacXml(const std::string& path,
                                         " records; the file holds ",
                                         report.rows_read));
   }
-  import_internal::BuildOfacRecords(entries, edition, builder);
+  // OFAC publishes the non-SDN lists as consolidated.xml: by name, as the
+  // CSV importer tells cons_prim.csv (both formats have the same root).
+  const bool consolidated =
+      absl::StartsWith(absl::AsciiStrToLower(base), "consolidated") ||
+      absl::StartsWith(absl::AsciiStrToLower(base), "cons_");
+  if (consolidated) {
+    report.notes.push_back(
+        "consolidated (non-SDN) list, by the file's name: its sanctions are "
+        "sectoral, securities and other restrictions, not asset freezes");
+  }
+  import_internal::BuildOfacRecords(entries, edition, consolidated, builder);
 
   v1::Source source;
   source.set_id(source_id);

@@ -4,6 +4,7 @@
 
 #include "embargo/import/ofac.h"
 
+#include <map>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -181,6 +182,15 @@ TEST(OfacCsvTest, ConsolidatedSetByName) {
   EXPECT_THAT(e->aliases(), Contains("EXAMPLE TRADING"));
   EXPECT_THAT(e->addresses(), Contains(HasSubstr("1 Example Street")));
   EXPECT_THAT(e->note(), HasSubstr("Linked To: SAMPLE, Ivan."));
+  // The non-SDN lists block nothing: SSI and menu-based directives are
+  // sectoral, NS-PLC another restriction; no asset freeze.
+  const v1::Sanction* ssi = FindSanction(r->dataset, "OFAC-9001-UKRAINE-EO13662");
+  ASSERT_NE(ssi, nullptr);
+  EXPECT_THAT(ssi->measures(), ElementsAre(v1::MEASURE_SECTORAL));
+  EXPECT_THAT(ssi->remarks(), HasSubstr("not blocked"));
+  const v1::Sanction* plc = FindSanction(r->dataset, "OFAC-9002-NS-PLC");
+  ASSERT_NE(plc, nullptr);
+  EXPECT_THAT(plc->measures(), ElementsAre(v1::MEASURE_OTHER));
   ExpectSound(*r, "cons_prim.csv");
 
   // The SDN names keep their roles; a file per role; sets are not mixed.
@@ -328,6 +338,20 @@ TEST(OfacXmlTest, Consolidated2025) {
     sanctions += s.authority_id() == "OFAC";
   }
   EXPECT_EQ(sanctions, 525);  // <program> elements in the file.
+  // None of the consolidated (non-SDN) lists freezes assets: China Telecom
+  // (uid 30882) is on the CMIC list (a securities ban), the SSI entries
+  // under UKRAINE-EO13662 are sectoral ("Subject to Directive 1").
+  std::map<v1::Measure, int> measures;
+  for (const v1::Sanction& s : r->dataset.sanctions()) {
+    for (int m : s.measures()) ++measures[static_cast<v1::Measure>(m)];
+  }
+  EXPECT_EQ(measures[v1::MEASURE_ASSET_FREEZE], 0);
+  EXPECT_EQ(measures[v1::MEASURE_SECTORAL], 286 + 82);
+  const v1::Sanction* cmic = FindSanction(r->dataset, "OFAC-30882-CMIC-EO13959");
+  ASSERT_NE(cmic, nullptr);
+  EXPECT_THAT(cmic->measures(), ElementsAre(v1::MEASURE_OTHER));
+  EXPECT_THAT(cmic->remarks(), HasSubstr("publicly traded securities"));
+  EXPECT_THAT(r->report.notes, Contains(HasSubstr("non-SDN")));
 }
 
 TEST(OfacXmlTest, HandMadeEntryWithVessel) {
