@@ -458,6 +458,34 @@ bool HaveSharedData(const std::string& rel) {
   return std::filesystem::exists(absl::StrCat(kData, "/", rel));
 }
 
+// OFAC's legacy CSV gives no designation dates: on a date before the
+// edition every DPRK3 target is possibly listed, and `sanctioned` says so
+// row by row and in its count, never as a plain "in force".
+TEST_F(CliTest, SanctionedSaysWhichTargetsAreOnlyPossiblyListed) {
+  const std::string csv = "ofac/sdn_2024-05-03.csv";
+  if (!HaveSharedData(csv)) GTEST_SKIP() << "no shared data";
+  Result imp = Embargo({"import", "ofac-csv", absl::StrCat(kData, "/", csv), "-o",
+                        Path("ofac24.pb")});
+  ASSERT_EQ(imp.code, 0) << imp.err;
+  Result early = Embargo({"sanctioned", "--authority", "OFAC", "--program", "DPRK3",
+                          "--as-of", "2010-01-01", "--data", Path("ofac24.pb"),
+                          "--json"});
+  ASSERT_EQ(early.code, 0) << early.err;
+  const nlohmann::json j = Json(early);
+  ASSERT_GT(j["count"].get<int>(), 100);
+  EXPECT_EQ(j["certain"], 0);
+  EXPECT_EQ(j["possible"], j["count"]);
+  for (const nlohmann::json& t : j["targets"]) EXPECT_EQ(t["certainty"], "possible");
+  Result late = Embargo({"sanctioned", "--authority", "OFAC", "--program", "DPRK3",
+                         "--as-of", "2024-06-01", "--data", Path("ofac24.pb"),
+                         "--json"});
+  ASSERT_EQ(late.code, 0) << late.err;
+  EXPECT_EQ(Json(late)["certain"], Json(late)["count"]);
+  Result table = Embargo({"sanctioned", "--authority", "OFAC", "--program", "DPRK3",
+                          "--as-of", "2010-01-01", "--data", Path("ofac24.pb")});
+  EXPECT_NE(table.out.find("(0 certainly, "), std::string::npos) << table.out;
+}
+
 TEST_F(CliTest, SipriRegisterNorthKoreaToRussia) {
   const std::string csv = "sipri/trade-register_2025-03-13.csv";
   if (!HaveSharedData(csv)) GTEST_SKIP() << "no shared data";
@@ -508,6 +536,24 @@ TEST_F(CliTest, SipriRegisterNorthKoreaToRussia) {
   // The picture sums the two deals: 100 + 10 delivered, TIV 250 + 5.
   EXPECT_NE(dot.find("Hwasong-11, M-1978 170mm"), std::string::npos) << dot;
   EXPECT_NE(dot.find("110 delivered"), std::string::npos) << dot;
+  // The register alone holds no embargo on a state: "no breaches" comes
+  // with a note that says so, never as a bare answer; with the embargoes
+  // on states loaded, the Hwasong-11 deliveries breach UNSCR 1718.
+  Result bare = Embargo({"breaches", "--data", Path("sipri.pb"), "--actor", "PRK"});
+  EXPECT_EQ(bare.code, 1) << bare.out;
+  EXPECT_NE(bare.out.find("no arms embargo on a state is loaded"), std::string::npos)
+      << bare.out;
+  Result loaded = Embargo({"breaches", "--data", Path("sipri.pb"), "--embargoes",
+                           "--actor", "PRK", "--json"});
+  ASSERT_EQ(loaded.code, 0) << loaded.err;
+  const nlohmann::json lj = Json(loaded);
+  EXPECT_GT(lj["state_embargoes_loaded"].get<int>(), 0);
+  EXPECT_FALSE(lj.contains("note"));
+  bool hwasong_breach = false;
+  for (const nlohmann::json& b : lj["breaches"]) {
+    hwasong_breach |= b["recipient"] == "RUS" && b["supplier"] == "PRK";
+  }
+  EXPECT_TRUE(hwasong_breach) << loaded.out;
   EXPECT_NE(dot.find("TIV 255 delivered"), std::string::npos) << dot;
   // Together with the article: the same nodes meet (states by ISO code).
   Result both = Embargo({"paths", "PRK", "RUS", "--kinds", "transfer",

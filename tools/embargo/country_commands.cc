@@ -121,16 +121,34 @@ int RunSanctioned(const std::vector<std::string>& argv) {
     if (state && (!members.Contains(n) || n == *state)) continue;
     rows.push_back(n);
   }
-  // The programmes each target is listed under (of the regime).
-  auto programs_of = [&](NodeId n) {
+  // The programmes each target is listed under (of the regime), and whether
+  // one of those sanctions is certainly in force on the date ("possible"
+  // when only an unknown or later-bounded listing date puts them there).
+  struct Listed {
+    std::vector<std::string> programs;
+    Certainty certainty = Certainty::kPossible;
+  };
+  auto listed_of = [&](NodeId n) {
     std::set<std::string> out;
+    Listed l;
     absl::StatusOr<std::vector<InForce>> in =
         SanctionsInForce(*graph, n, *as_of, regime);
     if (in.ok()) {
-      for (const InForce& s : *in) out.insert(absl::StrCat(s.authority_id, " ", s.program));
+      for (const InForce& s : *in) {
+        out.insert(absl::StrCat(s.authority_id, " ", s.program));
+        if (s.certainty == Certainty::kCertain) l.certainty = Certainty::kCertain;
+      }
     }
-    return std::vector<std::string>(out.begin(), out.end());
+    l.programs.assign(out.begin(), out.end());
+    return l;
   };
+  std::vector<Listed> listed;
+  listed.reserve(rows.size());
+  size_t certain = 0;
+  for (NodeId n : rows) {
+    listed.push_back(listed_of(n));
+    certain += listed.back().certainty == Certainty::kCertain;
+  }
   const std::string what = absl::StrCat(
       regime.authority_ids.empty() ? "any authority"
                                    : absl::StrJoin(regime.authority_ids, ","),
@@ -145,19 +163,27 @@ int RunSanctioned(const std::vector<std::string>& argv) {
     Json j;
     j["regime"] = what;
     j["count"] = rows.size();
+    j["certain"] = certain;
+    j["possible"] = rows.size() - certain;
     j["truncated"] = shown < rows.size();
     Json list = Json::array();
     for (size_t i = 0; i < shown; ++i) {
       Json r = NodeJson(*graph, rows[i]);
-      r["programs"] = programs_of(rows[i]);
+      r["programs"] = listed[i].programs;
+      r["certainty"] = std::string(CertaintyName(listed[i].certainty));
       if (state) r["country_links"] = LinkTexts(*graph, rows[i], *state);
       list.push_back(std::move(r));
     }
     j["targets"] = std::move(list);
     PrintJson(j);
   } else {
-    std::cout << rows.size() << " target(s) of " << what << "\n";
-    std::vector<std::string> header = {"id", "name", "kind", "programmes"};
+    std::cout << rows.size() << " target(s) of " << what;
+    if (as_of->known()) {
+      std::cout << " (" << certain << " certainly, " << rows.size() - certain
+                << " possibly, where the lists' dates do not settle it)";
+    }
+    std::cout << "\n";
+    std::vector<std::string> header = {"id", "name", "kind", "programmes", "certainty"};
     if (state) header.push_back("linked by");
     Table t(header);
     for (size_t i = 0; i < shown; ++i) {
@@ -165,7 +191,8 @@ int RunSanctioned(const std::vector<std::string>& argv) {
       std::vector<std::string> row = {
           std::string(graph->node_id(n)), std::string(graph->node_name(n)),
           std::string(NodeKindName(graph->node_kind(n))),
-          absl::StrJoin(programs_of(n), "; ")};
+          absl::StrJoin(listed[i].programs, "; "),
+          std::string(CertaintyName(listed[i].certainty))};
       if (state) row.push_back(absl::StrJoin(LinkTexts(*graph, n, *state), "; "));
       t.Add(std::move(row));
     }

@@ -406,6 +406,30 @@ int RunBreaches(const std::vector<std::string>& argv) {
   }
   absl::StatusOr<std::vector<Breach>> all = FindEmbargoBreaches(*graph, options);
   if (!all.ok()) return Fail(command, all.status());
+  // Arms embargoes on states (what --embargoes loads): without any, a
+  // state's transfers can breach nothing here, and "no breaches" would read
+  // as an answer.
+  int state_embargoes = 0;
+  for (uint32_t v = 0; v < graph->num_nodes(); ++v) {
+    if (graph->node_kind(NodeId(v)) != NodeKind::kState) continue;
+    for (const Incidence& in : graph->Incidences(NodeId(v))) {
+      if (in.along || graph->edge(in.edge).kind != EdgeKind::kSanction) continue;
+      const v1::Record r = graph->EdgeRecord(in.edge);
+      for (int m : r.sanction().measures()) {
+        if (m == v1::MEASURE_ARMS_EMBARGO_IMPORTS ||
+            m == v1::MEASURE_ARMS_EMBARGO_EXPORTS) {
+          ++state_embargoes;
+          break;
+        }
+      }
+    }
+  }
+  const std::string no_state_embargoes =
+      state_embargoes > 0
+          ? ""
+          : "no arms embargo on a state is loaded (add --embargoes for the UN "
+            "and EU embargoes on states): only embargoes on listed entities "
+            "were checked, and transfers by or to states breach none of them";
 
   const DayRange window{filter->from.known() ? filter->from.EarliestDay() : kMinDay,
                         filter->until.known() ? filter->until.LatestDay() : kMaxDay};
@@ -457,10 +481,14 @@ int RunBreaches(const std::vector<std::string>& argv) {
     j["breaches"] = list;
     j["count"] = total;
     j["truncated"] = truncated;
+    j["state_embargoes_loaded"] = state_embargoes;
+    if (!no_state_embargoes.empty()) j["note"] = no_state_embargoes;
     PrintJson(j);
   } else if (breaches.empty()) {
     std::cout << "No embargo breaches with these options.\n";
+    if (!no_state_embargoes.empty()) std::cout << "Note: " << no_state_embargoes << ".\n";
   } else {
+    if (!no_state_embargoes.empty()) std::cerr << "note: " << no_state_embargoes << "\n";
     std::cout << total << " breach(es)"
               << (as_of.known() ? absl::StrCat(" of transfers begun by ", as_of.ToString()) : "")
               << "\n\n";
