@@ -5,7 +5,9 @@
 // "shipping North Korean armaments from Pyongyang to military facilities in
 // the Russian port of Dunai". DeriveReasonLinks reads the reason of every
 // sanction (its evidence quotes, its remarks and the target's note, where
-// the importers keep the list's own words), splits it into sentences and
+// the importers keep the list's own words; the note only when the target's
+// records all come from the sanction's source, since an actor merged across
+// lists carries every list's note), splits it into sentences and
 // applies each rule to each sentence. A rule writes a record of status
 // ALLEGED whose evidence quotes the sentence, names the list's source and,
 // in its locator, the sanction and the rule ("method"). Rules never invent

@@ -392,14 +392,22 @@ ReasonLinks DeriveReasonLinks(const v1::Dataset& data) {
       if (!e.quote().empty()) texts.push_back(e.quote());
     }
     if (!s.remarks().empty()) texts.push_back(s.remarks());
+    const std::string source =
+        s.evidence_size() > 0 ? s.evidence(0).source_id() : std::string();
+    // The target's note (OFAC's remarks) is read only where it comes from
+    // the sanction's own list: an actor merged across lists carries the
+    // notes of all of them, and a sentence of one list must not be cited
+    // as the reason of another's sanction.
     auto target = actors.find(s.target_id());
-    if (target != actors.end() && !target->second->note().empty()) {
+    if (target != actors.end() && !target->second->note().empty() &&
+        !source.empty() && target->second->evidence_size() > 0 &&
+        std::all_of(target->second->evidence().begin(),
+                    target->second->evidence().end(),
+                    [&](const v1::Evidence& e) { return e.source_id() == source; })) {
       texts.push_back(target->second->note());
     }
     if (texts.empty()) continue;
     ++out.sanctions_read;
-    const std::string source =
-        s.evidence_size() > 0 ? s.evidence(0).source_id() : std::string();
     std::set<std::string> sentences;
     for (const std::string& t : texts) {
       for (std::string& x : SplitSentences(t)) {

@@ -151,6 +151,44 @@ TEST(DeriveReasonLinksTest, HandMadeSanction) {
   EXPECT_EQ(r.links.actors_size(), 2);  // PRK and RUS.
 }
 
+// An actor that entity resolution merged from two lists carries both lists'
+// notes. A note is read as the reason of a sanction only when the actor's
+// records all come from that sanction's list: a UN narrative on a merged
+// actor is never cited as OFAC's reason (it is the UN sanction's, read from
+// its own quote).
+TEST(DeriveReasonLinksTest, ANoteOfAnotherListIsNotThisSanctionsReason) {
+  v1::Dataset ds;
+  v1::Actor* a = ds.add_actors();
+  a->set_id("OFAC-1");
+  a->set_note("We suspect it has been involved in supplying missile-related "
+              "goods to Iran's Shahid Hemmat Industrial Group.");
+  a->add_evidence()->set_source_id("ofac-sdn");
+  a->add_evidence()->set_source_id("un-list");
+  v1::Sanction* ofac = ds.add_sanctions();
+  ofac->set_id("OFAC-1-NPWMD");
+  ofac->set_target_id("OFAC-1");
+  ofac->add_evidence()->set_source_id("ofac-sdn");
+  ReasonLinks merged = DeriveReasonLinks(ds);
+  EXPECT_EQ(merged.links.relations_size(), 0);
+  v1::Sanction* un = ds.add_sanctions();
+  un->set_id("UN-KPe.011");
+  un->set_target_id("OFAC-1");
+  v1::Evidence* e = un->add_evidence();
+  e->set_source_id("un-list");
+  e->set_quote(a->note());
+  ReasonLinks both = DeriveReasonLinks(ds);
+  ASSERT_EQ(both.links.relations_size(), 1);
+  EXPECT_EQ(both.links.relations(0).evidence(0).source_id(), "un-list");
+  EXPECT_THAT(both.links.relations(0).evidence(0).locator(),
+              ::testing::HasSubstr("sanction UN-KPe.011"));
+  // An actor of one list: its note is its sanction's reason.
+  a->mutable_evidence()->RemoveLast();
+  ds.mutable_sanctions()->RemoveLast();
+  ReasonLinks single = DeriveReasonLinks(ds);
+  ASSERT_EQ(single.links.relations_size(), 1);
+  EXPECT_EQ(single.links.relations(0).evidence(0).source_id(), "ofac-sdn");
+}
+
 // The EU Russia regime: the shipping companies whose grounds say they move
 // North Korean munitions to Russia are on a path RUS - company - PRK.
 TEST(DeriveReasonLinksTest, EuRussiaRegime) {

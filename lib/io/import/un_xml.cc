@@ -281,6 +281,9 @@ absl::StatusOr<ImportResult> ImportUnXml(const std::string& path,
     s.set_remarks(absl::StrCat("UN_LIST_TYPE ", list_type));
     s.set_status(v1::STATUS_CONFIRMED);
     *s.add_evidence() = builder.Evidence(locator);
+    // The list's narrative (COMMENTS1) is the designation's reason, in its
+    // words: what the sanction's evidence quotes and the reason rules read.
+    s.mutable_evidence(0)->set_quote(comments);
     ++report.rows_imported;
   };
 
