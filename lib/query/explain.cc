@@ -74,19 +74,21 @@ HopDetail ExplainHop(const Graph& g, const Hop& hop) {
       d.record_id = t.id();
       d.designation = t.designation();
       std::vector<std::string> parts;
-      if (t.has_ordered()) parts.push_back(absl::StrCat("ordered ", DateText(t.ordered())));
+      if (t.has_ordered()) {
+        parts.push_back(absl::StrCat("ordered ", DateText(t.ordered()),
+                                     t.ordered_uncertain() ? "?" : ""));
+      }
       const std::string delivered = PeriodText(t.delivered());
       if (!delivered.empty()) parts.push_back(absl::StrCat("delivered ", delivered));
       d.when = absl::StrJoin(parts, ", ");
-      const auto count = [&](int64_t n) {
-        return n > 0 ? absl::StrCat(n, t.quantity_uncertain() ? "?" : "")
-                     : std::string();
+      const auto count = [&](int64_t n, bool uncertain) {
+        return n > 0 ? absl::StrCat(n, uncertain ? "?" : "") : std::string();
       };
       const auto tiv = [](double v) {
         return v > 0 ? absl::StrCat(v) : std::string();
       };
-      d.number_ordered = count(t.quantity_ordered());
-      d.number_delivered = count(t.quantity());
+      d.number_ordered = count(t.quantity_ordered(), t.quantity_ordered_uncertain());
+      d.number_delivered = count(t.quantity(), t.quantity_uncertain());
       d.tiv_unit = tiv(t.tiv_unit());
       d.tiv_order = tiv(t.tiv_total());
       d.tiv_delivered = tiv(t.tiv_delivered());

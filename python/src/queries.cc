@@ -68,7 +68,9 @@ py::dict PyHop::ToDict() {
     }
     if (t.tiv_unit() > 0) tiv_unit = py::float_(t.tiv_unit());
     if (t.tiv_delivered() > 0) tiv_delivered = py::float_(t.tiv_delivered());
-    number_uncertain = py::bool_(t.quantity_uncertain());
+    // Either number (ordered or delivered) marked uncertain.
+    number_uncertain =
+        py::bool_(t.quantity_uncertain() || t.quantity_ordered_uncertain());
     auto date = [](const v1::Date& x) -> py::object {
       absl::StatusOr<PartialDate> p = PartialDate::FromProto(x);
       if (!p.ok() || !p->known()) return py::none();

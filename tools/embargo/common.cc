@@ -518,7 +518,11 @@ Json HopJson(const Graph& graph, const Hop& hop) {
     const auto tiv = [](double v) { return v > 0 ? Json(v) : Json(); };
     j["number_ordered"] = count(t.quantity_ordered());
     j["number_delivered"] = count(t.quantity());
-    j["number_uncertain"] = t.quantity_uncertain();
+    // Either number marked uncertain; each number's own mark.
+    j["number_uncertain"] = t.quantity_uncertain() || t.quantity_ordered_uncertain();
+    j["number_ordered_uncertain"] = t.quantity_ordered_uncertain();
+    j["number_delivered_uncertain"] = t.quantity_uncertain();
+    j["ordered_uncertain"] = t.ordered_uncertain();
     j["tiv_unit"] = tiv(t.tiv_unit());
     j["tiv_order"] = tiv(t.tiv_total());
     j["tiv_delivered"] = tiv(t.tiv_delivered());

@@ -54,6 +54,7 @@ EdgeFacts FactsOfEdge(const Graph& graph, EdgeId edge) {
       f.quantity = t.quantity();
       f.quantity_ordered = t.quantity_ordered();
       f.quantity_uncertain = t.quantity_uncertain();
+      f.quantity_ordered_uncertain = t.quantity_ordered_uncertain();
       f.tiv_order = t.tiv_total();
       f.tiv_delivered = t.tiv_delivered();
       f.status = StatusName(t.status());

@@ -33,7 +33,8 @@ struct EdgeFacts {
   double share = 0;         // Ownership percent.
   int64_t quantity = 0;     // Transfers: delivered; 0 when unknown.
   int64_t quantity_ordered = 0;  // Transfers; 0 when unknown.
-  bool quantity_uncertain = false;
+  bool quantity_uncertain = false;          // The number delivered.
+  bool quantity_ordered_uncertain = false;  // The number ordered.
   double tiv_order = 0;      // Transfers: SIPRI TIV, millions; 0 unknown.
   double tiv_delivered = 0;
   std::string role;         // Relations, participations.

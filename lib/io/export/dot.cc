@@ -101,13 +101,15 @@ std::string EdgeLabel(const EdgeInfo& info, const internal::EdgeFacts& f) {
     parts.push_back(f.item);
     // Briefly, what the source gives: designation, numbers, TIV.
     if (!f.designation.empty()) parts.push_back(f.designation);
-    const char* mark = f.quantity_uncertain ? "?" : "";
     std::vector<std::string> numbers;
     if (f.quantity_ordered > 0) {
-      numbers.push_back(absl::StrCat(f.quantity_ordered, mark, " ordered"));
+      numbers.push_back(absl::StrCat(f.quantity_ordered,
+                                     f.quantity_ordered_uncertain ? "?" : "",
+                                     " ordered"));
     }
     if (f.quantity > 0) {
-      numbers.push_back(absl::StrCat(f.quantity, mark, " delivered"));
+      numbers.push_back(absl::StrCat(f.quantity, f.quantity_uncertain ? "?" : "",
+                                     " delivered"));
     }
     if (f.tiv_order > 0) {
       numbers.push_back(absl::StrCat("TIV ", f.tiv_order));

@@ -534,8 +534,10 @@ class Importer {
     t.set_designation(designation);
     t.set_quantity(delivered);
     t.set_quantity_ordered(ordered);
-    t.set_quantity_uncertain(Flag(Get(fields, columns_.ordered_flag)) ||
-                             Flag(Get(fields, columns_.delivered_flag)));
+    // Each number keeps its own "?": the ordered and delivered numbers of
+    // a row are flagged separately.
+    t.set_quantity_uncertain(Flag(Get(fields, columns_.delivered_flag)));
+    t.set_quantity_ordered_uncertain(Flag(Get(fields, columns_.ordered_flag)));
     t.mutable_ordered()->set_year(year);
     t.set_ordered_uncertain(Flag(Get(fields, columns_.order_year_flag)));
     if (!years.empty()) {

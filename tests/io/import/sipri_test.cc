@@ -138,6 +138,7 @@ TEST_F(SipriRegisterTest, NorthKoreaToRussia) {
   EXPECT_EQ(missiles.quantity(), 100);
   EXPECT_EQ(missiles.quantity_ordered(), 0);  // SIPRI gives none.
   EXPECT_FALSE(missiles.quantity_uncertain());
+  EXPECT_FALSE(missiles.quantity_ordered_uncertain());
   EXPECT_THAT(missiles.delivery_years(), ElementsAre(2023, 2024));
   EXPECT_EQ(missiles.delivered().start().year(), 2023);
   EXPECT_EQ(missiles.delivered().end().year(), 2024);
@@ -155,7 +156,9 @@ TEST_F(SipriRegisterTest, NorthKoreaToRussia) {
   EXPECT_FALSE(guns.ordered_uncertain());
   EXPECT_EQ(guns.quantity(), 10);
   EXPECT_EQ(guns.quantity_ordered(), 10);
-  EXPECT_TRUE(guns.quantity_uncertain());
+  // Only the number ordered is marked "?" in the register's row.
+  EXPECT_TRUE(guns.quantity_ordered_uncertain());
+  EXPECT_FALSE(guns.quantity_uncertain());
   EXPECT_THAT(guns.delivery_years(), ElementsAre(2024));
   EXPECT_THAT(guns.note(), HasSubstr("Second hand"));
 }
@@ -297,16 +300,23 @@ TEST(SipriQuirksTest, UncertaintyFlags) {
   absl::StatusOr<ImportResult> r = ImportText(
       "Iran,China,1985,?,10,?,Type-59,tank,10,?,1986; 1987,New,,1,10,10\n"
       "Iran,China,1985,,10,,Type-69,tank,0,?,,New,,1,10,\n"
-      "Iran,China,1985,,10,,Type-63,APC,5,,1986,New,,1,10,5\n");
+      "Iran,China,1985,,10,,Type-63,APC,5,,1986,New,,1,10,5\n"
+      "Iran,China,1985,,10,?,Type-85,tank,10,,1986,New,,1,10,10\n");
   ASSERT_TRUE(r.ok()) << r.status();
-  ASSERT_EQ(r->dataset.transfers_size(), 3);
+  ASSERT_EQ(r->dataset.transfers_size(), 4);
   const v1::Transfer& all = r->dataset.transfers(0);
   EXPECT_TRUE(all.ordered_uncertain());
   EXPECT_TRUE(all.quantity_uncertain());
+  EXPECT_TRUE(all.quantity_ordered_uncertain());
+  // The number ordered alone marked: the number delivered is not.
+  const v1::Transfer& ordered_only = r->dataset.transfers(3);
+  EXPECT_TRUE(ordered_only.quantity_ordered_uncertain());
+  EXPECT_FALSE(ordered_only.quantity_uncertain());
   EXPECT_THAT(all.delivery_years(), ElementsAre(1986, 1987));
   const v1::Transfer& delivered_only = r->dataset.transfers(1);
   EXPECT_FALSE(delivered_only.ordered_uncertain());
   EXPECT_TRUE(delivered_only.quantity_uncertain());
+  EXPECT_FALSE(delivered_only.quantity_ordered_uncertain());
   EXPECT_EQ(delivered_only.delivery_years_size(), 0);
   EXPECT_FALSE(delivered_only.delivered().has_start());
   const v1::Transfer& none = r->dataset.transfers(2);
