@@ -428,14 +428,13 @@ void FillSanctionTerms(const FtmModel& model, const Entity& e,
     // force, never "not in force".
     if (end) *s.mutable_delisted() = end->ToProto();
     std::optional<PartialDate> by = ParseDate(e.first_seen);
-    if (by && end && end->LatestDay() < by->EarliestDay()) by = end;
+    const bool by_end = by && end && end->LatestDay() < by->EarliestDay();
+    if (by_end) by = end;
     if (by) {
       *s.mutable_listed_no_later_than() = by->ToProto();
       remarks.push_back(absl::StrCat(
           "listing date not given; listed no later than ", by->ToString(),
-          e.first_seen.empty() || by == end
-              ? " (its end)"
-              : " (first seen by the publisher then)"));
+          by_end ? " (its end)" : " (first seen by the publisher then)"));
       from_first_seen = true;
     } else {
       remarks.push_back("listing date not given");

@@ -244,48 +244,39 @@ v1::Actor OfacAuthority(const std::string& source_id) {
 }
 
 std::pair<v1::Measure, std::string> NonSdnMeasure(absl::string_view program) {
+  // A programme tag (a prefix where it ends in '-'), its measure and what it
+  // restricts; any other programme is OTHER.
+  struct Row {
+    absl::string_view program;
+    v1::Measure measure;
+    absl::string_view what;
+  };
+  static constexpr Row kRows[] = {
+      {"UKRAINE-EO13662", v1::MEASURE_SECTORAL,
+       "Sectoral Sanctions Identifications (SSI) list: the directives named "
+       "in the entry (new debt, equity, projects) restrict dealings"},
+      {"RUSSIA-EO14024", v1::MEASURE_SECTORAL,
+       "menu-based sanctions under E.O. 14024: the directives named in the "
+       "entry restrict dealings"},
+      {"561-Related", v1::MEASURE_FINANCIAL_SERVICES,
+       "CAPTA list: correspondent and payable-through accounts restricted"},
+      {"CMIC-EO13959", v1::MEASURE_OTHER,
+       "Chinese Military-Industrial Complex companies: purchase and sale of "
+       "their publicly traded securities prohibited (E.O. 13959 as amended)"},
+      {"FSE-", v1::MEASURE_OTHER,
+       "Foreign Sanctions Evaders list: transactions by US persons prohibited"},
+      {"NS-PLC", v1::MEASURE_OTHER, "Non-SDN Palestinian Legislative Council list"},
+  };
   constexpr absl::string_view kNotBlocked =
       "; on OFAC's consolidated (non-SDN) list: not blocked";
-  if (program == "UKRAINE-EO13662") {
-    return {v1::MEASURE_SECTORAL,
-            absl::StrCat("Sectoral Sanctions Identifications (SSI) list: the "
-                         "directives named in the entry (new debt, equity, "
-                         "projects) restrict dealings",
-                         kNotBlocked)};
-  }
-  if (program == "RUSSIA-EO14024") {
-    return {v1::MEASURE_SECTORAL,
-            absl::StrCat("menu-based sanctions under E.O. 14024: the "
-                         "directives named in the entry restrict dealings",
-                         kNotBlocked)};
-  }
-  if (program == "561-Related") {
-    return {v1::MEASURE_FINANCIAL_SERVICES,
-            absl::StrCat("CAPTA list: correspondent and payable-through "
-                         "accounts restricted",
-                         kNotBlocked)};
-  }
-  if (program == "CMIC-EO13959") {
-    return {v1::MEASURE_OTHER,
-            absl::StrCat("Chinese Military-Industrial Complex companies: "
-                         "purchase and sale of their publicly traded "
-                         "securities prohibited (E.O. 13959 as amended)",
-                         kNotBlocked)};
-  }
-  if (absl::StartsWith(program, "FSE-")) {
-    return {v1::MEASURE_OTHER,
-            absl::StrCat("Foreign Sanctions Evaders list: transactions by US "
-                         "persons prohibited",
-                         kNotBlocked)};
-  }
-  if (program == "NS-PLC") {
-    return {v1::MEASURE_OTHER,
-            absl::StrCat("Non-SDN Palestinian Legislative Council list",
-                         kNotBlocked)};
+  for (const Row& r : kRows) {
+    if (absl::EndsWith(r.program, "-") ? absl::StartsWith(program, r.program)
+                                       : program == r.program) {
+      return {r.measure, absl::StrCat(r.what, kNotBlocked)};
+    }
   }
   return {v1::MEASURE_OTHER,
-          absl::StrCat("restrictions the programme's non-SDN list names",
-                       kNotBlocked)};
+          absl::StrCat("restrictions the programme's non-SDN list names", kNotBlocked)};
 }
 
 void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
