@@ -4,10 +4,15 @@
 
 #include <algorithm>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "embargo/date.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "lib/resolve/keys.h"
 
@@ -15,6 +20,62 @@ namespace embargo::resolve_internal {
 namespace {
 
 using google::protobuf::util::MessageDifferencer;
+
+// MergeSame folds `later` into `kept` when the two records say the same
+// but for where they were read: their evidence, and for a sanction given
+// by two lists of one authority (OFAC's SDN and consolidated lists name
+// an entry on both under the same programme), its remarks, its measures
+// (each list's) and listed_no_later_than (each edition's date). `kept`
+// gains the evidence, measures and remarks it lacks and keeps the earlier
+// listed_no_later_than. Returns false, changing nothing, when they differ
+// in anything else.
+template <typename M>
+bool MergeSame(const M& later, M& kept) {
+  const google::protobuf::Descriptor* d = M::descriptor();
+  MessageDifferencer differ;
+  std::vector<const google::protobuf::FieldDescriptor*> ignored = {
+      d->FindFieldByName("evidence")};
+  if constexpr (std::is_same_v<M, v1::Sanction>) {
+    for (const char* f : {"remarks", "measures", "listed_no_later_than"}) {
+      ignored.push_back(d->FindFieldByName(f));
+    }
+  }
+  for (const google::protobuf::FieldDescriptor* f : ignored) differ.IgnoreField(f);
+  if (!differ.Compare(later, kept)) return false;
+  for (const v1::Evidence& e : later.evidence()) {
+    const bool known = std::any_of(
+        kept.evidence().begin(), kept.evidence().end(),
+        [&](const v1::Evidence& k) { return MessageDifferencer::Equals(e, k); });
+    if (!known) *kept.add_evidence() = e;
+  }
+  if constexpr (std::is_same_v<M, v1::Sanction>) {
+    for (int m : later.measures()) {
+      // A list that cannot tell (MEASURE_OTHER, its remark says so) adds
+      // nothing to measures another list names.
+      if (m == v1::MEASURE_OTHER && kept.measures_size() > 0) continue;
+      if (std::find(kept.measures().begin(), kept.measures().end(), m) ==
+          kept.measures().end()) {
+        kept.add_measures(static_cast<v1::Measure>(m));
+      }
+    }
+    if (!later.remarks().empty() &&
+        kept.remarks().find(later.remarks()) == std::string::npos) {
+      kept.set_remarks(kept.remarks().empty()
+                           ? later.remarks()
+                           : absl::StrCat(kept.remarks(), " | ", later.remarks()));
+    }
+    const auto day = [](const v1::Date& x) {
+      absl::StatusOr<PartialDate> p = PartialDate::FromProto(x);
+      return p.ok() && p->known() ? p->LatestDay() : kMaxDay;
+    };
+    if (later.has_listed_no_later_than() &&
+        (!kept.has_listed_no_later_than() ||
+         day(later.listed_no_later_than()) < day(kept.listed_no_later_than()))) {
+      *kept.mutable_listed_no_later_than() = later.listed_no_later_than();
+    }
+  }
+  return true;
+}
 
 // Rewriter holds what rewriting and deduplicating need: the files, the
 // kept ids and the report.
@@ -177,7 +238,9 @@ class Rewriter {
   }
 
   // DeduplicateField removes, from files after the first that holds it,
-  // records of one kind whose id and content equal an earlier file's.
+  // records of one kind whose id and content equal an earlier file's, or
+  // that say the same but for where they were read (MergeSame): those
+  // give the earlier record their evidence.
   template <typename Getter>
   void DeduplicateField(absl::string_view field, absl::string_view kind,
                         Getter get) {
@@ -194,16 +257,21 @@ class Rewriter {
         if (inserted || it->second.first == f) continue;
         DatasetFile& first = files_[it->second.first];
         auto [first_records, first_positions] = get(first);
-        if (!MessageDifferencer::Equals(r,
-                                        first_records->Get(it->second.second))) {
+        auto& kept = *first_records->Mutable(it->second.second);
+        const std::string where = absl::StrCat(
+            first.path, ": ", RecordLabel(field, *first_positions, it->second.second));
+        if (MessageDifferencer::Equals(r, kept)) {
+          Drop(file, field, *positions, i, kind, r.id(),
+               absl::StrCat("identical to ", where));
+        } else if (MergeSame(r, kept)) {
+          Drop(file, field, *positions, i, kind, r.id(),
+               absl::StrCat("the same ", kind, " as ", where,
+                            ", which took its evidence"));
+        } else {
           continue;  // Different records, one id: validation reports it.
         }
         keep[i] = false;
         any = true;
-        Drop(file, field, *positions, i, kind, r.id(),
-             absl::StrCat("identical to ", first.path, ": ",
-                          RecordLabel(field, *first_positions,
-                                it->second.second)));
       }
       if (any) Compact(records, *positions, keep);
     }
@@ -321,6 +389,54 @@ void DeduplicateIdenticalRecords(std::vector<DatasetFile>& files,
                                  ResolveReport& report) {
   static const KeptIds kNone;
   Rewriter(files, kNone, report).DeduplicateRecords();
+}
+
+namespace {
+
+// ListKey names the list a source is an edition of: its publisher, address
+// and title with each date or time taken out (a run from a digit over
+// digits and "-:./TZ": "2024-05-03", "2021-07", "2025-04-19T23:00:04.625Z").
+std::string ListKey(const v1::Source& s) {
+  std::string title;
+  const std::string& t = s.title();
+  for (size_t i = 0; i < t.size();) {
+    if (!absl::ascii_isdigit(t[i])) {
+      title.push_back(t[i++]);
+      continue;
+    }
+    while (i < t.size() && (absl::ascii_isdigit(t[i]) ||
+                            absl::string_view("-:./TZ").find(t[i]) !=
+                                absl::string_view::npos)) {
+      ++i;
+    }
+    title.push_back('#');
+  }
+  return absl::StrCat(s.publisher(), "\n", s.url(), "\n", title);
+}
+
+}  // namespace
+
+absl::Status RefuseTwoEditions(const std::vector<DatasetFile>& files) {
+  absl::flat_hash_map<std::string, std::pair<int, int>> seen;
+  for (int f = 0; f < static_cast<int>(files.size()); ++f) {
+    const v1::Dataset& ds = files[f].dataset;
+    for (int i = 0; i < ds.sources_size(); ++i) {
+      const v1::Source& s = ds.sources(i);
+      if (!s.has_published()) continue;
+      auto [it, inserted] = seen.try_emplace(ListKey(s), f, i);
+      if (inserted || it->second.first == f) continue;
+      const DatasetFile& first = files[it->second.first];
+      const v1::Source& other = first.dataset.sources(it->second.second);
+      if (MessageDifferencer::Equals(s.published(), other.published())) continue;
+      return absl::InvalidArgumentError(absl::StrCat(
+          files[f].path, ": ", RecordLabel("sources", files[f].positions.sources, i),
+          " (Source \"", s.id(), "\"): published: another edition of the list that ",
+          first.path, " holds (Source \"", other.id(), "\"); loaded together, an "
+          "entry delisted between the editions would read as listed. Load one "
+          "edition (the newer), or compare them with `embargo diff OLD NEW`"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace embargo::resolve_internal

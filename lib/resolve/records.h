@@ -17,6 +17,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "embargo/io.h"
 #include "embargo/resolve.h"
@@ -75,9 +76,18 @@ void RewriteReferences(std::vector<DatasetFile>& files, const KeptIds& ids,
 
 // DeduplicateIdenticalRecords removes, from every file after the first that
 // holds it, an event, transfer, sanction or relation whose id and content
-// equal an earlier file's (report.dropped).
+// equal an earlier file's, or that says the same but for where it was read
+// (its evidence; for a sanction also its remarks, measures and edition
+// date), giving the earlier record its evidence (report.dropped).
 void DeduplicateIdenticalRecords(std::vector<DatasetFile>& files,
                                  ResolveReport& report);
+
+// RefuseTwoEditions fails with InvalidArgument, naming both files, when
+// two files hold two editions of one list: sources of one publisher,
+// address and title but for the digits in it (dates), with different
+// publication dates. Loaded together, an entry delisted between the
+// editions would read as listed.
+absl::Status RefuseTwoEditions(const std::vector<DatasetFile>& files);
 
 }  // namespace embargo::resolve_internal
 

@@ -138,8 +138,9 @@ class Resolver {
       }
       if (any) Compact(ds.mutable_sources(), files_[f].positions.sources, keep);
     }
-    return absl::OkStatus();
+    return resolve_internal::RefuseTwoEditions(files_);
   }
+
 
   // ---- Step 2: index ------------------------------------------------------
 

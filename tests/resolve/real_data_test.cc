@@ -131,6 +131,55 @@ TEST_F(RealDataTest, ImportsDoNotLoadTogetherUnresolved) {
   EXPECT_THAT(s.message(), HasSubstr("duplicate actor id \"PRK\""));
 }
 
+// OFAC's SDN list and its consolidated (non-SDN) list load together: 124
+// designations are on both (ZAHHAR under SDGT and NS-PLC, Rosoboronexport
+// under SYRIA, UKRAINE-EO13662, ...) and become one record each, with both
+// lists' evidence. Two editions of the SDN list are refused together.
+TEST_F(RealDataTest, SdnAndConsolidatedLoadTogetherTwoSdnEditionsDoNot) {
+  std::vector<DatasetFile> files;
+  files.push_back((*imports_)[0]);  // SDN 2024-05-03.
+  absl::StatusOr<ImportResult> cons =
+      ImportOfacXml(kData + "/ofac/consolidated_2025-03/consolidated.xml");
+  ASSERT_TRUE(cons.ok()) << cons.status();
+  DatasetFile c;
+  c.path = "ofac/consolidated.xml";
+  c.dataset = std::move(cons->dataset);
+  files.push_back(std::move(c));
+  ResolvedDataset r = Resolve(files);
+  int merged = 0;
+  for (const DroppedRecord& d : r.report.dropped) {
+    merged += d.kind == "Sanction" && absl::StrContains(d.reason, "took its evidence");
+  }
+  EXPECT_EQ(merged, 124);
+  GraphBuilder builder;
+  for (const DatasetFile& f : r.files) builder.Add(f);
+  absl::StatusOr<Graph> g = builder.Build();
+  ASSERT_TRUE(g.ok()) << g.status();
+  ASSERT_TRUE(g->FindNode("OFAC-9647").has_value());
+  int sdgt = 0;
+  for (const v1::Sanction& s : r.files[0].dataset.sanctions()) {
+    if (s.id() != "OFAC-9647-SDGT") continue;
+    ++sdgt;
+    // The SDN list's asset freeze; the consolidated list could not tell.
+    EXPECT_THAT(s.measures(), testing::ElementsAre(v1::MEASURE_ASSET_FREEZE));
+    EXPECT_EQ(s.evidence_size(), 2);
+    EXPECT_EQ(s.listed_no_later_than().year(), 2024);
+  }
+  EXPECT_EQ(sdgt, 1);
+
+  OfacCsvOptions old_sdn;
+  old_sdn.sdn_path = kData + "/ofac/sdn_2021-07/sdn.csv";
+  absl::StatusOr<ImportResult> old = ImportOfacCsv(old_sdn);
+  ASSERT_TRUE(old.ok()) << old.status();
+  DatasetFile o;
+  o.path = "ofac/sdn_2021-07/sdn.csv";
+  o.dataset = std::move(old->dataset);
+  std::vector<DatasetFile> editions = {(*imports_)[0], std::move(o)};
+  absl::StatusOr<ResolvedDataset> both = ResolveEntities(std::move(editions));
+  ASSERT_FALSE(both.ok());
+  EXPECT_THAT(both.status().message(), HasSubstr("another edition of the list"));
+}
+
 TEST_F(RealDataTest, OneActorPerRealWorldActor) {
   ResolvedDataset r = Resolve(Imports());
   ASSERT_TRUE(Validate(r.files).ok()) << Validate(r.files);

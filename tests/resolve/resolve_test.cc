@@ -649,6 +649,97 @@ TEST(ResolveTest, IdenticalRecordsInTwoFilesAreKeptOnce) {
   EXPECT_EQ(r.report.dropped[0].reason, "identical to a: transfers[0]");
 }
 
+// Two lists of one authority name one designation (OFAC's SDN and
+// consolidated lists, an entry on both under one programme): one sanction,
+// with both lists' evidence, the measures each names (a MEASURE_OTHER that
+// cannot tell adds none), the earlier edition date, both remarks.
+TEST(ResolveTest, OneSanctionReadFromTwoListsIsOneRecordWithBothEvidence) {
+  const std::string actors = R"(
+    actors { id: "OFAC" kind: ACTOR_KIND_GOVERNMENT_BODY name: "OFAC" }
+    actors { id: "OFAC-1" kind: ACTOR_KIND_PERSON name: "X" })";
+  const auto sanction = [](const std::string& src, const std::string& measures,
+                           int year, const std::string& remarks) {
+    return absl::StrCat(R"(sources { id: ")", src, R"(" publisher: ")", src, R"(" }
+      sanctions { id: "OFAC-1-P" authority_id: "OFAC" target_id: "OFAC-1"
+                  program: "P" )", measures, R"( status: STATUS_CONFIRMED
+                  remarks: ")", remarks, R"("
+                  listed_no_later_than { year: )", year, R"( }
+                  evidence { source_id: ")", src, R"(" locator: "row 1" } })");
+  };
+  {
+    std::vector<DatasetFile> files;
+    files.push_back(File("sdn", actors + sanction("sdn", "measures: MEASURE_ASSET_FREEZE", 2024, "SDN"), false));
+    files.push_back(File("cons", actors + sanction("cons", "measures: MEASURE_SECTORAL", 2025, "cons"), false));
+    ResolvedDataset r = Resolve(std::move(files));
+    ASSERT_EQ(r.files[0].dataset.sanctions_size(), 1);
+    EXPECT_EQ(r.files[1].dataset.sanctions_size(), 0);
+    const v1::Sanction& s = r.files[0].dataset.sanctions(0);
+    ASSERT_EQ(s.evidence_size(), 2);
+    EXPECT_EQ(s.evidence(0).source_id(), "sdn");
+    EXPECT_EQ(s.evidence(1).source_id(), "cons");
+    EXPECT_THAT(s.measures(), ElementsAre(v1::MEASURE_ASSET_FREEZE, v1::MEASURE_SECTORAL));
+    EXPECT_EQ(s.listed_no_later_than().year(), 2024);
+    EXPECT_EQ(s.remarks(), "SDN | cons");
+    ASSERT_EQ(r.report.dropped.size(), 1);
+    EXPECT_EQ(r.report.dropped[0].reason,
+              "the same Sanction as sdn: sanctions[0], which took its evidence");
+  }
+  {  // The later file's edition is the earlier; OTHER adds nothing.
+    std::vector<DatasetFile> files;
+    files.push_back(File("cons", actors + sanction("cons", "measures: MEASURE_ASSET_FREEZE", 2025, "cons"), false));
+    files.push_back(File("sdn", actors + sanction("sdn", "measures: MEASURE_OTHER", 2024, "SDN"), false));
+    ResolvedDataset r = Resolve(std::move(files));
+    const v1::Sanction& s = r.files[0].dataset.sanctions(0);
+    EXPECT_THAT(s.measures(), ElementsAre(v1::MEASURE_ASSET_FREEZE));
+    EXPECT_EQ(s.listed_no_later_than().year(), 2024);
+  }
+  {  // A different programme text is another record: validation reports it.
+    std::vector<DatasetFile> files;
+    files.push_back(File("sdn", actors + sanction("sdn", "measures: MEASURE_ASSET_FREEZE", 2024, "SDN"), false));
+    std::string other = actors + sanction("cons", "measures: MEASURE_ASSET_FREEZE", 2025, "cons");
+    other.replace(other.find(R"(program: "P")"), 13, R"(program: "Q")");
+    files.push_back(File("cons", other, false));
+    absl::StatusOr<ResolvedDataset> r = ResolveEntities(std::move(files));
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->files[1].dataset.sanctions_size(), 1);
+    EXPECT_THAT(r->report.dropped, IsEmpty());
+    EXPECT_THAT(Validate(r->files).message(),
+                HasSubstr("duplicate sanction id \"OFAC-1-P\""));
+  }
+}
+
+// Two editions of one list (one publisher, address and title but for its
+// dates) are refused together: an entry delisted between them would read
+// as listed.
+TEST(ResolveTest, TwoEditionsOfOneListAreRefused) {
+  const auto edition = [](const std::string& id, const std::string& date,
+                          int year) {
+    return absl::StrCat(R"(sources { id: ")", id, R"(" publisher: "US Treasury OFAC"
+        url: "https://ofac.example/sdn" title: "SDN List, edition )", date,
+        R"(" published { year: )", year, " } }");
+  };
+  {
+    std::vector<DatasetFile> files;
+    files.push_back(File("new", edition("sdn-2024-05-03", "2024-05-03", 2024), false));
+    files.push_back(File("old", edition("sdn-2021-07", "2021-07", 2021), false));
+    absl::StatusOr<ResolvedDataset> r = ResolveEntities(std::move(files));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(r.status().message(), HasSubstr("old: sources[0]"));
+    EXPECT_THAT(r.status().message(),
+                HasSubstr("another edition of the list that new holds"));
+    EXPECT_THAT(r.status().message(), HasSubstr("embargo diff"));
+  }
+  {  // Another list of the same publisher loads beside it.
+    std::vector<DatasetFile> files;
+    files.push_back(File("sdn", edition("sdn-2024-05-03", "2024-05-03", 2024), false));
+    std::string cons = edition("cons-2025-03-28", "2025-03-28", 2025);
+    cons.replace(cons.find("SDN List"), 8, "Non-SDN List");
+    files.push_back(File("cons", cons, false));
+    EXPECT_TRUE(ResolveEntities(std::move(files)).ok());
+  }
+}
+
 TEST(ResolveTest, RecordStreamPositionsFollowRemovals) {
   std::vector<DatasetFile> files;
   files.push_back(File("a", State("a", "RUS")));

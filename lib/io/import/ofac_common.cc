@@ -243,40 +243,51 @@ v1::Actor OfacAuthority(const std::string& source_id) {
   return a;
 }
 
-std::pair<v1::Measure, std::string> NonSdnMeasure(absl::string_view program) {
-  // A programme tag (a prefix where it ends in '-'), its measure and what it
-  // restricts; any other programme is OTHER.
+NonSdnProgramme NonSdnMeasure(absl::string_view program) {
+  // A programme tag (a prefix where it ends in '-'), its measure, what it
+  // restricts, and whether the tag names a non-SDN list only (no SDN
+  // designation is made under it).
   struct Row {
     absl::string_view program;
     v1::Measure measure;
     absl::string_view what;
+    bool non_sdn_only;
   };
   static constexpr Row kRows[] = {
       {"UKRAINE-EO13662", v1::MEASURE_SECTORAL,
        "Sectoral Sanctions Identifications (SSI) list: the directives named "
-       "in the entry (new debt, equity, projects) restrict dealings"},
+       "in the entry (new debt, equity, projects) restrict dealings",
+       false},
       {"RUSSIA-EO14024", v1::MEASURE_SECTORAL,
        "menu-based sanctions under E.O. 14024: the directives named in the "
-       "entry restrict dealings"},
+       "entry restrict dealings",
+       false},
       {"561-Related", v1::MEASURE_FINANCIAL_SERVICES,
-       "CAPTA list: correspondent and payable-through accounts restricted"},
+       "CAPTA list: correspondent and payable-through accounts restricted",
+       true},
       {"CMIC-EO13959", v1::MEASURE_OTHER,
        "Chinese Military-Industrial Complex companies: purchase and sale of "
-       "their publicly traded securities prohibited (E.O. 13959 as amended)"},
+       "their publicly traded securities prohibited (E.O. 13959 as amended)",
+       true},
       {"FSE-", v1::MEASURE_OTHER,
-       "Foreign Sanctions Evaders list: transactions by US persons prohibited"},
-      {"NS-PLC", v1::MEASURE_OTHER, "Non-SDN Palestinian Legislative Council list"},
+       "Foreign Sanctions Evaders list: transactions by US persons prohibited",
+       true},
+      {"NS-", v1::MEASURE_OTHER, "a non-SDN list (NS-PLC: Non-SDN Palestinian "
+       "Legislative Council list; NS-MBS: menu-based sanctions)", true},
   };
   constexpr absl::string_view kNotBlocked =
-      "; on OFAC's consolidated (non-SDN) list: not blocked";
+      "; a non-SDN list of OFAC: not blocked under this programme";
   for (const Row& r : kRows) {
     if (absl::EndsWith(r.program, "-") ? absl::StartsWith(program, r.program)
                                        : program == r.program) {
-      return {r.measure, absl::StrCat(r.what, kNotBlocked)};
+      return {r.measure, absl::StrCat(r.what, kNotBlocked), r.non_sdn_only};
     }
   }
   return {v1::MEASURE_OTHER,
-          absl::StrCat("restrictions the programme's non-SDN list names", kNotBlocked)};
+          "on OFAC's consolidated (non-SDN) list, which also repeats the SDN "
+          "programmes of entries on both lists: whether this programme blocks "
+          "the entry is not known from this list (the SDN list says)",
+          false};
 }
 
 void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
@@ -416,10 +427,11 @@ void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
       s.set_target_id(actor_id);
       s.set_program(program);
       std::string what;
-      if (non_sdn) {
-        auto [measure, remark] = NonSdnMeasure(program);
-        s.add_measures(measure);
-        what = absl::StrCat(remark, "; ");
+      // A tag of a non-SDN list restricts, never blocks, on either list
+      // (the SDN list tags "SDGT] [NS-PLC" for an entry on both).
+      if (NonSdnProgramme p = NonSdnMeasure(program); non_sdn || p.non_sdn_only) {
+        s.add_measures(p.measure);
+        what = absl::StrCat(p.remark, "; ");
       } else {
         s.add_measures(v1::MEASURE_ASSET_FREEZE);
       }

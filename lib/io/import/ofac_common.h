@@ -69,13 +69,25 @@ std::string OfacLegalBasis(absl::string_view program);
 // OfacAuthority is the OFAC actor (id "OFAC", GOVERNMENT_BODY, country USA).
 v1::Actor OfacAuthority(const std::string& source_id);
 
+// NonSdnProgramme is what a programme tag imposes on OFAC's non-SDN lists.
+struct NonSdnProgramme {
+  v1::Measure measure;
+  std::string remark;  // What it restricts, and that it does not block.
+  // The tag names a non-SDN list only (NS-PLC, NS-MBS, FSE-*, CMIC-EO13959,
+  // 561-Related): on the SDN list too it restricts and does not block.
+  bool non_sdn_only;
+};
+
 // NonSdnMeasure is what a programme of OFAC's consolidated (non-SDN) list
 // imposes, and a remark saying so: none of those lists blocks property.
 // UKRAINE-EO13662 (the SSI list's directives) and RUSSIA-EO14024 (menu-based
 // directives) are SECTORAL, 561-Related (CAPTA: correspondent accounts)
 // FINANCIAL_SERVICES, the rest (CMIC securities ban, FSE, NS-PLC, ...)
-// OTHER.
-std::pair<v1::Measure, std::string> NonSdnMeasure(absl::string_view program);
+// OTHER. A tag the table does not know is OTHER with a remark that says
+// whether it blocks is not known from the consolidated list: that list
+// repeats the SDN programmes of entries on both lists (SDGT for ZAHHAR
+// beside NS-PLC).
+NonSdnProgramme NonSdnMeasure(absl::string_view program);
 
 // BuildOfacRecords turns entries into actors, sanctions and relations in
 // `builder` (see embargo/import/ofac.h), resolving "Linked To" names within

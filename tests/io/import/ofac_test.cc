@@ -102,6 +102,22 @@ TEST(OfacCsvTest, Sdn2024) {
     dprk += s.program().rfind("DPRK", 0) == 0;
   }
   EXPECT_EQ(dprk, 174 + 147 + 111 + 57 + 2);  // DPRK4, 3, 2, DPRK, NKSPEA.
+
+  // ZAHHAR is on the SDN list under SDGT and on the non-SDN Palestinian
+  // Legislative Council list ("SDGT] [NS-PLC"): the second tag restricts,
+  // it does not block.
+  const v1::Sanction* sdgt = FindSanction(r->dataset, "OFAC-9647-SDGT");
+  ASSERT_NE(sdgt, nullptr);
+  EXPECT_THAT(sdgt->measures(), ElementsAre(v1::MEASURE_ASSET_FREEZE));
+  const v1::Sanction* plc = FindSanction(r->dataset, "OFAC-9647-NS-PLC");
+  ASSERT_NE(plc, nullptr);
+  EXPECT_THAT(plc->measures(), ElementsAre(v1::MEASURE_OTHER));
+  EXPECT_THAT(plc->remarks(), HasSubstr("not blocked under this programme"));
+  int freezes = 0;
+  for (const v1::Sanction& x : r->dataset.sanctions()) {
+    freezes += x.measures_size() == 1 && x.measures(0) == v1::MEASURE_ASSET_FREEZE;
+  }
+  EXPECT_EQ(freezes, r->dataset.sanctions_size() - 2);  // The two NS-PLC tags.
 }
 
 TEST(OfacCsvTest, Sdn2021WithAddAltComments) {
@@ -352,6 +368,13 @@ TEST(OfacXmlTest, Consolidated2025) {
   EXPECT_THAT(cmic->measures(), ElementsAre(v1::MEASURE_OTHER));
   EXPECT_THAT(cmic->remarks(), HasSubstr("publicly traded securities"));
   EXPECT_THAT(r->report.notes, Contains(HasSubstr("non-SDN")));
+  // The consolidated list repeats the SDN programmes of entries on both
+  // lists (ZAHHAR: NS-PLC and SDGT): whether SDGT blocks him is not this
+  // list's to say, and the remark does not say "not blocked".
+  const v1::Sanction* sdgt = FindSanction(r->dataset, "OFAC-9647-SDGT");
+  ASSERT_NE(sdgt, nullptr);
+  EXPECT_THAT(sdgt->remarks(), HasSubstr("not known from this list"));
+  EXPECT_THAT(sdgt->remarks(), Not(HasSubstr("not blocked")));
 }
 
 TEST(OfacXmlTest, HandMadeEntryWithVessel) {
