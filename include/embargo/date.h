@@ -113,6 +113,12 @@ DayRange SpanOf(const v1::Period& period);
 // FormatDay gives "YYYY-MM-DD" for a day number, "-inf"/"+inf" for open ends.
 std::string FormatDay(int32_t day);
 
+// ListedText says when a sanction was listed, as every answer shows it:
+// "2022-07-21"; "no later than 2024-05-03 (no listing date given)" for a
+// list that gives only its edition date; "unknown" when neither is known.
+std::string ListedText(const PartialDate& listed,
+                       const PartialDate& listed_no_later_than);
+
 }  // namespace embargo
 
 #endif  // EMBARGO_DATE_H_

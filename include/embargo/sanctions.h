@@ -130,6 +130,11 @@ struct InForce {
   std::string reason;
 };
 
+// ListedText (embargo/date.h) of a sanction in force.
+inline std::string ListedText(const InForce& s) {
+  return ListedText(s.listed, s.listed_no_later_than);
+}
+
 // SanctionsInForce returns the sanctions of `regime` in force on `actor` as
 // of `as_of` (unknown: ignore dates), ordered by edge id.
 // Errors: InvalidArgument for a node not in the graph; NotFound for an
@@ -392,6 +397,11 @@ struct BlockedSet {
   // loaded, so it blocked nothing).
   std::vector<std::string> authorities;
   std::vector<std::string> authorities_not_loaded;
+
+  // lists_loaded is false when an authority the rule reads has no list in
+  // the graph (authorities_not_loaded): a node outside the set is then not
+  // known to be unblocked, and an answer says "unknown", never "no".
+  bool lists_loaded() const { return authorities_not_loaded.empty(); }
 
   // Find returns the entry of `node`, or nullptr when it is not blocked.
   const BlockedEntity* Find(NodeId node) const;

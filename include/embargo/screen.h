@@ -82,6 +82,10 @@ struct ScreenMatch {
   // From the actor to a directly sanctioned owner, one explaining stake per
   // step (empty when the actor is not blocked through ownership).
   std::vector<Stake> chain;
+  // True when the actor is not in the blocked set and the rule's own list
+  // is not loaded (BlockedSet::lists_loaded): whether it is blocked is
+  // unknown, not "no".
+  bool blocked_unknown = false;
   std::vector<NearbySanctioned> nearby;
   bool nearby_truncated = false;
 };
@@ -116,6 +120,9 @@ class Screener {
 
   const ScreenOptions& options() const;
   const Graph& graph() const;
+  // The blocked set the matches are read against (its authorities, and
+  // those not loaded, for a report's header).
+  const BlockedSet& blocked_set() const;
 
  private:
   struct Data;

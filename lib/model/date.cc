@@ -177,4 +177,14 @@ std::string FormatDay(int32_t day) {
   return PartialDate::FromDay(day).ToString();
 }
 
+std::string ListedText(const PartialDate& listed,
+                       const PartialDate& listed_no_later_than) {
+  if (listed.known()) return listed.ToString();
+  if (listed_no_later_than.known()) {
+    return absl::StrCat("no later than ", listed_no_later_than.ToString(),
+                        " (no listing date given)");
+  }
+  return "unknown";
+}
+
 }  // namespace embargo

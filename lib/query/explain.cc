@@ -12,6 +12,11 @@
 namespace embargo {
 namespace {
 
+PartialDate Date(const v1::Date& d) {
+  absl::StatusOr<PartialDate> p = PartialDate::FromProto(d);
+  return p.ok() ? *p : PartialDate();
+}
+
 std::string DateText(const v1::Date& d) {
   absl::StatusOr<PartialDate> p = PartialDate::FromProto(d);
   return p.ok() ? p->ToString() : "?";
@@ -100,11 +105,8 @@ HopDetail ExplainHop(const Graph& g, const Hop& hop) {
       d.record_kind = "sanction";
       d.record_id = s.id();
       d.designation = s.program();
-      d.when = s.has_listed() || !s.has_listed_no_later_than()
-                   ? absl::StrCat("listed ", DateText(s.listed()))
-                   : absl::StrCat("listed no later than ",
-                                  DateText(s.listed_no_later_than()),
-                                  " (no listing date given)");
+      d.when = absl::StrCat("listed ", ListedText(Date(s.listed()),
+                                                  Date(s.listed_no_later_than())));
       if (s.has_delisted()) absl::StrAppend(&d.when, ", delisted ", DateText(s.delisted()));
       AddEvidence(g, s.evidence(), d.evidence);
       break;

@@ -409,11 +409,7 @@ void AppendChain(const Graph& graph, const BlockedSet& blocked, NodeId node,
   for (const InForce& s : b->sanctions) {
     absl::StrAppend(&out, pad, "  sanction ", s.sanction_id, " (",
                     s.authority_id, ", ", s.program, ") listed ",
-                    s.listed.known() || !s.listed_no_later_than.known()
-                        ? s.listed.ToString()
-                        : absl::StrCat("no later than ",
-                                       s.listed_no_later_than.ToString(),
-                                       " (no listing date given)"));
+                    ListedText(s));
     if (s.delisted.known()) {
       absl::StrAppend(&out, ", delisted ", s.delisted.ToString());
     }

@@ -44,6 +44,7 @@ absl::StatusOr<Screener> Screener::Create(const NameIndex& index,
 
 const ScreenOptions& Screener::options() const { return data_->options; }
 const Graph& Screener::graph() const { return data_->index.graph(); }
+const BlockedSet& Screener::blocked_set() const { return data_->blocked; }
 
 absl::StatusOr<ScreenResult> Screener::Screen(const SearchQuery& query) const {
   const Data& d = *data_;
@@ -82,6 +83,8 @@ absl::StatusOr<ScreenResult> Screener::Screen(const SearchQuery& query) const {
         m.chain.push_back(*next);
         at = d.blocked.Find(next->owner);
       }
+    } else {
+      m.blocked_unknown = !d.blocked.lists_loaded();
     }
     if (d.options.hops > 0) {
       Filter f;

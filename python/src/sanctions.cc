@@ -176,6 +176,17 @@ iteration), each with why (``entry``, ``explain``).
       .def_property_readonly(
           "num_possible", [](const PyBlocked& b) { return b.set.num_possible; },
           "Nodes only possibly blocked (the dates leave room for doubt).")
+      .def_property_readonly(
+          "authorities", [](const PyBlocked& b) { return b.set.authorities; },
+          "The authorities whose asset freezes seeded the set (empty: any).")
+      .def_property_readonly(
+          "authorities_not_loaded",
+          [](const PyBlocked& b) { return b.set.authorities_not_loaded; },
+          "Those of them with no list in the graph.")
+      .def_property_readonly(
+          "lists_loaded", [](const PyBlocked& b) { return b.set.lists_loaded(); },
+          "False when the rule's own list is not loaded: a node outside the "
+          "set is then of unknown blocking, not unblocked.")
       .def(
           "entry",
           [](const PyBlocked& b, const py::object& ref) -> py::object {

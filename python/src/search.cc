@@ -121,7 +121,10 @@ py::dict MatchDict(const Graph& g, const ScreenMatch& m) {
   }
   d["sanctioned"] = !m.sanctions.empty();
   d["sanctions"] = sanctions;
-  d["blocked"] = m.blocked.has_value();
+  // None (unknown) when the rule's own list is not loaded.
+  d["blocked"] = m.blocked ? py::object(py::bool_(true))
+                 : m.blocked_unknown ? py::object(py::none())
+                                     : py::object(py::bool_(false));
   d["blocked_by_ownership"] = m.blocked.has_value() && m.blocked->blocked_by_ownership;
   py::list chain;
   for (const Stake& s : m.chain) {

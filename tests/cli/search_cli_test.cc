@@ -224,5 +224,42 @@ TEST_F(SearchCliTest, ScreenReportsEveryRowAndGoesOnPastBadOnes) {
   EXPECT_THAT(r.err, HasSubstr("missing.csv"));
 }
 
+// On the EU list alone, the OFAC 50 % rule has no list to count: whether
+// Sberbank is blocked through ownership is unknown, never "no", in
+// exposure (text and JSON) and in screen (CSV and JSON); the EU's own rule
+// answers.
+TEST_F(SearchCliTest, BlockingIsUnknownWhenTheRulesListIsNotLoaded) {
+  const std::string eu = Path("eu.pb");
+  const std::string sber = "EU-32014R0269-I.ENTITIES-108";
+  Result r = Run({"exposure", sber, "--data", eu, "--max-hops", "0"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("(OFAC 50 % rule, counting the asset freezes of "
+                               "OFAC): unknown: no OFAC list is loaded"));
+  r = Run({"exposure", sber, "--data", eu, "--max-hops", "0", "--json"});
+  nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  EXPECT_TRUE(j["blocked"]["blocked"].is_null());
+  EXPECT_EQ(j["blocked"]["authorities_not_loaded"], nlohmann::json({"OFAC"}));
+  r = Run({"exposure", sber, "--data", eu, "--max-hops", "0", "--rule", "eu"});
+  EXPECT_THAT(r.out, HasSubstr("): no (blocked as sanctioned itself, certain)"));
+
+  std::ofstream(Path("sber.csv")) << "name\nSberbank\n";
+  r = Run({"screen", Path("sber.csv"), "--data", eu, "--csv"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr(",yes,EU EU-UKR listed 2022-07-21,unknown,"));
+  r = Run({"screen", Path("sber.csv"), "--data", eu});
+  EXPECT_THAT(r.out, HasSubstr("blocking through ownership is unknown"));
+  r = Run({"screen", Path("sber.csv"), "--data", eu, "--json"});
+  j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  const nlohmann::json& m = j["rows"][0]["matches"][0];
+  EXPECT_EQ(m["id"], sber);
+  EXPECT_TRUE(m["blocked"].is_null());
+  EXPECT_EQ(m["blocked_certainty"], "unknown");
+  // With OFAC's list loaded, an actor it does not block is "no".
+  r = OnLists({"screen", Path("sber.csv"), "--csv"});
+  EXPECT_THAT(r.out, Not(HasSubstr("unknown,")));
+}
+
 }  // namespace
 }  // namespace embargo

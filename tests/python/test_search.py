@@ -106,3 +106,19 @@ def test_screen_article(article):
     out = article.screen(["Sergei Shoigu", "Kim Jong Un"], as_of="2023-09-01")
     assert len(out) == 2
     assert all(r["error"] is None for r in out)
+
+
+def test_blocking_is_unknown_without_the_rules_list():
+    eu = DATA / "eu" / "32014R0269.csv"
+    if not eu.exists():
+        pytest.skip(f"{eu} not found")
+    g = embargo.load([embargo.import_eu(eu)])
+    blocked = g.blocked()
+    assert blocked.authorities == ["OFAC"]
+    assert blocked.authorities_not_loaded == ["OFAC"]
+    assert not blocked.lists_loaded
+    match = g.screen(["Sberbank"])[0]["matches"][0]
+    assert match["id"] == "EU-32014R0269-I.ENTITIES-108"
+    assert match["sanctioned"]
+    assert match["blocked"] is None  # Unknown, not False.
+    assert g.blocked(rule="eu_control").lists_loaded

@@ -129,6 +129,13 @@ absl::StatusOr<Limits> ParseLimits(const Args& args);
 absl::StatusOr<NodeId> ResolveActor(const Graph& graph,
                                     const std::string& id_or_name);
 
+// BlockingRuleText names the ownership rule and the lists it counted, for
+// a report: "OFAC 50 % rule, counting the asset freezes of OFAC".
+std::string BlockingRuleText(OwnershipRule rule, const BlockedSet& blocked);
+// BlockingUnknownText says why blocking is unknown when the rule's own list
+// is not loaded (BlockedSet::lists_loaded), and what would answer it.
+std::string BlockingUnknownText(const BlockedSet& blocked);
+
 // NodeJson describes a node: id, name, kind, country, sanctioned.
 Json NodeJson(const Graph& graph, NodeId node);
 // HopJson describes a hop with its record and evidence.

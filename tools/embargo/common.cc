@@ -253,6 +253,22 @@ absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths,
   return Load(paths, options);
 }
 
+std::string BlockingRuleText(OwnershipRule rule, const BlockedSet& blocked) {
+  return absl::StrCat(
+      rule == OwnershipRule::kOfac50 ? "OFAC 50 % rule" : "EU ownership or control",
+      ", counting the asset freezes of ",
+      blocked.authorities.empty() ? std::string("any authority")
+                                  : absl::StrJoin(blocked.authorities, ", "));
+}
+
+std::string BlockingUnknownText(const BlockedSet& blocked) {
+  return absl::StrCat(
+      "unknown: no ", absl::StrJoin(blocked.authorities_not_loaded, ", "),
+      " list is loaded, and the rule reads only its own authority's list "
+      "(load it, or --any-authority counts every loaded list's asset "
+      "freezes, or --rule eu reads the EU's)");
+}
+
 bool WantsCountryLinks(const Args& args) {
   if (args.Has("country")) return true;
   if (!args.Has("kinds")) return false;

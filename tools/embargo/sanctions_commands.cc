@@ -113,17 +113,6 @@ absl::StatusOr<PartialDate> AsOf(const Args& args) {
 
 namespace {
 
-// ListedText is the listing date, or what is known of it: "no later than
-// 2021-07-07 (no listing date given)" for lists that give no date.
-std::string ListedText(const InForce& s) {
-  if (s.listed.known()) return s.listed.ToString();
-  if (s.listed_no_later_than.known()) {
-    return absl::StrCat("no later than ", s.listed_no_later_than.ToString(),
-                        " (no listing date given)");
-  }
-  return "unknown";
-}
-
 Json InForceJson(const Graph& graph, const InForce& s) {
   Json j;
   j["sanction_id"] = s.sanction_id;
@@ -244,7 +233,13 @@ int RunExposure(const std::vector<std::string>& argv) {
     for (const InForce& x : *in_force) s.push_back(InForceJson(*graph, x));
     j["sanctions"] = s;
     Json bj;
-    bj["blocked"] = b != nullptr;
+    // Unknown (null) when the rule's own list is not loaded.
+    bj["blocked"] = b != nullptr ? Json(true)
+                    : blocked->lists_loaded() ? Json(false)
+                                              : Json();
+    if (b == nullptr && !blocked->lists_loaded()) {
+      bj["note"] = BlockingUnknownText(*blocked);
+    }
     if (b != nullptr) {
       bj["directly_sanctioned"] = b->directly_sanctioned;
       bj["blocked_by_ownership"] = b->blocked_by_ownership;
@@ -308,20 +303,10 @@ int RunExposure(const std::vector<std::string>& argv) {
       }
     }
     std::cout << "\nBlocked through ownership ("
-              << (own.rule == OwnershipRule::kOfac50 ? "OFAC 50 % rule"
-                                                     : "EU ownership or control")
-              << ", counting the asset freezes of "
-              << (blocked->authorities.empty()
-                      ? std::string("any authority")
-                      : absl::StrJoin(blocked->authorities, ", "))
-              << (blocked->authorities_not_loaded.empty()
-                      ? ""
-                      : absl::StrCat(" (", absl::StrJoin(
-                                               blocked->authorities_not_loaded,
-                                               ", "),
-                                     ": no such list loaded)"))
-              << "): ";
-    if (b == nullptr) {
+              << BlockingRuleText(own.rule, *blocked) << "): ";
+    if (b == nullptr && !blocked->lists_loaded()) {
+      std::cout << BlockingUnknownText(*blocked) << "\n";
+    } else if (b == nullptr) {
       std::cout << "no\n";
     } else if (!b->blocked_by_ownership) {
       std::cout << "no (blocked as sanctioned itself, "

@@ -178,17 +178,13 @@ absl::StatusOr<std::vector<InputRow>> ReadInput(const std::string& path) {
 }
 
 std::string SanctionText(const InForce& s) {
-  return absl::StrCat(
-      s.authority_id, " ", s.program,
-      s.listed.known() ? absl::StrCat(" listed ", s.listed.ToString())
-      : s.listed_no_later_than.known()
-          ? absl::StrCat(" listed no later than ", s.listed_no_later_than.ToString())
-          : " (listing date unknown)",
-      s.certainty == Certainty::kPossible ? " (possibly)" : "");
+  return absl::StrCat(s.authority_id, " ", s.program, " listed ", ListedText(s),
+                      s.certainty == Certainty::kPossible ? " (possibly)" : "");
 }
 
 // SanctionedText and BlockedText are "yes", "possibly" or "no": sanctioned or blocked on every
-// reading of the dates and shares, on some, or on none.
+// reading of the dates and shares, on some, or on none; BlockedText is
+// "unknown" when the rule's own list is not loaded.
 absl::string_view SanctionedText(const ScreenMatch& m) {
   if (m.sanctions.empty()) return "no";
   for (const InForce& s : m.sanctions) {
@@ -197,7 +193,7 @@ absl::string_view SanctionedText(const ScreenMatch& m) {
   return "possibly";
 }
 absl::string_view BlockedText(const ScreenMatch& m) {
-  if (!m.blocked) return "no";
+  if (!m.blocked) return m.blocked_unknown ? "unknown" : "no";
   return m.blocked->certainty == Certainty::kCertain ? "yes" : "possibly";
 }
 
@@ -239,9 +235,9 @@ Json MatchJson(const Graph& g, const ScreenMatch& m) {
   j["sanctioned"] = !m.sanctions.empty();
   j["sanctioned_certainty"] = std::string(SanctionedText(m));
   j["sanctions"] = std::move(sanctions);
-  j["blocked"] = m.blocked.has_value();
+  j["blocked"] = m.blocked ? Json(true) : m.blocked_unknown ? Json() : Json(false);
+  j["blocked_certainty"] = std::string(BlockedText(m));
   if (m.blocked) {
-    j["blocked_certainty"] = std::string(CertaintyName(m.blocked->certainty));
     j["blocked_directly"] = m.blocked->directly_sanctioned;
     j["blocked_by_ownership"] = m.blocked->blocked_by_ownership;
     j["blocked_share"] = m.blocked->blocked_share;
@@ -402,6 +398,8 @@ int RunScreen(const std::vector<std::string>& argv) {
     Json j;
     j["as_of"] = as_of;
     j["rule"] = o.rule == OwnershipRule::kOfac50 ? "ofac50" : "eu_control";
+    j["blocking"] = BlockingRuleText(o.rule, screener->blocked_set());
+    j["authorities_not_loaded"] = screener->blocked_set().authorities_not_loaded;
     j["threshold"] = o.threshold;
     j["hops"] = o.hops;
     Json arr = Json::array();
@@ -457,7 +455,12 @@ int RunScreen(const std::vector<std::string>& argv) {
     }
   } else {
     *os << "as of " << as_of << ", threshold " << o.threshold << ", " << o.hops
-        << " hop(s)\n";
+        << " hop(s); blocking: " << BlockingRuleText(o.rule, screener->blocked_set())
+        << "\n";
+    if (!screener->blocked_set().lists_loaded()) {
+      *os << "blocking through ownership is "
+          << BlockingUnknownText(screener->blocked_set()) << "\n";
+    }
     for (size_t i = 0; i < rows->size(); ++i) {
       const InputRow& r = (*rows)[i];
       const std::string err = row_error(i);
@@ -488,6 +491,7 @@ int RunScreen(const std::vector<std::string>& argv) {
         for (const InForce& s : m.sanctions) {
           *os << "       sanctioned: " << SanctionText(s) << "\n";
         }
+        if (m.blocked_unknown) *os << "       blocked through ownership: unknown\n";
         if (m.blocked && m.blocked->blocked_by_ownership) {
           *os << "       blocked through ownership"
               << (m.blocked->certainty == Certainty::kPossible ? " (possibly)" : "")
