@@ -36,7 +36,19 @@ struct ListDiff {
   };
   std::vector<Change> listed, delisted, changed;
   int64_t old_targets = 0, new_targets = 0;
+  // The editions compared: each side's sources, "title (published D)".
+  std::vector<std::string> old_editions, new_editions;
+  // False when the two sides share no list (no source of the new side is
+  // an edition of a list the old side holds, by ListEditionKey): then
+  // "listed" and "delisted" compare different lists, not two editions.
+  bool same_list = true;
 };
+
+// ListEditionKey names the list a source is an edition of: its publisher,
+// address and title with each date or time taken out (a run from a digit
+// over digits and "-:./TZ": "2024-05-03", "2021-07", "2025-04-19T23:00Z").
+// Two editions of one list have one key and different publication dates.
+std::string ListEditionKey(const v1::Source& source);
 
 // DiffOptions says what counts as a change.
 struct DiffOptions {

@@ -9,7 +9,10 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "embargo/date.h"
 #include "embargo/kinds.h"
 
 namespace embargo {
@@ -76,12 +79,46 @@ void SetDiff(const std::set<std::string>& a, const std::set<std::string>& b,
 
 }  // namespace
 
+std::string ListEditionKey(const v1::Source& source) {
+  std::string title;
+  const std::string& t = source.title();
+  for (size_t i = 0; i < t.size();) {
+    if (!absl::ascii_isdigit(t[i])) {
+      title.push_back(t[i++]);
+      continue;
+    }
+    while (i < t.size() && (absl::ascii_isdigit(t[i]) ||
+                            absl::string_view("-:./TZ").find(t[i]) !=
+                                absl::string_view::npos)) {
+      ++i;
+    }
+    title.push_back('#');
+  }
+  return absl::StrCat(source.publisher(), "\n", source.url(), "\n", title);
+}
+
 ListDiff DiffDatasets(const v1::Dataset& old_edition,
                       const v1::Dataset& new_edition,
                       const DiffOptions& options) {
   const std::map<std::string, Target> before = Targets(old_edition);
   const std::map<std::string, Target> after = Targets(new_edition);
   ListDiff d;
+  std::set<std::string> old_lists;
+  const auto edition = [](const v1::Source& s) {
+    const std::string title = s.title().empty() ? s.id() : s.title();
+    if (!s.has_published()) return title;
+    absl::StatusOr<PartialDate> p = PartialDate::FromProto(s.published());
+    return absl::StrCat(title, " (published ", p.ok() ? p->ToString() : "?", ")");
+  };
+  for (const v1::Source& s : old_edition.sources()) {
+    d.old_editions.push_back(edition(s));
+    old_lists.insert(ListEditionKey(s));
+  }
+  d.same_list = old_edition.sources_size() == 0 || new_edition.sources_size() == 0;
+  for (const v1::Source& s : new_edition.sources()) {
+    d.new_editions.push_back(edition(s));
+    d.same_list = d.same_list || old_lists.contains(ListEditionKey(s));
+  }
   const auto name = [](const Target& t) {
     return t.actor != nullptr ? t.actor->name() : std::string();
   };

@@ -10,9 +10,9 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "embargo/date.h"
+#include "embargo/diff.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "lib/resolve/keys.h"
 
@@ -391,31 +391,6 @@ void DeduplicateIdenticalRecords(std::vector<DatasetFile>& files,
   Rewriter(files, kNone, report).DeduplicateRecords();
 }
 
-namespace {
-
-// ListKey names the list a source is an edition of: its publisher, address
-// and title with each date or time taken out (a run from a digit over
-// digits and "-:./TZ": "2024-05-03", "2021-07", "2025-04-19T23:00:04.625Z").
-std::string ListKey(const v1::Source& s) {
-  std::string title;
-  const std::string& t = s.title();
-  for (size_t i = 0; i < t.size();) {
-    if (!absl::ascii_isdigit(t[i])) {
-      title.push_back(t[i++]);
-      continue;
-    }
-    while (i < t.size() && (absl::ascii_isdigit(t[i]) ||
-                            absl::string_view("-:./TZ").find(t[i]) !=
-                                absl::string_view::npos)) {
-      ++i;
-    }
-    title.push_back('#');
-  }
-  return absl::StrCat(s.publisher(), "\n", s.url(), "\n", title);
-}
-
-}  // namespace
-
 absl::Status RefuseTwoEditions(const std::vector<DatasetFile>& files) {
   absl::flat_hash_map<std::string, std::pair<int, int>> seen;
   for (int f = 0; f < static_cast<int>(files.size()); ++f) {
@@ -423,7 +398,7 @@ absl::Status RefuseTwoEditions(const std::vector<DatasetFile>& files) {
     for (int i = 0; i < ds.sources_size(); ++i) {
       const v1::Source& s = ds.sources(i);
       if (!s.has_published()) continue;
-      auto [it, inserted] = seen.try_emplace(ListKey(s), f, i);
+      auto [it, inserted] = seen.try_emplace(ListEditionKey(s), f, i);
       if (inserted || it->second.first == f) continue;
       const DatasetFile& first = files[it->second.first];
       const v1::Source& other = first.dataset.sources(it->second.second);

@@ -696,9 +696,17 @@ TEST_F(CliTest, DiffOfacEditionsAndReasonLinks) {
     }
   }
   EXPECT_EQ(Embargo({"diff", Path("sdn21.pb")}).code, 2);
+  EXPECT_TRUE(j["same_list"]);
+  EXPECT_EQ(d.err.find("warning"), std::string::npos) << d.err;
 
   ASSERT_EQ(Embargo({"import", "eu", absl::StrCat(kData, "/eu/32017R1509.csv"),
                      "-o", Path("eu-dprk.pb")}).code, 0);
+  // Two different lists: the diff says so, and names each side's edition.
+  Result other = Embargo({"diff", Path("sdn24.pb"), Path("eu-dprk.pb")});
+  EXPECT_EQ(other.code, 0) << other.err;
+  EXPECT_NE(other.err.find("warning: the two sides share no list"), std::string::npos)
+      << other.err;
+  EXPECT_NE(other.out.find("(published 2024-05-03)"), std::string::npos) << other.out;
   Result r = Embargo({"reason-links", Path("eu-dprk.pb"), "-o",
                       Path("eu-dprk-links.pb"), "--json"});
   ASSERT_EQ(r.code, 0) << r.err;

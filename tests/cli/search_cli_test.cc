@@ -218,6 +218,13 @@ TEST_F(SearchCliTest, ScreenReportsEveryRowAndGoesOnPastBadOnes) {
   EXPECT_THAT(csv, HasSubstr("2,Shoygu Sergei,1,"));
   EXPECT_THAT(csv, HasSubstr("OFAC RUSSIA-EO14024"));
   EXPECT_THAT(csv, HasSubstr("no match"));
+  // An unclosed quote runs to the end of the file: the row it opens in is
+  // the one reported, by its own line.
+  std::ofstream(Path("quote.csv")) << "name\nVTB Bank\n\"Unclosed\nMore\nRows\n";
+  r = OnLists({"screen", Path("quote.csv"), "--csv"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_THAT(r.out, HasSubstr("\n3,,,,"));
+  EXPECT_THAT(r.out, HasSubstr("quote.csv:3:1: quoted field is not closed"));
   // A file that does not exist: exit 2, one line.
   r = OnLists({"screen", Path("missing.csv")});
   EXPECT_EQ(r.code, 2);

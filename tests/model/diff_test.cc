@@ -8,6 +8,7 @@
 
 #include "absl/strings/match.h"
 #include "embargo/import/ofac.h"
+#include "embargo/import/un.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -84,6 +85,16 @@ TEST(DiffTest, OfacSdnEditions2021To2024) {
   absl::StatusOr<ImportResult> new_ed = ImportOfacCsv(o24);
   ASSERT_TRUE(new_ed.ok()) << new_ed.status();
   ListDiff d = DiffDatasets(old_ed->dataset, new_ed->dataset);
+  // Two editions of one list, each named with its date.
+  EXPECT_TRUE(d.same_list);
+  ASSERT_EQ(d.old_editions.size(), 1u);
+  EXPECT_THAT(d.old_editions[0], ::testing::HasSubstr("edition 2021-07 (published 2021-07)"));
+  EXPECT_THAT(d.new_editions[0], ::testing::HasSubstr("(published 2024-05-03)"));
+  // The UN list is not an edition of OFAC's: "listed" would compare lists.
+  absl::StatusOr<ImportResult> un = ImportUnXml(
+      std::string(EMBARGO_SHARED_DATA_DIR) + "/un/consolidated_2025-04-19.xml");
+  ASSERT_TRUE(un.ok()) << un.status();
+  EXPECT_FALSE(DiffDatasets(new_ed->dataset, un->dataset).same_list);
   // Targets are the entries with a programme.
   std::set<std::string> targets21, targets24;
   for (const v1::Sanction& s : old_ed->dataset.sanctions()) targets21.insert(s.target_id());

@@ -164,6 +164,13 @@ int RunDiff(const std::vector<std::string>& argv) {
   DiffOptions options;
   options.aliases = !args->Has("no-aliases");
   ListDiff d = DiffDatasets(*old_ed, *new_ed, options);
+  if (!d.same_list) {
+    std::cerr << "embargo diff: warning: the two sides share no list (" << args->positionals()[0]
+              << ": " << absl::StrJoin(d.old_editions, "; ") << "; "
+              << args->positionals()[1] << ": " << absl::StrJoin(d.new_editions, "; ")
+              << "): \"listed\" and \"delisted\" compare different lists, not two "
+                 "editions of one\n";
+  }
   const auto section = [&](const char* title,
                            const std::vector<ListDiff::Change>& cs) {
     std::cout << title << ": " << cs.size() << "\n";
@@ -191,6 +198,9 @@ int RunDiff(const std::vector<std::string>& argv) {
     j["command"] = command;
     j["old"] = args->positionals()[0];
     j["new"] = args->positionals()[1];
+    j["old_editions"] = d.old_editions;
+    j["new_editions"] = d.new_editions;
+    j["same_list"] = d.same_list;
     j["old_targets"] = d.old_targets;
     j["new_targets"] = d.new_targets;
     j["listed"] = list(d.listed);
@@ -198,8 +208,10 @@ int RunDiff(const std::vector<std::string>& argv) {
     j["changed"] = list(d.changed);
     PrintJson(j);
   } else {
-    std::cout << args->positionals()[0] << ": " << d.old_targets << " targets; "
-              << args->positionals()[1] << ": " << d.new_targets << " targets\n";
+    std::cout << args->positionals()[0] << ": " << d.old_targets << " targets ("
+              << absl::StrJoin(d.old_editions, "; ") << ")\n"
+              << args->positionals()[1] << ": " << d.new_targets << " targets ("
+              << absl::StrJoin(d.new_editions, "; ") << ")\n";
     section("listed", d.listed);
     section("delisted", d.delisted);
     section("changed", d.changed);

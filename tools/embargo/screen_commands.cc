@@ -105,7 +105,7 @@ absl::StatusOr<std::vector<InputRow>> ReadInput(const std::string& path) {
     if (!more.ok()) {
       // An unclosed quote runs to the end: report it as that row's error.
       InputRow bad;
-      bad.line = csv.line();
+      bad.line = row.line;  // Where the row with the unclosed quote begins.
       bad.error = std::string(more.status().message());
       out.push_back(std::move(bad));
       break;

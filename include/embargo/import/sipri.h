@@ -94,7 +94,10 @@ struct SipriOptions {
   // a spreadsheet), otherwise Windows-1252, which SIPRI writes.
   enum class Encoding { kAuto, kCp1252, kUtf8 };
   Encoding encoding = Encoding::kAuto;
-  // Status given to every transfer.
+  // Status given to every transfer, but STATUS_ALLEGED (when lower) for a
+  // deal whose comment says its supplier, recipient or status is uncertain
+  // ("Supplier uncertain", "status uncertain": 198 deals of the 2025-03-13
+  // register), with the reason in its note.
   v1::Status status = v1::STATUS_CONFIRMED;
   // Id of the Source record; empty: "SIPRI-ATD-<date generated>" (or
   // "SIPRI-ATD" when the preamble gives no date).

@@ -453,6 +453,18 @@ class Importer {
     return f != nullptr && absl::StrContains(f->text, '?');
   }
 
+  // Doubt is the phrase of a comment that puts the deal's parties or its
+  // happening in doubt ("supplier uncertain", "recipient uncertain",
+  // "status uncertain"), or "".
+  static std::string Doubt(const std::string& comment) {
+    const std::string lower = absl::AsciiStrToLower(comment);
+    for (const char* phrase :
+         {"supplier uncertain", "recipient uncertain", "status uncertain"}) {
+      if (absl::StrContains(lower, phrase)) return phrase;
+    }
+    return "";
+  }
+
   absl::Status Record(const std::vector<Field>& fields, int64_t line,
                       size_t line_length) {
     if (static_cast<int>(fields.size()) != columns_.count) {
@@ -548,6 +560,12 @@ class Importer {
       t.mutable_delivered()->mutable_end()->set_year(years.back());
     }
     t.set_status(options_.status);
+    // SIPRI's own doubt about who supplied or received it, or whether the
+    // deal happened: alleged, not established.
+    const std::string doubt = Doubt(Text(Get(fields, columns_.comments)));
+    if (!doubt.empty() && t.status() > v1::STATUS_ALLEGED) {
+      t.set_status(v1::STATUS_ALLEGED);
+    }
     // Each value in its own field: the order's total is not the delivered
     // value (a 0 or empty cell stays unknown).
     t.set_tiv_total(tiv_total);
@@ -558,6 +576,9 @@ class Importer {
     if (!description.empty()) facts.push_back(description);
     if (std::string st = Text(Get(fields, columns_.status)); !st.empty()) {
       facts.push_back(st);
+    }
+    if (t.status() != options_.status) {
+      facts.push_back(absl::StrCat("status alleged: the comment says ", doubt));
     }
     if (const Field* f = Get(fields, columns_.tiv_unit); f && !Text(f).empty()) {
       facts.push_back(absl::StrCat("TIV per unit ", tiv_unit));

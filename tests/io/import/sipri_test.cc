@@ -99,6 +99,28 @@ TEST_F(SipriRegisterTest, EveryDealBecomesOneTransfer) {
   EXPECT_EQ(ids.size(), 29515u);
 }
 
+// A deal whose comment says its supplier, recipient or status is
+// uncertain is alleged, not confirmed, and its note says why: Iran's
+// V-46-6 engines from Russia, 1993 ("supplier uncertain").
+TEST_F(SipriRegisterTest, DealsSipriDoubtAreAlleged) {
+  int alleged = 0;
+  for (const v1::Transfer& t : result().dataset.transfers()) {
+    if (t.status() == v1::STATUS_CONFIRMED) continue;
+    ++alleged;
+    EXPECT_EQ(t.status(), v1::STATUS_ALLEGED) << t.id();
+    EXPECT_THAT(t.note(), HasSubstr("status alleged: the comment says ")) << t.id();
+  }
+  EXPECT_EQ(alleged, 198);
+  int engines = 0;
+  for (const v1::Transfer* t : Deals("RUS", "IRN")) {
+    if (!absl::StrContains(t->note(), "V-46-6 (780hp) diesel engine; for modernization")) continue;
+    ++engines;
+    EXPECT_EQ(t->status(), v1::STATUS_ALLEGED);
+    EXPECT_THAT(t->note(), HasSubstr("status alleged: the comment says supplier uncertain"));
+  }
+  EXPECT_EQ(engines, 1);
+}
+
 TEST_F(SipriRegisterTest, TheFourBrokenRecordsAreJoined) {
   const ImportReport& rep = result().report;
   bool noted = false;
@@ -324,7 +346,21 @@ TEST(SipriQuirksTest, UncertaintyFlags) {
   EXPECT_FALSE(none.quantity_uncertain());
   EXPECT_EQ(none.quantity(), 5);
   EXPECT_EQ(none.quantity_ordered(), 10);
+  EXPECT_EQ(none.status(), v1::STATUS_CONFIRMED);
   EXPECT_TRUE(CheckValid(*r, "register.csv").ok());
+
+  // SIPRI's doubt about a party or the deal itself: alleged. The options'
+  // status, when already lower, stays.
+  const std::string doubtful =
+      "Iran,China,1985,,10,,Type-59,tank,10,,1986,New,Possibly second-hand; "
+      "Supplier uncertain,1,10,10\n"
+      "Iran,China,1985,,10,,Type-69,tank,10,,1986,New,designation uncertain,1,10,10\n";
+  r = ImportText(doubtful);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->dataset.transfers(0).status(), v1::STATUS_ALLEGED);
+  EXPECT_THAT(r->dataset.transfers(0).note(),
+              HasSubstr("status alleged: the comment says supplier uncertain"));
+  EXPECT_EQ(r->dataset.transfers(1).status(), v1::STATUS_CONFIRMED);
 }
 
 TEST(SipriQuirksTest, NonStateActorsAndInternationalOrganisations) {
