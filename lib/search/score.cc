@@ -146,6 +146,19 @@ bool MasksAllow(uint32_t a, uint32_t b, int edits) {
   return x == 0;
 }
 
+// OtherFirstConsonant: the two words start with different consonants. A
+// short word that does is more often another name than a slip ("Jong" /
+// "Tong", "Song", "Yong" / "Myong"): typists rarely miss the first letter,
+// and the romanisations that change a consonant are variants, paired
+// before typos. A vowel or an "h" at the start does vary ("Umar" / "Omar",
+// Ukrainian "Hanna" / "Anna").
+bool OtherFirstConsonant(absl::string_view a, absl::string_view b) {
+  const auto consonant = [](char c) {
+    return absl::string_view("aeiouh").find(c) == absl::string_view::npos;
+  };
+  return !a.empty() && !b.empty() && a[0] != b[0] && consonant(a[0]) && consonant(b[0]);
+}
+
 Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
              absl::string_view nk, bool same_word, bool same_key, bool same_class,
              bool script, bool latin, bool initials, uint32_t qwm, uint32_t qkm,
@@ -194,7 +207,8 @@ Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
     int d = allowed + 1;
     if (MasksAllow(qkm, nkm, allowed)) d = EditDistance(qk, nk, allowed);
     if (d > 1 && MasksAllow(qwm, nwm, allowed)) d = std::min(d, EditDistance(qw, nw, allowed));
-    if (d == 1) best = {len >= 6 ? 0.88 : 0.82, TokenMatchKind::kTypo};
+    const bool other_start = len <= 5 && qk[0] != nk[0] && OtherFirstConsonant(qw, nw);
+    if (d == 1 && !other_start) best = {len >= 6 ? 0.88 : 0.82, TokenMatchKind::kTypo};
     if (d == 2 && allowed >= 2) best = {0.75, TokenMatchKind::kTypo};
   }
   if (qw.size() >= 3 && qw.size() < nw.size() && absl::StartsWith(nw, qw)) {
@@ -206,11 +220,13 @@ Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
 
 // LooseSimilarity scores two Latin words left over as one word written
 // badly: in [0, 0.8], 0 when fewer than half the letters of the longer
-// survive the edits (at most three) between them, or a number is in either.
+// survive the edits (at most three) between them, a number is in either,
+// or they are short and start with other consonants (OtherFirstConsonant).
 double LooseSimilarity(absl::string_view a, absl::string_view b, bool latin) {
   if (!latin || a.size() < 3 || b.size() < 3) return 0;
   if ((LetterMask(a) | LetterMask(b)) & (1u << 26)) return 0;
   const int len = static_cast<int>(std::max(a.size(), b.size()));
+  if (len <= 5 && OtherFirstConsonant(a, b)) return 0;  // "Jong" / "Tong".
   const int d = EditDistance(a, b, std::min(3, len / 2));
   if (d > std::min(3, len / 2)) return 0;
   return 0.8 * (1.0 - static_cast<double>(d) / len);
