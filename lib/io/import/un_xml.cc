@@ -66,6 +66,39 @@ const Regime* FindRegime(absl::string_view list_type) {
   return nullptr;
 }
 
+// MeasuresNamed reads the measures a "Listed pursuant to ..." comment names
+// in parentheses: "(Travel Ban)", "(Travel Ban, Asset Freeze)", "... of
+// resolution 2216 (2015) (targeted arms embargo)" — the first parentheses
+// that hold measure names and nothing else. Empty when none do: the
+// regime's measures apply.
+std::vector<v1::Measure> MeasuresNamed(absl::string_view comment) {
+  const std::string lower = absl::AsciiStrToLower(comment);
+  size_t open = lower.find("listed pursuant to");
+  while (open != std::string::npos &&
+         (open = lower.find('(', open)) != std::string::npos) {
+    const size_t close = lower.find(')', open);
+    if (close == std::string::npos) break;
+    std::vector<v1::Measure> out;
+    for (absl::string_view part : absl::StrSplit(
+             absl::string_view(lower).substr(open + 1, close - open - 1), ',')) {
+      part = absl::StripAsciiWhitespace(part);
+      if (part == "travel ban") {
+        out.push_back(v1::MEASURE_TRAVEL_BAN);
+      } else if (part == "asset freeze") {
+        out.push_back(v1::MEASURE_ASSET_FREEZE);
+      } else if (part == "targeted arms embargo" || part == "arms embargo") {
+        out.push_back(v1::MEASURE_ARMS_EMBARGO_IMPORTS);
+      } else {
+        out.clear();  // "(2008)", "(a)": no list of measures.
+        break;
+      }
+    }
+    if (!out.empty()) return out;
+    open = close;
+  }
+  return {};
+}
+
 std::string Unquote(std::string s) {
   absl::string_view v = absl::StripAsciiWhitespace(s);
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
@@ -262,12 +295,22 @@ absl::StatusOr<ImportResult> ImportUnXml(const std::string& path,
     s.set_id(actor_id);
     s.set_authority_id("UNSC");
     s.set_target_id(actor_id);
-    s.add_measures(v1::MEASURE_ASSET_FREEZE);
+    // The measures the entry's comment names, where it names them ("Listed
+    // pursuant to paragraph 15 of resolution 1970 (Travel Ban)"), else the
+    // regime's.
+    const std::vector<v1::Measure> named = MeasuresNamed(comments);
+    if (!named.empty()) {
+      for (v1::Measure m : named) s.add_measures(m);
+    } else {
+      s.add_measures(v1::MEASURE_ASSET_FREEZE);
+    }
     if (regime != nullptr) {
       s.set_program(regime->program);
-      if (individual && regime->travel_ban) s.add_measures(v1::MEASURE_TRAVEL_BAN);
-      if (regime->arms_embargo) s.add_measures(v1::MEASURE_ARMS_EMBARGO_IMPORTS);
-      if (regime->arms_export_ban) s.add_measures(v1::MEASURE_ARMS_EMBARGO_EXPORTS);
+      if (named.empty()) {
+        if (individual && regime->travel_ban) s.add_measures(v1::MEASURE_TRAVEL_BAN);
+        if (regime->arms_embargo) s.add_measures(v1::MEASURE_ARMS_EMBARGO_IMPORTS);
+        if (regime->arms_export_ban) s.add_measures(v1::MEASURE_ARMS_EMBARGO_EXPORTS);
+      }
       for (absl::string_view basis :
            absl::StrSplit(regime->legal_basis, ';')) {
         s.add_legal_basis(std::string(basis));
@@ -278,7 +321,10 @@ absl::StatusOr<ImportResult> ImportUnXml(const std::string& path,
     }
     *s.mutable_listed() = *listed;
     s.set_reference(ref);
-    s.set_remarks(absl::StrCat("UN_LIST_TYPE ", list_type));
+    s.set_remarks(absl::StrCat(
+        "UN_LIST_TYPE ", list_type,
+        named.empty() ? "; measures: the regime's (the entry names none)"
+                      : "; measures: those the entry's comment names"));
     s.set_status(v1::STATUS_CONFIRMED);
     *s.add_evidence() = builder.Evidence(locator);
     // The list's narrative (COMMENTS1) is the designation's reason, in its

@@ -1,5 +1,6 @@
 // Tests for the UN consolidated list importer (lib/io/import/un_xml.cc).
 
+#include "absl/strings/match.h"
 #include "embargo/import/un.h"
 
 #include <string>
@@ -78,6 +79,26 @@ TEST(UnXmlTest, Consolidated2025) {
   const v1::Actor* unsc = FindActor(r->dataset, "UNSC");
   ASSERT_NE(unsc, nullptr);
   EXPECT_EQ(unsc->kind(), v1::ACTOR_KIND_INTERNATIONAL_BODY);
+
+  // An entry whose comment names its measures has those, not the regime's:
+  // 11 Libya listings are a travel ban alone ("paragraph 15 of resolution
+  // 1970 (Travel Ban)"), never an asset freeze; the Houthis a targeted arms
+  // embargo alone. KOMID's comment names none: the regime's (above).
+  const v1::Sanction* travel = FindSanction(r->dataset, "UN-LYi.003");
+  ASSERT_NE(travel, nullptr);
+  EXPECT_THAT(travel->measures(), ElementsAre(v1::MEASURE_TRAVEL_BAN));
+  EXPECT_THAT(travel->remarks(), HasSubstr("those the entry's comment names"));
+  const v1::Sanction* houthis = FindSanction(r->dataset, "UN-YEe.001");
+  ASSERT_NE(houthis, nullptr);
+  EXPECT_THAT(houthis->measures(), ElementsAre(v1::MEASURE_ARMS_EMBARGO_IMPORTS));
+  EXPECT_THAT(s->remarks(), HasSubstr("the regime's (the entry names none)"));
+  int travel_only = 0, named = 0;
+  for (const v1::Sanction& x : r->dataset.sanctions()) {
+    named += absl::StrContains(x.remarks(), "comment names");
+    travel_only += x.measures_size() == 1 && x.measures(0) == v1::MEASURE_TRAVEL_BAN;
+  }
+  EXPECT_EQ(named, 15 + 11 + 2 + 1);
+  EXPECT_EQ(travel_only, 11);
 }
 
 TEST(UnXmlTest, DamagedFileIsRefused) {
