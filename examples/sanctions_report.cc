@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
               << " under " << b.sanction.sanction_id << " ("
               << b.sanction.authority_id << ", " << b.sanction.program << ", "
               << embargo::MeasureName(b.measure) << ", listed "
-              << b.sanction.listed.ToString() << ")\n";
+              << embargo::ListedText(b.sanction) << ")\n";
     std::cout << "    legal basis: " << absl::StrJoin(b.sanction.legal_basis, "; ")
               << "\n";
     if (b.certainty == embargo::Certainty::kPossible) {
@@ -172,7 +172,7 @@ int main(int argc, char** argv) {
     for (const embargo::InForce& s : *in_force) {
       std::cout << "  " << s.sanction_id << " (" << s.authority_id << ", "
                 << s.program << "): " << Measures(s) << "; listed "
-                << s.listed.ToString();
+                << embargo::ListedText(s);
       if (s.delisted.known()) std::cout << ", delisted " << s.delisted.ToString();
       std::cout << " [" << embargo::CertaintyName(s.certainty) << "]\n";
       if (!s.legal_basis.empty()) {
@@ -188,6 +188,12 @@ int main(int argc, char** argv) {
   }
   std::cout << "\nNo sanction in force on: " << absl::StrJoin(unexposed, ", ")
             << "\n";
+  if (!blocked->lists_loaded()) {
+    std::cout << "\nBlocked through ownership (OFAC 50% rule): unknown, no "
+              << absl::StrJoin(blocked->authorities_not_loaded, ", ")
+              << " list that freezes assets is loaded\n";
+    return breaches->empty() ? 1 : 0;
+  }
   std::cout << "\nBlocked through ownership (OFAC 50% rule) as of "
             << as_of.ToString() << ": " << blocked->num_derived
             << " entit(y/ies) besides the " << blocked->num_direct

@@ -393,14 +393,15 @@ struct BlockedSet {
   // Edges examined (work done), for the curious and for benchmarks.
   uint64_t edges_examined = 0;
   // The authorities whose sanctions seeded the set (empty: any authority),
-  // and those of them that name no node of the graph (their list is not
-  // loaded, so it blocked nothing).
+  // and those of them whose list is not loaded: no node of the graph, or no
+  // asset freeze of theirs on any date (so they blocked nothing).
   std::vector<std::string> authorities;
   std::vector<std::string> authorities_not_loaded;
 
   // lists_loaded is false when an authority the rule reads has no list in
-  // the graph (authorities_not_loaded): a node outside the set is then not
-  // known to be unblocked, and an answer says "unknown", never "no".
+  // the graph that freezes assets on any date (authorities_not_loaded; the
+  // OFAC consolidated list alone freezes nothing): a node outside the set is
+  // then not known to be unblocked, and an answer says "unknown", never "no".
   bool lists_loaded() const { return authorities_not_loaded.empty(); }
 
   // Find returns the entry of `node`, or nullptr when it is not blocked.

@@ -42,6 +42,13 @@ bool MergeSame(const M& later, M& kept) {
   }
   for (const google::protobuf::FieldDescriptor* f : ignored) differ.IgnoreField(f);
   if (!differ.Compare(later, kept)) return false;
+  // Two readings of one source (an old and a new import of one file) are
+  // not two lists' word: they stay two records, for validation to report.
+  for (const v1::Evidence& a : later.evidence()) {
+    for (const v1::Evidence& b : kept.evidence()) {
+      if (a.source_id() == b.source_id()) return false;
+    }
+  }
   for (const v1::Evidence& e : later.evidence()) {
     const bool known = std::any_of(
         kept.evidence().begin(), kept.evidence().end(),
@@ -50,13 +57,16 @@ bool MergeSame(const M& later, M& kept) {
   }
   if constexpr (std::is_same_v<M, v1::Sanction>) {
     for (int m : later.measures()) {
-      // A list that cannot tell (MEASURE_OTHER, its remark says so) adds
-      // nothing to measures another list names.
-      if (m == v1::MEASURE_OTHER && kept.measures_size() > 0) continue;
       if (std::find(kept.measures().begin(), kept.measures().end(), m) ==
           kept.measures().end()) {
         kept.add_measures(static_cast<v1::Measure>(m));
       }
+    }
+    // A list that cannot tell (MEASURE_OTHER, its remark says so) adds
+    // nothing to measures another list names, in either order.
+    if (kept.measures_size() > 1) {
+      auto* ms = kept.mutable_measures();
+      ms->erase(std::remove(ms->begin(), ms->end(), v1::MEASURE_OTHER), ms->end());
     }
     if (!later.remarks().empty() &&
         kept.remarks().find(later.remarks()) == std::string::npos) {
@@ -395,6 +405,9 @@ absl::Status RefuseTwoEditions(const std::vector<DatasetFile>& files) {
   absl::flat_hash_map<std::string, std::pair<int, int>> seen;
   for (int f = 0; f < static_cast<int>(files.size()); ++f) {
     const v1::Dataset& ds = files[f].dataset;
+    // Only lists of sanctions: two registers of transfers (SIPRI extracts
+    // generated on different days) hold no listing to read as in force.
+    if (ds.sanctions_size() == 0) continue;
     for (int i = 0; i < ds.sources_size(); ++i) {
       const v1::Source& s = ds.sources(i);
       if (!s.has_published()) continue;

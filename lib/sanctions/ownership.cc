@@ -311,9 +311,17 @@ absl::StatusOr<BlockedSet> BlockedByOwnership(const Graph& graph,
   const AsOf when = AsOf::From(options.as_of);
 
   // Seeds: targets of sanctions in force, with their best certainty.
-  const std::vector<internal::SanctionHit> sanctions =
+  std::vector<internal::SanctionHit> sanctions =
       not_loaded.empty() ? internal::CollectSanctionHits(d, regime, when)
                          : std::vector<internal::SanctionHit>{};
+  // The rule's own list is loaded only if it holds an asset freeze on some
+  // date: OFAC's consolidated (non-SDN) list alone names the authority but
+  // freezes nothing, and its "not blocked" would be unknown.
+  if (sanctions.empty() && not_loaded.empty() && !options.any_authority &&
+      options.regime.authority_ids.empty() &&
+      internal::CollectSanctionHits(d, regime, AsOf::From(PartialDate())).empty()) {
+    not_loaded = seeds.authority_ids;
+  }
   std::vector<uint32_t> seeds_possible, seeds_certain;
   for (const internal::SanctionHit& h : sanctions) {
     seeds_possible.push_back(h.target);

@@ -207,7 +207,8 @@ Pair Compare(absl::string_view qw, absl::string_view qk, absl::string_view nw,
     int d = allowed + 1;
     if (MasksAllow(qkm, nkm, allowed)) d = EditDistance(qk, nk, allowed);
     if (d > 1 && MasksAllow(qwm, nwm, allowed)) d = std::min(d, EditDistance(qw, nw, allowed));
-    const bool other_start = len <= 5 && qk[0] != nk[0] && OtherFirstConsonant(qw, nw);
+    const bool other_start = len <= 5 && !qk.empty() && !nk.empty() && qk[0] != nk[0] &&
+                             OtherFirstConsonant(qw, nw);
     if (d == 1 && !other_start) best = {len >= 6 ? 0.88 : 0.82, TokenMatchKind::kTypo};
     if (d == 2 && allowed >= 2) best = {0.75, TokenMatchKind::kTypo};
   }

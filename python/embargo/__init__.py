@@ -214,7 +214,9 @@ def _graph_screen(self, rows, as_of=None, hops=2, kinds=None, threshold=0.75,
     others go on) and 'matches', best first, each a ``search`` hit with
     'sanctioned' / 'sanctions' (authority, programme, listed, certainty in
     force on ``as_of``, default today), 'blocked' / 'blocked_by_ownership' /
-    'chain' (stakes up to a sanctioned owner) and 'nearby' (sanctioned
+    'chain' (stakes up to a sanctioned owner; 'blocked' is None, unknown,
+    when the rule's own list is not loaded: the OFAC rule over the EU list
+    alone) and 'nearby' (sanctioned
     actors within ``hops`` over ``kinds``, default ownership, directorship,
     control, operator, family and associate links, with a path each)."""
     if hasattr(rows, "to_dict") and hasattr(rows, "columns"):

@@ -195,7 +195,8 @@ iteration), each with why (``entry``, ``explain``).
             return BlockedDict(b.graph, *e, true);
           },
           py::arg("node"), R"doc(
-Why ``node`` is blocked, or None when it is not: id, name, kind, country,
+Why ``node`` is blocked, or None when it is not (or, where ``lists_loaded``
+is False, when whether it is blocked is unknown): id, name, kind, country,
 directly_sanctioned, blocked_by_ownership, blocked_share, certainty,
 order, sanctions (in force on it) and stakes (blocked owners' shares,
 the explaining ones first).

@@ -116,6 +116,8 @@ py::dict MatchDict(const Graph& g, const ScreenMatch& m) {
     x["authority"] = s.authority_id;
     x["program"] = s.program;
     x["listed"] = s.listed.known() ? s.listed.ToString() : "";
+    x["listed_no_later_than"] =
+        s.listed_no_later_than.known() ? s.listed_no_later_than.ToString() : "";
     x["certainty"] = std::string(CertaintyName(s.certainty));
     sanctions.append(x);
   }
@@ -125,7 +127,9 @@ py::dict MatchDict(const Graph& g, const ScreenMatch& m) {
   d["blocked"] = m.blocked ? py::object(py::bool_(true))
                  : m.blocked_unknown ? py::object(py::none())
                                      : py::object(py::bool_(false));
-  d["blocked_by_ownership"] = m.blocked.has_value() && m.blocked->blocked_by_ownership;
+  d["blocked_by_ownership"] = m.blocked ? py::object(py::bool_(m.blocked->blocked_by_ownership))
+                             : m.blocked_unknown ? py::object(py::none())
+                                                 : py::object(py::bool_(false));
   py::list chain;
   for (const Stake& s : m.chain) {
     py::dict x;

@@ -241,7 +241,7 @@ TEST_F(SearchCliTest, BlockingIsUnknownWhenTheRulesListIsNotLoaded) {
   Result r = Run({"exposure", sber, "--data", eu, "--max-hops", "0"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("(OFAC 50 % rule, counting the asset freezes of "
-                               "OFAC): unknown: no OFAC list is loaded"));
+                               "OFAC): unknown: no OFAC list that freezes assets is loaded"));
   r = Run({"exposure", sber, "--data", eu, "--max-hops", "0", "--json"});
   nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << r.out;
@@ -263,9 +263,29 @@ TEST_F(SearchCliTest, BlockingIsUnknownWhenTheRulesListIsNotLoaded) {
   EXPECT_EQ(m["id"], sber);
   EXPECT_TRUE(m["blocked"].is_null());
   EXPECT_EQ(m["blocked_certainty"], "unknown");
-  // With OFAC's list loaded, an actor it does not block is "no".
+  // With OFAC's list loaded the answer is known: OFAC blocks its own
+  // Sberbank entry, not the EU's (resolution keeps the two apart).
   r = OnLists({"screen", Path("sber.csv"), "--csv"});
   EXPECT_THAT(r.out, Not(HasSubstr("unknown,")));
+  EXPECT_THAT(r.out, HasSubstr("JOINT STOCK COMPANY SBERBANK,legal_entity,,yes,OFAC"));
+  EXPECT_THAT(r.out, HasSubstr("EU EU-UKR listed 2022-07-21,no,"));
+  // Unknown blocking and nothing else is still an answer (exit 0).
+  r = Run({"exposure", "RUS", "--data", eu, "--max-hops", "0"});
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("unknown: no OFAC list"));
+
+  // OFAC's consolidated (non-SDN) list alone names OFAC but freezes
+  // nothing: blocking is unknown there too, not "no" (ZAHHAR is frozen on
+  // the SDN list under SDGT).
+  ASSERT_EQ(Run({"import", "ofac-xml", kData + "/ofac/consolidated_2025-03/consolidated.xml",
+                 "-o", Path("cons.pb")}).code, 0);
+  r = Run({"exposure", "OFAC-9647", "--data", Path("cons.pb"), "--max-hops", "0"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("unknown: no OFAC list that freezes assets is loaded"));
+  // Beside the SDN list, the answer is known.
+  r = Run({"exposure", "OFAC-9647", "--data", Path("cons.pb"), "--data", Path("ofac.pb"),
+           "--max-hops", "0"});
+  EXPECT_THAT(r.out, HasSubstr("): no (blocked as sanctioned itself, certain)"));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "embargo/resolve.h"
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -693,6 +694,23 @@ TEST(ResolveTest, OneSanctionReadFromTwoListsIsOneRecordWithBothEvidence) {
     EXPECT_THAT(s.measures(), ElementsAre(v1::MEASURE_ASSET_FREEZE));
     EXPECT_EQ(s.listed_no_later_than().year(), 2024);
   }
+  {  // The other order: OTHER first, then a named measure.
+    std::vector<DatasetFile> files;
+    files.push_back(File("cons", actors + sanction("cons", "measures: MEASURE_OTHER", 2025, "cons"), false));
+    files.push_back(File("sdn", actors + sanction("sdn", "measures: MEASURE_ASSET_FREEZE", 2024, "SDN"), false));
+    ResolvedDataset r = Resolve(std::move(files));
+    EXPECT_THAT(r.files[0].dataset.sanctions(0).measures(),
+                ElementsAre(v1::MEASURE_ASSET_FREEZE));
+  }
+  {  // Two imports of one source are not two lists: two records.
+    std::vector<DatasetFile> files;
+    files.push_back(File("old", actors + sanction("sdn", "measures: MEASURE_ASSET_FREEZE", 2024, "SDN"), false));
+    files.push_back(File("new", actors + sanction("sdn", "measures: MEASURE_OTHER", 2024, "SDN"), false));
+    absl::StatusOr<ResolvedDataset> r = ResolveEntities(std::move(files));
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->files[1].dataset.sanctions_size(), 1);
+    EXPECT_THAT(Validate(r->files).message(), HasSubstr("duplicate sanction id"));
+  }
   {  // A different programme text is another record: validation reports it.
     std::vector<DatasetFile> files;
     files.push_back(File("sdn", actors + sanction("sdn", "measures: MEASURE_ASSET_FREEZE", 2024, "SDN"), false));
@@ -716,7 +734,13 @@ TEST(ResolveTest, TwoEditionsOfOneListAreRefused) {
                           int year) {
     return absl::StrCat(R"(sources { id: ")", id, R"(" publisher: "US Treasury OFAC"
         url: "https://ofac.example/sdn" title: "SDN List, edition )", date,
-        R"(" published { year: )", year, " } }");
+        R"(" published { year: )", year, R"( } }
+        actors { id: "OFAC" kind: ACTOR_KIND_GOVERNMENT_BODY name: "OFAC" }
+        actors { id: "OFAC-1" kind: ACTOR_KIND_PERSON name: "X" }
+        sanctions { id: "OFAC-1-P" authority_id: "OFAC" target_id: "OFAC-1"
+                    program: "P" measures: MEASURE_ASSET_FREEZE
+                    status: STATUS_CONFIRMED evidence { source_id: ")", id,
+        R"(" } })");
   };
   {
     std::vector<DatasetFile> files;
@@ -736,6 +760,16 @@ TEST(ResolveTest, TwoEditionsOfOneListAreRefused) {
     std::string cons = edition("cons-2025-03-28", "2025-03-28", 2025);
     cons.replace(cons.find("SDN List"), 8, "Non-SDN List");
     files.push_back(File("cons", cons, false));
+    EXPECT_TRUE(ResolveEntities(std::move(files)).ok());
+  }
+  {  // Registers of transfers (no sanctions) are not lists to refuse.
+    std::vector<DatasetFile> files;
+    for (const auto& [name, date, year] :
+         {std::tuple{"a", "2024-05-03", 2024}, std::tuple{"b", "2025-03-13", 2025}}) {
+      std::string e = edition(std::string("reg-") + date, date, year);
+      e.erase(e.find("actors {"));
+      files.push_back(File(name, e, false));
+    }
     EXPECT_TRUE(ResolveEntities(std::move(files)).ok());
   }
 }

@@ -553,9 +553,6 @@ TEST_F(SearchVariantsTest, CountryInParenthesesIsNoName) {
   EXPECT_EQ(h.country.agreement, Agreement::kAgrees);
 }
 
-// The search's edit distance, which computes only the cells near the
-// diagonal, against the whole table, on words of few letters (so that
-// many pairs are near) and every bound the scorer uses.
 // A short word that starts with another consonant is another name, not a
 // typo: "Kim Jong Un" is not KIM Tong-un (0.94 when any one letter could
 // differ). A vowel or an "h" at the start does vary: Ukrainian "Hanna" is
@@ -596,6 +593,9 @@ TEST(FirstLetterTest, AnotherFirstConsonantIsAnotherName) {
   EXPECT_GE(h.score, kDefaultMatchThreshold) << h.Explain();
 }
 
+// The search's edit distance, which computes only the cells near the
+// diagonal, against the whole table, on words of few letters (so that
+// many pairs are near) and every bound the scorer uses.
 TEST(EditDistanceTest, BandAgreesWithTheWholeTable) {
   const auto whole = [](const std::string& a, const std::string& b, int max) {
     const size_t n = a.size(), m = b.size();

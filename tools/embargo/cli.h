@@ -16,6 +16,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "embargo/export.h"
 #include "embargo/graph.h"
 #include "embargo/query.h"
@@ -133,8 +134,10 @@ absl::StatusOr<NodeId> ResolveActor(const Graph& graph,
 // a report: "OFAC 50 % rule, counting the asset freezes of OFAC".
 std::string BlockingRuleText(OwnershipRule rule, const BlockedSet& blocked);
 // BlockingUnknownText says why blocking is unknown when the rule's own list
-// is not loaded (BlockedSet::lists_loaded), and what would answer it.
-std::string BlockingUnknownText(const BlockedSet& blocked);
+// is not loaded (BlockedSet::lists_loaded), and `what_would_answer` (the
+// command's own options).
+std::string BlockingUnknownText(const BlockedSet& blocked,
+                                absl::string_view what_would_answer);
 
 // NodeJson describes a node: id, name, kind, country, sanctioned.
 Json NodeJson(const Graph& graph, NodeId node);

@@ -261,12 +261,12 @@ std::string BlockingRuleText(OwnershipRule rule, const BlockedSet& blocked) {
                                   : absl::StrJoin(blocked.authorities, ", "));
 }
 
-std::string BlockingUnknownText(const BlockedSet& blocked) {
+std::string BlockingUnknownText(const BlockedSet& blocked,
+                                absl::string_view what_would_answer) {
   return absl::StrCat(
       "unknown: no ", absl::StrJoin(blocked.authorities_not_loaded, ", "),
-      " list is loaded, and the rule reads only its own authority's list "
-      "(load it, or --any-authority counts every loaded list's asset "
-      "freezes, or --rule eu reads the EU's)");
+      " list that freezes assets is loaded, and the rule reads only its own "
+      "authority's list (load it, or ", what_would_answer, ")");
 }
 
 bool WantsCountryLinks(const Args& args) {

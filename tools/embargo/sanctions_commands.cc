@@ -153,6 +153,10 @@ const std::set<std::string> kSanctionsValued = [] {
 const std::set<std::string> kSanctionsFlags = {"json", "certain", "any-date",
                                                "any-authority", "embargoes"};
 
+constexpr absl::string_view kExposureUnknownHint =
+    "--any-authority counts every loaded list's asset freezes, --authority "
+    "names the lists, --rule eu reads the EU's";
+
 }  // namespace
 
 int RunExposure(const std::vector<std::string>& argv) {
@@ -238,7 +242,7 @@ int RunExposure(const std::vector<std::string>& argv) {
                     : blocked->lists_loaded() ? Json(false)
                                               : Json();
     if (b == nullptr && !blocked->lists_loaded()) {
-      bj["note"] = BlockingUnknownText(*blocked);
+      bj["note"] = BlockingUnknownText(*blocked, kExposureUnknownHint);
     }
     if (b != nullptr) {
       bj["directly_sanctioned"] = b->directly_sanctioned;
@@ -305,7 +309,7 @@ int RunExposure(const std::vector<std::string>& argv) {
     std::cout << "\nBlocked through ownership ("
               << BlockingRuleText(own.rule, *blocked) << "): ";
     if (b == nullptr && !blocked->lists_loaded()) {
-      std::cout << BlockingUnknownText(*blocked) << "\n";
+      std::cout << BlockingUnknownText(*blocked, kExposureUnknownHint) << "\n";
     } else if (b == nullptr) {
       std::cout << "no\n";
     } else if (!b->blocked_by_ownership) {
@@ -340,7 +344,9 @@ int RunExposure(const std::vector<std::string>& argv) {
       }
     }
   }
-  const bool exposed = !in_force->empty() || b != nullptr || !nearby.nodes.empty();
+  // Unknown blocking is an answer to read, not "no exposure".
+  const bool exposed = !in_force->empty() || b != nullptr || !nearby.nodes.empty() ||
+                       !blocked->lists_loaded();
   return exposed ? kExitOk : kExitNoResult;
 }
 

@@ -53,7 +53,10 @@ Output: a table; --json (one object per row); --csv (one line per match,
 columns line,query,rank,score,id,name,kind,country,sanctioned,sanctions,
 blocked,chain,nearby,explanation,error; sanctioned and blocked are yes,
 possibly or no: "possibly" where a listing date or an ownership share is
-unknown, so that the answer holds on some readings and not on others).
+unknown, so that the answer holds on some readings and not on others;
+blocked is "unknown" when the rule's own list is not loaded, e.g. the
+OFAC rule over the EU list alone; JSON: "blocked" true, false or null,
+"blocked_certainty" the same words).
 -o writes to a file. Progress goes to stderr when it is a terminal.
 
 Options:
@@ -459,7 +462,7 @@ int RunScreen(const std::vector<std::string>& argv) {
         << "\n";
     if (!screener->blocked_set().lists_loaded()) {
       *os << "blocking through ownership is "
-          << BlockingUnknownText(screener->blocked_set()) << "\n";
+          << BlockingUnknownText(screener->blocked_set(), "--authority names the lists to count, --rule eu reads the EU's") << "\n";
     }
     for (size_t i = 0; i < rows->size(); ++i) {
       const InputRow& r = (*rows)[i];

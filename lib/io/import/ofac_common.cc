@@ -275,12 +275,19 @@ NonSdnProgramme NonSdnMeasure(absl::string_view program) {
       {"NS-", v1::MEASURE_OTHER, "a non-SDN list (NS-PLC: Non-SDN Palestinian "
        "Legislative Council list; NS-MBS: menu-based sanctions)", true},
   };
+  // A tag of both lists (UKRAINE-EO13662, RUSSIA-EO14024) may also be the
+  // entry's SDN programme (Rosoboronexport): this listing does not block,
+  // and whether the entry is blocked is the SDN list's to say.
   constexpr absl::string_view kNotBlocked =
       "; a non-SDN list of OFAC: not blocked under this programme";
+  constexpr absl::string_view kNotBlocking =
+      "; this non-SDN listing does not block (whether the entry is blocked "
+      "under the programme too is the SDN list's to say)";
   for (const Row& r : kRows) {
     if (absl::EndsWith(r.program, "-") ? absl::StartsWith(program, r.program)
                                        : program == r.program) {
-      return {r.measure, absl::StrCat(r.what, kNotBlocked), r.non_sdn_only};
+      return {r.measure, absl::StrCat(r.what, r.non_sdn_only ? kNotBlocked : kNotBlocking),
+              r.non_sdn_only};
     }
   }
   return {v1::MEASURE_OTHER,

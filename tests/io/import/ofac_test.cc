@@ -203,7 +203,7 @@ TEST(OfacCsvTest, ConsolidatedSetByName) {
   const v1::Sanction* ssi = FindSanction(r->dataset, "OFAC-9001-UKRAINE-EO13662");
   ASSERT_NE(ssi, nullptr);
   EXPECT_THAT(ssi->measures(), ElementsAre(v1::MEASURE_SECTORAL));
-  EXPECT_THAT(ssi->remarks(), HasSubstr("not blocked"));
+  EXPECT_THAT(ssi->remarks(), HasSubstr("does not block"));
   const v1::Sanction* plc = FindSanction(r->dataset, "OFAC-9002-NS-PLC");
   ASSERT_NE(plc, nullptr);
   EXPECT_THAT(plc->measures(), ElementsAre(v1::MEASURE_OTHER));
