@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "lib/model/record_date.h"
 
 namespace embargo {
 namespace {
@@ -186,5 +187,14 @@ std::string ListedText(const PartialDate& listed,
   }
   return "unknown";
 }
+
+namespace internal {
+
+PartialDate RecordDate(const v1::Date& date) {
+  absl::StatusOr<PartialDate> p = PartialDate::FromProto(date);
+  return p.ok() ? *p : PartialDate();
+}
+
+}  // namespace internal
 
 }  // namespace embargo

@@ -14,6 +14,7 @@
 #include "absl/strings/string_view.h"
 #include "embargo/date.h"
 #include "embargo/kinds.h"
+#include "lib/model/record_date.h"
 
 namespace embargo {
 namespace {
@@ -107,8 +108,8 @@ ListDiff DiffDatasets(const v1::Dataset& old_edition,
   const auto edition = [](const v1::Source& s) {
     const std::string title = s.title().empty() ? s.id() : s.title();
     if (!s.has_published()) return title;
-    absl::StatusOr<PartialDate> p = PartialDate::FromProto(s.published());
-    return absl::StrCat(title, " (published ", p.ok() ? p->ToString() : "?", ")");
+    return absl::StrCat(title, " (published ", internal::RecordDate(s.published()).ToString(),
+                        ")");
   };
   for (const v1::Source& s : old_edition.sources()) {
     d.old_editions.push_back(edition(s));

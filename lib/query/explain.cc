@@ -8,19 +8,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "embargo/date.h"
+#include "lib/model/record_date.h"
 
 namespace embargo {
 namespace {
 
-PartialDate Date(const v1::Date& d) {
-  absl::StatusOr<PartialDate> p = PartialDate::FromProto(d);
-  return p.ok() ? *p : PartialDate();
-}
+using internal::RecordDate;
 
-std::string DateText(const v1::Date& d) {
-  absl::StatusOr<PartialDate> p = PartialDate::FromProto(d);
-  return p.ok() ? p->ToString() : "?";
-}
+std::string DateText(const v1::Date& d) { return RecordDate(d).ToString(); }
 
 std::string PeriodText(const v1::Period& p) {
   if (!p.has_start() && !p.has_end()) return "";
@@ -105,8 +100,8 @@ HopDetail ExplainHop(const Graph& g, const Hop& hop) {
       d.record_kind = "sanction";
       d.record_id = s.id();
       d.designation = s.program();
-      d.when = absl::StrCat("listed ", ListedText(Date(s.listed()),
-                                                  Date(s.listed_no_later_than())));
+      d.when = absl::StrCat("listed ", ListedText(RecordDate(s.listed()),
+                                                  RecordDate(s.listed_no_later_than())));
       if (s.has_delisted()) absl::StrAppend(&d.when, ", delisted ", DateText(s.delisted()));
       AddEvidence(g, s.evidence(), d.evidence);
       break;

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "embargo/date.h"
 #include "embargo/diff.h"
+#include "lib/model/record_date.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "lib/resolve/keys.h"
 
@@ -75,8 +76,8 @@ bool MergeSame(const M& later, M& kept) {
                            : absl::StrCat(kept.remarks(), " | ", later.remarks()));
     }
     const auto day = [](const v1::Date& x) {
-      absl::StatusOr<PartialDate> p = PartialDate::FromProto(x);
-      return p.ok() && p->known() ? p->LatestDay() : kMaxDay;
+      const PartialDate p = internal::RecordDate(x);
+      return p.known() ? p.LatestDay() : kMaxDay;
     };
     if (later.has_listed_no_later_than() &&
         (!kept.has_listed_no_later_than() ||

@@ -10,18 +10,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "lib/graph/compact_wire.h"
+#include "lib/model/record_date.h"
 
 namespace embargo::internal {
-namespace {
-
-// Partial dates of records were validated when the graph was built; an
-// invalid one (not possible after validation) counts as unknown.
-PartialDate Date(const v1::Date& d) {
-  absl::StatusOr<PartialDate> p = PartialDate::FromProto(d);
-  return p.ok() ? *p : PartialDate();
-}
-
-}  // namespace
 
 FactSpans SanctionSpans(const v1::Sanction& s) {
   return SanctionSpans(FactsOf(s));
@@ -47,8 +38,8 @@ FactSpans SanctionSpans(const SanctionFacts& s) {
 }
 
 FactSpans PeriodSpans(const v1::Period& p) {
-  const PartialDate start = Date(p.start());
-  const PartialDate end = Date(p.end());
+  const PartialDate start = RecordDate(p.start());
+  const PartialDate end = RecordDate(p.end());
   FactSpans f;
   if (start.known()) {
     f.possible.lo = start.EarliestDay();
@@ -209,9 +200,9 @@ SanctionFacts FactsOf(const v1::Sanction& s) {
   f.program = s.program();
   for (int m : s.measures()) SetBit(f.measures, static_cast<uint32_t>(m));
   for (int i : s.embargo_items()) SetBit(f.items, static_cast<uint32_t>(i));
-  f.listed = Date(s.listed());
-  f.listed_by = Date(s.listed_no_later_than());
-  f.delisted = Date(s.delisted());
+  f.listed = RecordDate(s.listed());
+  f.listed_by = RecordDate(s.listed_no_later_than());
+  f.delisted = RecordDate(s.delisted());
   f.status = s.status();
   return f;
 }
@@ -278,9 +269,9 @@ InForce MakeInForce(const Graph& graph, uint32_t edge,
     f.embargo_items.push_back(static_cast<v1::ItemCategory>(i));
   }
   f.legal_basis.assign(record.legal_basis().begin(), record.legal_basis().end());
-  f.listed = Date(record.listed());
-  f.listed_no_later_than = Date(record.listed_no_later_than());
-  f.delisted = Date(record.delisted());
+  f.listed = RecordDate(record.listed());
+  f.listed_no_later_than = RecordDate(record.listed_no_later_than());
+  f.delisted = RecordDate(record.delisted());
   f.status = record.status();
   f.certainty = certainty;
   for (const v1::Evidence& e : record.evidence()) {

@@ -124,12 +124,12 @@ py::dict MatchDict(const Graph& g, const ScreenMatch& m) {
   d["sanctioned"] = !m.sanctions.empty();
   d["sanctions"] = sanctions;
   // None (unknown) when the rule's own list is not loaded.
-  d["blocked"] = m.blocked ? py::object(py::bool_(true))
-                 : m.blocked_unknown ? py::object(py::none())
-                                     : py::object(py::bool_(false));
-  d["blocked_by_ownership"] = m.blocked ? py::object(py::bool_(m.blocked->blocked_by_ownership))
-                             : m.blocked_unknown ? py::object(py::none())
-                                                 : py::object(py::bool_(false));
+  const auto blocked = [&](bool yes) -> py::object {
+    if (m.blocked) return py::bool_(yes);
+    return m.blocked_unknown ? py::object(py::none()) : py::object(py::bool_(false));
+  };
+  d["blocked"] = blocked(true);
+  d["blocked_by_ownership"] = blocked(m.blocked && m.blocked->blocked_by_ownership);
   py::list chain;
   for (const Stake& s : m.chain) {
     py::dict x;

@@ -219,6 +219,8 @@ int RunExposure(const std::vector<std::string>& argv) {
   absl::StatusOr<BlockedSet> blocked = BlockedByOwnership(*graph, own);
   if (!blocked.ok()) return Fail(command, blocked.status());
   const BlockedEntity* b = blocked->Find(*actor);
+  // Not in the set, and the rule's own list not loaded: unknown, not "no".
+  const bool blocked_unknown = b == nullptr && !blocked->lists_loaded();
   Neighborhood nearby;
   if (*max_hops > 0) {
     absl::StatusOr<Neighborhood> nb = SanctionedNeighbors(
@@ -238,10 +240,8 @@ int RunExposure(const std::vector<std::string>& argv) {
     j["sanctions"] = s;
     Json bj;
     // Unknown (null) when the rule's own list is not loaded.
-    bj["blocked"] = b != nullptr ? Json(true)
-                    : blocked->lists_loaded() ? Json(false)
-                                              : Json();
-    if (b == nullptr && !blocked->lists_loaded()) {
+    bj["blocked"] = b != nullptr ? Json(true) : blocked_unknown ? Json() : Json(false);
+    if (blocked_unknown) {
       bj["note"] = BlockingUnknownText(*blocked, kExposureUnknownHint);
     }
     if (b != nullptr) {
@@ -308,7 +308,7 @@ int RunExposure(const std::vector<std::string>& argv) {
     }
     std::cout << "\nBlocked through ownership ("
               << BlockingRuleText(own.rule, *blocked) << "): ";
-    if (b == nullptr && !blocked->lists_loaded()) {
+    if (blocked_unknown) {
       std::cout << BlockingUnknownText(*blocked, kExposureUnknownHint) << "\n";
     } else if (b == nullptr) {
       std::cout << "no\n";
@@ -345,8 +345,8 @@ int RunExposure(const std::vector<std::string>& argv) {
     }
   }
   // Unknown blocking is an answer to read, not "no exposure".
-  const bool exposed = !in_force->empty() || b != nullptr || !nearby.nodes.empty() ||
-                       !blocked->lists_loaded();
+  const bool exposed =
+      !in_force->empty() || b != nullptr || blocked_unknown || !nearby.nodes.empty();
   return exposed ? kExitOk : kExitNoResult;
 }
 
