@@ -147,6 +147,9 @@ class Graph {
 
   size_t num_nodes() const;
   size_t num_edges() const;
+  // num_sanction_edges is 0 when the graph holds no sanctions list: then
+  // whether an actor is sanctioned is unknown, not "no".
+  size_t num_sanction_edges() const;
 
   // FindNode returns the node with this record id, if any.
   std::optional<NodeId> FindNode(absl::string_view id) const;

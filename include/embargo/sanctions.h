@@ -190,6 +190,14 @@ class NodeSet {
     const Graph& graph, const Regime& regime, PartialDate as_of,
     Certainty at_least = Certainty::kPossible);
 
+// SanctioningAuthorities returns the ids of the authorities whose sanctions
+// the graph holds (the starts of its sanction edges), only those of the
+// regime when it names authorities, sorted: the lists an answer of "not
+// sanctioned" was read from. Empty when no such list is loaded, where "not
+// sanctioned" would be unknown.
+std::vector<std::string> SanctioningAuthorities(const Graph& graph,
+                                                const Regime& regime = {});
+
 // StateProgramme is a sanctions programme that concerns one state: the
 // programme of a country's own sanctions, whose targets are chosen for
 // their part in that country's weapons, government or conflict (OFAC's

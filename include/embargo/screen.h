@@ -86,6 +86,10 @@ struct ScreenMatch {
   // is not loaded (BlockedSet::lists_loaded): whether it is blocked is
   // unknown, not "no".
   bool blocked_unknown = false;
+  // True when the graph holds no sanctions list of the authorities screened
+  // against (Screener::sanction_authorities is empty): an empty `sanctions`
+  // is then unknown, not "not sanctioned".
+  bool sanctioned_unknown = false;
   std::vector<NearbySanctioned> nearby;
   bool nearby_truncated = false;
 };
@@ -123,6 +127,10 @@ class Screener {
   // The blocked set the matches are read against (its authorities, and
   // those not loaded, for a report's header).
   const BlockedSet& blocked_set() const;
+  // The authorities whose sanctions lists the graph holds and the matches
+  // were read against (those of the regime, or all), sorted; empty when
+  // there is none, and whether a match is sanctioned is unknown.
+  const std::vector<std::string>& sanction_authorities() const;
 
  private:
   struct Data;

@@ -184,6 +184,7 @@ Graph::~Graph() = default;
 
 size_t Graph::num_nodes() const { return data_->num_nodes(); }
 size_t Graph::num_edges() const { return data_->num_edges(); }
+size_t Graph::num_sanction_edges() const { return data_->sanction_edges.size(); }
 bool Graph::has_country_links() const { return data_->country_links; }
 
 std::optional<NodeId> Graph::FindNode(absl::string_view id) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -103,6 +104,28 @@ absl::StatusOr<NodeSet> SanctionedNodes(const Graph& graph,
     if (c && *c <= at_least) set.Add(NodeId(target));
   });
   return set;
+}
+
+std::vector<std::string> SanctioningAuthorities(const Graph& graph,
+                                                const Regime& regime) {
+  const internal::GraphData& d = graph.data();
+  std::vector<uint32_t> starts;
+  starts.reserve(d.sanction_edges.size());
+  for (uint32_t e : d.sanction_edges) starts.push_back(d.edge_from[e]);
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  std::vector<std::string> out;
+  out.reserve(starts.size());
+  for (uint32_t n : starts) {
+    const std::string& id = d.node_id[n];
+    if (regime.authority_ids.empty() ||
+        std::find(regime.authority_ids.begin(), regime.authority_ids.end(),
+                  id) != regime.authority_ids.end()) {
+      out.push_back(id);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 const BlockedEntity* BlockedSet::Find(NodeId node) const {

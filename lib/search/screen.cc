@@ -22,6 +22,7 @@ struct Screener::Data {
   ScreenOptions options;
   BlockedSet blocked;
   NodeSet sanctioned;
+  std::vector<std::string> sanction_authorities;
 };
 
 absl::StatusOr<Screener> Screener::Create(const NameIndex& index,
@@ -37,14 +38,18 @@ absl::StatusOr<Screener> Screener::Create(const NameIndex& index,
   if (!blocked.ok()) return blocked.status();
   absl::StatusOr<NodeSet> sanctioned = SanctionedNodes(g, options.regime, options.as_of);
   if (!sanctioned.ok()) return sanctioned.status();
-  auto d = std::make_shared<Data>(
-      Data{index, options, std::move(*blocked), std::move(*sanctioned)});
+  auto d = std::make_shared<Data>(Data{index, options, std::move(*blocked),
+                                       std::move(*sanctioned),
+                                       SanctioningAuthorities(g, options.regime)});
   return Screener(std::move(d));
 }
 
 const ScreenOptions& Screener::options() const { return data_->options; }
 const Graph& Screener::graph() const { return data_->index.graph(); }
 const BlockedSet& Screener::blocked_set() const { return data_->blocked; }
+const std::vector<std::string>& Screener::sanction_authorities() const {
+  return data_->sanction_authorities;
+}
 
 absl::StatusOr<ScreenResult> Screener::Screen(const SearchQuery& query) const {
   const Data& d = *data_;
@@ -65,6 +70,7 @@ absl::StatusOr<ScreenResult> Screener::Screen(const SearchQuery& query) const {
         SanctionsInForce(g, h.node, d.options.as_of, d.options.regime);
     if (!in_force.ok()) return in_force.status();
     m.sanctions = std::move(*in_force);
+    m.sanctioned_unknown = d.sanction_authorities.empty();
     if (const BlockedEntity* b = d.blocked.Find(h.node)) {
       m.blocked = *b;
       // Follow explaining stakes up to a directly sanctioned owner.

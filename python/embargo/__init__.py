@@ -210,10 +210,12 @@ def _graph_screen(self, rows, as_of=None, hops=2, kinds=None, threshold=0.75,
     """Screens counterparties: ``rows`` is a pandas DataFrame or a list of
     dicts (columns name, country, dob, ids) or of (name, country, dob, ids)
     tuples or names. Returns one dict per row, in order: 'row', 'query',
-    'as_of', 'error' (None, or why the row could not be screened: the
+    'as_of', 'sanction_lists' (the authorities whose sanctions lists were
+    read), 'error' (None, or why the row could not be screened: the
     others go on) and 'matches', best first, each a ``search`` hit with
     'sanctioned' / 'sanctions' (authority, programme, listed, certainty in
-    force on ``as_of``, default today), 'blocked' / 'blocked_by_ownership' /
+    force on ``as_of``, default today; 'sanctioned' is None, unknown, when
+    no sanctions list is loaded), 'blocked' / 'blocked_by_ownership' /
     'chain' (stakes up to a sanctioned owner; 'blocked' is None, unknown,
     when the rule's own list is not loaded: the OFAC rule over the EU list
     alone) and 'nearby' (sanctioned

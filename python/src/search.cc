@@ -121,7 +121,10 @@ py::dict MatchDict(const Graph& g, const ScreenMatch& m) {
     x["certainty"] = std::string(CertaintyName(s.certainty));
     sanctions.append(x);
   }
-  d["sanctioned"] = !m.sanctions.empty();
+  // None (unknown) when no sanctions list is loaded.
+  d["sanctioned"] = !m.sanctions.empty()  ? py::object(py::bool_(true))
+                    : m.sanctioned_unknown ? py::object(py::none())
+                                           : py::object(py::bool_(false));
   d["sanctions"] = sanctions;
   // None (unknown) when the rule's own list is not loaded.
   const auto blocked = [&](bool yes) -> py::object {
@@ -272,6 +275,9 @@ and identifiers when given, and 'explanation' (one line).
           r["row"] = i;
           r["query"] = queries[i].name;
           r["as_of"] = o.as_of.known() ? o.as_of.ToString() : "";
+          py::list lists;
+          for (const std::string& a : screener.sanction_authorities()) lists.append(a);
+          r["sanction_lists"] = lists;
           if (!results[i].ok()) {
             r["error"] = std::string(results[i].status().message());
             r["matches"] = py::list();

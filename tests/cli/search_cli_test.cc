@@ -288,5 +288,63 @@ TEST_F(SearchCliTest, BlockingIsUnknownWhenTheRulesListIsNotLoaded) {
   EXPECT_THAT(r.out, HasSubstr("): no (blocked as sanctioned itself, certain)"));
 }
 
+// A graph with no sanctions list (OpenSanctions' Wikidata PEPs, SIPRI's
+// register) cannot say "not sanctioned": screen, exposure and neighbors
+// answer unknown there, and name the lists they read where there are some.
+TEST_F(SearchCliTest, SanctionedIsUnknownWithoutASanctionsList) {
+  ASSERT_EQ(Run({"import", "ftm", kData + "/opensanctions/wd_peps_2024-03/entities.ftm.json",
+                 "-o", Path("peps.pb")}).code, 0);
+  ASSERT_EQ(Run({"import", "sipri", kData + "/sipri/trade-register_2025-03-13.csv", "-o",
+                 Path("sipri.pb")}).code, 0);
+  std::ofstream(Path("pep.csv")) << "name\nBussma Ahmed Bugis\n";
+  Result r = Run({"screen", Path("pep.csv"), "--data", Path("peps.pb"), "--csv"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr(",FTM-Q100456396,Bussma Ahmed Bugis,person,,unknown,,unknown,"));
+  r = Run({"screen", Path("pep.csv"), "--data", Path("peps.pb")});
+  EXPECT_THAT(r.out, HasSubstr("sanctions: unknown, no sanctions list is loaded"));
+  EXPECT_THAT(r.out, HasSubstr("sanctioned: unknown (no sanctions list loaded)"));
+  EXPECT_THAT(r.out, Not(HasSubstr("not sanctioned")));
+  r = Run({"screen", Path("pep.csv"), "--data", Path("peps.pb"), "--json"});
+  nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  EXPECT_TRUE(j["sanction_authorities"].empty());
+  EXPECT_TRUE(j["rows"][0]["matches"][0]["sanctioned"].is_null());
+  EXPECT_EQ(j["rows"][0]["matches"][0]["sanctioned_certainty"], "unknown");
+  // Beside the OFAC and UN lists the same PEP is known not to be on them,
+  // and the answer names them.
+  r = OnLists({"screen", Path("pep.csv"), "--data", Path("peps.pb"), "--as-of", "2025-01-01"});
+  EXPECT_THAT(r.out, HasSubstr("sanctions: the lists of EU, OFAC, UNSC"));
+  EXPECT_THAT(r.out, HasSubstr("not sanctioned on 2025-01-01 in the lists of EU, OFAC, UNSC"));
+  r = OnLists({"screen", Path("pep.csv"), "--data", Path("peps.pb"), "--json"});
+  j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  EXPECT_EQ(j["rows"][0]["matches"][0]["sanctioned"], false);
+  EXPECT_EQ(j["sanction_authorities"], nlohmann::json({"EU", "OFAC", "UNSC"}));
+
+  // Russia on SIPRI's register alone: sanctions and sanctioned neighbours
+  // unknown, not 0; neighbours' "sanctioned" null, "unknown" in the table.
+  r = Run({"exposure", "RUS", "--data", Path("sipri.pb")});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Sanctions in force on it: unknown (no sanctions list is loaded)"));
+  EXPECT_THAT(r.out, HasSubstr("hop(s): unknown (no sanctions list is loaded)"));
+  r = Run({"exposure", "RUS", "--data", Path("sipri.pb"), "--json"});
+  j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  EXPECT_TRUE(j["sanction_lists"].empty());
+  EXPECT_TRUE(j["actor"]["sanctioned"].is_null());
+  EXPECT_TRUE(j["sanctioned_nearby"].is_null());
+  r = Run({"neighbors", "PRK", "--data", Path("sipri.pb"), "--max-hops", "1"});
+  EXPECT_THAT(r.out, HasSubstr("Russia"));
+  EXPECT_THAT(r.out, HasSubstr(" sanctioned "));
+  EXPECT_THAT(r.out, HasSubstr(" unknown "));
+  // With the UN list beside it, Russia is known not to be a target.
+  r = Run({"exposure", "RUS", "--data", Path("sipri.pb"), "--data", Path("un.pb"),
+           "--max-hops", "0", "--json"});
+  j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  EXPECT_EQ(j["sanction_lists"], nlohmann::json({"UNSC"}));
+  EXPECT_EQ(j["actor"]["sanctioned"], false);
+}
+
 }  // namespace
 }  // namespace embargo

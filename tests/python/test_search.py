@@ -122,3 +122,15 @@ def test_blocking_is_unknown_without_the_rules_list():
     assert match["sanctioned"]
     assert match["blocked"] is None  # Unknown, not False.
     assert g.blocked(rule="eu_control").lists_loaded
+
+
+def test_sanctioned_is_unknown_without_a_sanctions_list():
+    peps = DATA / "opensanctions" / "wd_peps_2024-03" / "entities.ftm.json"
+    if not peps.exists():
+        pytest.skip(f"{peps} not found")
+    g = embargo.load([embargo.import_ftm(peps)])
+    row = g.screen(["Bussma Ahmed Bugis"])[0]
+    assert row["sanction_lists"] == []
+    match = row["matches"][0]
+    assert match["id"] == "FTM-Q100456396"
+    assert match["sanctioned"] is None  # Unknown, not False.

@@ -152,6 +152,23 @@ TEST(SanctionedNodesTest, CertainOnlyWhenAsked) {
   EXPECT_EQ(SanctionedNodes(g, {}, P("2015"))->size(), 1u);
 }
 
+// The lists a "not sanctioned" was read from: the authorities with a
+// sanction edge (a delisted or denied one counts: the list was read), those
+// of the regime only when it names some; none without a sanctions list.
+TEST(SanctioningAuthoritiesTest, ListsLoadedOrNone) {
+  Graph g = Listed2023();
+  EXPECT_THAT(SanctioningAuthorities(g), ElementsAre("OFAC", "UNSC"));
+  EXPECT_EQ(g.num_sanction_edges(), 3u);
+  Regime un;
+  un.authority_ids = {"UNSC"};
+  EXPECT_THAT(SanctioningAuthorities(g, un), ElementsAre("UNSC"));
+  Data none;
+  none.Authority("EU").Company("A");
+  Graph bare = none.Graph();
+  EXPECT_THAT(SanctioningAuthorities(bare), ElementsAre());
+  EXPECT_EQ(bare.num_sanction_edges(), 0u);
+}
+
 TEST(NodeSetTest, AddContainsNodes) {
   NodeSet s(130);
   s.Add(NodeId(129));

@@ -139,7 +139,8 @@ std::string BlockingRuleText(OwnershipRule rule, const BlockedSet& blocked);
 std::string BlockingUnknownText(const BlockedSet& blocked,
                                 absl::string_view what_would_answer);
 
-// NodeJson describes a node: id, name, kind, country, sanctioned.
+// NodeJson describes a node: id, name, kind, country, sanctioned (null when
+// the graph holds no sanctions list).
 Json NodeJson(const Graph& graph, NodeId node);
 // HopJson describes a hop with its record and evidence.
 Json HopJson(const Graph& graph, const Hop& hop);

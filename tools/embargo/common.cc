@@ -495,6 +495,11 @@ Json NodeJson(const Graph& graph, NodeId node) {
   j["name"] = std::string(graph.node_name(node));
   j["kind"] = std::string(NodeKindName(graph.node_kind(node)));
   j["country"] = std::string(graph.node_country(node));
+  // With no sanctions list loaded, "not sanctioned" is unknown: null.
+  if (graph.num_sanction_edges() == 0) {
+    j["sanctioned"] = Json();
+    return j;
+  }
   bool sanctioned = false;
   for (const Incidence& inc : graph.Incidences(node)) {
     if (!inc.along && graph.edge(inc.edge).kind == EdgeKind::kSanction) {

@@ -525,7 +525,10 @@ int RunNeighbors(const std::vector<std::string>& argv) {
              std::string(graph.node_name(n.node)),
              std::string(NodeKindName(graph.node_kind(n.node))),
              std::string(graph.node_country(n.node)),
-             nj["sanctioned"].get<bool>() ? "yes" : "", via});
+             nj["sanctioned"].is_null()      ? "unknown"
+             : nj["sanctioned"].get<bool>() ? "yes"
+                                            : "",
+             via});
     }
     t.Print(2);
     if (nb->truncated) {

@@ -229,6 +229,8 @@ int RunExposure(const std::vector<std::string>& argv) {
     nearby = std::move(*nb);
   }
   const std::string as_of_text = as_of->known() ? as_of->ToString() : "any date";
+  // The lists "no sanction in force" was read from; none: unknown.
+  const std::vector<std::string> lists = SanctioningAuthorities(*graph, regime);
 
   if (args->Has("json")) {
     Json j;
@@ -238,6 +240,7 @@ int RunExposure(const std::vector<std::string>& argv) {
     Json s = Json::array();
     for (const InForce& x : *in_force) s.push_back(InForceJson(*graph, x));
     j["sanctions"] = s;
+    j["sanction_lists"] = lists;
     Json bj;
     // Unknown (null) when the rule's own list is not loaded.
     bj["blocked"] = b != nullptr ? Json(true) : blocked_unknown ? Json() : Json(false);
@@ -273,14 +276,19 @@ int RunExposure(const std::vector<std::string>& argv) {
       o["hops"] = n.hops;
       near.push_back(std::move(o));
     }
-    j["sanctioned_nearby"] = near;
+    // Unknown (null) when no sanctions list is loaded.
+    j["sanctioned_nearby"] = lists.empty() ? Json() : near;
     j["truncated"] = nearby.truncated;
     PrintJson(j);
   } else {
     std::cout << graph->node_id(*actor) << " (" << graph->node_name(*actor)
               << ", " << NodeKindName(graph->node_kind(*actor)) << ") as of "
               << as_of_text << "\n\n";
-    std::cout << "Sanctions in force on it: " << in_force->size() << "\n";
+    std::cout << "Sanctions in force on it: "
+              << (lists.empty() ? std::string("unknown (no sanctions list is loaded)")
+                                : absl::StrCat(in_force->size(), " (lists of ",
+                                               absl::StrJoin(lists, ", "), ")"))
+              << "\n";
     if (!in_force->empty()) {
       Table t({"sanction", "authority", "programme", "measures", "listed",
                "delisted", "certainty"});
@@ -319,7 +327,10 @@ int RunExposure(const std::vector<std::string>& argv) {
       std::cout << "yes (" << CertaintyName(b->certainty) << ")\n"
                 << FormatBlockChain(*graph, *blocked, *actor) << "\n";
     }
-    if (*max_hops > 0) {
+    if (*max_hops > 0 && lists.empty()) {
+      std::cout << "\nSanctioned actors within " << *max_hops
+                << " hop(s): unknown (no sanctions list is loaded)\n";
+    } else if (*max_hops > 0) {
       std::cout << "\nSanctioned actors within " << *max_hops
                 << " hop(s): " << nearby.nodes.size() << "\n";
       if (!nearby.nodes.empty()) {

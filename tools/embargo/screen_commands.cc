@@ -186,10 +186,10 @@ std::string SanctionText(const InForce& s) {
 }
 
 // SanctionedText and BlockedText are "yes", "possibly" or "no": sanctioned or blocked on every
-// reading of the dates and shares, on some, or on none; BlockedText is
-// "unknown" when the rule's own list is not loaded.
+// reading of the dates and shares, on some, or on none; "unknown" when no
+// sanctions list, or for BlockedText the rule's own list, is loaded.
 absl::string_view SanctionedText(const ScreenMatch& m) {
-  if (m.sanctions.empty()) return "no";
+  if (m.sanctions.empty()) return m.sanctioned_unknown ? "unknown" : "no";
   for (const InForce& s : m.sanctions) {
     if (s.certainty == Certainty::kCertain) return "yes";
   }
@@ -235,7 +235,9 @@ Json MatchJson(const Graph& g, const ScreenMatch& m) {
                                                       : ""},
                          {"certainty", std::string(CertaintyName(s.certainty))}});
   }
-  j["sanctioned"] = !m.sanctions.empty();
+  j["sanctioned"] = !m.sanctions.empty()  ? Json(true)
+                    : m.sanctioned_unknown ? Json()
+                                           : Json(false);
   j["sanctioned_certainty"] = std::string(SanctionedText(m));
   j["sanctions"] = std::move(sanctions);
   j["blocked"] = m.blocked ? Json(true) : m.blocked_unknown ? Json() : Json(false);
@@ -403,6 +405,7 @@ int RunScreen(const std::vector<std::string>& argv) {
     j["rule"] = o.rule == OwnershipRule::kOfac50 ? "ofac50" : "eu_control";
     j["blocking"] = BlockingRuleText(o.rule, screener->blocked_set());
     j["authorities_not_loaded"] = screener->blocked_set().authorities_not_loaded;
+    j["sanction_authorities"] = screener->sanction_authorities();
     j["threshold"] = o.threshold;
     j["hops"] = o.hops;
     Json arr = Json::array();
@@ -457,8 +460,12 @@ int RunScreen(const std::vector<std::string>& argv) {
       }
     }
   } else {
+    const std::string lists = absl::StrJoin(screener->sanction_authorities(), ", ");
     *os << "as of " << as_of << ", threshold " << o.threshold << ", " << o.hops
         << " hop(s); blocking: " << BlockingRuleText(o.rule, screener->blocked_set())
+        << "\n";
+    *os << (lists.empty() ? "sanctions: unknown, no sanctions list is loaded"
+                          : absl::StrCat("sanctions: the lists of ", lists))
         << "\n";
     if (!screener->blocked_set().lists_loaded()) {
       *os << "blocking through ownership is "
@@ -489,7 +496,10 @@ int RunScreen(const std::vector<std::string>& argv) {
                                std::string(NodeKindName(g.node_kind(m.hit.node))));
         *os << "       " << m.hit.Explain() << "\n";
         if (m.sanctions.empty()) {
-          *os << "       not sanctioned on " << as_of << " in these lists\n";
+          *os << (m.sanctioned_unknown
+                      ? "       sanctioned: unknown (no sanctions list loaded)\n"
+                      : absl::StrCat("       not sanctioned on ", as_of,
+                                     " in the lists of ", lists, "\n"));
         }
         for (const InForce& s : m.sanctions) {
           *os << "       sanctioned: " << SanctionText(s) << "\n";
