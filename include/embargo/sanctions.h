@@ -126,8 +126,13 @@ struct InForce {
   v1::Status status;
   Certainty certainty;
   // The designation reason in the list's words: the record's first
-  // evidence quote, else its remarks; "" when the list gives none.
+  // evidence quote (the UN's narrative, the EU's grounds); "" when the list
+  // gives none.
   std::string reason;
+  // The record's remarks: notes of the list or of its importer (an edition
+  // date taken for the listing, a measure named in words, OpenSanctions'
+  // reason and summary); not the list's reason unless it says so.
+  std::string remarks;
 };
 
 // ListedText (embargo/date.h) of a sanction in force.

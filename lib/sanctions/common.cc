@@ -277,7 +277,7 @@ InForce MakeInForce(const Graph& graph, uint32_t edge,
   for (const v1::Evidence& e : record.evidence()) {
     if (f.reason.empty()) f.reason = e.quote();
   }
-  if (f.reason.empty()) f.reason = record.remarks();
+  f.remarks = record.remarks();
   return f;
 }
 

@@ -61,6 +61,8 @@ py::dict InForceDict(const Graph& g, const InForce& s) {
   d["delisted"] = DateOrNone(s.delisted);
   d["status"] = StatusName(s.status);
   d["certainty"] = std::string(CertaintyName(s.certainty));
+  d["reason"] = s.reason;
+  d["remarks"] = s.remarks;
   return d;
 }
 

@@ -226,7 +226,8 @@ TEST(DeriveReasonLinksTest, EuRussiaRegime) {
 
 // Path explanations show a sanction's reason kept in its remarks (the EU
 // grounds), under the hop.
-TEST(DeriveReasonLinksTest, PathExplanationShowsRemarks) {
+// The EU's grounds are the list's words: the path explanation quotes them.
+TEST(DeriveReasonLinksTest, PathExplanationQuotesTheGrounds) {
   absl::StatusOr<ImportResult> eu = ImportEuCsv(
       std::string(EMBARGO_SHARED_DATA_DIR) + "/eu/32017R1509.csv");
   ASSERT_TRUE(eu.ok()) << eu.status();
@@ -243,7 +244,7 @@ TEST(DeriveReasonLinksTest, PathExplanationShowsRemarks) {
   ASSERT_TRUE(paths.ok()) << paths.status();
   ASSERT_FALSE(paths->paths.empty());
   EXPECT_THAT(FormatPath(*g, paths->paths[0]),
-              ::testing::HasSubstr("remarks: \"The Eastern Stevedoring Company, also known as"));
+              ::testing::HasSubstr("quote: \"The Eastern Stevedoring Company, also known as"));
 }
 
 }  // namespace

@@ -134,6 +134,7 @@ Json InForceJson(const Graph& graph, const InForce& s) {
   j["status"] = StatusName(s.status);
   j["certainty"] = std::string(CertaintyName(s.certainty));
   j["reason"] = s.reason;
+  j["remarks"] = s.remarks;
   return j;
 }
 
@@ -306,12 +307,18 @@ int RunExposure(const std::vector<std::string>& argv) {
                     << ListedText(x) << ")\n";
         }
       }
-      // The reasons, in the lists' words, under the table.
-      for (const InForce& x : *in_force) {
-        if (x.reason.empty()) continue;
-        std::string r = x.reason;
+      // The reasons in the lists' words, then the records' remarks (the
+      // lists' or their importers' notes), under the table.
+      const auto line = [](absl::string_view label, const InForce& x,
+                           const std::string& text) {
+        if (text.empty()) return;
+        std::string r = text;
         if (r.size() > 600) r = absl::StrCat(r.substr(0, 597), "...");
-        std::cout << "  reason (" << x.sanction_id << "): " << r << "\n";
+        std::cout << "  " << label << " (" << x.sanction_id << "): " << r << "\n";
+      };
+      for (const InForce& x : *in_force) {
+        line("reason", x, x.reason);
+        line("remarks", x, x.remarks);
       }
     }
     std::cout << "\nBlocked through ownership ("

@@ -506,14 +506,14 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
     }
     s.set_reference(record_id.empty() ? absl::StrCat("Annex ", annex)
                                       : absl::StrCat("Annex ", annex, " no. ", record_id));
-    std::string remarks = CleanText(cell("reason"));
     if (measure == v1::MEASURE_OTHER) {
-      remarks = absl::StrCat("measure: ", measure_text,
-                             remarks.empty() ? "" : "; ", remarks);
+      s.set_remarks(absl::StrCat("measure: ", measure_text));
     }
-    s.set_remarks(std::move(remarks));
     s.set_status(v1::STATUS_CONFIRMED);
     *s.add_evidence() = builder.Evidence(locator);
+    // The grounds of the listing are the list's words: the evidence quotes
+    // them (InForce::reason, and what the reason rules read).
+    s.mutable_evidence(0)->set_quote(CleanText(cell("reason")));
     ++report.rows_imported;
   }
   for (const auto& [m, count] : other_measures) {

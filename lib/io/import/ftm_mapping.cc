@@ -445,8 +445,8 @@ void FillSanctionTerms(const FtmModel& model, const Entity& e,
     if (refs.empty()) refs = e.Values(p);
   }
   s.set_reference(absl::StrJoin(refs, ", "));
-  for (const char* p : {"reason", "summary", "provisions", "duration",
-                        "status"}) {
+  // The reason is the evidence's quote (the caller's), not a remark.
+  for (const char* p : {"summary", "provisions", "duration", "status"}) {
     for (absl::string_view v : e.Values(p)) {
       remarks.push_back(import_internal::CleanText(v));
     }

@@ -110,7 +110,8 @@ void FillActor(const FtmModel& model, const Entity& e,
 // and UK, OTHER otherwise), listing date (the earliest of listingDate and
 // the start properties), delisting date (the latest end, when not before the
 // listing), reference (authorityId, else unscId, else recordId) and
-// remarks. Without a listing or start date, `listed` stays unknown and
+// remarks (summary, provisions, duration, status; the reason is for the
+// evidence's quote). Without a listing or start date, `listed` stays unknown and
 // `listed_no_later_than` is first_seen (or the end, if earlier), with a
 // remark saying so, and then `from_first_seen`.
 void FillSanctionTerms(const FtmModel& model, const Entity& e,
