@@ -593,6 +593,44 @@ TEST(FirstLetterTest, AnotherFirstConsonantIsAnotherName) {
   EXPECT_GE(h.score, kDefaultMatchThreshold) << h.Explain();
 }
 
+// A listed name found whole in a query that adds words of its own (a second
+// given name, a patronymic the list leaves out) weighs both sides equally.
+TEST(WholeNameTest, QueryAddingWordsToAWholeListedName) {
+  testing::DatasetBuilder b;
+  const auto add = [&](const std::string& id, const std::string& name) {
+    v1::Actor& a = *b.dataset().add_actors();
+    a.set_id(id);
+    a.set_kind(v1::ACTOR_KIND_PERSON);
+    a.set_name(name);
+  };
+  add("P-REMADNA", "REMADNA, Abdelhalim");
+  // The query's other words are names the lists hold, each twice, as
+  // common given names are (a word no list holds weighs the most).
+  add("P-HAFED", "HAFED, Mourad");
+  add("P-HAFED-2", "HAFED, Karim");
+  add("P-ABDELFATTAH", "ABDELFATTAH, Karim");
+  add("P-ABDELFATTAH-2", "ABDELFATTAH, Mourad");
+  const Graph g = b.BuildGraph();
+  absl::StatusOr<NameIndex> index = NameIndex::Build(g);
+  ASSERT_TRUE(index.ok()) << index.status();
+  const auto score = [&](const std::string& name, const std::string& id) {
+    SearchQuery q;
+    q.name = name;
+    absl::StatusOr<std::vector<SearchHit>> hits = index->Search(q);
+    EXPECT_TRUE(hits.ok()) << hits.status();
+    for (const SearchHit& h : *hits) {
+      if (g.node_id(h.node) == id) return h.score;
+    }
+    return 0.0;
+  };
+  const double whole = score("Abdelhalim Hafed Abdelfattah Remadna", "P-REMADNA");
+  EXPECT_GE(whole, kDefaultMatchThreshold + 0.02);
+  // Weighed mostly on the query's words (0.65 / 0.35), as before the rule,
+  // the same pair would score under the threshold: the query's words found
+  // weigh between half and 0.615 of it.
+  EXPECT_LT(0.65 * (2 * whole - 1) + 0.35, kDefaultMatchThreshold);
+}
+
 // The search's edit distance, which computes only the cells near the
 // diagonal, against the whole table, on words of few letters (so that
 // many pairs are near) and every bound the scorer uses.
