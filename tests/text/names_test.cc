@@ -113,7 +113,7 @@ TEST(SplitNameTest, CompanyFormsAtEitherEnd) {
   EXPECT_THAT(w.forms, IsEmpty());
 }
 
-TEST(SplitNameTest, PlaceholdersForANameUnknownAnywhere) {
+TEST(SplitNameTest, PlaceholdersAndAbbreviatedTitlesAnywhere) {
   NameWords w = SplitName("Dr. Fnu Mnu Khamis");
   EXPECT_THAT(w.words, ElementsAre("khamis"));
   EXPECT_THAT(w.honorifics, ElementsAre("dr", "fnu", "mnu"));
@@ -125,6 +125,13 @@ TEST(SplitNameTest, PlaceholdersForANameUnknownAnywhere) {
   // Nothing else left: the word stays.
   w = SplitName("FNU");
   EXPECT_THAT(w.words, ElementsAre("fnu"));
+  // Abbreviated titles, after the comma of an inverted name too; a title
+  // written out in the middle may be a name ("General" of a company).
+  w = SplitName("MEHMOOD, Dr. Bashir Uddin");
+  EXPECT_THAT(w.words, ElementsAre("mehmood", "bashir", "uddin"));
+  EXPECT_THAT(w.honorifics, ElementsAre("dr"));
+  w = SplitName("Ismail General Trading");
+  EXPECT_THAT(w.words, ElementsAre("ismail", "general", "trading"));
 }
 
 TEST(SplitNameTest, FormWordsAreWordsOfFormsOfSeveralWords) {
