@@ -131,7 +131,7 @@ struct InForce {
   std::string reason;
   // The record's remarks: notes of the list or of its importer (an edition
   // date taken for the listing, a measure named in words, OpenSanctions'
-  // reason and summary); not the list's reason unless it says so.
+  // summary and provisions); not the list's reason.
   std::string remarks;
 };
 

@@ -310,7 +310,10 @@ decreasing share), ``share_of(node)``.
 The sanctions in force on ``actor`` as of a date, as a Table of dicts:
 sanction_id, authority, program, measures, embargo_items, legal_basis,
 listed (None when the list gives no date), listed_no_later_than (the
-edition date such lists are known by), delisted, status, certainty.
+edition date such lists are known by), delisted, status, certainty,
+reason (the listing's reason in the list's words: the EU's grounds, the
+UN's narrative; "" when the list gives none) and remarks (the record's
+notes, the list's or its importer's).
 
     >>> g.in_force("KOMID", "2023-08-03", authorities="UNSC")
 )doc").c_str());

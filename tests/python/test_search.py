@@ -134,3 +134,19 @@ def test_sanctioned_is_unknown_without_a_sanctions_list():
     match = row["matches"][0]
     assert match["id"] == "FTM-Q100456396"
     assert match["sanctioned"] is None  # Unknown, not False.
+
+
+def test_in_force_gives_the_lists_reason_and_the_remarks_apart():
+    eu = DATA / "eu" / "32014R0269.csv"
+    sdn = DATA / "ofac" / "sdn_2024-05-03.csv"
+    if not eu.exists() or not sdn.exists():
+        pytest.skip("real lists not found")
+    g = embargo.load([embargo.import_eu(eu)])
+    row = g.in_force("EU-32014R0269-I.ENTITIES-108").to_dicts()[0]
+    assert row["reason"].startswith("Sberbank is a major financial institution")
+    assert row["remarks"] == ""
+    # OFAC gives no reasons: its importer's note is a remark, not a reason.
+    g = embargo.load([embargo.import_ofac(sdn)])
+    row = g.in_force("OFAC-35173").to_dicts()[0]
+    assert row["reason"] == ""
+    assert "edition date of the list" in row["remarks"]
