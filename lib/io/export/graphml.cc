@@ -110,8 +110,11 @@ absl::Status WriteGraphMl(const Graph& graph, std::ostream& out) {
     Data(out, "n_kind", NodeKindName(graph.node_kind(n)));
     Data(out, "n_country", graph.node_country(n));
     Data(out, "n_aliases", Aliases(graph, n));
-    Data(out, "n_sanctioned",
-         internal::IsSanctioned(graph, n) ? "true" : "false");
+    // Left out (unknown) when the graph holds no sanctions list.
+    if (graph.num_sanction_edges() > 0) {
+      Data(out, "n_sanctioned",
+           internal::IsSanctioned(graph, n) ? "true" : "false");
+    }
     out << "    </node>\n";
   }
   for (uint32_t i = 0; i < graph.num_edges(); ++i) {

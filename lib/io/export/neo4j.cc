@@ -112,7 +112,11 @@ absl::StatusOr<Neo4jExportCounts> WriteNeo4jCsv(
     nodes << Field(graph.node_id(n)) << ',' << Field(graph.node_name(n)) << ','
           << label << ',' << Field(graph.node_country(n)) << ','
           << Array(aliases) << ',' << Array(identifiers) << ','
-          << (sanctioned ? "true" : "false") << '\n';
+          // Empty (null) when the graph holds no sanctions list.
+          << (graph.num_sanction_edges() == 0 ? ""
+              : sanctioned                    ? "true"
+                                              : "false")
+          << '\n';
     ++counts.nodes;
   }
   EMBARGO_RETURN_IF_ERROR(internal::StreamError(nodes, "Neo4j nodes"));

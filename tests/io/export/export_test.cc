@@ -289,6 +289,25 @@ TEST(GraphMlTest, SanctionedAttribute) {
             absl::StatusCode::kPermissionDenied);
 }
 
+// A graph with no sanctions list cannot say "not sanctioned": GraphML
+// leaves the attribute out, Neo4j CSV the cell empty (null); with one, a
+// node that is no target is false.
+TEST(GraphMlTest, SanctionedIsUnknownWithoutASanctionsList) {
+  testing::DatasetBuilder b;
+  b.State("RUS").State("PRK");
+  b.Transfer("T1", "PRK", "RUS", v1::ITEM_ROCKETS, v1::STATUS_REPORTED, 2023, {});
+  const Graph bare = GraphOf(b.dataset());
+  std::ostringstream xml, nodes, rels;
+  ASSERT_TRUE(WriteGraphMl(bare, xml).ok());
+  EXPECT_EQ(xml.str().find("<data key=\"n_sanctioned\">"), std::string::npos);
+  ASSERT_TRUE(WriteNeo4jCsv(bare, nodes, rels, {}).ok());
+  EXPECT_NE(nodes.str().find("\nRUS,Name of RUS,State,,,,\n"), std::string::npos) << nodes.str();
+  const Graph listed = GraphOf(Hostile());
+  std::ostringstream xml2;
+  ASSERT_TRUE(WriteGraphMl(listed, xml2).ok());
+  EXPECT_NE(xml2.str().find("<data key=\"n_sanctioned\">false</data>"), std::string::npos);
+}
+
 // An ownership whose share is not known carries no share at all: GraphML
 // leaves the data out, Neo4j CSV leaves the cell empty; a known share is
 // written.
