@@ -536,13 +536,15 @@ TEST_F(CliTest, SipriRegisterNorthKoreaToRussia) {
   // The picture sums the two deals: 100 + 10 delivered, TIV 250 + 5.
   EXPECT_NE(dot.find("Hwasong-11, M-1978 170mm"), std::string::npos) << dot;
   EXPECT_NE(dot.find("110 delivered"), std::string::npos) << dot;
-  // The register alone holds no embargo on a state: "no breaches" comes
-  // with a note that says so, never as a bare answer; with the embargoes
-  // on states loaded, the Hwasong-11 deliveries breach UNSCR 1718.
+  // The register alone holds no sanctions list and no embargo on a state:
+  // the answer is unknown, never "no breaches"; with the embargoes on
+  // states loaded, the Hwasong-11 deliveries breach UNSCR 1718.
   Result bare = Embargo({"breaches", "--data", Path("sipri.pb"), "--actor", "PRK"});
   EXPECT_EQ(bare.code, 1) << bare.out;
-  EXPECT_NE(bare.out.find("no arms embargo on a state is loaded"), std::string::npos)
+  EXPECT_NE(bare.out.find("unknown: no sanctions list or arms embargo is loaded"),
+            std::string::npos)
       << bare.out;
+  EXPECT_EQ(bare.out.find("No embargo breaches"), std::string::npos) << bare.out;
   Result loaded = Embargo({"breaches", "--data", Path("sipri.pb"), "--embargoes",
                            "--actor", "PRK", "--json"});
   ASSERT_EQ(loaded.code, 0) << loaded.err;

@@ -337,6 +337,27 @@ TEST_F(SearchCliTest, SanctionedIsUnknownWithoutASanctionsList) {
   EXPECT_THAT(r.out, HasSubstr("Russia"));
   EXPECT_THAT(r.out, HasSubstr(" sanctioned "));
   EXPECT_THAT(r.out, HasSubstr(" unknown "));
+  // Who is sanctioned, and which transfers breach an embargo: unknown too,
+  // not "0 targets" or "no breaches".
+  r = Run({"sanctioned", "--data", Path("sipri.pb")});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_THAT(r.out, HasSubstr("unknown, no sanctions list is loaded"));
+  EXPECT_THAT(r.out, Not(HasSubstr("0 target(s)")));
+  r = Run({"breaches", "--data", Path("sipri.pb")});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_THAT(r.out, HasSubstr("Embargo breaches: unknown: no sanctions list or arms embargo"));
+  r = Run({"breaches", "--data", Path("sipri.pb"), "--json"});
+  j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  EXPECT_TRUE(j["count"].is_null());
+  // Beside a list of listed entities but no embargo on a state, the answer
+  // says what was checked.
+  r = Run({"breaches", "--data", Path("un.pb"), "--data", Path("sipri.pb"), "--actor", "RUS"});
+  EXPECT_THAT(r.out + r.err, HasSubstr("no arms embargo on a state is loaded"));
+  r = Run({"sanctioned", "--data", Path("un.pb"), "--data", Path("sipri.pb")});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_THAT(r.out, HasSubstr("target(s) of any authority, in force as of "));
+  EXPECT_THAT(r.out, HasSubstr("(lists of UNSC)"));
   // With the UN list beside it, Russia is known not to be a target.
   r = Run({"exposure", "RUS", "--data", Path("sipri.pb"), "--data", Path("un.pb"),
            "--max-hops", "0", "--json"});

@@ -149,6 +149,8 @@ int RunSanctioned(const std::vector<std::string>& argv) {
     listed.push_back(listed_of(n));
     certain += listed.back().certainty == Certainty::kCertain;
   }
+  // The lists read; none loaded: the targets are unknown, not none.
+  const std::vector<std::string> lists = SanctioningAuthorities(*graph, regime);
   const std::string what = absl::StrCat(
       regime.authority_ids.empty() ? "any authority"
                                    : absl::StrJoin(regime.authority_ids, ","),
@@ -159,9 +161,24 @@ int RunSanctioned(const std::vector<std::string>& argv) {
                      : ", any date",
       country.empty() ? "" : absl::StrCat(", linked to ", country));
   const size_t shown = std::min<size_t>(rows.size(), static_cast<size_t>(*limit));
+  if (lists.empty()) {
+    if (args->Has("json")) {
+      Json j;
+      j["regime"] = what;
+      j["sanction_lists"] = lists;
+      j["count"] = Json();
+      j["targets"] = Json();
+      PrintJson(j);
+    } else {
+      std::cout << "targets of " << what
+                << ": unknown, no sanctions list is loaded (--data the lists)\n";
+    }
+    return kExitNoResult;
+  }
   if (args->Has("json")) {
     Json j;
     j["regime"] = what;
+    j["sanction_lists"] = lists;
     j["count"] = rows.size();
     j["certain"] = certain;
     j["possible"] = rows.size() - certain;
@@ -178,6 +195,9 @@ int RunSanctioned(const std::vector<std::string>& argv) {
     PrintJson(j);
   } else {
     std::cout << rows.size() << " target(s) of " << what;
+    if (regime.authority_ids.empty()) {
+      std::cout << " (lists of " << absl::StrJoin(lists, ", ") << ")";
+    }
     if (as_of->known()) {
       std::cout << " (" << certain << " certainly, " << rows.size() - certain
                 << " possibly, where the lists' dates do not settle it)";

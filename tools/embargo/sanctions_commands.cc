@@ -440,6 +440,24 @@ int RunBreaches(const std::vector<std::string>& argv) {
             "and EU embargoes on states): only embargoes on listed entities "
             "were checked, and transfers by or to states breach none of them";
 
+  // No sanctions list and no embargo at all: nothing was checked, and "no
+  // breaches" would be an answer the data cannot give.
+  if (graph->num_sanction_edges() == 0) {
+    constexpr absl::string_view kNothing =
+        "unknown: no sanctions list or arms embargo is loaded (--embargoes "
+        "loads the UN and EU arms embargoes on states; --data the lists)";
+    if (args->Has("json")) {
+      Json j;
+      j["command"] = command;
+      j["count"] = Json();
+      j["breaches"] = Json();
+      j["note"] = std::string(kNothing);
+      PrintJson(j);
+    } else {
+      std::cout << "Embargo breaches: " << kNothing << "\n";
+    }
+    return kExitNoResult;
+  }
   const DayRange window{filter->from.known() ? filter->from.EarliestDay() : kMinDay,
                         filter->until.known() ? filter->until.LatestDay() : kMaxDay};
   std::vector<const Breach*> breaches;
