@@ -42,6 +42,18 @@ Regime MakeRegime(const py::object& authorities, const py::object& programs,
   return r;
 }
 
+// An empty answer over a graph with no sanctions list is unknown, not
+// "none": in_force, sanctioned and breaches say so with a UserWarning
+// (their return types stay what callers iterate).
+void WarnIfNoLists(const Graph& g, const char* what) {
+  if (g.num_sanction_edges() > 0) return;
+  const std::string text = absl::StrCat(
+      what, ": no sanctions list is loaded, so an empty answer is unknown, not none");
+  if (PyErr_WarnEx(PyExc_UserWarning, text.c_str(), 1) != 0) {
+    throw py::error_already_set();
+  }
+}
+
 py::dict InForceDict(const Graph& g, const InForce& s) {
   py::dict d;
   d["sanction_id"] = s.sanction_id;
@@ -293,6 +305,7 @@ decreasing share), ``share_of(node)``.
         const PartialDate date = ToDate(as_of);
         const Regime regime =
             MakeRegime(authorities, programs, measures, min_status);
+        WarnIfNoLists(g, "in_force");
         absl::StatusOr<std::vector<InForce>> result =
             std::vector<InForce>{};
         {
@@ -336,6 +349,7 @@ notes, the list's or its importer's).
           ThrowIfError(CheckCountryCode(code));
         }
         ThrowIfError(CheckRegimeNames(g, regime, "authorities:", "programs:"));
+        WarnIfNoLists(g, "sanctioned");
         absl::StatusOr<NodeSet> result = NodeSet{};
         absl::StatusOr<std::vector<NodeId>> members = std::vector<NodeId>{};
         {
@@ -461,6 +475,7 @@ percent are left out.
         o.regime = MakeRegime(authorities, programs, py::none(), min_status);
         o.min_transfer_status = ToStatus(min_transfer_status);
         o.ignore_dates = ignore_dates;
+        WarnIfNoLists(g, "breaches");
         absl::StatusOr<std::vector<Breach>> result = std::vector<Breach>{};
         {
           py::gil_scoped_release release;

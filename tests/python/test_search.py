@@ -134,6 +134,13 @@ def test_sanctioned_is_unknown_without_a_sanctions_list():
     match = row["matches"][0]
     assert match["id"] == "FTM-Q100456396"
     assert match["sanctioned"] is None  # Unknown, not False.
+    # The sanctions queries say an empty answer is unknown here.
+    with pytest.warns(UserWarning, match="no sanctions list is loaded"):
+        assert len(g.sanctioned()) == 0
+    with pytest.warns(UserWarning, match="no sanctions list is loaded"):
+        g.in_force("FTM-Q100456396")
+    with pytest.warns(UserWarning, match="no sanctions list is loaded"):
+        g.breaches()
 
 
 def test_in_force_gives_the_lists_reason_and_the_remarks_apart():
