@@ -10,6 +10,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "embargo/date.h"
 #include "embargo/diff.h"
@@ -69,11 +70,26 @@ bool MergeSame(const M& later, M& kept) {
       auto* ms = kept.mutable_measures();
       ms->erase(std::remove(ms->begin(), ms->end(), v1::MEASURE_OTHER), ms->end());
     }
-    if (!later.remarks().empty() &&
-        kept.remarks().find(later.remarks()) == std::string::npos) {
-      kept.set_remarks(kept.remarks().empty()
-                           ? later.remarks()
-                           : absl::StrCat(kept.remarks(), " | ", later.remarks()));
+    // Remarks of two lists are each the word of one: prefixed with the
+    // source they came from once a second list's are added ("sdn: ... |
+    // cons: ..."). The kept record's first evidence is still its own.
+    const auto attributed = [](const v1::Sanction& m) {
+      return m.evidence_size() == 0 || m.remarks().empty()
+                 ? m.remarks()
+                 : absl::StrCat(m.evidence(0).source_id(), ": ", m.remarks());
+    };
+    const std::string kept_remarks =
+        kept.evidence_size() > 0 &&
+                absl::StartsWith(kept.remarks(),
+                                 absl::StrCat(kept.evidence(0).source_id(), ": "))
+            ? kept.remarks()
+            : attributed(kept);
+    const std::string later_remarks = attributed(later);
+    if (later.remarks() != kept.remarks()) {
+      kept.set_remarks(kept_remarks.empty()     ? later_remarks
+                       : later_remarks.empty() ? kept_remarks
+                                               : absl::StrCat(kept_remarks, " | ",
+                                                              later_remarks));
     }
     const auto day = [](const v1::Date& x) {
       const PartialDate p = internal::RecordDate(x);

@@ -680,7 +680,7 @@ TEST(ResolveTest, OneSanctionReadFromTwoListsIsOneRecordWithBothEvidence) {
     EXPECT_EQ(s.evidence(1).source_id(), "cons");
     EXPECT_THAT(s.measures(), ElementsAre(v1::MEASURE_ASSET_FREEZE, v1::MEASURE_SECTORAL));
     EXPECT_EQ(s.listed_no_later_than().year(), 2024);
-    EXPECT_EQ(s.remarks(), "SDN | cons");
+    EXPECT_EQ(s.remarks(), "sdn: SDN | cons: cons");  // Each list's word, named.
     ASSERT_EQ(r.report.dropped.size(), 1);
     EXPECT_EQ(r.report.dropped[0].reason,
               "the same Sanction as sdn: sanctions[0], which took its evidence");
