@@ -43,8 +43,8 @@ Regime MakeRegime(const py::object& authorities, const py::object& programs,
 }
 
 // An empty answer over a graph with no sanctions list is unknown, not
-// "none": in_force, sanctioned and breaches say so with a UserWarning
-// (their return types stay what callers iterate).
+// "none": in_force, sanctioned, breaches and paths_to_sanctioned say so
+// with a UserWarning (their return types stay what callers iterate).
 void WarnIfNoLists(const Graph& g, const char* what) {
   if (g.num_sanction_edges() > 0) return;
   const std::string text = absl::StrCat(
@@ -545,6 +545,7 @@ program, legal_basis, certainty (and its date and item parts), evidence.
             node_kinds, date_match});
         const Limits limits =
             MakeLimits(max_results, py::none(), py::none(), 1000);
+        WarnIfNoLists(g, "paths_to_sanctioned");
         absl::StatusOr<Paths> result = Paths{};
         {
           py::gil_scoped_release release;

@@ -350,6 +350,9 @@ TEST_F(SearchCliTest, SanctionedIsUnknownWithoutASanctionsList) {
   j = nlohmann::json::parse(r.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << r.out;
   EXPECT_TRUE(j["count"].is_null());
+  r = Run({"links", "PRK", "--sanctioned", "--data", Path("sipri.pb")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_THAT(r.err, HasSubstr("no sanctions list is loaded, so who is sanctioned is unknown"));
   // Beside a list of listed entities but no embargo on a state, the answer
   // says what was checked.
   r = Run({"breaches", "--data", Path("un.pb"), "--data", Path("sipri.pb"), "--actor", "RUS"});

@@ -141,6 +141,8 @@ def test_sanctioned_is_unknown_without_a_sanctions_list():
         g.in_force("FTM-Q100456396")
     with pytest.warns(UserWarning, match="no sanctions list is loaded"):
         g.breaches()
+    with pytest.warns(UserWarning, match="no sanctions list is loaded"):
+        g.paths_to_sanctioned("FTM-Q100456396")
 
 
 def test_in_force_gives_the_lists_reason_and_the_remarks_apart():

@@ -168,6 +168,10 @@ int RunLinks(const std::vector<std::string>& argv) {
         !s.ok()) {
       return Fail(command, s);
     }
+    if (SanctioningAuthorities(*graph, regime).empty()) {
+      return Fail(command, "--sanctioned: no sanctions list is loaded, so who is "
+                           "sanctioned is unknown (--data the lists)");
+    }
     absl::StatusOr<NodeSet> set = SanctionedNodes(*graph, regime, as_of);
     if (!set.ok()) return Fail(command, set.status());
     std::string label = "actors sanctioned";
