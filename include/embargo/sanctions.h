@@ -141,7 +141,9 @@ inline std::string ListedText(const InForce& s) {
 }
 
 // SanctionsInForce returns the sanctions of `regime` in force on `actor` as
-// of `as_of` (unknown: ignore dates), ordered by edge id.
+// of `as_of` (unknown: ignore dates), ordered by edge id. An empty answer is
+// "not sanctioned" only on the lists SanctioningAuthorities names: with
+// none, it is unknown.
 // Errors: InvalidArgument for a node not in the graph; NotFound for an
 // authority id of the regime that names no node.
 [[nodiscard]] absl::StatusOr<std::vector<InForce>> SanctionsInForce(
@@ -189,7 +191,8 @@ class NodeSet {
 
 // SanctionedNodes returns the targets of the regime's sanctions in force as
 // of `as_of` (unknown: ignore dates). With `at_least` kCertain only
-// sanctions certainly in force count.
+// sanctions certainly in force count. As with SanctionsInForce, a node left
+// out is unknown when SanctioningAuthorities(graph, regime) is empty.
 // Errors: NotFound for an unknown authority id.
 [[nodiscard]] absl::StatusOr<NodeSet> SanctionedNodes(
     const Graph& graph, const Regime& regime, PartialDate as_of,
