@@ -776,14 +776,12 @@ NameWords SplitName(absl::string_view utf8) {
     return out;
   }
   // Placeholders for a name unknown, wherever they stand ("Dr. Fnu Mnu
-  // Khamis", "KHAMIS, Fnu"), as US agencies write a name they lack; set
-  // aside with the titles, unless nothing else is left.
-  // So are the abbreviated titles that are never a name ("MEHMOOD, Dr.
-  // Bashir Uddin": after the comma of an inverted name).
-  const auto placeholder = [](const std::string& k) {
-    return k == "fnu" || k == "mnu" || k == "lnu" || k == "dr" || k == "mr" ||
-           k == "mrs" || k == "prof";
-  };
+  // Khamis", "KHAMIS, Fnu"), as US agencies write a name they lack, and
+  // abbreviated titles that are never a name ("MEHMOOD, Dr. Bashir Uddin"):
+  // set aside with the titles, unless nothing else is left.
+  static const absl::flat_hash_set<std::string> kSetAside = {
+      "fnu", "mnu", "lnu", "dr", "mr", "mrs", "prof"};
+  const auto placeholder = [](const std::string& k) { return kSetAside.contains(k); };
   const size_t left = static_cast<size_t>(
       std::count_if(keys.begin() + lo, keys.begin() + hi,
                     [&](const std::string& k) { return !placeholder(k); }));
