@@ -164,6 +164,11 @@ TEST_F(RealDataTest, SdnAndConsolidatedLoadTogetherTwoSdnEditionsDoNot) {
     EXPECT_THAT(s.measures(), testing::ElementsAre(v1::MEASURE_ASSET_FREEZE));
     EXPECT_EQ(s.evidence_size(), 2);
     EXPECT_EQ(s.listed_no_later_than().year(), 2024);
+    // Each list's remarks, named by its source.
+    EXPECT_TRUE(absl::StartsWith(s.remarks(), s.evidence(0).source_id() + ": "))
+        << s.remarks();
+    EXPECT_THAT(s.remarks(), HasSubstr(" | " + s.evidence(1).source_id() +
+                                       ": on OFAC's consolidated (non-SDN) list"));
   }
   EXPECT_EQ(sdgt, 1);
 

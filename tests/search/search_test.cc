@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "embargo/screen.h"
@@ -553,30 +554,40 @@ TEST_F(SearchVariantsTest, CountryInParenthesesIsNoName) {
   EXPECT_EQ(h.country.agreement, Agreement::kAgrees);
 }
 
+// PeopleGraph is a graph of persons, given as (id, name).
+Graph PeopleGraph(const std::vector<std::pair<std::string, std::string>>& people) {
+  testing::DatasetBuilder b;
+  for (const auto& [id, name] : people) {
+    v1::Actor& a = *b.dataset().add_actors();
+    a.set_id(id);
+    a.set_kind(v1::ACTOR_KIND_PERSON);
+    a.set_name(name);
+  }
+  return b.BuildGraph();
+}
+
+// Hits searches `index` for `name` (failing the test on an error).
+std::vector<SearchHit> Hits(const NameIndex& index, const std::string& name) {
+  SearchQuery q;
+  q.name = name;
+  absl::StatusOr<std::vector<SearchHit>> hits = index.Search(q);
+  EXPECT_TRUE(hits.ok()) << hits.status();
+  return hits.ok() ? *std::move(hits) : std::vector<SearchHit>{};
+}
+
 // A short word that starts with another consonant is another name, not a
 // typo: "Kim Jong Un" is not KIM Tong-un (0.94 when any one letter could
 // differ). A vowel or an "h" at the start does vary: Ukrainian "Hanna" is
 // Anna.
 TEST(FirstLetterTest, AnotherFirstConsonantIsAnotherName) {
-  testing::DatasetBuilder b;
-  const auto add = [&](const std::string& id, const std::string& name) {
-    v1::Actor& a = *b.dataset().add_actors();
-    a.set_id(id);
-    a.set_kind(v1::ACTOR_KIND_PERSON);
-    a.set_name(name);
-  };
-  add("P-TONGUN", "KIM Tong-un");
-  add("P-ANNA", "TODOROVA, Anna");
-  add("P-OMAR", "AL-TIKRITI, Omar Sabawi");
-  const Graph g = b.BuildGraph();
+  const Graph g = PeopleGraph({{"P-TONGUN", "KIM Tong-un"},
+                               {"P-ANNA", "TODOROVA, Anna"},
+                               {"P-OMAR", "AL-TIKRITI, Omar Sabawi"}});
   absl::StatusOr<NameIndex> index = NameIndex::Build(g);
   ASSERT_TRUE(index.ok()) << index.status();
   const auto best = [&](const std::string& name) {
-    SearchQuery q;
-    q.name = name;
-    absl::StatusOr<std::vector<SearchHit>> hits = index->Search(q);
-    EXPECT_TRUE(hits.ok()) << hits.status();
-    return hits.ok() && !hits->empty() ? hits->front() : SearchHit{};
+    std::vector<SearchHit> hits = Hits(*index, name);
+    return hits.empty() ? SearchHit{} : hits.front();
   };
   SearchHit h = best("Kim Jong Un");
   EXPECT_LT(h.score, kDefaultMatchThreshold) << h.Explain();
@@ -596,29 +607,17 @@ TEST(FirstLetterTest, AnotherFirstConsonantIsAnotherName) {
 // A listed name found whole in a query that adds words of its own (a second
 // given name, a patronymic the list leaves out) weighs both sides equally.
 TEST(WholeNameTest, QueryAddingWordsToAWholeListedName) {
-  testing::DatasetBuilder b;
-  const auto add = [&](const std::string& id, const std::string& name) {
-    v1::Actor& a = *b.dataset().add_actors();
-    a.set_id(id);
-    a.set_kind(v1::ACTOR_KIND_PERSON);
-    a.set_name(name);
-  };
-  add("P-REMADNA", "REMADNA, Abdelhalim");
   // The query's other words are names the lists hold, each twice, as
   // common given names are (a word no list holds weighs the most).
-  add("P-HAFED", "HAFED, Mourad");
-  add("P-HAFED-2", "HAFED, Karim");
-  add("P-ABDELFATTAH", "ABDELFATTAH, Karim");
-  add("P-ABDELFATTAH-2", "ABDELFATTAH, Mourad");
-  const Graph g = b.BuildGraph();
+  const Graph g = PeopleGraph({{"P-REMADNA", "REMADNA, Abdelhalim"},
+                               {"P-HAFED", "HAFED, Mourad"},
+                               {"P-HAFED-2", "HAFED, Karim"},
+                               {"P-ABDELFATTAH", "ABDELFATTAH, Karim"},
+                               {"P-ABDELFATTAH-2", "ABDELFATTAH, Mourad"}});
   absl::StatusOr<NameIndex> index = NameIndex::Build(g);
   ASSERT_TRUE(index.ok()) << index.status();
   const auto score = [&](const std::string& name, const std::string& id) {
-    SearchQuery q;
-    q.name = name;
-    absl::StatusOr<std::vector<SearchHit>> hits = index->Search(q);
-    EXPECT_TRUE(hits.ok()) << hits.status();
-    for (const SearchHit& h : *hits) {
+    for (const SearchHit& h : Hits(*index, name)) {
       if (g.node_id(h.node) == id) return h.score;
     }
     return 0.0;

@@ -212,6 +212,20 @@ TEST_F(FtmZalaTest, WeakAliasesAreMarked) {
   EXPECT_THAT(cst->aliases(), ::testing::Contains("Zala Aero Group"));
 }
 
+// A sanction's reason is its evidence's quote and is not repeated in the
+// remarks (which keep the summary and provisions).
+TEST_F(FtmZalaTest, ReasonIsTheQuoteNotARemark) {
+  int with_reason = 0;
+  for (const v1::Sanction& s : ds().sanctions()) {
+    ASSERT_GT(s.evidence_size(), 0);
+    const std::string& quote = s.evidence(0).quote();
+    if (quote.empty()) continue;
+    ++with_reason;
+    EXPECT_THAT(s.remarks(), Not(HasSubstr(quote))) << s.id();
+  }
+  EXPECT_GT(with_reason, 0);
+}
+
 TEST_F(FtmZalaTest, RowsReconcile) {
   const ImportReport& rep = result().report;
   EXPECT_EQ(rep.format, "ftm");
