@@ -90,7 +90,16 @@ struct ScreenMatch {
   // against (Screener::sanction_authorities is empty): an empty `sanctions`
   // is then unknown, not "not sanctioned".
   bool sanctioned_unknown = false;
+  // The nearest sanctioned actors within `hops` hops, at most
+  // ScreenOptions::max_nearby, nearest first, each with one path.
   std::vector<NearbySanctioned> nearby;
+  // How many sanctioned actors lie within `hops` hops: all of them, also
+  // those past max_nearby; a lower bound when nearby_incomplete.
+  size_t nearby_count = 0;
+  // The neighbourhood search stopped at its limits (Neighborhood::
+  // truncated): more sanctioned actors may lie within reach.
+  bool nearby_incomplete = false;
+  // `nearby` lists fewer actors than lie within reach (or may).
   bool nearby_truncated = false;
 };
 

@@ -101,9 +101,10 @@ absl::StatusOr<ScreenResult> Screener::Screen(const SearchQuery& query) const {
       if (!nb.ok()) return nb.status();
       for (const Neighbor& n : nb->nodes) {
         if (!d.sanctioned.Contains(n.node)) continue;
+        ++m.nearby_count;
         if (m.nearby.size() >= d.options.max_nearby) {
           m.nearby_truncated = true;
-          break;
+          continue;  // Counted, without a path.
         }
         absl::StatusOr<std::optional<Path>> p = ShortestPath(g, h.node, n.node, f);
         if (!p.ok()) return p.status();
@@ -113,6 +114,7 @@ absl::StatusOr<ScreenResult> Screener::Screen(const SearchQuery& query) const {
         if (p->has_value()) ns.path = std::move(**p);
         m.nearby.push_back(std::move(ns));
       }
+      m.nearby_incomplete = nb->truncated;
       m.nearby_truncated = m.nearby_truncated || nb->truncated;
     }
     m.hit = std::move(h);

@@ -206,7 +206,7 @@ def _clean_frame_row(row):
 
 
 def _graph_screen(self, rows, as_of=None, hops=2, kinds=None, threshold=0.75,
-                  matches=3, threads=0):
+                  matches=3, threads=0, nearby=10):
     """Screens counterparties: ``rows`` is a pandas DataFrame or a list of
     dicts (columns name, country, dob, ids) or of (name, country, dob, ids)
     tuples or names. Returns one dict per row, in order: 'row', 'query',
@@ -218,13 +218,16 @@ def _graph_screen(self, rows, as_of=None, hops=2, kinds=None, threshold=0.75,
     no sanctions list is loaded), 'blocked' / 'blocked_by_ownership' /
     'chain' (stakes up to a sanctioned owner; 'blocked' is None, unknown,
     when the rule's own list is not loaded: the OFAC rule over the EU list
-    alone) and 'nearby' (sanctioned
+    alone), 'nearby' (the ``nearby`` nearest sanctioned
     actors within ``hops`` over ``kinds``, default ownership, directorship,
-    control, operator, family and associate links, with a path each)."""
+    control, operator, family and associate links, with a path each) and
+    'nearby_count' (how many lie within reach, all of them counted; None,
+    unknown, when no sanctions list is loaded; a lower bound when
+    'nearby_incomplete')."""
     if hasattr(rows, "to_dict") and hasattr(rows, "columns"):
         rows = [_clean_frame_row(r) for r in rows.to_dict("records")]
     return self._screen(list(rows), as_of, hops, kinds, threshold, matches,
-                        threads)
+                        threads, nearby)
 
 
 Graph.screen = _graph_screen

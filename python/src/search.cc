@@ -156,6 +156,12 @@ py::dict MatchDict(const Graph& g, const ScreenMatch& m) {
     nearby.append(x);
   }
   d["nearby"] = nearby;
+  // All the sanctioned actors within reach, also those past the listed
+  // nearest: None (unknown) when no sanctions list is loaded, a lower bound
+  // when 'nearby_incomplete'.
+  d["nearby_count"] = m.sanctioned_unknown ? py::object(py::none())
+                                           : py::object(py::int_(m.nearby_count));
+  d["nearby_incomplete"] = m.nearby_incomplete;
   return d;
 }
 
@@ -226,7 +232,8 @@ and identifiers when given, and 'explanation' (one line).
   graph.def(
       "_screen",
       [](const Graph& g, const py::list& rows, const py::object& as_of, int hops,
-         const py::object& kinds, double threshold, size_t matches, int threads) {
+         const py::object& kinds, double threshold, size_t matches, int threads,
+         size_t nearby) {
         ScreenOptions o;
         o.as_of = as_of.is_none() ? Today() : ToDate(as_of);
         o.hops = hops;
@@ -244,6 +251,7 @@ and identifiers when given, and 'explanation' (one line).
         }
         o.threshold = threshold;
         o.max_matches = matches;
+        o.max_nearby = nearby;
         std::vector<SearchQuery> queries;
         for (const py::handle& row : rows) {
           py::object name = Field(row, "name", 0), country = Field(row, "country", 1),
@@ -293,7 +301,7 @@ and identifiers when given, and 'explanation' (one line).
       },
       py::arg("rows"), py::arg("as_of") = py::none(), py::arg("hops") = 2,
       py::arg("kinds") = py::none(), py::arg("threshold") = kDefaultMatchThreshold,
-      py::arg("matches") = 3, py::arg("threads") = 0);
+      py::arg("matches") = 3, py::arg("threads") = 0, py::arg("nearby") = 10);
 }
 
 }  // namespace embargo::python

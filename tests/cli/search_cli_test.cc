@@ -231,6 +231,62 @@ TEST_F(SearchCliTest, ScreenReportsEveryRowAndGoesOnPastBadOnes) {
   EXPECT_THAT(r.err, HasSubstr("missing.csv"));
 }
 
+// Screening counts every sanctioned actor within reach and lists the
+// nearest --nearby of them with a path: a list cut short says how many there
+// are, in the table, the CSV and JSON (OFAC's Sberbank has scores of
+// associates on the SDN list).
+TEST_F(SearchCliTest, ScreenCountsEverySanctionedActorNearbyNotOnlyThoseListed) {
+  std::ofstream(Path("sber.csv")) << "name\nJoint Stock Company Sberbank\n";
+  const auto screen = [&](const std::string& nearby, const std::string& form) {
+    std::vector<std::string> args = {"screen", Path("sber.csv"), "--as-of", "2024-06-01",
+                                     "--matches", "1", "--nearby", nearby};
+    if (!form.empty()) args.push_back(form);
+    return OnLists(args);
+  };
+  Result all = screen("100000", "--json");
+  ASSERT_EQ(all.code, 0) << all.err;
+  nlohmann::json j = nlohmann::json::parse(all.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << all.out;
+  const nlohmann::json whole = j["rows"][0]["matches"][0];  // A copy: j is read again.
+  EXPECT_EQ(whole["id"], "OFAC-18715");
+  const size_t count = whole["nearby"].size();
+  ASSERT_GT(count, 2u);
+  EXPECT_EQ(whole["nearby_count"], count);
+  EXPECT_FALSE(whole["nearby_truncated"]);
+  EXPECT_FALSE(whole["nearby_incomplete"]);
+
+  Result cut = screen("2", "--json");
+  ASSERT_EQ(cut.code, 0) << cut.err;
+  j = nlohmann::json::parse(cut.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << cut.out;
+  const nlohmann::json& two = j["rows"][0]["matches"][0];
+  ASSERT_EQ(two["nearby"].size(), 2u);
+  EXPECT_EQ(two["nearby_count"], count);
+  EXPECT_TRUE(two["nearby_truncated"]);
+  // The nearest two of the whole list, in its order.
+  EXPECT_EQ(two["nearby"][0]["id"], whole["nearby"][0]["id"]);
+  EXPECT_EQ(two["nearby"][1]["id"], whole["nearby"][1]["id"]);
+
+  Result text = screen("2", "");
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr(absl::StrCat("sanctioned actors within 2 hop(s): ", count,
+                                               "; the 2 nearest, one path each:")));
+  // Each listed with its name, not only its id.
+  EXPECT_THAT(text.out, HasSubstr(absl::StrCat(
+                            std::string(whole["nearby"][0]["id"]), " \"",
+                            std::string(whole["nearby"][0]["name"]), "\": OFAC-18715 ")));
+
+  Result csv = screen("2", "--csv");
+  ASSERT_EQ(csv.code, 0) << csv.err;
+  EXPECT_THAT(csv.out, HasSubstr(",chain,nearby_count,nearby,explanation,error\n"));
+  EXPECT_THAT(csv.out, HasSubstr(absl::StrCat(",", count, ",OFAC-18715 ")));
+
+  // No nearby search asked for: no count either.
+  Result none = OnLists({"screen", Path("sber.csv"), "--matches", "1", "--hops", "0"});
+  ASSERT_EQ(none.code, 0) << none.err;
+  EXPECT_THAT(none.out, Not(HasSubstr("sanctioned actors within")));
+}
+
 // On the EU list alone, the OFAC 50 % rule has no list to count: whether
 // Sberbank is blocked through ownership is unknown, never "no", in
 // exposure (text and JSON) and in screen (CSV and JSON); the EU's own rule

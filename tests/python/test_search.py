@@ -102,6 +102,21 @@ def test_screen_rows_and_dataframe(lists):
     assert "identifier 9003550 agrees" in out[1]["matches"][0]["explanation"]
 
 
+def test_screen_counts_every_sanctioned_actor_nearby(lists):
+    """'nearby' lists the nearest few; 'nearby_count' counts them all."""
+    row = [{"name": "Joint Stock Company Sberbank"}]
+    whole = lists.screen(row, as_of="2024-06-01", matches=1,
+                         nearby=100000)[0]["matches"][0]
+    assert whole["id"] == "OFAC-18715"
+    assert whole["nearby_count"] == len(whole["nearby"]) > 2
+    assert not whole["nearby_incomplete"]
+    cut = lists.screen(row, as_of="2024-06-01", matches=1, nearby=2)[0]
+    cut = cut["matches"][0]
+    assert [n["id"] for n in cut["nearby"]] == \
+        [n["id"] for n in whole["nearby"][:2]]
+    assert cut["nearby_count"] == whole["nearby_count"]
+
+
 def test_screen_article(article):
     out = article.screen(["Sergei Shoigu", "Kim Jong Un"], as_of="2023-09-01")
     assert len(out) == 2

@@ -276,6 +276,9 @@ TEST_F(SearchTest, ScreenReportsSanctionsOwnershipAndNeighbours) {
   ASSERT_EQ(m.nearby.size(), 1u);
   EXPECT_EQ(graph_->node_id(m.nearby[0].node), "C-VTB");
   EXPECT_EQ(m.nearby[0].path.hops.size(), 1u);
+  EXPECT_EQ(m.nearby_count, 1u);
+  EXPECT_FALSE(m.nearby_truncated);
+  EXPECT_FALSE(m.nearby_incomplete);
 
   q.name = "Irina Shoigu";
   r = s->Screen(q);
@@ -285,6 +288,21 @@ TEST_F(SearchTest, ScreenReportsSanctionsOwnershipAndNeighbours) {
   EXPECT_FALSE(r->matches[0].blocked.has_value());
   ASSERT_EQ(r->matches[0].nearby.size(), 1u);  // Family of a sanctioned person.
   EXPECT_EQ(graph_->node_id(r->matches[0].nearby[0].node), "P-SHOIGU");
+
+  // Listing none of them still counts them: an empty list is not "none".
+  {
+    ScreenOptions none = o;
+    none.max_nearby = 0;
+    absl::StatusOr<Screener> s0 = Screener::Create(*index_, none);
+    ASSERT_TRUE(s0.ok()) << s0.status();
+    q.name = "VTB Capital";
+    absl::StatusOr<ScreenResult> r0 = s0->Screen(q);
+    ASSERT_TRUE(r0.ok()) << r0.status();
+    ASSERT_FALSE(r0->matches.empty());
+    EXPECT_TRUE(r0->matches[0].nearby.empty());
+    EXPECT_EQ(r0->matches[0].nearby_count, 1u);
+    EXPECT_TRUE(r0->matches[0].nearby_truncated);
+  }
 
   // Before the listing nothing is sanctioned.
   o.as_of = *PartialDate::Parse("2021");

@@ -46,12 +46,12 @@ their explanations; for each match the sanctions in force on --as-of
 ownership (--rule ofac: 50 % or more; eu: more than 50 % or control) with
 the chain of stakes, and the sanctioned actors within --hops (default 2)
 over --kinds (default ownership,directorship,control,operator,family,
-associate) with one path each. A row that cannot be read is reported with
+associate): how many, and the nearest --nearby of them with one path each. A row that cannot be read is reported with
 its line number and the others go on (exit status 1).
 
 Output: a table; --json (one object per row); --csv (one line per match,
 columns line,query,rank,score,id,name,kind,country,sanctioned,sanctions,
-blocked,chain,nearby,explanation,error; sanctioned and blocked are yes,
+blocked,chain,nearby_count,nearby,explanation,error; sanctioned and blocked are yes,
 possibly or no: "possibly" where a listing date or an ownership share is
 unknown, so that the answer holds on some readings and not on others;
 blocked is "unknown" when the rule's own list is not loaded, e.g. the
@@ -66,6 +66,8 @@ Options:
   --kinds LIST         the link kinds to look along
   --threshold T        the least match score (default 0.75)
   --matches N          matches per row (default 3)
+  --nearby N           sanctioned actors nearby listed with a path, nearest
+                       first (default 10; all of them are counted)
   --authority ID       only this authority's sanctions (repeatable)
   --program P          only this programme's sanctions (repeatable)
   --rule ofac|eu       the ownership rule (default ofac)
@@ -209,6 +211,15 @@ std::string PathText(const Graph& g, const Path& p) {
   return out;
 }
 
+// NearbyCountText is how many sanctioned actors lie within reach of a
+// match: "37", "at least 37" when the neighbourhood search stopped at its
+// limits, "unknown" when no sanctions list is loaded.
+std::string NearbyCountText(const ScreenMatch& m) {
+  if (m.sanctioned_unknown) return "unknown";
+  return m.nearby_incomplete ? absl::StrCat("at least ", m.nearby_count)
+                             : absl::StrCat(m.nearby_count);
+}
+
 std::string ChainText(const Graph& g, const ScreenMatch& m) {
   std::vector<std::string> steps;
   for (const Stake& s : m.chain) {
@@ -264,6 +275,8 @@ Json MatchJson(const Graph& g, const ScreenMatch& m) {
                       {"path", PathText(g, n.path)}});
   }
   j["nearby"] = std::move(nearby);
+  j["nearby_count"] = m.sanctioned_unknown ? Json() : Json(m.nearby_count);
+  j["nearby_incomplete"] = m.nearby_incomplete;
   j["nearby_truncated"] = m.nearby_truncated;
   return j;
 }
@@ -284,7 +297,7 @@ int RunScreen(const std::vector<std::string>& argv) {
   const std::string command = "screen";
   absl::StatusOr<Args> args = Args::Parse(
       command, argv,
-      {"data", "as-of", "hops", "kinds", "threshold", "matches", "authority",
+      {"data", "as-of", "hops", "kinds", "threshold", "matches", "nearby", "authority",
        "program", "rule", "threads", "output"},
       {"json", "csv"});
   if (!args.ok()) return Fail(command, args.status());
@@ -312,6 +325,9 @@ int RunScreen(const std::vector<std::string>& argv) {
   absl::StatusOr<int> matches = args->Int("matches", 3, 1, 100);
   if (!matches.ok()) return Fail(command, matches.status());
   o.max_matches = static_cast<size_t>(*matches);
+  absl::StatusOr<int> nearby = args->Int("nearby", 10, 0, 100000);
+  if (!nearby.ok()) return Fail(command, nearby.status());
+  o.max_nearby = static_cast<size_t>(*nearby);
   if (args->Has("kinds")) {
     absl::StatusOr<EdgeKindSet> k = ParseEdgeKinds(args->Get("kinds"));
     if (!k.ok()) return Fail(command, k.status());
@@ -433,12 +449,12 @@ int RunScreen(const std::vector<std::string>& argv) {
     *os << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
   } else if (args->Has("csv")) {
     *os << "line,query,rank,score,id,name,kind,country,sanctioned,sanctions,"
-           "blocked,chain,nearby,explanation,error\n";
+           "blocked,chain,nearby_count,nearby,explanation,error\n";
     for (size_t i = 0; i < rows->size(); ++i) {
       const InputRow& r = (*rows)[i];
       const std::string err = row_error(i);
       if (!err.empty() || (*by_row[i])->matches.empty()) {
-        *os << r.line << "," << CsvField(r.query.name) << ",,,,,,,,,,,,"
+        *os << r.line << "," << CsvField(r.query.name) << ",,,,,,,,,,,,,"
             << (err.empty() ? "no match" : "") << "," << CsvField(err) << "\n";
         continue;
       }
@@ -455,6 +471,7 @@ int RunScreen(const std::vector<std::string>& argv) {
             << "," << SanctionedText(m) << ","
             << CsvField(absl::StrJoin(sanctions, "; ")) << ","
             << BlockedText(m) << "," << CsvField(ChainText(g, m)) << ","
+            << (o.hops > 0 ? NearbyCountText(m) : "") << ","
             << CsvField(absl::StrJoin(nearby, "; ")) << ","
             << CsvField(m.hit.Explain()) << ",\n";
       }
@@ -510,8 +527,24 @@ int RunScreen(const std::vector<std::string>& argv) {
               << (m.blocked->certainty == Certainty::kPossible ? " (possibly)" : "")
               << ": " << ChainText(g, m) << "\n";
         }
+        if (o.hops > 0) {
+          // How many lie within reach, then the nearest with a path each:
+          // a list cut at --nearby must not read as all there is.
+          *os << "       sanctioned actors within " << o.hops << " hop(s): "
+              << (m.sanctioned_unknown  ? "unknown (no sanctions list loaded)"
+                  : m.nearby_count == 0 ? (m.nearby_incomplete ? "none found (the search stopped at its limits)" : "none")
+                                        : NearbyCountText(m));
+          if (!m.nearby.empty()) {
+            *os << (m.nearby.size() < m.nearby_count || m.nearby_incomplete
+                        ? absl::StrCat("; the ", m.nearby.size(), " nearest, one path each:")
+                        : "; one path each:");
+          }
+          *os << "\n";
+        }
         for (const NearbySanctioned& n : m.nearby) {
-          *os << "       near a sanctioned actor (" << n.hops << " hop(s)): "
+          *os << absl::StrFormat("         %d hop(s) %s \"%s\": ", n.hops,
+                                 std::string(g.node_id(n.node)),
+                                 std::string(g.node_name(n.node)))
               << PathText(g, n.path) << "\n";
         }
       }
