@@ -231,6 +231,32 @@ TEST_F(SearchCliTest, ScreenReportsEveryRowAndGoesOnPastBadOnes) {
   EXPECT_THAT(r.err, HasSubstr("missing.csv"));
 }
 
+// A CSV as spreadsheets save it in many locales: a byte-order mark and
+// semicolons. Its header is read as a header, its country as the country;
+// a column the screen does not read is named on stderr; a header without a
+// name column is refused rather than read by position.
+TEST_F(SearchCliTest, ScreenReadsSpreadsheetCsvAndSaysWhatItLeavesUnread) {
+  std::ofstream(Path("semi.csv"))
+      << "\xEF\xBB\xBFName;Country;Kundennummer\r\nShoygu Sergei;RUS;K-17\r\n";
+  Result r = OnLists({"screen", Path("semi.csv"), "--as-of", "2024-06-01", "--json",
+                      "--matches", "1"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  ASSERT_EQ(j["rows"].size(), 1u);  // The header is no row to screen.
+  EXPECT_EQ(j["rows"][0]["line"], 2);
+  EXPECT_EQ(j["rows"][0]["query"]["name"], "Shoygu Sergei");
+  EXPECT_EQ(j["rows"][0]["query"]["country"], "RUS");
+  EXPECT_EQ(j["rows"][0]["matches"][0]["id"], "OFAC-35173");
+  EXPECT_THAT(r.err, HasSubstr("semi.csv:1: column 3 \"Kundennummer\" is not read"));
+
+  std::ofstream(Path("noname.csv")) << "company_name,country\nSberbank,RUS\n";
+  r = OnLists({"screen", Path("noname.csv")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_THAT(r.err, HasSubstr("noname.csv:1: the header has no column \"name\""));
+  EXPECT_EQ(r.out, "");
+}
+
 // Screening counts every sanctioned actor within reach and lists the
 // nearest --nearby of them with a path: a list cut short says how many there
 // are, in the table, the CSV and JSON (OFAC's Sberbank has scores of

@@ -16,6 +16,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "embargo/kinds.h"
 #include "embargo/screen.h"
 #include "lib/io/import/text_util.h"
@@ -38,7 +39,10 @@ Screens a CSV of counterparties. Columns, by header (any order, any case):
 name (required), country, dob (or born, date_of_birth), and any number of
 identifier columns (id, identifier, imo, registration; several values in one
 cell separated by ';'). Without a header row the columns are name, country,
-dob, id.
+dob, id. A header may be separated by ';' or tabs instead of commas (as
+spreadsheets save CSV in many locales); a column the header names otherwise
+is not read, and said so on stderr; a header without a name column is
+refused.
 
 For each row: the best matches (score >= --threshold, default 0.75) with
 their explanations; for each match the sanctions in force on --as-of
@@ -89,8 +93,38 @@ struct InputRow {
 
 std::string Lower(std::string s) { return absl::AsciiStrToLower(s); }
 
+// The header words ReadInput reads, by column.
+bool IsDobHeader(const std::string& h) {
+  return h == "dob" || h == "born" || h == "date_of_birth" || h == "birth_date";
+}
+bool IsIdHeader(const std::string& h) {
+  return h == "id" || h == "ids" || h == "identifier" || h == "identifiers" ||
+         h == "imo" || h == "registration" || h == "registration_number";
+}
+bool IsHeaderWord(const std::string& h) {
+  return h == "name" || h == "country" || IsDobHeader(h) || IsIdHeader(h);
+}
+std::string HeaderWord(absl::string_view field) {
+  return Lower(std::string(absl::StripAsciiWhitespace(field)));
+}
+
+// Separator is the separator of a file whose first line is a header: ','
+// unless the header's words stand apart only by ';' or a tab, as
+// spreadsheets write CSV in many locales. Without a header, ','.
+char Separator(absl::string_view text) {
+  const absl::string_view first = text.substr(0, text.find('\n'));
+  for (char sep : {',', ';', '\t'}) {
+    for (absl::string_view f : absl::StrSplit(first, sep)) {
+      if (HeaderWord(absl::StripSuffix(f, "\r")) == "name") return sep;
+    }
+  }
+  return ',';
+}
+
 // ReadInput reads the counterparties; errors of single rows stay with them.
-absl::StatusOr<std::vector<InputRow>> ReadInput(const std::string& path) {
+// Columns of the header it does not read are named in `notes`.
+absl::StatusOr<std::vector<InputRow>> ReadInput(const std::string& path,
+                                                std::vector<std::string>& notes) {
   absl::StatusOr<std::string> text = import_internal::ReadFileBytes(path, int64_t{1} << 31);
   if (!text.ok()) return text.status();
   if (!text::IsValidUtf8(*text)) {
@@ -98,7 +132,11 @@ absl::StatusOr<std::vector<InputRow>> ReadInput(const std::string& path) {
     text::Cp1252ToUtf8(*text, text::Cp1252Undefined::kC1Control, decoded);
     *text = std::move(decoded);
   }
-  import_internal::CsvReader csv(path, *text);
+  // Spreadsheets save "CSV UTF-8" with a byte-order mark: not a letter of
+  // the first column's header.
+  absl::string_view body = *text;
+  absl::ConsumePrefix(&body, "\xEF\xBB\xBF");
+  import_internal::CsvReader csv(path, body, Separator(body));
   import_internal::CsvRow row;
   std::vector<InputRow> out;
   int name_col = 0, country_col = 1, dob_col = 2;
@@ -119,12 +157,19 @@ absl::StatusOr<std::vector<InputRow>> ReadInput(const std::string& path) {
     if (first) {
       first = false;
       std::vector<std::string> header;
-      for (const std::string& f : row.fields) {
-        header.push_back(Lower(std::string(absl::StripAsciiWhitespace(f))));
-      }
+      for (const std::string& f : row.fields) header.push_back(HeaderWord(f));
       int n = -1;
+      bool is_header = false;
       for (size_t i = 0; i < header.size(); ++i) {
         if (header[i] == "name") n = static_cast<int>(i);
+        is_header = is_header || IsHeaderWord(header[i]);
+      }
+      if (is_header && n < 0) {
+        // Not a name to screen: a header whose name column is called
+        // otherwise would otherwise be read by position.
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ":", row.line, ": the header has no column \"name\" (it has ",
+            absl::StrJoin(row.fields, ", "), "): name the column of names \"name\""));
       }
       if (n >= 0) {
         name_col = n;
@@ -133,12 +178,13 @@ absl::StatusOr<std::vector<InputRow>> ReadInput(const std::string& path) {
         for (size_t i = 0; i < header.size(); ++i) {
           const std::string& h = header[i];
           if (h == "country") country_col = static_cast<int>(i);
-          if (h == "dob" || h == "born" || h == "date_of_birth" || h == "birth_date") {
-            dob_col = static_cast<int>(i);
-          }
-          if (h == "id" || h == "ids" || h == "identifier" || h == "identifiers" ||
-              h == "imo" || h == "registration" || h == "registration_number") {
-            id_cols.push_back(static_cast<int>(i));
+          if (IsDobHeader(h)) dob_col = static_cast<int>(i);
+          if (IsIdHeader(h)) id_cols.push_back(static_cast<int>(i));
+          if (!IsHeaderWord(h)) {
+            notes.push_back(absl::StrCat(
+                path, ":", row.line, ": column ", i + 1, " \"", row.fields[i],
+                "\" is not read (read: name, country, dob or born, and "
+                "identifiers: id, imo, registration)"));
           }
         }
         columns = header.size();
@@ -356,8 +402,10 @@ int RunScreen(const std::vector<std::string>& argv) {
   absl::StatusOr<int> threads = args->Int("threads", 0, 0, 256);
   if (!threads.ok()) return Fail(command, threads.status());
 
-  absl::StatusOr<std::vector<InputRow>> rows = ReadInput(args->positionals()[0]);
+  std::vector<std::string> notes;
+  absl::StatusOr<std::vector<InputRow>> rows = ReadInput(args->positionals()[0], notes);
   if (!rows.ok()) return Fail(command, rows.status());
+  for (const std::string& n : notes) std::cerr << "  note: " << n << "\n";
   absl::StatusOr<std::vector<std::string>> files = DataFiles(*args);
   if (!files.ok()) return Fail(command, files.status());
   absl::StatusOr<Graph> graph = LoadGraphFrom(*files);

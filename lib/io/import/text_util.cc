@@ -182,13 +182,13 @@ absl::StatusOr<bool> CsvReader::Next(CsvRow& row) {
             "(truncated file?)"));
       }
       // Text after the closing quote up to the separator is kept (lenient).
-      while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' &&
+      while (pos_ < text_.size() && text_[pos_] != separator_ && text_[pos_] != '\n' &&
              text_[pos_] != '\r') {
         field.push_back(text_[pos_]);
         advance(text_[pos_]);
       }
     } else {
-      while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' &&
+      while (pos_ < text_.size() && text_[pos_] != separator_ && text_[pos_] != '\n' &&
              !(text_[pos_] == '\r' && pos_ + 1 < text_.size() &&
                text_[pos_ + 1] == '\n')) {
         field.push_back(text_[pos_]);
@@ -198,7 +198,7 @@ absl::StatusOr<bool> CsvReader::Next(CsvRow& row) {
     row.fields.push_back(std::move(field));
     if (pos_ >= text_.size()) return true;
     const char c = text_[pos_];
-    if (c == ',') {
+    if (c == separator_) {
       advance(c);
       continue;
     }

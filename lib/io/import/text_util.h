@@ -66,8 +66,10 @@ struct CsvRow {
 // at LF or CRLF. Blank lines are skipped.
 class CsvReader {
  public:
-  CsvReader(std::string file, absl::string_view text)
-      : file_(std::move(file)), text_(text) {}
+  // `separator` is ',' for RFC 4180; ';' or '\t' for the files spreadsheets
+  // write in many locales.
+  CsvReader(std::string file, absl::string_view text, char separator = ',')
+      : file_(std::move(file)), text_(text), separator_(separator) {}
 
   // Next reads one record into `row`: true when a record was read, false at
   // the end of the text, DataLoss when a quoted field is not closed before
@@ -80,6 +82,7 @@ class CsvReader {
  private:
   std::string file_;
   absl::string_view text_;
+  char separator_ = ',';
   size_t pos_ = 0;
   int64_t line_ = 1;
   int64_t column_ = 1;
