@@ -532,6 +532,16 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     auto n = internal::NormalizeQueryIdentifier(id);
     if (!n.second.empty()) ids.push_back(std::move(n));
   }
+  // A name that is an identifier the lists hold ("IMO 9003550", an OFAC
+  // UID) is searched as that identifier as well: a user who types a
+  // vessel's IMO number wants the vessel, not a name one letter from "imo".
+  if (internal::HasDigit(query.name)) {
+    auto n = internal::NormalizeQueryIdentifier(query.name);
+    if (!n.second.empty() && d.id_index.contains(n.second) &&
+        std::find(ids.begin(), ids.end(), n) == ids.end()) {
+      ids.push_back(std::move(n));
+    }
+  }
   if (queries.empty() && ids.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
         "search: the query \"", query.name,
@@ -641,7 +651,8 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     // Identifiers.
     if (!ids.empty()) {
       h.identifier.agreement = Agreement::kUnknown;
-      h.identifier.query_value = query.identifiers.front();
+      h.identifier.query_value =
+          query.identifiers.empty() ? query.name : query.identifiers.front();
       for (const auto& [qs, qv] : ids) {
         for (const auto& [as, av] : d.node_ids[node]) {
           if (av == qv && (qs.empty() || qs == as)) {

@@ -142,6 +142,12 @@ TEST_F(SearchCliTest, ActorArgumentsSuggestOrRefuse) {
   EXPECT_EQ(r.code, 0) << r.err;
   r = OnLists({"neighbors", "SHOIGU, Sergei Kuzhugetovich", "--max-hops", "1"});
   EXPECT_EQ(r.code, 0) << r.err;
+  // A vessel's IMO number names the vessel (PATRIOT, IMO 9003550 on the
+  // 2024 SDN list), and says so.
+  r = OnLists({"exposure", "IMO 9003550", "--as-of", "2024-06-01"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("OFAC-24508 (PATRIOT, vessel)"));
+  EXPECT_THAT(r.err, HasSubstr("\"IMO 9003550\" is the identifier IMO 9003550 of OFAC-24508"));
 }
 
 TEST_F(SearchCliTest, UnknownAuthorityOrProgrammeIsRefusedWithTheKnownOnes) {

@@ -234,6 +234,24 @@ TEST_F(SearchTest, AttributesAgreeOrDisagree) {
   EXPECT_EQ(h[0].identifier.agreement, Agreement::kUnknown);  // No such id here.
 }
 
+// A name that is an identifier the lists hold is searched as one: the IMO
+// number typed where a name goes finds the ship, not a name near "imo".
+TEST_F(SearchTest, AnIdentifierGivenAsTheNameFindsItsHolder) {
+  for (const char* name : {"IMO 9234567", "imo9234567"}) {
+    std::vector<SearchHit> h = Find(name);
+    ASSERT_FALSE(h.empty()) << name;
+    EXPECT_EQ(graph_->node_id(h[0].node), "V-STAR") << name;
+    EXPECT_EQ(h[0].identifier.agreement, Agreement::kAgrees) << name;
+    EXPECT_EQ(h[0].identifier.query_value, "IMO 9234567");  // As read.
+    EXPECT_GE(h[0].score, 0.97) << name;
+  }
+  // A number no list holds stays a name: nothing agrees, nothing matches.
+  for (const SearchHit& x : Find("IMO 9999999")) {
+    EXPECT_NE(x.identifier.agreement, Agreement::kAgrees);
+    EXPECT_LT(x.score, kDefaultMatchThreshold);
+  }
+}
+
 TEST_F(SearchTest, WeakAliasesRaiseAScoreOnlyALittle) {
   std::vector<SearchHit> h = Find("Abu Ahmad");
   const SearchHit* duri = nullptr;

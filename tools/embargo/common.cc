@@ -438,6 +438,27 @@ absl::StatusOr<NodeId> ResolveActor(const Graph& graph,
     return absl::NotFoundError(
         absl::StrCat("no node has the id or name \"", id_or_name, "\""));
   }
+  if (exact.empty()) {
+    // An identifier given for the actor ("IMO 9003550"): the search reads
+    // the name as one too, and one actor holding it is the actor meant.
+    std::vector<const SearchHit*> held;
+    for (const SearchHit& h : *hits) {
+      if (h.identifier.agreement == Agreement::kAgrees) held.push_back(&h);
+    }
+    if (held.size() == 1) {
+      std::cerr << "note: \"" << id_or_name << "\" is the identifier "
+                << held[0]->identifier.actor_value << " of " << describe(held[0]->node)
+                << "\n";
+      return held[0]->node;
+    }
+    if (held.size() > 1) {
+      std::vector<std::string> candidates;
+      for (const SearchHit* h : held) candidates.push_back(describe(h->node));
+      return absl::FailedPreconditionError(absl::StrCat(
+          "\"", id_or_name, "\" is an identifier of several actors: ",
+          absl::StrJoin(candidates, "; "), "; give an id"));
+    }
+  }
   if (exact.size() == 1) {
     std::vector<std::string> rivals;
     for (const SearchHit& h : *hits) {
