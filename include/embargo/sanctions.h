@@ -584,6 +584,13 @@ struct Breach {
   Certainty certainty;
   Certainty date_certainty;
   Certainty item_certainty;
+  // Whom the embargo binds (EmbargoBinds): the other party of the transfer
+  // (supplier, recipient or intermediary) the authority's embargo forbids
+  // to trade with `party`, and kPossible when it was bound on only some of
+  // the transfer's days or its country is not on record. Unset, and
+  // kPossible, when the authority's own state is not on record.
+  std::optional<NodeId> bound;
+  Certainty bound_certainty = Certainty::kCertain;
   std::vector<v1::Evidence> transfer_evidence;
   std::vector<v1::Evidence> sanction_evidence;
 };
@@ -593,14 +600,33 @@ struct Breach {
 // measures cover the direction and whose items cover the transfer's item:
 //   - the supplier under MEASURE_ARMS_EMBARGO_EXPORTS (export from it);
 //   - the recipient under MEASURE_ARMS_EMBARGO_IMPORTS (import into it);
-//   - an intermediary under either.
-// Sanction::embargo_items empty means all items. The transfer's date is its
-// span of days (order to last delivery); the date rule above gives the
-// certainty, and an undated transfer is possibly in breach of any embargo
-// that ever applied. Ordered by transfer edge, role, party, sanction edge.
+//   - an intermediary under either;
+// and another party of the transfer was bound by the embargo. An embargo
+// binds those its authority's law reaches, not the whole world: the UN
+// Security Council's binds every state (Article 25 of the Charter), the
+// EU's its member states on their dates of membership (EmbargoBinds), any
+// other authority its own state (the authority actor's country). Russia
+// selling arms to China breaches no EU embargo on either; France selling
+// to China after 1989 may. Sanction::embargo_items empty means all items.
+// The transfer's date is its span of days (order to last delivery); the
+// date rule above gives the certainty, and an undated transfer is possibly
+// in breach of any embargo that ever applied. Ordered by transfer edge,
+// role, party, sanction edge.
 // Errors: NotFound for an unknown authority id.
 [[nodiscard]] absl::StatusOr<std::vector<Breach>> FindEmbargoBreaches(
     const Graph& graph, const BreachOptions& options = {});
+
+// EmbargoBinds says on which days an authority's embargo binds the state
+// `country` (ISO 3166-1 alpha-3): "UNSC" every state on every day; "EU" a
+// member state from its accession (1958-01-01 for the six founders, 1973
+// Denmark, Ireland and the United Kingdom, 1981 Greece, 1986 Spain and
+// Portugal, 1995 Austria, Finland and Sweden, 2004-05-01 the ten, 2007
+// Bulgaria and Romania, 2013-07-01 Croatia), the United Kingdom to the end
+// of its transition period (2020-12-31); any other authority its own
+// state, `authority_country`, on every day. Empty: never.
+std::vector<DayRange> EmbargoBinds(absl::string_view authority_id,
+                                   absl::string_view authority_country,
+                                   absl::string_view country);
 
 }  // namespace embargo
 

@@ -9,7 +9,8 @@
 // builder stores right after the transfer's own edge with the same record;
 // they are read from there instead of decoding the record. Records are
 // decoded only for breaches found (ids and evidence), each sanction once.
-// Linear in the edges.
+// A breach needs another party the embargo binds (EmbargoBinds): the EU's
+// member states are a table of accession dates below. Linear in the edges.
 
 #include <algorithm>
 #include <optional>
@@ -18,6 +19,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "embargo/kinds.h"
 #include "embargo/sanctions.h"
 #include "lib/internal/status_macros.h"
 #include "lib/sanctions/common.h"
@@ -46,7 +49,62 @@ std::optional<Certainty> ItemCovered(const EmbargoRow& s, v1::ItemCategory item)
   return std::nullopt;
 }
 
+// The EU's member states and the first day of their membership, from the
+// treaties of accession (in force on these days); the United Kingdom's
+// last day is after the table.
+struct Member {
+  const char* country;
+  const char* from;
+};
+constexpr Member kEuMembers[] = {
+    {"BEL", "1958-01-01"}, {"DEU", "1958-01-01"}, {"FRA", "1958-01-01"},
+    {"ITA", "1958-01-01"}, {"LUX", "1958-01-01"}, {"NLD", "1958-01-01"},
+    {"DNK", "1973-01-01"}, {"IRL", "1973-01-01"}, {"GBR", "1973-01-01"},
+    {"GRC", "1981-01-01"}, {"ESP", "1986-01-01"}, {"PRT", "1986-01-01"},
+    {"AUT", "1995-01-01"}, {"FIN", "1995-01-01"}, {"SWE", "1995-01-01"},
+    {"CYP", "2004-05-01"}, {"CZE", "2004-05-01"}, {"EST", "2004-05-01"},
+    {"HUN", "2004-05-01"}, {"LVA", "2004-05-01"}, {"LTU", "2004-05-01"},
+    {"MLT", "2004-05-01"}, {"POL", "2004-05-01"}, {"SVK", "2004-05-01"},
+    {"SVN", "2004-05-01"}, {"BGR", "2007-01-01"}, {"ROU", "2007-01-01"},
+    {"HRV", "2013-07-01"}};
+// The United Kingdom left on 2020-01-31; Union law, its common foreign and
+// security policy included, applied to it until the end of the transition
+// period (Withdrawal Agreement, Articles 126-127).
+constexpr char kUkLastDay[] = "2020-12-31";
+
+int32_t Day(const char* date) { return PartialDate::Parse(date)->EarliestDay(); }
+
+// BoundCertainty: was a party of the country `country` bound by the
+// embargo on the transfer's days? Certain when on all of them, possible
+// when on some, or when the country is not on record and some state is.
+std::optional<Certainty> BoundOn(const std::vector<DayRange>& spans, DayRange days,
+                                 bool ignore_dates) {
+  std::optional<Certainty> best;
+  for (const DayRange& span : spans) {
+    if (ignore_dates || days.Within(span)) return Certainty::kCertain;
+    if (days.Overlaps(span)) best = Certainty::kPossible;
+  }
+  return best;
+}
+
 }  // namespace
+
+std::vector<DayRange> EmbargoBinds(absl::string_view authority_id,
+                                   absl::string_view authority_country,
+                                   absl::string_view country) {
+  if (country.empty()) return {};
+  if (authority_id == "UNSC") return {DayRange{}};
+  if (authority_id == "EU") {
+    for (const Member& m : kEuMembers) {
+      if (country != m.country) continue;
+      return {DayRange{Day(m.from), country == "GBR" ? PartialDate::Parse(kUkLastDay)->LatestDay()
+                                                     : kMaxDay}};
+    }
+    return {};
+  }
+  if (!authority_country.empty() && country == authority_country) return {DayRange{}};
+  return {};
+}
 
 absl::StatusOr<std::vector<Breach>> FindEmbargoBreaches(
     const Graph& graph, const BreachOptions& options) {
@@ -115,6 +173,31 @@ absl::StatusOr<std::vector<Breach>> FindEmbargoBreaches(
         if (!item_c) continue;
         std::optional<Certainty> date_c = internal::Judge(s.row.spans, when);
         if (!date_c) continue;
+        // Another party the embargo binds, the most certainly bound first.
+        const uint32_t authority = d.edge_from[s.row.edge];
+        const absl::string_view authority_id = graph.node_id(NodeId(authority));
+        const absl::string_view authority_country = graph.node_country(NodeId(authority));
+        std::optional<NodeId> bound;
+        std::optional<Certainty> bound_c;
+        if (authority_id != "UNSC" && authority_id != "EU" && authority_country.empty()) {
+          bound_c = Certainty::kPossible;  // Whom it binds is not on record.
+        }
+        for (const auto& [other, other_role] : parties) {
+          if (other == party || bound_c == Certainty::kCertain) continue;
+          const NodeId o(other);
+          const absl::string_view country =
+              graph.node_kind(o) == NodeKind::kState ? graph.node_id(o) : graph.node_country(o);
+          std::optional<Certainty> c =
+              country.empty() ? (authority_id == "UNSC" ? std::optional(Certainty::kCertain)
+                                                        : std::optional(Certainty::kPossible))
+                              : BoundOn(EmbargoBinds(authority_id, authority_country, country),
+                                        days, options.ignore_dates);
+          if (c && (!bound_c || *c < *bound_c || !bound)) {
+            bound = o;
+            bound_c = c;
+          }
+        }
+        if (!bound_c) continue;  // No party it binds: no breach of it.
         if (!decoded) {
           transfer_id = graph.EdgeRecordId(EdgeId(t));
           transfer_evidence = graph.Evidence(EdgeId(t));
@@ -133,7 +216,9 @@ absl::StatusOr<std::vector<Breach>> FindEmbargoBreaches(
         b.measure = measure;
         b.date_certainty = *date_c;
         b.item_certainty = *item_c;
-        b.certainty = std::max(*date_c, *item_c);
+        b.bound = bound;
+        b.bound_certainty = *bound_c;
+        b.certainty = std::max({*date_c, *item_c, *bound_c});
         if (!s.record) s.record = internal::DecodeSanction(d, s.row.edge);
         b.sanction = internal::MakeInForce(graph, s.row.edge, *s.record, *date_c);
         b.transfer_evidence = transfer_evidence;

@@ -502,6 +502,9 @@ percent are left out.
           d["certainty"] = std::string(CertaintyName(b.certainty));
           d["date_certainty"] = std::string(CertaintyName(b.date_certainty));
           d["item_certainty"] = std::string(CertaintyName(b.item_certainty));
+          d["bound"] = b.bound ? py::object(py::str(std::string(g.node_id(*b.bound))))
+                               : py::object(py::none());
+          d["bound_certainty"] = std::string(CertaintyName(b.bound_certainty));
           py::list te, se;
           for (const v1::Evidence& e : b.transfer_evidence) te.append(MessageToDict(e));
           for (const v1::Evidence& e : b.sanction_evidence) se.append(MessageToDict(e));

@@ -58,6 +58,54 @@ TEST(EmbargoBreachTest, DirectionDecidesWhichMeasureApplies) {
                                     "T-CC/SHIP/intermediary/IMP-SHIP/certain"));
 }
 
+// An embargo binds those its authority's law reaches: the Security
+// Council's every state, the EU's its member states while members, another
+// authority its own state. A sale between two states the embargo does not
+// bind breaches nothing.
+TEST(EmbargoBreachTest, AnEmbargoBindsOnlyThoseItsAuthorityReaches) {
+  Data d;
+  d.State("CHN").State("RUS").State("FRA").State("POL").State("GBR").State("USA").State(
+      "PRK");
+  d.Authority("UNSC").Authority("EU").Authority("OFAC", "USA");
+  d.Actor("BROKER", v1::ACTOR_KIND_COMPANY, "FRA");
+  d.Sanction("EU-CHN", "EU", "CHN", "EU-CHINA", {kImports}, "1989-06-27");
+  d.Sanction("US-CHN", "OFAC", "CHN", "US-CHINA", {kImports}, "1990");
+  d.Sanction("UN-PRK", "UNSC", "PRK", "UNSCR 1718", {kExports}, "2006-10-14");
+  d.Transfer("RUS-CHN", "RUS", "CHN", v1::ITEM_ROCKETS, "2010");
+  d.Transfer("FRA-CHN", "FRA", "CHN", v1::ITEM_ROCKETS, "2010");
+  d.Transfer("POL-CHN", "POL", "CHN", v1::ITEM_ROCKETS, "2004");  // Joined 2004-05-01.
+  d.Transfer("GBR-CHN-2019", "GBR", "CHN", v1::ITEM_ROCKETS, "2019");
+  d.Transfer("GBR-CHN-2021", "GBR", "CHN", v1::ITEM_ROCKETS, "2021");  // Left.
+  d.Transfer("USA-CHN", "USA", "CHN", v1::ITEM_ROCKETS, "2010");
+  d.Transfer("RUS-CHN-VIA", "RUS", "CHN", v1::ITEM_ROCKETS, "2010", {"BROKER"});
+  d.Transfer("PRK-RUS", "PRK", "RUS", v1::ITEM_ROCKETS, "2023");
+  Graph g = d.Graph();
+  EXPECT_THAT(Lines(g), UnorderedElementsAre(
+                            "FRA-CHN/CHN/recipient/EU-CHN/certain",
+                            "POL-CHN/CHN/recipient/EU-CHN/possible",
+                            "GBR-CHN-2019/CHN/recipient/EU-CHN/certain",
+                            "USA-CHN/CHN/recipient/US-CHN/certain",
+                            "RUS-CHN-VIA/CHN/recipient/EU-CHN/certain",
+                            "PRK-RUS/PRK/supplier/UN-PRK/certain"));
+  for (const Breach& b : *FindEmbargoBreaches(g)) {
+    ASSERT_TRUE(b.bound.has_value()) << b.transfer_id;
+    const std::string bound(g.node_id(*b.bound));
+    if (b.transfer_id == "RUS-CHN-VIA") EXPECT_EQ(bound, "BROKER");  // A French company.
+    if (b.transfer_id == "PRK-RUS") EXPECT_EQ(bound, "RUS");
+    if (b.transfer_id == "POL-CHN") {
+      EXPECT_EQ(b.bound_certainty, Certainty::kPossible);
+      EXPECT_EQ(b.date_certainty, Certainty::kCertain);
+    }
+  }
+  // An authority whose state is not on record: whom it binds is unknown,
+  // so each breach of its embargo is possible, none certain.
+  Data u;
+  u.State("CHN").State("RUS").Authority("SOMEONE");
+  u.Sanction("X-CHN", "SOMEONE", "CHN", "X", {kImports}, "2000");
+  u.Transfer("RUS-CHN", "RUS", "CHN", v1::ITEM_ROCKETS, "2010");
+  EXPECT_THAT(Lines(u.Graph()), ElementsAre("RUS-CHN/CHN/recipient/X-CHN/possible"));
+}
+
 TEST(EmbargoBreachTest, ItemsCovered) {
   Data d = Parties();
   d.Sanction("MISSILES-ONLY", "UNSC", "AAA", "R1", {kExports}, "2000", "",

@@ -201,5 +201,39 @@ TEST_F(EmbargoesOnSipriTest, AFilterReadsOnlyItsAuthority) {
   }
 }
 
+// The EU's embargoes bind its member states, not the world: Russia's sales
+// to China and India, the register's largest flows, breach no EU embargo
+// (its sales to Greece and Hungary after 2014 may breach the EU's ban on
+// buying Russian arms);
+// every EU breach has a party of a member state on the transfer's dates
+// (certain) or one whose country is not on record (possible). The UN's
+// bind every state, certainly.
+TEST_F(EmbargoesOnSipriTest, TheEusEmbargoesBindOnlyItsMemberStates) {
+  const std::vector<Breach> eu = Breaches("EU");
+  ASSERT_FALSE(eu.empty());
+  int france_to_china = 0;
+  for (const Breach& b : eu) {
+    if (Id(b.supplier) == "RUS") {
+      EXPECT_NE(Id(b.recipient), "CHN") << b.transfer_id;
+      EXPECT_NE(Id(b.recipient), "IND") << b.transfer_id;
+    }
+    ASSERT_TRUE(b.bound.has_value()) << b.transfer_id;
+    const std::string bound = Id(*b.bound);
+    const absl::string_view country = graph_->node_kind(*b.bound) == NodeKind::kState
+                                          ? graph_->node_id(*b.bound)
+                                          : graph_->node_country(*b.bound);
+    if (country.empty()) {
+      EXPECT_EQ(b.bound_certainty, Certainty::kPossible) << b.transfer_id << " " << bound;
+    } else {
+      EXPECT_FALSE(EmbargoBinds("EU", "", country).empty()) << b.transfer_id << " " << bound;
+    }
+    france_to_china += Id(b.supplier) == "FRA" && Id(b.recipient) == "CHN";
+  }
+  EXPECT_GT(france_to_china, 0);
+  for (const Breach& b : Breaches("UNSC")) {
+    EXPECT_EQ(b.bound_certainty, Certainty::kCertain) << b.transfer_id;
+  }
+}
+
 }  // namespace
 }  // namespace embargo

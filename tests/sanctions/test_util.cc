@@ -22,10 +22,12 @@ Data::Data() {
   s->set_publisher("test fixture");
 }
 
-Data& Data::Actor(const std::string& id, v1::ActorKind kind) {
+Data& Data::Actor(const std::string& id, v1::ActorKind kind,
+                  const std::string& country) {
   v1::Actor* a = dataset_.add_actors();
   a->set_id(id);
   a->set_kind(kind);
+  if (!country.empty()) a->set_country(country);
   a->set_name("Name of " + id);
   return *this;
 }

@@ -30,14 +30,15 @@ class Data {
  public:
   Data();  // One source, "src", cited by every record.
 
-  Data& Actor(const std::string& id, v1::ActorKind kind);
+  Data& Actor(const std::string& id, v1::ActorKind kind,
+              const std::string& country = "");
   Data& Company(const std::string& id) {
     return Actor(id, v1::ACTOR_KIND_COMPANY);
   }
   Data& Person(const std::string& id) { return Actor(id, v1::ACTOR_KIND_PERSON); }
   Data& State(const std::string& id) { return Actor(id, v1::ACTOR_KIND_STATE); }
-  Data& Authority(const std::string& id) {
-    return Actor(id, v1::ACTOR_KIND_GOVERNMENT_BODY);
+  Data& Authority(const std::string& id, const std::string& country = "") {
+    return Actor(id, v1::ACTOR_KIND_GOVERNMENT_BODY, country);
   }
   Data& Relation(const std::string& id, v1::RelationKind kind,
                  const std::string& subject, const std::string& object,

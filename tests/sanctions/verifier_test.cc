@@ -88,11 +88,15 @@ Random MakeRandom(uint32_t seed) {
   std::mt19937 rng(seed);
   Random r;
   sanctions_testing::Data& d = r.data;
-  d.Authority("AU0").Authority("AU1");
+  // AU0's embargoes bind its own state, USA; whom AU1's bind is not on
+  // record (it has no country). Actors are of USA, of CHN or of no country.
+  d.State("USA").State("CHN").Authority("AU0", "USA").Authority("AU1");
   const int n = std::uniform_int_distribution<int>(3, 12)(rng);
+  const std::vector<std::string> countries = {"USA", "CHN", ""};
   for (int i = 0; i < n; ++i) {
     const std::string id = absl::StrCat("N", i);
-    d.Actor(id, Chance(rng, 0.3) ? v1::ACTOR_KIND_PERSON : v1::ACTOR_KIND_COMPANY);
+    d.Actor(id, Chance(rng, 0.3) ? v1::ACTOR_KIND_PERSON : v1::ACTOR_KIND_COMPANY,
+            Pick(rng, countries));
     r.parties.push_back(id);
   }
   const std::vector<v1::Status> statuses = {
@@ -571,6 +575,8 @@ TEST(SanctionsVerifierTest, Breaches) {
     o.regime.measures = {};
     o.ignore_dates = Chance(rng, 0.1);
     std::vector<std::string> expected;
+    std::map<std::string, std::string> country_of;
+    for (const v1::Actor& a : r.data.dataset().actors()) country_of[a.id()] = a.country();
     for (const v1::Transfer& t : r.data.dataset().transfers()) {
       if (t.status() < o.min_transfer_status) continue;
       std::vector<std::pair<std::string, BreachRole>> parties = {
@@ -606,9 +612,18 @@ TEST(SanctionsVerifierTest, Breaches) {
           const int date = Judgement(s.listed(), s.delisted(), days,
                                      o.ignore_dates, true);
           if (date == 0) continue;
+          // Bound: AU0 binds the transfer's other parties of USA (2), and
+          // possibly those of no country (1); AU1 binds whom is unknown (1).
+          int bound = s.authority_id() == "AU1" ? 1 : 0;
+          for (const auto& [other, unused] : parties) {
+            if (other == party || s.authority_id() == "AU1") continue;
+            const std::string& c = country_of.at(other);
+            bound = std::max(bound, c == "USA" ? 2 : c.empty() ? 1 : 0);
+          }
+          if (bound == 0) continue;
           expected.push_back(absl::StrCat(
               t.id(), "/", party, "/", BreachRoleName(role), "/", s.id(), "/",
-              std::min(item, date) == 2 ? "certain" : "possible"));
+              std::min({item, date, bound}) == 2 ? "certain" : "possible"));
         }
       }
     }

@@ -63,8 +63,13 @@ constexpr char kBreachesHelp[] = R"(usage: embargo breaches [options]
 Lists the arms transfers that breach an arms embargo: a transfer whose
 supplier was under an embargo on exports, whose recipient was under an
 embargo on imports, or whose intermediary was under either, on the
-transfer's dates, for the items the embargo covers. Each breach says which
-sanction (programme, legal basis) and how certain it is (dates and item).
+transfer's dates, for the items the embargo covers, when another party of
+the transfer was bound by the embargo ("bound"): the UN Security Council's
+binds every state, the EU's its member states while members, another
+authority its own state (Russia selling to China breaches no EU embargo on
+China; France selling to China may). Each breach says which sanction
+(programme, legal basis) and how certain it is (dates, item and whether the
+other party was bound on those dates).
 
 Options:
   --as-of DATE         only transfers that had begun by this date
@@ -500,6 +505,10 @@ int RunBreaches(const std::vector<std::string>& argv) {
       o["certainty"] = std::string(CertaintyName(b->certainty));
       o["date_certainty"] = std::string(CertaintyName(b->date_certainty));
       o["item_certainty"] = std::string(CertaintyName(b->item_certainty));
+      // The other party the embargo binds (null: the authority's state is
+      // not on record, so whom it binds is unknown).
+      o["bound"] = b->bound ? Json(std::string(graph->node_id(*b->bound))) : Json();
+      o["bound_certainty"] = std::string(CertaintyName(b->bound_certainty));
       Json src = Json::array();
       for (const v1::Evidence& e : b->transfer_evidence) src.push_back(e.source_id());
       o["transfer_sources"] = src;
@@ -520,13 +529,16 @@ int RunBreaches(const std::vector<std::string>& argv) {
               << (as_of.known() ? absl::StrCat(" of transfers begun by ", as_of.ToString()) : "")
               << "\n\n";
     Table t({"transfer", "supplier", "recipient", "item", "when", "status",
-             "embargoed", "sanction", "programme", "measure", "certainty"});
+             "embargoed", "bound", "sanction", "programme", "measure", "certainty"});
     for (const Breach* b : breaches) {
       t.Add({b->transfer_id, std::string(graph->node_id(b->supplier)),
              std::string(graph->node_id(b->recipient)), ItemName(b->item),
              when(b->transfer_days), StatusName(b->transfer_status),
              absl::StrCat(graph->node_id(b->party), " (",
                           BreachRoleName(b->role), ")"),
+             b->bound ? absl::StrCat(graph->node_id(*b->bound),
+                                     b->bound_certainty == Certainty::kPossible ? " (possibly)" : "")
+                      : std::string("unknown"),
              b->sanction.sanction_id, b->sanction.program,
              MeasureName(b->measure), std::string(CertaintyName(b->certainty))});
     }
