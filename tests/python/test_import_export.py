@@ -185,5 +185,13 @@ def test_sipri_with_the_shipped_arms_embargoes():
     assert len(prk_rus) == 4
     assert all(r["role"] == "supplier" for r in prk_rus)
     assert all("UNSCR 1718 (2006-10-14)" in r["legal_basis"] for r in prk_rus)
+    # Russia, bound by the Security Council's ban, is the party bound.
+    assert all(r["bound"] == "RUS" and r["bound_certainty"] == "certain"
+               for r in prk_rus)
+    # The EU's embargo on China binds EU member states, not Russia.
+    eu = g.breaches(authorities="EU").to_dicts()
+    assert any(r["supplier"] == "FRA" and r["recipient"] == "CHN" for r in eu)
+    assert not any(r["supplier"] == "RUS" and r["recipient"] == "CHN"
+                   for r in eu)
     # Without the option there is no embargo to breach.
     assert len(embargo.load(sipri).breaches(authorities=None).to_dicts()) == 0
