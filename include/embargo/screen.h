@@ -94,8 +94,10 @@ struct ScreenMatch {
   // ScreenOptions::max_nearby, nearest first, each with one path.
   std::vector<NearbySanctioned> nearby;
   // How many sanctioned actors lie within `hops` hops: all of them, also
-  // those past max_nearby; a lower bound when nearby_incomplete.
+  // those past max_nearby; a lower bound when nearby_incomplete. Only when
+  // nearby_searched (hops > 0); unknown, not 0, when sanctioned_unknown.
   size_t nearby_count = 0;
+  bool nearby_searched = false;
   // The neighbourhood search stopped at its limits (Neighborhood::
   // truncated): more sanctioned actors may lie within reach.
   bool nearby_incomplete = false;

@@ -99,6 +99,7 @@ absl::StatusOr<ScreenResult> Screener::Screen(const SearchQuery& query) const {
       f.until = d.options.as_of;
       absl::StatusOr<Neighborhood> nb = Neighbors(g, h.node, d.options.hops, f);
       if (!nb.ok()) return nb.status();
+      m.nearby_searched = true;
       for (const Neighbor& n : nb->nodes) {
         if (!d.sanctioned.Contains(n.node)) continue;
         ++m.nearby_count;

@@ -221,9 +221,9 @@ def _graph_screen(self, rows, as_of=None, hops=2, kinds=None, threshold=0.75,
     alone), 'nearby' (the ``nearby`` nearest sanctioned
     actors within ``hops`` over ``kinds``, default ownership, directorship,
     control, operator, family and associate links, with a path each) and
-    'nearby_count' (how many lie within reach, all of them counted; None,
-    unknown, when no sanctions list is loaded; a lower bound when
-    'nearby_incomplete')."""
+    'nearby_count' (how many lie within reach, all of them counted; None
+    when no sanctions list is loaded, unknown, or ``hops`` is 0, not looked
+    for; a lower bound when 'nearby_incomplete')."""
     if hasattr(rows, "to_dict") and hasattr(rows, "columns"):
         rows = [_clean_frame_row(r) for r in rows.to_dict("records")]
     return self._screen(list(rows), as_of, hops, kinds, threshold, matches,

@@ -157,10 +157,11 @@ py::dict MatchDict(const Graph& g, const ScreenMatch& m) {
   }
   d["nearby"] = nearby;
   // All the sanctioned actors within reach, also those past the listed
-  // nearest: None (unknown) when no sanctions list is loaded, a lower bound
-  // when 'nearby_incomplete'.
-  d["nearby_count"] = m.sanctioned_unknown ? py::object(py::none())
-                                           : py::object(py::int_(m.nearby_count));
+  // nearest: None when no sanctions list is loaded (unknown) or hops is 0
+  // (not looked for), a lower bound when 'nearby_incomplete'.
+  d["nearby_count"] = m.sanctioned_unknown || !m.nearby_searched
+                         ? py::object(py::none())
+                         : py::object(py::int_(m.nearby_count));
   d["nearby_incomplete"] = m.nearby_incomplete;
   return d;
 }

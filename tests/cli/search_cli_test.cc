@@ -317,6 +317,12 @@ TEST_F(SearchCliTest, ScreenCountsEverySanctionedActorNearbyNotOnlyThoseListed) 
   Result none = OnLists({"screen", Path("sber.csv"), "--matches", "1", "--hops", "0"});
   ASSERT_EQ(none.code, 0) << none.err;
   EXPECT_THAT(none.out, Not(HasSubstr("sanctioned actors within")));
+  none = OnLists({"screen", Path("sber.csv"), "--matches", "1", "--hops", "0", "--json"});
+  ASSERT_EQ(none.code, 0) << none.err;
+  j = nlohmann::json::parse(none.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << none.out;
+  EXPECT_TRUE(j["rows"][0]["matches"][0]["nearby_count"].is_null());  // Not 0.
+  EXPECT_TRUE(j["rows"][0]["matches"][0]["nearby"].empty());
 }
 
 // On the EU list alone, the OFAC 50 % rule has no list to count: whether

@@ -295,6 +295,7 @@ TEST_F(SearchTest, ScreenReportsSanctionsOwnershipAndNeighbours) {
   EXPECT_EQ(graph_->node_id(m.nearby[0].node), "C-VTB");
   EXPECT_EQ(m.nearby[0].path.hops.size(), 1u);
   EXPECT_EQ(m.nearby_count, 1u);
+  EXPECT_TRUE(m.nearby_searched);
   EXPECT_FALSE(m.nearby_truncated);
   EXPECT_FALSE(m.nearby_incomplete);
 

@@ -321,7 +321,8 @@ Json MatchJson(const Graph& g, const ScreenMatch& m) {
                       {"path", PathText(g, n.path)}});
   }
   j["nearby"] = std::move(nearby);
-  j["nearby_count"] = m.sanctioned_unknown ? Json() : Json(m.nearby_count);
+  j["nearby_count"] =
+      m.sanctioned_unknown || !m.nearby_searched ? Json() : Json(m.nearby_count);
   j["nearby_incomplete"] = m.nearby_incomplete;
   j["nearby_truncated"] = m.nearby_truncated;
   return j;
