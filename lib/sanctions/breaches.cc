@@ -74,9 +74,9 @@ constexpr char kUkLastDay[] = "2020-12-31";
 
 int32_t Day(const char* date) { return PartialDate::Parse(date)->EarliestDay(); }
 
-// BoundCertainty: was a party of the country `country` bound by the
-// embargo on the transfer's days? Certain when on all of them, possible
-// when on some, or when the country is not on record and some state is.
+// BoundOn: was a party bound by the embargo on the transfer's `days`,
+// given the spans on which the embargo binds its country (EmbargoBinds)?
+// Certain when on all of them, possible when on some, nullopt on none.
 std::optional<Certainty> BoundOn(const std::vector<DayRange>& spans, DayRange days,
                                  bool ignore_dates) {
   std::optional<Certainty> best;

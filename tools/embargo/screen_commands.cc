@@ -50,15 +50,16 @@ their explanations; for each match the sanctions in force on --as-of
 ownership (--rule ofac: 50 % or more; eu: more than 50 % or control) with
 the chain of stakes, and the sanctioned actors within --hops (default 2)
 over --kinds (default ownership,directorship,control,operator,family,
-associate): how many, and the nearest --nearby of them with one path each. A row that cannot be read is reported with
-its line number and the others go on (exit status 1).
+associate): how many, and the nearest --nearby of them with one path each.
+A row that cannot be read is reported with its line number and the others
+go on (exit status 1).
 
 Output: a table; --json (one object per row); --csv (one line per match,
 columns line,query,rank,score,id,name,kind,country,sanctioned,sanctions,
-blocked,chain,nearby_count,nearby,explanation,error; sanctioned and blocked are yes,
-possibly or no: "possibly" where a listing date or an ownership share is
-unknown, so that the answer holds on some readings and not on others;
-blocked is "unknown" when the rule's own list is not loaded, e.g. the
+blocked,chain,nearby_count,nearby,explanation,error; sanctioned and blocked
+are yes, possibly or no: "possibly" where a listing date or an ownership
+share is unknown, so that the answer holds on some readings and not on
+others; blocked is "unknown" when the rule's own list is not loaded, e.g. the
 OFAC rule over the EU list alone; JSON: "blocked" true, false or null,
 "blocked_certainty" the same words).
 -o writes to a file. Progress goes to stderr when it is a terminal.
@@ -165,8 +166,8 @@ absl::StatusOr<std::vector<InputRow>> ReadInput(const std::string& path,
         is_header = is_header || IsHeaderWord(header[i]);
       }
       if (is_header && n < 0) {
-        // Not a name to screen: a header whose name column is called
-        // otherwise would otherwise be read by position.
+        // A header, not a name to screen: read by position, its columns
+        // would be taken for name, country, dob and id whatever they hold.
         return absl::InvalidArgumentError(absl::StrCat(
             path, ":", row.line, ": the header has no column \"name\" (it has ",
             absl::StrJoin(row.fields, ", "), "): name the column of names \"name\""));
