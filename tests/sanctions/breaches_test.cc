@@ -87,7 +87,11 @@ TEST(EmbargoBreachTest, AnEmbargoBindsOnlyThoseItsAuthorityReaches) {
                             "USA-CHN/CHN/recipient/US-CHN/certain",
                             "RUS-CHN-VIA/CHN/recipient/EU-CHN/certain",
                             "PRK-RUS/PRK/supplier/UN-PRK/certain"));
-  for (const Breach& b : *FindEmbargoBreaches(g)) {
+  // Held in a variable: a range-for over *FindEmbargoBreaches(g) would
+  // read a destroyed temporary.
+  const absl::StatusOr<std::vector<Breach>> breaches = FindEmbargoBreaches(g);
+  ASSERT_TRUE(breaches.ok()) << breaches.status();
+  for (const Breach& b : *breaches) {
     ASSERT_TRUE(b.bound.has_value()) << b.transfer_id;
     const std::string bound(g.node_id(*b.bound));
     if (b.transfer_id == "RUS-CHN-VIA") EXPECT_EQ(bound, "BROKER");  // A French company.
