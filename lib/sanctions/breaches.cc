@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -72,7 +73,19 @@ constexpr Member kEuMembers[] = {
 // period (Withdrawal Agreement, Articles 126-127).
 constexpr char kUkLastDay[] = "2020-12-31";
 
-int32_t Day(const char* date) { return PartialDate::Parse(date)->EarliestDay(); }
+// EuMembership: each member state's days of membership, read once (the
+// breach scan asks for them per transfer party).
+const absl::flat_hash_map<std::string, DayRange>& EuMembership() {
+  static const auto* const kDays = [] {
+    auto* days = new absl::flat_hash_map<std::string, DayRange>();
+    for (const Member& m : kEuMembers) {
+      (*days)[m.country] = DayRange{PartialDate::Parse(m.from)->EarliestDay(), kMaxDay};
+    }
+    (*days)["GBR"].hi = PartialDate::Parse(kUkLastDay)->LatestDay();
+    return days;
+  }();
+  return *kDays;
+}
 
 // BoundOn: was a party bound by the embargo on the transfer's `days`,
 // given the spans on which the embargo binds its country (EmbargoBinds)?
@@ -95,12 +108,9 @@ std::vector<DayRange> EmbargoBinds(absl::string_view authority_id,
   if (country.empty()) return {};
   if (authority_id == "UNSC") return {DayRange{}};
   if (authority_id == "EU") {
-    for (const Member& m : kEuMembers) {
-      if (country != m.country) continue;
-      return {DayRange{Day(m.from), country == "GBR" ? PartialDate::Parse(kUkLastDay)->LatestDay()
-                                                     : kMaxDay}};
-    }
-    return {};
+    auto it = EuMembership().find(country);
+    if (it == EuMembership().end()) return {};
+    return {it->second};
   }
   if (!authority_country.empty() && country == authority_country) return {DayRange{}};
   return {};
