@@ -54,11 +54,15 @@ std::vector<DatasetFile> RealLists() {
 }
 
 // WordsKey is the sorted spelling keys of a name's words, company forms
-// aside.
+// aside, an East Slavic given name or patronymic by the key its Russian,
+// Ukrainian and Belarusian forms share (NameFormKey: "Alexander" and
+// "Aleksandr", "Mykola" and "Nikolai" are one name written two ways).
 std::vector<std::string> WordsKey(absl::string_view name) {
   std::vector<std::string> w;
   for (const std::string& x : text_internal::SplitName(name).words) {
-    w.push_back(text_internal::SpellingKey(x));
+    std::string key = text_internal::SpellingKey(x);
+    const std::string form = text_internal::NameFormKey(key);
+    w.push_back(form.empty() ? std::move(key) : absl::StrCat("~", form));
   }
   std::sort(w.begin(), w.end());
   w.erase(std::unique(w.begin(), w.end()), w.end());
