@@ -60,6 +60,17 @@
 //      EU's "Alexey Vasilyevich GORDEYEV" —, of two words or more, born on
 //      the same full date, with no country on one side or a country in
 //      common. The name must be unambiguous in each file.
+//   6. Registry number and country ("registry number+country"; off with
+//      registry_numbers = false; runs after rule 2): the same company
+//      register, tax or statistics number (OGRN, INN, OKPO, VAT, ...), LEI or
+//      DUNS number, read as its letters and digits whatever the scheme's
+//      name (OFAC's "Registration ID" is the EU's "OGRN", OFAC's "Tax ID
+//      No." the EU's "INN"; eight characters or more, six digits or more),
+//      compatible kinds, and a country in common or not given on one side:
+//      the identifier's own country where the list gives one, else the
+//      actor's. OFAC's "ROSOBORONEKSPORT OAO" and the EU's "JSC
+//      ROSOBORONEXPORT" share OGRN 1117746521452 and INN 7718852163. A
+//      number that several actors of one file bear joins none of them.
 // Compatible kinds: person with person, vessel with vessel, aircraft with
 // aircraft, state with state (by id only); company, legal entity,
 // organisation, government body, military unit and international body form
@@ -123,6 +134,7 @@ inline constexpr char kRuleNameCountryKind[] = "name+country+kind";
 inline constexpr char kRuleNameOneSidedCountry[] =
     "name+kind, country on one side";
 inline constexpr char kRuleSpellingBirthDate[] = "spelling+birth date";
+inline constexpr char kRuleRegistryNumber[] = "registry number+country";
 
 // ResolveOptions switches the rules on and off.
 struct ResolveOptions {
@@ -140,6 +152,9 @@ struct ResolveOptions {
   // were born on the same full date, with no country on one side or a
   // country in common (also needs name_country_kind).
   bool spelling_birth_date = true;
+  // Rule 6: a company register, tax or statistics number, LEI or DUNS
+  // number in common, with a country in common or not given on one side.
+  bool registry_numbers = true;
   // Countries read from the end of addresses ("Central District, Pyongyang,
   // DPRK" -> PRK) for actors without a country, for rules 3 and 4.
   bool countries_from_addresses = true;
@@ -158,7 +173,8 @@ struct Merge {
   // The file of each of merged_ids.
   std::vector<std::string> files;
   // kRuleSameId, kRuleIdentifier, kRuleNameCountryKind,
-  // kRuleNameOneSidedCountry or kRuleSpellingBirthDate.
+  // kRuleNameOneSidedCountry, kRuleSpellingBirthDate or
+  // kRuleRegistryNumber.
   std::string rule;
   // What matched: "same id RUS", "IMO=9234567",
   // "name 'korea mining development trading corporation' + country PRK +

@@ -136,6 +136,23 @@ std::vector<StrongKey> StrongIdentifierKeys(absl::string_view scheme,
   return out;
 }
 
+std::string RegistryNumberKey(absl::string_view scheme, absl::string_view value) {
+  static constexpr absl::string_view kSchemes[] = {"REGISTRATION", "TAX_ID", "INN", "OGRN",
+                                                   "OKPO",         "VAT",    "LEI", "DUNS"};
+  if (std::find(std::begin(kSchemes), std::end(kSchemes), scheme) == std::end(kSchemes)) {
+    return "";
+  }
+  std::string out;
+  int digits = 0;
+  for (char c : value) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c))) continue;
+    digits += absl::ascii_isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+    out.push_back(absl::ascii_toupper(static_cast<unsigned char>(c)));
+  }
+  if (out.size() < 8 || digits < 6) return "";
+  return out;
+}
+
 bool SingleValued(absl::string_view scheme) {
   return scheme == "IMO" || scheme == "OFAC_UID" || scheme == "UN_REF";
 }

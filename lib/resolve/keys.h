@@ -97,6 +97,16 @@ bool DateKnown(const v1::Date& d);
 bool DatesCompatible(const v1::Date& a, const v1::Date& b);
 // DateText is "1955", "1955-05" or "1955-05-21".
 std::string DateText(const v1::Date& d);
+// RegistryNumberKey is the number a company register, tax office or
+// statistics office gives (schemes REGISTRATION, TAX_ID, INN, OGRN, OKPO,
+// VAT), or an LEI or DUNS number, as upper-case letters and digits only:
+// OFAC's "Registration ID 1027739609391 (Russia)" and the EU's
+// "ogrnCode 1027739609391" give one key, as do OFAC's "Tax ID No." and the
+// EU's INN. Empty for other schemes (passports, KPP codes, which many
+// companies of a region share) and for values of fewer than eight
+// characters or six digits, too short to tell companies apart.
+std::string RegistryNumberKey(absl::string_view scheme, absl::string_view value);
+
 // DatePrecision is 0 (unknown), 1 (year), 2 (month) or 3 (day).
 int DatePrecision(const v1::Date& d);
 

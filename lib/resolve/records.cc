@@ -444,4 +444,65 @@ absl::Status RefuseTwoEditions(const std::vector<DatasetFile>& files) {
   return absl::OkStatus();
 }
 
+absl::Status DeduplicateSources(std::vector<DatasetFile>& files, ResolveReport& report) {
+  absl::flat_hash_map<std::string, std::pair<int, int>> seen;
+  for (int f = 0; f < static_cast<int>(files.size()); ++f) {
+    v1::Dataset& ds = files[f].dataset;
+    std::vector<bool> keep(ds.sources_size(), true);
+    bool any = false;
+    for (int i = 0; i < ds.sources_size(); ++i) {
+      const v1::Source& s = ds.sources(i);
+      if (s.id().empty()) continue;
+      auto [it, inserted] = seen.try_emplace(s.id(), f, i);
+      if (inserted || it->second.first == f) continue;  // Same file: left
+                                                        // to validation.
+      const DatasetFile& first = files[it->second.first];
+      const v1::Source& other = first.dataset.sources(it->second.second);
+      if (!MessageDifferencer::Equals(s, other)) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            files[f].path, ": ",
+            RecordLabel("sources", files[f].positions.sources, i),
+            " (Source \"", s.id(), "\"): id: differs from the source of the "
+            "same id in ", first.path, ": ",
+            RecordLabel("sources", first.positions.sources,
+                  it->second.second),
+            "; one id must name one source"));
+      }
+      keep[i] = false;
+      any = true;
+      ++report.sources_deduplicated;
+    }
+    if (any) Compact(ds.mutable_sources(), files[f].positions.sources, keep);
+  }
+  return RefuseTwoEditions(files);
+}
+
 }  // namespace embargo::resolve_internal
+
+namespace embargo {
+
+// The report of ResolveEntities, as one line of counts and a line per
+// dropped record and note.
+std::string ResolveReport::Summary() const {
+  std::string out = absl::StrCat(
+      "entity resolution: ", actors_in, " actors in, ", actors_out,
+      " out; ", merged_actors, " merged actors standing for ",
+      merged_actors + actors_removed, " records; ", merges.size(), " links (");
+  bool first = true;
+  for (const auto& [rule, count] : merges_by_rule) {
+    absl::StrAppend(&out, first ? "" : ", ", rule, " ", count);
+    first = false;
+  }
+  absl::StrAppend(&out, "); ", refused.size(), " refused; ", dropped.size(),
+                  " records dropped; ", sources_deduplicated,
+                  " duplicate sources; ", references_rewritten,
+                  " references rewritten\n");
+  for (const DroppedRecord& d : dropped) {
+    absl::StrAppend(&out, "  dropped ", d.file, ": ", d.record, " (", d.kind,
+                    " \"", d.id, "\"): ", d.reason, "\n");
+  }
+  for (const std::string& note : notes) absl::StrAppend(&out, "  ", note, "\n");
+  return out;
+}
+
+}  // namespace embargo

@@ -82,6 +82,12 @@ void RewriteReferences(std::vector<DatasetFile>& files, const KeptIds& ids,
 void DeduplicateIdenticalRecords(std::vector<DatasetFile>& files,
                                  ResolveReport& report);
 
+// DeduplicateSources keeps the first of the sources that several files
+// define with one id, and fails with InvalidArgument, naming both files and
+// records, when they differ (one id must name one source); then
+// RefuseTwoEditions.
+absl::Status DeduplicateSources(std::vector<DatasetFile>& files, ResolveReport& report);
+
 // RefuseTwoEditions fails with InvalidArgument, naming both files, when
 // two files hold two editions of one list: sources of one publisher,
 // address and title but for the digits in it (dates), with different

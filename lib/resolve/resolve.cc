@@ -8,8 +8,8 @@
 //      it).
 //   3. The rules link nodes through union-find (disjoint sets with path
 //      halving and union by size). Candidates come from hash buckets keyed by
-//      id, strong identifier, (class, country, folded name) and (spelling
-//      key, birth date), so the work grows with the number of actors and
+//      id, strong identifier, registry number, (class, country, folded
+//      name) and (spelling key, birth date), so the work grows with the number of actors and
 //      names, not with their square.
 //      Every union first checks the two groups' constraints (one actor per
 //      file, compatible birth dates, one value per single-valued identifier
@@ -41,7 +41,6 @@
 #include "embargo/graph.h"
 #include "embargo/io.h"
 #include "embargo/validate.h"
-#include "google/protobuf/util/message_differencer.h"
 #include "lib/internal/status_macros.h"
 #include "lib/resolve/keys.h"
 #include "lib/resolve/records.h"
@@ -50,7 +49,6 @@ namespace embargo {
 namespace {
 
 using resolve_internal::KindClass;
-using google::protobuf::util::MessageDifferencer;
 using resolve_internal::Compact;
 using resolve_internal::RecordLabel;
 
@@ -77,10 +75,11 @@ class Resolver {
       : files_(files), options_(options), report_(report) {}
 
   absl::Status Run() {
-    EMBARGO_RETURN_IF_ERROR(DeduplicateSources());
+    EMBARGO_RETURN_IF_ERROR(resolve_internal::DeduplicateSources(files_, report_));
     IndexActors();
     if (options_.same_id) SameIdRule();
     if (options_.strong_identifiers) StrongIdentifierRule();
+    if (options_.registry_numbers) RegistryNumberRule();
     if (options_.name_country_kind) {
       NameCountryRule();
       if (options_.name_one_sided_country) NameOneSidedRule();
@@ -105,42 +104,6 @@ class Resolver {
   }
   const std::string& IdOf(int n) const { return ActorOf(n).id(); }
   const std::string& FileOf(int n) const { return files_[nodes_[n].file].path; }
-
-  // ---- Step 1: sources ----------------------------------------------------
-
-  absl::Status DeduplicateSources() {
-    absl::flat_hash_map<std::string, std::pair<int, int>> seen;
-    for (int f = 0; f < static_cast<int>(files_.size()); ++f) {
-      v1::Dataset& ds = files_[f].dataset;
-      std::vector<bool> keep(ds.sources_size(), true);
-      bool any = false;
-      for (int i = 0; i < ds.sources_size(); ++i) {
-        const v1::Source& s = ds.sources(i);
-        if (s.id().empty()) continue;
-        auto [it, inserted] = seen.try_emplace(s.id(), f, i);
-        if (inserted || it->second.first == f) continue;  // Same file: left
-                                                          // to validation.
-        const DatasetFile& first = files_[it->second.first];
-        const v1::Source& other = first.dataset.sources(it->second.second);
-        if (!MessageDifferencer::Equals(s, other)) {
-          return absl::InvalidArgumentError(absl::StrCat(
-              files_[f].path, ": ",
-              RecordLabel("sources", files_[f].positions.sources, i),
-              " (Source \"", s.id(), "\"): id: differs from the source of the "
-              "same id in ", first.path, ": ",
-              RecordLabel("sources", first.positions.sources,
-                    it->second.second),
-              "; one id must name one source"));
-        }
-        keep[i] = false;
-        any = true;
-        ++report_.sources_deduplicated;
-      }
-      if (any) Compact(ds.mutable_sources(), files_[f].positions.sources, keep);
-    }
-    return resolve_internal::RefuseTwoEditions(files_);
-  }
-
 
   // ---- Step 2: index ------------------------------------------------------
 
@@ -403,6 +366,53 @@ class Resolver {
     }
   }
 
+  // ---- Rule 6: registry numbers -------------------------------------------
+
+  void RegistryNumberRule() {
+    absl::flat_hash_map<std::string, std::vector<int>> buckets;
+    for (int n = 0; n < static_cast<int>(nodes_.size()); ++n) {
+      if (!Eligible(n)) continue;
+      for (const v1::Identifier& id : ActorOf(n).identifiers()) {
+        std::vector<int>& b = buckets[resolve_internal::RegistryNumberKey(id.scheme(), id.value())];
+        if (b.empty() || b.back() != n) b.push_back(n);
+      }
+    }
+    buckets.erase("");
+    // The countries node n gives `key` with: the identifiers' own, else its.
+    const auto countries = [&](const std::string& key, int n) {
+      std::vector<std::string> out;
+      for (const v1::Identifier& id : ActorOf(n).identifiers()) {
+        if (!id.country().empty() &&
+            resolve_internal::RegistryNumberKey(id.scheme(), id.value()) == key) {
+          out.push_back(id.country());
+        }
+      }
+      return out.empty() ? nodes_[n].countries : out;
+    };
+    for (const auto& [key, nodes] : Ordered(buckets)) {
+      if (!SpansFiles(*nodes)) continue;
+      const std::string values = absl::StrCat("registry number ", *key);
+      const std::vector<int> usable = Unambiguous(*nodes, kRuleRegistryNumber, values);
+      for (size_t i = 1; i < usable.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+          const int m = usable[j], n = usable[i];
+          if (nodes_[m].file == nodes_[n].file || nodes_[m].cls != nodes_[n].cls) continue;
+          const std::vector<std::string> cm = countries(*key, m), cn = countries(*key, n);
+          const auto common = std::find_first_of(cm.begin(), cm.end(), cn.begin(), cn.end());
+          if (!cm.empty() && !cn.empty() && common == cm.end()) continue;
+          const std::string where =
+              common != cm.end() ? absl::StrCat(" + country ", *common)
+              : cm.size() + cn.size() > 0 ? absl::StrCat(" + country ", (cm.empty() ? cn : cm)[0],
+                                                          " on one side")
+                                          : "";
+          TryUnion(m, n, kRuleRegistryNumber, absl::StrCat(values, where),
+                   absl::StrCat(*key, where));
+          break;
+        }
+      }
+    }
+  }
+
   // LinkAcrossFiles links every node of a bucket to the first node of the
   // bucket that lies in another file and has the same class.
   void LinkAcrossFiles(const std::vector<int>& nodes, absl::string_view rule,
@@ -485,7 +495,8 @@ class Resolver {
           {ids, std::vector<std::string>(ids.size(), files_[f].path),
            std::string(rule), values,
            absl::StrCat("ambiguous: ", files_[f].path, " lists ", ids.size(),
-                        " distinct actors of this name")});
+                        rule == kRuleRegistryNumber ? " distinct actors bearing this number"
+                                                    : " distinct actors of this name")});
     }
     return out;
   }
@@ -753,28 +764,6 @@ class Resolver {
 };
 
 }  // namespace
-
-std::string ResolveReport::Summary() const {
-  std::string out = absl::StrCat(
-      "entity resolution: ", actors_in, " actors in, ", actors_out,
-      " out; ", merged_actors, " merged actors standing for ",
-      merged_actors + actors_removed, " records; ", merges.size(), " links (");
-  bool first = true;
-  for (const auto& [rule, count] : merges_by_rule) {
-    absl::StrAppend(&out, first ? "" : ", ", rule, " ", count);
-    first = false;
-  }
-  absl::StrAppend(&out, "); ", refused.size(), " refused; ", dropped.size(),
-                  " records dropped; ", sources_deduplicated,
-                  " duplicate sources; ", references_rewritten,
-                  " references rewritten\n");
-  for (const DroppedRecord& d : dropped) {
-    absl::StrAppend(&out, "  dropped ", d.file, ": ", d.record, " (", d.kind,
-                    " \"", d.id, "\"): ", d.reason, "\n");
-  }
-  for (const std::string& note : notes) absl::StrAppend(&out, "  ", note, "\n");
-  return out;
-}
 
 absl::StatusOr<ResolvedDataset> ResolveEntities(std::vector<DatasetFile> files,
                                                 const ResolveOptions& options) {

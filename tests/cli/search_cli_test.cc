@@ -132,11 +132,21 @@ TEST_F(SearchCliTest, ActorArgumentsSuggestOrRefuse) {
   EXPECT_EQ(r.code, 2);
   EXPECT_THAT(r.err, HasSubstr("did you mean"));
   EXPECT_THAT(r.err, HasSubstr("OFAC-35173"));
-  // Two lists' VTB Bank: an exact name for one, nearly as good for the other.
-  r = OnLists({"exposure", "VTB Bank"});
+  // Two actors named alike: the EU's "Sberbank" (of Russia, OGRN
+  // 1027700132195) exactly, OFAC's JOINT STOCK COMPANY SBERBANK (its
+  // Ukrainian subsidiary) nearly as well: refused, with both.
+  r = OnLists({"exposure", "Sberbank"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_THAT(r.err, HasSubstr("OFAC-17013"));
+  EXPECT_THAT(r.err, HasSubstr("EU-32014R0269-I.ENTITIES-108"));
+  EXPECT_THAT(r.err, HasSubstr("OFAC-18715"));
   EXPECT_THAT(r.err, HasSubstr("give an id"));
+  // The two lists' VTB Bank share OGRN 1027739609391 and are one actor,
+  // with both lists' sanctions.
+  r = OnLists({"exposure", "VTB Bank", "--as-of", "2024-06-01", "--max-hops", "0"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("OFAC-17013 (VTB BANK PUBLIC JOINT STOCK COMPANY"));
+  EXPECT_THAT(r.out, HasSubstr("OFAC-17013-RUSSIA-EO14024"));
+  EXPECT_THAT(r.out, HasSubstr("EU-32014R0269-I.ENTITIES-82  EU "));
   // Ids and unique names still work.
   r = OnLists({"exposure", "OFAC-35173", "--as-of", "2024-06-01"});
   EXPECT_EQ(r.code, 0) << r.err;

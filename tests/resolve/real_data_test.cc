@@ -13,6 +13,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
 #include "embargo/graph.h"
 #include "embargo/import/countries.h"
 #include "embargo/import/eu.h"
@@ -306,6 +307,52 @@ TEST_F(RealDataTest, SpellingVariantsBornOnOneDayAreOneActor) {
   without.spelling_birth_date = false;
   ResolvedDataset before = Resolve(Imports(), without);
   EXPECT_EQ(before.report.merges_by_rule.count(kRuleSpellingBirthDate), 0u);
+  EXPECT_LT(r.report.actors_out, before.report.actors_out);
+  std::cout << "  without the rule: " << before.report.Summary() << "\n";
+}
+
+// Rule 6 on the real lists: the EU writes "JSC ROSOBORONEXPORT", OFAC
+// "ROSOBORONEKSPORT OAO" (an open joint-stock company, as the firm was before
+// Russia's 2014 reform of company forms); both give OGRN 1117746521452 and
+// INN 7718852163 (OFAC as "Registration ID" and "Tax ID No." of Russia).
+TEST_F(RealDataTest, ARegistryNumberInCommonMakesOneActor) {
+  ResolvedDataset r = Resolve(Imports());
+  ASSERT_TRUE(Validate(r.files).ok()) << Validate(r.files);
+  std::vector<const v1::Actor*> roe = ActorsWhere(r.files, [](const v1::Actor& a) {
+    return Named(a, "jsc rosoboronexport") || Named(a, "rosoboroneksport oao");
+  });
+  ASSERT_EQ(roe.size(), 1u);
+  EXPECT_TRUE(Named(*roe[0], "jsc rosoboronexport"));
+  EXPECT_TRUE(Named(*roe[0], "rosoboroneksport oao"));
+  EXPECT_THAT(roe[0]->merged_from(),
+              Contains(HasSubstr("(registry number+country: 1117746521452 + country RUS)")));
+  // VTB Bank: OFAC's "VTB BANK PUBLIC JOINT STOCK COMPANY", the EU's "VTB
+  // Bank", OGRN 1027739609391.
+  std::vector<const v1::Actor*> vtb = ActorsWhere(r.files, [](const v1::Actor& a) {
+    return Named(a, "vtb bank") || Named(a, "vtb bank public joint stock company");
+  });
+  ASSERT_EQ(vtb.size(), 1u);
+  // Every link joins two actors of different files and one class; every
+  // refusal is printed for review, and a sample of the links.
+  int shown = 0;
+  for (const Merge& m : r.report.merges) {
+    if (m.rule != kRuleRegistryNumber) continue;
+    ASSERT_EQ(m.files.size(), 2u);
+    EXPECT_NE(m.files[0], m.files[1]) << m.values;
+    if (getenv("EMBARGO_SHOW_MERGES") != nullptr || shown++ < 10) {
+      std::cout << "  " << m.merged_ids[0] << " ~ " << m.merged_ids[1] << ": " << m.values
+                << "\n";
+    }
+  }
+  for (const Refusal& f : r.report.refused) {
+    if (f.rule != kRuleRegistryNumber) continue;
+    std::cout << "  refused " << absl::StrJoin(f.ids, " ~ ") << ": " << f.values << ": "
+              << f.reason << "\n";
+  }
+  ResolveOptions without;
+  without.registry_numbers = false;
+  ResolvedDataset before = Resolve(Imports(), without);
+  EXPECT_EQ(before.report.merges_by_rule.count(kRuleRegistryNumber), 0u);
   EXPECT_LT(r.report.actors_out, before.report.actors_out);
   std::cout << "  without the rule: " << before.report.Summary() << "\n";
 }

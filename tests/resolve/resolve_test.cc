@@ -292,6 +292,75 @@ TEST(ResolveTest, SpellingVariantsBornOnOneDayMerge) {
   }
 }
 
+TEST(ResolveTest, ARegistryNumberInCommonIsOneActor) {
+  std::vector<DatasetFile> files;
+  files.push_back(File("a", State("a", "RUS") + State("a", "UKR") + R"(
+    actors { id: "A-1" kind: ACTOR_KIND_LEGAL_ENTITY name: "ROSOBORONEKSPORT OAO"
+             identifiers { scheme: "REGISTRATION" value: "1117746521452" country: "RUS" } }
+    actors { id: "A-2" kind: ACTOR_KIND_LEGAL_ENTITY name: "ALPHA LLC"
+             identifiers { scheme: "TAX_ID" value: "7700000001" country: "UKR" } }
+    actors { id: "A-3" kind: ACTOR_KIND_COMPANY name: "BETA"
+             identifiers { scheme: "REGISTRATION" value: "1230000000001" } }
+    actors { id: "A-4" kind: ACTOR_KIND_COMPANY name: "BETA BRANCH"
+             identifiers { scheme: "REGISTRATION" value: "1230000000001" } }
+    actors { id: "A-5" kind: ACTOR_KIND_COMPANY name: "GAMMA"
+             identifiers { scheme: "REGISTRATION" value: "12345" }
+             identifiers { scheme: "KPP" value: "770101001" } }
+    actors { id: "A-6" kind: ACTOR_KIND_PERSON name: "DELTA, Ivan"
+             identifiers { scheme: "TAX_ID" value: "772000000099" } })"));
+  files.push_back(File("b", R"(
+    actors { id: "B-1" kind: ACTOR_KIND_LEGAL_ENTITY name: "JSC ROSOBORONEXPORT"
+             identifiers { scheme: "OGRN" value: "1117746521452" }
+             addresses: "27 Stromynka Str., Moscow, Russian Federation" }
+    actors { id: "B-2" kind: ACTOR_KIND_LEGAL_ENTITY name: "ALPHA"
+             country: "RUS" identifiers { scheme: "INN" value: "7700000001" } }
+    actors { id: "B-3" kind: ACTOR_KIND_COMPANY name: "BETA HOLDING"
+             identifiers { scheme: "REGISTRATION" value: "1230000000001" } }
+    actors { id: "B-5" kind: ACTOR_KIND_COMPANY name: "GAMMA TRADING"
+             identifiers { scheme: "REGISTRATION" value: "12345" }
+             identifiers { scheme: "KPP" value: "770101001" } }
+    actors { id: "B-6" kind: ACTOR_KIND_COMPANY name: "DELTA IP"
+             identifiers { scheme: "TAX_ID" value: "772000000099" } })"));
+  std::vector<DatasetFile> copy = files;
+  ResolvedDataset r = Resolve(std::move(files));
+  // Only Rosoboronexport: ALPHA's number is Ukrainian on one side and
+  // Russian on the other, BETA's is borne by two actors of file a (which
+  // is meant cannot be told), GAMMA's is too short and a KPP is no key,
+  // and DELTA is a person on one side and a company on the other.
+  EXPECT_THAT(ActorIds(r.files),
+              UnorderedElementsAre("RUS", "UKR", "A-1", "A-2", "A-3", "A-4", "A-5", "A-6",
+                                   "B-2", "B-3", "B-5", "B-6"));
+  EXPECT_EQ(r.report.merges_by_rule.at(kRuleRegistryNumber), 1);
+  const v1::Actor* roe = Find(r.files, "A-1");
+  ASSERT_NE(roe, nullptr);
+  EXPECT_THAT(roe->aliases(), ElementsAre("JSC ROSOBORONEXPORT"));
+  EXPECT_THAT(roe->merged_from(),
+              ElementsAre("B-1 (registry number+country: 1117746521452 + country RUS)"));
+  bool refused = false;
+  for (const Refusal& f : r.report.refused) {
+    if (f.rule != kRuleRegistryNumber) continue;
+    refused = true;
+    EXPECT_THAT(f.reason, HasSubstr("lists 2 distinct actors bearing this number"));
+    EXPECT_THAT(f.ids, ElementsAre("A-3", "A-4"));
+  }
+  EXPECT_TRUE(refused);
+  ResolveOptions off;
+  off.registry_numbers = false;
+  EXPECT_EQ(Resolve(std::move(copy), off).report.merges_by_rule.count(kRuleRegistryNumber), 0u);
+}
+
+TEST(ResolveTest, RegistryNumberKeysReadTheDigitsWhateverTheScheme) {
+  using resolve_internal::RegistryNumberKey;
+  EXPECT_EQ(RegistryNumberKey("OGRN", "1117746521452"), "1117746521452");
+  EXPECT_EQ(RegistryNumberKey("REGISTRATION", "1117746521452"), "1117746521452");
+  EXPECT_EQ(RegistryNumberKey("TAX_ID", "77-188-52163"), "7718852163");
+  EXPECT_EQ(RegistryNumberKey("LEI", "2534 00uhf5vt8a3l8e79"), "253400UHF5VT8A3L8E79");
+  EXPECT_EQ(RegistryNumberKey("KPP", "770101001"), "");
+  EXPECT_EQ(RegistryNumberKey("PASSPORT", "123456789"), "");
+  EXPECT_EQ(RegistryNumberKey("REGISTRATION", "1234567"), "");
+  EXPECT_EQ(RegistryNumberKey("REGISTRATION", "AB-CD-EF-12345"), "");
+}
+
 TEST(ResolveTest, SpellingVariantsNeedTheSameFullBirthDateAndCountry) {
   std::vector<DatasetFile> files;
   files.push_back(File("a", State("a", "RUS") + State("a", "UKR") + R"(

@@ -111,6 +111,19 @@ std::vector<DatasetFile> Generate(std::mt19937& rng,
         id->set_scheme("IMO");
         id->set_value(absl::StrCat(1000000 + e));
       }
+      // A company register number under either of two schemes' names,
+      // sometimes with its own country (now and then another one).
+      if (cls == 1 && chance(30)) {
+        v1::Identifier* id = a->add_identifiers();
+        id->set_scheme(chance(50) ? "REGISTRATION" : "OGRN");
+        id->set_value(absl::StrCat(1000000000 + e));
+        if (chance(30)) id->set_country(chance(80) ? country : countries[rng() % countries.size()]);
+        // Sometimes under a name of its own, so that only the number links.
+        if (chance(40)) {
+          a->set_name(absl::StrCat("own", e, "x", f));
+          a->clear_aliases();
+        }
+      }
       if (chance(25)) {
         v1::Identifier* id = a->add_identifiers();
         id->set_scheme("OFAC_UID");
@@ -143,6 +156,17 @@ bool Linked(const v1::Actor& a, const v1::Actor& b) {
           if (kx.Text() == ky.Text()) return true;
         }
       }
+    }
+  }
+  // Rule 6: a registry number in common, the countries given with it (else
+  // the actors') not in disagreement.
+  for (const v1::Identifier& x : a.identifiers()) {
+    for (const v1::Identifier& y : b.identifiers()) {
+      const std::string k = ri::RegistryNumberKey(x.scheme(), x.value());
+      if (k.empty() || k != ri::RegistryNumberKey(y.scheme(), y.value())) continue;
+      const std::string& cx = x.country().empty() ? a.country() : x.country();
+      const std::string& cy = y.country().empty() ? b.country() : y.country();
+      if (cx.empty() || cy.empty() || cx == cy) return true;
     }
   }
   // Rule 5: the same spelling key, born on the same full date, countries
