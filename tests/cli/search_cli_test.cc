@@ -147,6 +147,15 @@ TEST_F(SearchCliTest, ActorArgumentsSuggestOrRefuse) {
   EXPECT_THAT(r.out, HasSubstr("OFAC-17013 (VTB BANK PUBLIC JOINT STOCK COMPANY"));
   EXPECT_THAT(r.out, HasSubstr("OFAC-17013-RUSSIA-EO14024"));
   EXPECT_THAT(r.out, HasSubstr("EU-32014R0269-I.ENTITIES-82  EU "));
+  // A name that is a listed one but for its company form is taken, and
+  // said so: "Rosoboronexport" is the EU's "JSC ROSOBORONEXPORT" (one actor
+  // with OFAC's "ROSOBORONEKSPORT OAO").
+  r = OnLists({"exposure", "Rosoboronexport", "--as-of", "2024-06-01", "--max-hops", "0"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("OFAC-18782 (ROSOBORONEKSPORT OAO, legal_entity)"));
+  EXPECT_THAT(r.err, HasSubstr("\"Rosoboronexport\" is taken as OFAC-18782 (ROSOBORONEKSPORT "
+                               "OAO, legal_entity), whose name \"JSC ROSOBORONEXPORT\" it is "
+                               "but for \"jsc\""));
   // Ids and unique names still work.
   r = OnLists({"exposure", "OFAC-35173", "--as-of", "2024-06-01"});
   EXPECT_EQ(r.code, 0) << r.err;

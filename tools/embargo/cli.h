@@ -124,9 +124,12 @@ absl::StatusOr<Limits> ParseLimits(const Args& args);
 // ResolveActor resolves an actor argument: an id, or a name that exactly one
 // actor bears (Graph::FindByName) when no other actor's name matches it
 // nearly as well (embargo/search.h: a company form, spelling variant or word
-// order apart). Otherwise FailedPrecondition listing the candidates, or
-// NotFound with "did you mean" and the best candidates of the name search.
-// Never picks one of several.
+// order apart), or failing any exact name the one name that is the query's
+// words exactly with a company form or title set aside ("Rosoboronexport"
+// for "JSC ROSOBORONEXPORT"), with a note on stderr, when no other actor's
+// name comes nearly as close. Otherwise FailedPrecondition listing the
+// candidates, or NotFound with "did you mean" and the best candidates of the
+// name search. Never picks one of several.
 absl::StatusOr<NodeId> ResolveActor(const Graph& graph,
                                     const std::string& id_or_name);
 

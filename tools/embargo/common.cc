@@ -459,6 +459,29 @@ absl::StatusOr<NodeId> ResolveActor(const Graph& graph,
           absl::StrJoin(candidates, "; "), "; give an id"));
     }
   }
+  // No exact name, but one that is the query's words exactly with a company
+  // form or title set aside ("Rosoboronexport" for "JSC ROSOBORONEXPORT"):
+  // taken, and said so, when no other actor's name comes nearly as close.
+  if (exact.empty() && !hits->empty()) {
+    const SearchHit& top = hits->front();
+    const text_internal::NameWords name = text_internal::SplitName(top.matched_name);
+    std::vector<std::string> aside = name.forms;
+    aside.insert(aside.end(), name.honorifics.begin(), name.honorifics.end());
+    bool same_words = !top.tokens.empty() && !aside.empty() && !top.weak_alias &&
+                      top.missing_query_tokens.empty() && top.missing_name_tokens.empty() &&
+                      top.in_other_names.empty();
+    for (const TokenMatch& t : top.tokens) {
+      same_words = same_words && t.kind == TokenMatchKind::kExact;
+    }
+    bool rival = false;
+    for (size_t i = 1; i < hits->size(); ++i) rival = rival || (*hits)[i].name_score >= 0.95;
+    if (same_words && !rival) {
+      std::cerr << "note: \"" << id_or_name << "\" is taken as " << describe(top.node)
+                << ", whose name \"" << top.matched_name << "\" it is but for \""
+                << absl::StrJoin(aside, "\", \"") << "\"\n";
+      return top.node;
+    }
+  }
   if (exact.size() == 1) {
     std::vector<std::string> rivals;
     for (const SearchHit& h : *hits) {
