@@ -71,6 +71,14 @@
 //      actor's. OFAC's "ROSOBORONEKSPORT OAO" and the EU's "JSC
 //      ROSOBORONEXPORT" share OGRN 1117746521452 and INN 7718852163. A
 //      number that several actors of one file bear joins none of them.
+//   7. Document number ("document number+country or birth date"; off with
+//      document_numbers = false; runs after rule 6): persons with the same
+//      passport or national identity number (six characters or more, five
+//      digits or more), with a country in common (the one the list gives
+//      with the number, else the person's) or, when a side gives none,
+//      birth dates known on both sides and compatible. OFAC's "AL ZAWAHIRI,
+//      Dr. Ayman" and the UN's "AIMAN MUHAMMED RABI AL-ZAWAHIRI" share
+//      Egyptian passport 1084010.
 // Compatible kinds: person with person, vessel with vessel, aircraft with
 // aircraft, state with state (by id only); company, legal entity,
 // organisation, government body, military unit and international body form
@@ -135,6 +143,7 @@ inline constexpr char kRuleNameOneSidedCountry[] =
     "name+kind, country on one side";
 inline constexpr char kRuleSpellingBirthDate[] = "spelling+birth date";
 inline constexpr char kRuleRegistryNumber[] = "registry number+country";
+inline constexpr char kRuleDocumentNumber[] = "document number+country or birth date";
 
 // ResolveOptions switches the rules on and off.
 struct ResolveOptions {
@@ -155,6 +164,9 @@ struct ResolveOptions {
   // Rule 6: a company register, tax or statistics number, LEI or DUNS
   // number in common, with a country in common or not given on one side.
   bool registry_numbers = true;
+  // Rule 7: persons with a passport or national identity number in common,
+  // with a country in common or compatible birth dates.
+  bool document_numbers = true;
   // Countries read from the end of addresses ("Central District, Pyongyang,
   // DPRK" -> PRK) for actors without a country, for rules 3 and 4.
   bool countries_from_addresses = true;
@@ -173,8 +185,8 @@ struct Merge {
   // The file of each of merged_ids.
   std::vector<std::string> files;
   // kRuleSameId, kRuleIdentifier, kRuleNameCountryKind,
-  // kRuleNameOneSidedCountry, kRuleSpellingBirthDate or
-  // kRuleRegistryNumber.
+  // kRuleNameOneSidedCountry, kRuleSpellingBirthDate, kRuleRegistryNumber
+  // or kRuleDocumentNumber.
   std::string rule;
   // What matched: "same id RUS", "IMO=9234567",
   // "name 'korea mining development trading corporation' + country PRK +

@@ -136,12 +136,11 @@ std::vector<StrongKey> StrongIdentifierKeys(absl::string_view scheme,
   return out;
 }
 
-std::string RegistryNumberKey(absl::string_view scheme, absl::string_view value) {
-  static constexpr absl::string_view kSchemes[] = {"REGISTRATION", "TAX_ID", "INN", "OGRN",
-                                                   "OKPO",         "VAT",    "LEI", "DUNS"};
-  if (std::find(std::begin(kSchemes), std::end(kSchemes), scheme) == std::end(kSchemes)) {
-    return "";
-  }
+namespace {
+
+// NumberKey is `value` as upper-case letters and digits when it has
+// `min_chars` of them or more and `min_digits` digits or more, else "".
+std::string NumberKey(absl::string_view value, size_t min_chars, int min_digits) {
   std::string out;
   int digits = 0;
   for (char c : value) {
@@ -149,8 +148,24 @@ std::string RegistryNumberKey(absl::string_view scheme, absl::string_view value)
     digits += absl::ascii_isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
     out.push_back(absl::ascii_toupper(static_cast<unsigned char>(c)));
   }
-  if (out.size() < 8 || digits < 6) return "";
+  if (out.size() < min_chars || digits < min_digits) return "";
   return out;
+}
+
+}  // namespace
+
+std::string RegistryNumberKey(absl::string_view scheme, absl::string_view value) {
+  static constexpr absl::string_view kSchemes[] = {"REGISTRATION", "TAX_ID", "INN", "OGRN",
+                                                   "OKPO",         "VAT",    "LEI", "DUNS"};
+  if (std::find(std::begin(kSchemes), std::end(kSchemes), scheme) == std::end(kSchemes)) {
+    return "";
+  }
+  return NumberKey(value, 8, 6);
+}
+
+std::string DocumentNumberKey(absl::string_view scheme, absl::string_view value) {
+  if (scheme != "PASSPORT" && scheme != "NATIONAL_ID") return "";
+  return NumberKey(value, 6, 5);
 }
 
 bool SingleValued(absl::string_view scheme) {

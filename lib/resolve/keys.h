@@ -106,6 +106,10 @@ std::string DateText(const v1::Date& d);
 // companies of a region share) and for values of fewer than eight
 // characters or six digits, too short to tell companies apart.
 std::string RegistryNumberKey(absl::string_view scheme, absl::string_view value);
+// DocumentNumberKey is a passport or national identity number (schemes
+// PASSPORT, NATIONAL_ID) as upper-case letters and digits only; empty for
+// other schemes and for values of fewer than six characters or five digits.
+std::string DocumentNumberKey(absl::string_view scheme, absl::string_view value);
 
 // DatePrecision is 0 (unknown), 1 (year), 2 (month) or 3 (day).
 int DatePrecision(const v1::Date& d);

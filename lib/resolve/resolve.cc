@@ -79,7 +79,8 @@ class Resolver {
     IndexActors();
     if (options_.same_id) SameIdRule();
     if (options_.strong_identifiers) StrongIdentifierRule();
-    if (options_.registry_numbers) RegistryNumberRule();
+    if (options_.registry_numbers) NumberRule(/*documents=*/false);
+    if (options_.document_numbers) NumberRule(/*documents=*/true);
     if (options_.name_country_kind) {
       NameCountryRule();
       if (options_.name_one_sided_country) NameOneSidedRule();
@@ -366,14 +367,19 @@ class Resolver {
     }
   }
 
-  // ---- Rule 6: registry numbers -------------------------------------------
+  // ---- Rules 6 and 7: registry and document numbers ----------------------
 
-  void RegistryNumberRule() {
+  // Rules 6 and 7: a number in common. A document number (rule 7) joins
+  // only persons with a country in common or compatible birth dates.
+  void NumberRule(bool documents) {
+    const auto key_of = documents ? resolve_internal::DocumentNumberKey
+                                  : resolve_internal::RegistryNumberKey;
+    const char* rule = documents ? kRuleDocumentNumber : kRuleRegistryNumber;
     absl::flat_hash_map<std::string, std::vector<int>> buckets;
     for (int n = 0; n < static_cast<int>(nodes_.size()); ++n) {
-      if (!Eligible(n)) continue;
+      if (!Eligible(n) || (documents && nodes_[n].cls != KindClass::kPerson)) continue;
       for (const v1::Identifier& id : ActorOf(n).identifiers()) {
-        std::vector<int>& b = buckets[resolve_internal::RegistryNumberKey(id.scheme(), id.value())];
+        std::vector<int>& b = buckets[key_of(id.scheme(), id.value())];
         if (b.empty() || b.back() != n) b.push_back(n);
       }
     }
@@ -382,8 +388,7 @@ class Resolver {
     const auto countries = [&](const std::string& key, int n) {
       std::vector<std::string> out;
       for (const v1::Identifier& id : ActorOf(n).identifiers()) {
-        if (!id.country().empty() &&
-            resolve_internal::RegistryNumberKey(id.scheme(), id.value()) == key) {
+        if (!id.country().empty() && key_of(id.scheme(), id.value()) == key) {
           out.push_back(id.country());
         }
       }
@@ -391,8 +396,9 @@ class Resolver {
     };
     for (const auto& [key, nodes] : Ordered(buckets)) {
       if (!SpansFiles(*nodes)) continue;
-      const std::string values = absl::StrCat("registry number ", *key);
-      const std::vector<int> usable = Unambiguous(*nodes, kRuleRegistryNumber, values);
+      const std::string values =
+          absl::StrCat(documents ? "document number " : "registry number ", *key);
+      const std::vector<int> usable = Unambiguous(*nodes, rule, values);
       for (size_t i = 1; i < usable.size(); ++i) {
         for (size_t j = 0; j < i; ++j) {
           const int m = usable[j], n = usable[i];
@@ -400,14 +406,29 @@ class Resolver {
           const std::vector<std::string> cm = countries(*key, m), cn = countries(*key, n);
           const auto common = std::find_first_of(cm.begin(), cm.end(), cn.begin(), cn.end());
           if (!cm.empty() && !cn.empty() && common == cm.end()) continue;
-          const std::string where =
+          std::string where =
               common != cm.end() ? absl::StrCat(" + country ", *common)
               : cm.size() + cn.size() > 0 ? absl::StrCat(" + country ", (cm.empty() ? cn : cm)[0],
                                                           " on one side")
                                           : "";
-          TryUnion(m, n, kRuleRegistryNumber, absl::StrCat(values, where),
-                   absl::StrCat(*key, where));
-          break;
+          if (documents && common == cm.end()) {
+            const v1::Date& bm = ActorOf(m).born();
+            const v1::Date& bn = ActorOf(n).born();
+            if (!resolve_internal::DateKnown(bm) || !resolve_internal::DateKnown(bn) ||
+                !resolve_internal::DatesCompatible(bm, bn)) {
+              continue;
+            }
+            absl::StrAppend(&where, " + born ",
+                            resolve_internal::DateText(
+                                resolve_internal::DatePrecision(bm) >=
+                                        resolve_internal::DatePrecision(bn) ? bm : bn));
+          }
+          // Every pair, not only the first: the conditions are not
+          // transitive (a side without a country may meet one side by
+          // birth date and not the other).
+          if (Find(m) != Find(n)) {
+            TryUnion(m, n, rule, absl::StrCat(values, where), absl::StrCat(*key, where));
+          }
         }
       }
     }

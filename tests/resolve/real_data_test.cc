@@ -357,6 +357,42 @@ TEST_F(RealDataTest, ARegistryNumberInCommonMakesOneActor) {
   std::cout << "  without the rule: " << before.report.Summary() << "\n";
 }
 
+// Rule 7 on the real lists: OFAC's "AL ZAWAHIRI, Dr. Ayman" and the UN's
+// "AIMAN MUHAMMED RABI AL-ZAWAHIRI" share Egyptian passport 1084010.
+TEST_F(RealDataTest, ADocumentNumberInCommonMakesOnePerson) {
+  ResolvedDataset r = Resolve(Imports());
+  ASSERT_TRUE(Validate(r.files).ok()) << Validate(r.files);
+  std::vector<const v1::Actor*> zawahiri = ActorsWhere(r.files, [](const v1::Actor& a) {
+    return Named(a, "al zawahiri dr ayman") || Named(a, "aiman muhammed rabi al zawahiri");
+  });
+  ASSERT_EQ(zawahiri.size(), 1u);
+  EXPECT_EQ(zawahiri[0]->id(), "OFAC-2676");
+  EXPECT_THAT(zawahiri[0]->merged_from(),
+              Contains(HasSubstr("(document number+country or birth date: 1084010 + country "
+                                 "EGY)")));
+  int shown = 0;
+  for (const Merge& m : r.report.merges) {
+    if (m.rule != kRuleDocumentNumber) continue;
+    ASSERT_EQ(m.files.size(), 2u);
+    EXPECT_NE(m.files[0], m.files[1]) << m.values;
+    if (getenv("EMBARGO_SHOW_MERGES") != nullptr || shown++ < 10) {
+      std::cout << "  " << m.merged_ids[0] << " ~ " << m.merged_ids[1] << ": " << m.values
+                << "\n";
+    }
+  }
+  for (const Refusal& f : r.report.refused) {
+    if (f.rule != kRuleDocumentNumber) continue;
+    std::cout << "  refused " << absl::StrJoin(f.ids, " ~ ") << ": " << f.values << ": "
+              << f.reason << "\n";
+  }
+  ResolveOptions without;
+  without.document_numbers = false;
+  ResolvedDataset before = Resolve(Imports(), without);
+  EXPECT_EQ(before.report.merges_by_rule.count(kRuleDocumentNumber), 0u);
+  EXPECT_LT(r.report.actors_out, before.report.actors_out);
+  std::cout << "  without the rule: " << before.report.Summary() << "\n";
+}
+
 TEST_F(RealDataTest, WeakAliasesAreKeptAndNeverMerge) {
   const auto has_weak = [](const v1::Actor& a, const std::string& folded) {
     for (const std::string& w : a.weak_aliases()) {

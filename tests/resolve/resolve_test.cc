@@ -349,6 +349,67 @@ TEST(ResolveTest, ARegistryNumberInCommonIsOneActor) {
   EXPECT_EQ(Resolve(std::move(copy), off).report.merges_by_rule.count(kRuleRegistryNumber), 0u);
 }
 
+TEST(ResolveTest, ADocumentNumberJoinsPersonsOfOneCountryOrBirthDate) {
+  std::vector<DatasetFile> files;
+  files.push_back(File("a", State("a", "EGY") + State("a", "TUN") + R"(
+    actors { id: "A-1" kind: ACTOR_KIND_PERSON name: "AL ZAWAHIRI, Dr. Ayman"
+             identifiers { scheme: "PASSPORT" value: "1084010" country: "EGY" } }
+    actors { id: "A-2" kind: ACTOR_KIND_PERSON name: "DRISSI, Noureddine"
+             country: "TUN" born { year: 1969 month: 4 day: 30 }
+             identifiers { scheme: "PASSPORT" value: "L851940" } }
+    actors { id: "A-3" kind: ACTOR_KIND_PERSON name: "ONE, Person"
+             identifiers { scheme: "PASSPORT" value: "A-123456" country: "EGY" } }
+    actors { id: "A-4" kind: ACTOR_KIND_PERSON name: "TWO, Person"
+             born { year: 1970 } identifiers { scheme: "NATIONAL_ID" value: "7777777" } }
+    actors { id: "A-5" kind: ACTOR_KIND_COMPANY name: "THREE LLC"
+             identifiers { scheme: "PASSPORT" value: "5555555" } }
+    actors { id: "A-6" kind: ACTOR_KIND_PERSON name: "FOUR, Person"
+             born { year: 1970 } identifiers { scheme: "NATIONAL_ID" value: "8888888" } })"));
+  files.push_back(File("b", R"(
+    actors { id: "B-1" kind: ACTOR_KIND_PERSON name: "AIMAN MUHAMMED RABI AL-ZAWAHIRI"
+             identifiers { scheme: "PASSPORT" value: "1084010" country: "EGY" } }
+    actors { id: "B-2" kind: ACTOR_KIND_PERSON name: "NOUREDDINE BEN ALI"
+             born { year: 1964 month: 4 day: 30 }
+             identifiers { scheme: "PASSPORT" value: "L851940" country: "TUN" } }
+    actors { id: "B-3" kind: ACTOR_KIND_PERSON name: "UNO, Persona"
+             identifiers { scheme: "PASSPORT" value: "A123456" country: "TUN" } }
+    actors { id: "B-4" kind: ACTOR_KIND_PERSON name: "DOS, Persona"
+             identifiers { scheme: "NATIONAL_ID" value: "7777777" } }
+    actors { id: "B-5" kind: ACTOR_KIND_COMPANY name: "TRES LLC"
+             identifiers { scheme: "PASSPORT" value: "5555555" } }
+    actors { id: "B-6" kind: ACTOR_KIND_PERSON name: "CUATRO, Persona"
+             born { year: 1970 month: 5 day: 1 }
+             identifiers { scheme: "NATIONAL_ID" value: "8888888" country: "EGY" } })"));
+  ResolvedDataset r = Resolve(std::move(files));
+  // Zawahiri: one passport of one country. DRISSI: one passport of one
+  // country, but birth dates that differ (refused). ONE / UNO: two
+  // countries.
+  // TWO / DOS: no country and a birth date on one side only. THREE /
+  // TRES: companies, whose "passports" no rule reads. FOUR / CUATRO: a
+  // country on one side only, and birth dates that agree.
+  EXPECT_THAT(ActorIds(r.files),
+              UnorderedElementsAre("EGY", "TUN", "A-1", "A-2", "A-3", "A-4", "A-5", "A-6", "B-2",
+                                   "B-3", "B-4", "B-5"));
+  EXPECT_EQ(r.report.merges_by_rule.at(kRuleDocumentNumber), 2);
+  const v1::Actor* four = Find(r.files, "A-6");
+  ASSERT_NE(four, nullptr);
+  EXPECT_THAT(four->merged_from(),
+              ElementsAre("B-6 (document number+country or birth date: 8888888 + country EGY "
+                          "on one side + born 1970-05-01)"));
+  const v1::Actor* zawahiri = Find(r.files, "A-1");
+  ASSERT_NE(zawahiri, nullptr);
+  EXPECT_THAT(zawahiri->merged_from(),
+              ElementsAre("B-1 (document number+country or birth date: 1084010 + country EGY)"));
+  bool refused = false;
+  for (const Refusal& f : r.report.refused) {
+    if (f.rule != kRuleDocumentNumber) continue;
+    refused = true;
+    EXPECT_THAT(f.ids, ElementsAre("A-2", "B-2"));
+    EXPECT_THAT(f.reason, HasSubstr("different birth dates"));
+  }
+  EXPECT_TRUE(refused);
+}
+
 TEST(ResolveTest, RegistryNumberKeysReadTheDigitsWhateverTheScheme) {
   using resolve_internal::RegistryNumberKey;
   EXPECT_EQ(RegistryNumberKey("OGRN", "1117746521452"), "1117746521452");
@@ -359,6 +420,11 @@ TEST(ResolveTest, RegistryNumberKeysReadTheDigitsWhateverTheScheme) {
   EXPECT_EQ(RegistryNumberKey("PASSPORT", "123456789"), "");
   EXPECT_EQ(RegistryNumberKey("REGISTRATION", "1234567"), "");
   EXPECT_EQ(RegistryNumberKey("REGISTRATION", "AB-CD-EF-12345"), "");
+  using resolve_internal::DocumentNumberKey;
+  EXPECT_EQ(DocumentNumberKey("PASSPORT", "l 851940"), "L851940");
+  EXPECT_EQ(DocumentNumberKey("NATIONAL_ID", "3603251708570001"), "3603251708570001");
+  EXPECT_EQ(DocumentNumberKey("PASSPORT", "12345"), "");
+  EXPECT_EQ(DocumentNumberKey("REGISTRATION", "1117746521452"), "");
 }
 
 TEST(ResolveTest, SpellingVariantsNeedTheSameFullBirthDateAndCountry) {

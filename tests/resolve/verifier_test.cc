@@ -124,6 +124,18 @@ std::vector<DatasetFile> Generate(std::mt19937& rng,
           a->clear_aliases();
         }
       }
+      // A passport, sometimes with its country (now and then another one),
+      // sometimes under a name of its own.
+      if (cls == 0 && chance(30)) {
+        v1::Identifier* id = a->add_identifiers();
+        id->set_scheme(chance(50) ? "PASSPORT" : "NATIONAL_ID");
+        id->set_value(absl::StrCat("P", 100000 + e));
+        if (chance(30)) id->set_country(chance(80) ? country : countries[rng() % countries.size()]);
+        if (chance(40)) {
+          a->set_name(absl::StrCat("own", e, "x", f, " person"));
+          a->clear_aliases();
+        }
+      }
       if (chance(25)) {
         v1::Identifier* id = a->add_identifiers();
         id->set_scheme("OFAC_UID");
@@ -167,6 +179,28 @@ bool Linked(const v1::Actor& a, const v1::Actor& b) {
       const std::string& cx = x.country().empty() ? a.country() : x.country();
       const std::string& cy = y.country().empty() ? b.country() : y.country();
       if (cx.empty() || cy.empty() || cx == cy) return true;
+    }
+  }
+  // Rule 7: persons with a document number in common, with a country in
+  // common (the number's, else the person's) or, failing one on a side,
+  // known compatible birth dates.
+  for (const v1::Identifier& x : a.identifiers()) {
+    for (const v1::Identifier& y : b.identifiers()) {
+      const std::string k = ri::DocumentNumberKey(x.scheme(), x.value());
+      if (ca != ri::KindClass::kPerson || k.empty() ||
+          k != ri::DocumentNumberKey(y.scheme(), y.value())) {
+        continue;
+      }
+      const std::string& cx = x.country().empty() ? a.country() : x.country();
+      const std::string& cy = y.country().empty() ? b.country() : y.country();
+      if (!cx.empty() && !cy.empty()) {
+        if (cx == cy) return true;
+        continue;
+      }
+      if (ri::DateKnown(a.born()) && ri::DateKnown(b.born()) &&
+          ri::DatesCompatible(a.born(), b.born())) {
+        return true;
+      }
     }
   }
   // Rule 5: the same spelling key, born on the same full date, countries
