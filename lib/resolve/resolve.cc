@@ -8,9 +8,9 @@
 //      it).
 //   3. The rules link nodes through union-find (disjoint sets with path
 //      halving and union by size). Candidates come from hash buckets keyed by
-//      id, strong identifier, registry number, (class, country, folded
-//      name) and (spelling key, birth date), so the work grows with the number of actors and
-//      names, not with their square.
+//      id, strong identifier, registry or document number, (class,
+//      country, folded name) and (spelling key, birth date), so the work
+//      grows with the number of actors and names, not with their square.
 //      Every union first checks the two groups' constraints (one actor per
 //      file, compatible birth dates, one value per single-valued identifier
 //      scheme); a refused union is reported.
@@ -369,8 +369,9 @@ class Resolver {
 
   // ---- Rules 6 and 7: registry and document numbers ----------------------
 
-  // Rules 6 and 7: a number in common. A document number (rule 7) joins
-  // only persons with a country in common or compatible birth dates.
+  // A number in common, with countries that agree; a document number (rule
+  // 7) joins only persons, and without a country in common only when their
+  // birth dates are known and compatible.
   void NumberRule(bool documents) {
     const auto key_of = documents ? resolve_internal::DocumentNumberKey
                                   : resolve_internal::RegistryNumberKey;
@@ -516,8 +517,9 @@ class Resolver {
           {ids, std::vector<std::string>(ids.size(), files_[f].path),
            std::string(rule), values,
            absl::StrCat("ambiguous: ", files_[f].path, " lists ", ids.size(),
-                        rule == kRuleRegistryNumber ? " distinct actors bearing this number"
-                                                    : " distinct actors of this name")});
+                        rule == kRuleRegistryNumber || rule == kRuleDocumentNumber
+                            ? " distinct actors bearing this number"
+                            : " distinct actors of this name")});
     }
     return out;
   }
