@@ -162,6 +162,11 @@ struct AttributeCheck {
   Agreement agreement = Agreement::kNotGiven;
   std::string query_value;
   std::string actor_value;
+  // Where actor_value comes from when not the actor's own field: for a
+  // country, "addresses", "identifiers" or "addresses, identifiers" (the
+  // countries its addresses end in and its identifiers give, for an actor
+  // whose country is not on record).
+  std::string actor_from;
 };
 
 // SearchHit is one actor found, with its score and why.

@@ -678,6 +678,14 @@ std::optional<absl::string_view> CountryCode(absl::string_view name_or_code) {
   return absl::string_view(it->second->alpha3);
 }
 
+std::optional<absl::string_view> AddressCountry(absl::string_view address) {
+  const size_t comma = address.rfind(',');
+  if (comma != absl::string_view::npos) address = address.substr(comma + 1);
+  address = absl::StripAsciiWhitespace(address);
+  if (address.empty()) return std::nullopt;
+  return CountryCode(address);
+}
+
 absl::string_view CountryName(absl::string_view alpha3) {
   const Index& ix = GetIndex();
   auto it = ix.by_alpha3.find(alpha3);

@@ -212,12 +212,7 @@ std::vector<std::string> CitedUnReferences(absl::string_view text) {
 std::vector<std::string> AddressCountries(const v1::Actor& actor) {
   std::vector<std::string> out;
   for (const std::string& address : actor.addresses()) {
-    absl::string_view last = address;
-    size_t comma = last.rfind(',');
-    if (comma != absl::string_view::npos) last = last.substr(comma + 1);
-    last = absl::StripAsciiWhitespace(last);
-    if (last.empty()) continue;
-    std::optional<absl::string_view> code = CountryCode(last);
+    std::optional<absl::string_view> code = AddressCountry(address);
     if (!code) continue;
     std::string c(*code);
     if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);

@@ -13,6 +13,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "embargo/import/countries.h"
 #include "embargo/kinds.h"
@@ -204,6 +205,7 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   const size_t n = graph.num_nodes();
   d->born.assign(n, {0, 0, 0});
   d->node_ids.resize(n);
+  d->record_countries.resize(n);
   std::vector<uint32_t> key_df;
   // `shown` is the name as the list writes it, when `name` is its reading.
   const auto add_entry = [&](uint32_t node, const std::string& name, uint8_t flags,
@@ -277,6 +279,24 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
       std::vector<uint32_t>& nodes = d->id_index[norm.second];
       if (nodes.empty() || nodes.back() != u) nodes.push_back(u);
       d->node_ids[v].push_back(std::move(norm));
+    }
+    if (a.country().empty()) {
+      std::vector<std::pair<std::string, uint8_t>>& rc = d->record_countries[v];
+      const auto add = [&rc](absl::string_view code, uint8_t from) {
+        for (auto& [c, f] : rc) {
+          if (c == code) {
+            f |= from;
+            return;
+          }
+        }
+        rc.push_back({std::string(code), from});
+      };
+      for (const std::string& address : a.addresses()) {
+        if (std::optional<absl::string_view> c = AddressCountry(address)) add(*c, 1);
+      }
+      for (const v1::Identifier& id : a.identifiers()) {
+        if (!id.country().empty()) add(id.country(), 2);
+      }
     }
   }
   d->node_first_entry[n] = static_cast<uint32_t>(d->entries.size());
@@ -683,7 +703,26 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
     if (!country.empty()) {
       const absl::string_view c = d.graph.node_country(h.node);
       h.country.query_value = country;
-      if (c.empty()) {
+      const auto& on_record = d.record_countries[node];
+      if (c.empty() && !on_record.empty()) {
+        // No country of its own, but its addresses or identifiers give
+        // some: the query's among them agrees.
+        std::vector<std::string> codes;
+        uint8_t from = 0, from_query = 0;
+        for (const auto& [code, f] : on_record) {
+          codes.push_back(code);
+          from |= f;
+          if (code == country) from_query = f;
+        }
+        const bool ok = from_query != 0;
+        if (ok) from = from_query;
+        h.country.actor_value = ok ? country : absl::StrJoin(codes, ", ");
+        h.country.actor_from = from == 3 ? "addresses, identifiers"
+                               : from == 1 ? "addresses"
+                                           : "identifiers";
+        h.country.agreement = ok ? Agreement::kAgrees : Agreement::kDisagrees;
+        score += ok ? 0.02 : -0.08;
+      } else if (c.empty()) {
         h.country.agreement = Agreement::kUnknown;
       } else {
         h.country.actor_value = std::string(c);

@@ -122,6 +122,9 @@ struct NameIndexData {
   // identifiers as (scheme, normalised value).
   std::vector<std::array<int16_t, 3>> born;
   std::vector<std::vector<std::pair<std::string, std::string>>> node_ids;
+  // For an actor without a country: the countries its addresses end in
+  // (bit 1) and its identifiers give (bit 2), each code once.
+  std::vector<std::vector<std::pair<std::string, uint8_t>>> record_countries;
   // Normalised identifier value -> nodes.
   absl::flat_hash_map<std::string, std::vector<uint32_t>> id_index;
 

@@ -86,7 +86,10 @@ std::string SearchHit::Explain() const {
     absl::StrAppend(&out, "; ", what, " ", c.query_value, " ",
                     AgreementName(c.agreement));
     if (c.agreement == Agreement::kDisagrees) {
-      absl::StrAppend(&out, " (", c.actor_value, ")");
+      absl::StrAppend(&out, " (", c.actor_value,
+                      c.actor_from.empty() ? "" : absl::StrCat(", in its ", c.actor_from), ")");
+    } else if (c.agreement == Agreement::kAgrees && !c.actor_from.empty()) {
+      absl::StrAppend(&out, " (in its ", c.actor_from, ")");
     }
     if (c.agreement == Agreement::kUnknown) absl::StrAppend(&out, " (not on record)");
   };

@@ -47,6 +47,7 @@ py::dict Check(const AttributeCheck& c) {
   d["agreement"] = std::string(AgreementName(c.agreement));
   d["query"] = c.query_value;
   d["actor"] = c.actor_value;
+  d["actor_from"] = c.actor_from;
   return d;
 }
 

@@ -121,6 +121,20 @@ TEST_F(SearchCliTest, SearchKoreanRomanisationsAndCompanyForms) {
   EXPECT_EQ(r.code, 2);
 }
 
+TEST_F(SearchCliTest, ACountryComparesWithAddressesWhenTheListGivesNone) {
+  // Neither OFAC's nor the EU's VTB Bank entry gives a country; their
+  // registration numbers (Russia) and the EU's Moscow address do.
+  Result r = OnLists({"search", "VTB Bank", "--country", "RU", "--json"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  ASSERT_FALSE(j["candidates"].empty());
+  EXPECT_EQ(j["candidates"][0]["id"], "OFAC-17013");
+  EXPECT_EQ(j["candidates"][0]["country"]["agreement"], "agrees");
+  EXPECT_EQ(j["candidates"][0]["country"]["actor"], "RUS");
+  EXPECT_EQ(j["candidates"][0]["country"]["actor_from"], "addresses, identifiers");
+}
+
 TEST_F(SearchCliTest, ActorArgumentsSuggestOrRefuse) {
   // A typo of an id: exit 2, "did you mean" with PRK first.
   Result r = OnLists({"exposure", "PKR"});

@@ -717,5 +717,56 @@ TEST(EditDistanceTest, BandAgreesWithTheWholeTable) {
   EXPECT_EQ(internal::EditDistance("zaur", "zrau", 3), 2);
 }
 
+// An actor whose list gives no country is compared on the countries its
+// addresses end in and its identifiers give, and says so; with none of
+// those, the country is not on record.
+TEST(SearchCountryTest, AddressesAndIdentifiersStandInForAMissingCountry) {
+  testing::DatasetBuilder b;
+  b.State("RUS");
+  const auto company = [&b](const std::string& id, const std::string& name) -> v1::Actor& {
+    v1::Actor& a = *b.dataset().add_actors();
+    a.set_id(id);
+    a.set_kind(v1::ACTOR_KIND_COMPANY);
+    a.set_name(name);
+    return a;
+  };
+  v1::Actor& roe = company("C-ROE", "JSC ROSOBORONEXPORT");
+  roe.add_addresses("27 Stromynka Str., Moscow, 107076, Russian Federation");
+  v1::Identifier* reg = roe.add_identifiers();
+  reg->set_scheme("REGISTRATION");
+  reg->set_value("1117746521452");
+  reg->set_country("RUS");
+  company("C-GAMMA", "GAMMA TRADING");
+  company("C-DELTA", "DELTA SHIPPING").add_addresses("Jumeirah, Dubai, United Arab Emirates");
+  Graph g = b.BuildGraph();
+  absl::StatusOr<NameIndex> index = NameIndex::Build(g);
+  ASSERT_TRUE(index.ok()) << index.status();
+  const auto top = [&](const std::string& name, const std::string& country) {
+    SearchQuery q;
+    q.name = name;
+    q.country = country;
+    absl::StatusOr<std::vector<SearchHit>> h = index->Search(q);
+    EXPECT_TRUE(h.ok() && !h->empty()) << name;
+    return h.ok() && !h->empty() ? h->front() : SearchHit{};
+  };
+  SearchHit h = top("Rosoboronexport", "Russia");
+  EXPECT_EQ(h.country.agreement, Agreement::kAgrees);
+  EXPECT_EQ(h.country.actor_value, "RUS");
+  EXPECT_EQ(h.country.actor_from, "addresses, identifiers");
+  EXPECT_THAT(h.Explain(), HasSubstr("country RUS agrees (in its addresses, identifiers)"));
+  const double agreeing = h.score;
+  h = top("Rosoboronexport", "China");
+  EXPECT_EQ(h.country.agreement, Agreement::kDisagrees);
+  EXPECT_THAT(h.Explain(), HasSubstr("country CHN disagrees (RUS, in its addresses, identifiers)"));
+  EXPECT_NEAR(agreeing - h.score, 0.08, 1e-9);  // 1.02 clamped to 1, and 0.92.
+  h = top("Delta Shipping", "AE");
+  EXPECT_EQ(h.country.agreement, Agreement::kAgrees);
+  EXPECT_EQ(h.country.actor_from, "addresses");
+  h = top("Gamma Trading", "Russia");
+  EXPECT_EQ(h.country.agreement, Agreement::kUnknown);
+  EXPECT_EQ(h.country.actor_from, "");
+  EXPECT_THAT(h.Explain(), HasSubstr("country RUS unknown (not on record)"));
+}
+
 }  // namespace
 }  // namespace embargo

@@ -71,7 +71,8 @@ Json HitJson(const Graph& graph, const SearchHit& h) {
                                {"identifier", &h.identifier}}) {
     j[key] = {{"agreement", std::string(AgreementName(c->agreement))},
               {"query", c->query_value},
-              {"actor", c->actor_value}};
+              {"actor", c->actor_value},
+              {"actor_from", c->actor_from}};
   }
   j["explanation"] = h.Explain();
   return j;

@@ -47,6 +47,12 @@ namespace embargo {
 // country the table knows.
 std::optional<absl::string_view> CountryCode(absl::string_view name_or_code);
 
+// AddressCountry returns the country an address ends in, after its last
+// comma ("27 Stromynka Str., Moscow, 107076, Russian Federation" -> "RUS",
+// "Central District, Pyongyang, DPRK" -> "PRK"), or nullopt when the last
+// part names no country.
+std::optional<absl::string_view> AddressCountry(absl::string_view address);
+
 // CountryName returns the English short name of an alpha-3 code ("PRK" ->
 // "North Korea", "RUS" -> "Russia", "SUN" -> "Soviet Union"), or "" when the
 // code is unknown. Where the ISO short name is an inverted form ("Korea,
