@@ -193,9 +193,11 @@ const char kDataHelp[] =
   tool), with a note on stderr saying so. Files loaded
   together go through entity resolution: an actor that several files
   describe (the same state, authority, vessel, company or person, matched
-  by id, by IMO / OFAC / UN identifiers, by name, country and kind, or for
-  persons by one name spelled two ways and the same date of birth) is one
-  actor carrying every file's names, identifiers and evidence.
+  by id, by IMO / OFAC / UN identifiers, by a company register or tax
+  number (OGRN, INN, LEI, ...) or a passport number, by name, country and
+  kind, or for persons by one name spelled two ways and the same date of
+  birth) is one actor carrying every file's names, identifiers and
+  evidence.
   --embargoes adds the country arms embargoes shipped with the library
   (share/embargo/arms_embargoes.textproto: UN Security Council and EU
   embargoes on states, each with legal basis, dates and source).
