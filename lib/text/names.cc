@@ -380,13 +380,11 @@ const Affixes& GetAffixes() {
         "s r l", "s p a", "s l", "l l c", "p l c", "b v", "n v",
         "private military company", "chastnaya voyennaya kompaniya",
         // One-word forms.
-        "llc", "llp", "lp", "ltd", "limited", "inc", "incorporated", "corp",
-        "corporation", "co", "company", "plc", "gmbh", "ag", "kg", "sa",
-        "sarl", "srl", "spa", "bv", "nv", "oy", "oyj", "asa", "jsc", "ojsc",
-        "cjsc", "pjsc", "pao", "oao", "zao", "ooo", "ao", "tov", "pat",
-        "prat", "fgup", "gup", "mup", "ano", "fze", "fzco", "fzc", "fzllc",
-        "pte", "pvt", "bhd", "sas", "sae", "eood", "ood", "doo", "pmc", "chvk", "anstalt",
-        "establishment", "est"};
+        "llc", "llp", "lp", "ltd", "limited", "inc", "incorporated", "corp", "corporation", "co",
+        "company", "plc", "gmbh", "ag", "kg", "sa", "sarl", "srl", "spa", "bv", "nv", "oy", "oyj",
+        "asa", "jsc", "ojsc", "cjsc", "pjsc", "pao", "oao", "zao", "ooo", "ao", "tov", "pat",
+        "prat", "fgup", "gup", "mup", "ano", "fze", "fzco", "fzc", "fzllc", "pte", "pvt", "bhd",
+        "sas", "sae", "eood", "ood", "doo", "pmc", "chvk", "anstalt", "establishment", "est"};
     for (absl::string_view f : kForms) a->forms.push_back(Keys(f));
     // Form words: the words of four letters or more of forms of several
     // words, and forms of one word of three letters or more, but for those

@@ -311,6 +311,27 @@ TEST_F(RealDataTest, SpellingVariantsBornOnOneDayAreOneActor) {
   std::cout << "  without the rule: " << before.report.Summary() << "\n";
 }
 
+// CheckAndPrintLinks checks that every link of `rule` joins actors of two
+// files, and prints every refusal of the rule and a sample of its links
+// (all of them with EMBARGO_SHOW_MERGES) for review.
+void CheckAndPrintLinks(const ResolveReport& report, absl::string_view rule) {
+  int shown = 0;
+  for (const Merge& m : report.merges) {
+    if (m.rule != rule) continue;
+    ASSERT_EQ(m.files.size(), 2u);
+    EXPECT_NE(m.files[0], m.files[1]) << m.values;
+    if (getenv("EMBARGO_SHOW_MERGES") != nullptr || shown++ < 10) {
+      std::cout << "  " << m.merged_ids[0] << " ~ " << m.merged_ids[1] << ": " << m.values
+                << "\n";
+    }
+  }
+  for (const Refusal& f : report.refused) {
+    if (f.rule != rule) continue;
+    std::cout << "  refused " << absl::StrJoin(f.ids, " ~ ") << ": " << f.values << ": "
+              << f.reason << "\n";
+  }
+}
+
 // Rule 6 on the real lists: the EU writes "JSC ROSOBORONEXPORT", OFAC
 // "ROSOBORONEKSPORT OAO" (an open joint-stock company, as the firm was before
 // Russia's 2014 reform of company forms); both give OGRN 1117746521452 and
@@ -334,21 +355,7 @@ TEST_F(RealDataTest, ARegistryNumberInCommonMakesOneActor) {
   ASSERT_EQ(vtb.size(), 1u);
   // Every link joins two actors of different files and one class; every
   // refusal is printed for review, and a sample of the links.
-  int shown = 0;
-  for (const Merge& m : r.report.merges) {
-    if (m.rule != kRuleRegistryNumber) continue;
-    ASSERT_EQ(m.files.size(), 2u);
-    EXPECT_NE(m.files[0], m.files[1]) << m.values;
-    if (getenv("EMBARGO_SHOW_MERGES") != nullptr || shown++ < 10) {
-      std::cout << "  " << m.merged_ids[0] << " ~ " << m.merged_ids[1] << ": " << m.values
-                << "\n";
-    }
-  }
-  for (const Refusal& f : r.report.refused) {
-    if (f.rule != kRuleRegistryNumber) continue;
-    std::cout << "  refused " << absl::StrJoin(f.ids, " ~ ") << ": " << f.values << ": "
-              << f.reason << "\n";
-  }
+  CheckAndPrintLinks(r.report, kRuleRegistryNumber);
   ResolveOptions without;
   without.registry_numbers = false;
   ResolvedDataset before = Resolve(Imports(), without);
@@ -370,21 +377,7 @@ TEST_F(RealDataTest, ADocumentNumberInCommonMakesOnePerson) {
   EXPECT_THAT(zawahiri[0]->merged_from(),
               Contains(HasSubstr("(document number+country or birth date: 1084010 + country "
                                  "EGY)")));
-  int shown = 0;
-  for (const Merge& m : r.report.merges) {
-    if (m.rule != kRuleDocumentNumber) continue;
-    ASSERT_EQ(m.files.size(), 2u);
-    EXPECT_NE(m.files[0], m.files[1]) << m.values;
-    if (getenv("EMBARGO_SHOW_MERGES") != nullptr || shown++ < 10) {
-      std::cout << "  " << m.merged_ids[0] << " ~ " << m.merged_ids[1] << ": " << m.values
-                << "\n";
-    }
-  }
-  for (const Refusal& f : r.report.refused) {
-    if (f.rule != kRuleDocumentNumber) continue;
-    std::cout << "  refused " << absl::StrJoin(f.ids, " ~ ") << ": " << f.values << ": "
-              << f.reason << "\n";
-  }
+  CheckAndPrintLinks(r.report, kRuleDocumentNumber);
   ResolveOptions without;
   without.document_numbers = false;
   ResolvedDataset before = Resolve(Imports(), without);
