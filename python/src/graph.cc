@@ -50,8 +50,9 @@ void AddEntry(const py::handle& item, std::vector<LoadEntry>& out) {
   }
 }
 
-Graph Load(const py::object& sources, int64_t max_problems, bool embargoes,
-           bool country_links) {
+// Inputs reads load()'s `sources` argument: a path, a Dataset, an
+// ImportResult or a list of them.
+std::vector<LoadInput> Inputs(const py::object& sources, const char* function) {
   std::vector<LoadEntry> entries;
   if (IsPathLike(sources) || py::isinstance<PyDataset>(sources) ||
       py::hasattr(sources, "dataset")) {
@@ -60,15 +61,9 @@ Graph Load(const py::object& sources, int64_t max_problems, bool embargoes,
     for (py::handle item : sources) AddEntry(item, entries);
   }
   if (entries.empty()) {
-    ThrowIfError(absl::InvalidArgumentError("load: no files or datasets given"));
+    ThrowIfError(absl::InvalidArgumentError(
+        absl::StrCat(function, ": no files or datasets given")));
   }
-  if (max_problems < 1) {
-    ThrowIfError(absl::InvalidArgumentError("load: max_problems must be >= 1"));
-  }
-  LoadOptions options;
-  options.validate.max_problems = static_cast<size_t>(max_problems);
-  options.arms_embargoes = embargoes;
-  options.country_links = country_links;
   std::vector<LoadInput> inputs;
   for (const LoadEntry& entry : entries) {
     if (entry.dataset != nullptr) {
@@ -80,6 +75,19 @@ Graph Load(const py::object& sources, int64_t max_problems, bool embargoes,
       inputs.push_back(LoadInput::File(entry.path));
     }
   }
+  return inputs;
+}
+
+Graph Load(const py::object& sources, int64_t max_problems, bool embargoes,
+           bool country_links) {
+  std::vector<LoadInput> inputs = Inputs(sources, "load");
+  if (max_problems < 1) {
+    ThrowIfError(absl::InvalidArgumentError("load: max_problems must be >= 1"));
+  }
+  LoadOptions options;
+  options.validate.max_problems = static_cast<size_t>(max_problems);
+  options.arms_embargoes = embargoes;
+  options.country_links = country_links;
   // The library's one load path (embargo/load.h): images, record streams,
   // JSON lines, entity resolution across inputs.
   absl::StatusOr<Graph> graph = absl::UnknownError("not loaded");
@@ -89,6 +97,61 @@ Graph Load(const py::object& sources, int64_t max_problems, bool embargoes,
   }
   ThrowIfError(graph.status(), NotFoundAs::kFile);
   return *std::move(graph);
+}
+
+// Resolution reads the sources as load() would and returns what entity
+// resolution did (embargo/resolve.h), as dicts.
+py::dict Resolution(const py::object& sources) {
+  std::vector<LoadInput> inputs = Inputs(sources, "resolution");
+  LoadReport report;
+  absl::StatusOr<std::vector<DatasetFile>> read = absl::UnknownError("not read");
+  {
+    py::gil_scoped_release release;
+    read = ReadInputs(std::move(inputs), LoadOptions{}, &report);
+  }
+  ThrowIfError(read.status(), NotFoundAs::kFile);
+  const ResolveReport& r = report.resolution;
+  py::dict out;
+  out["resolved"] = report.resolved;
+  out["actors_in"] = r.actors_in;
+  out["actors_out"] = r.actors_out;
+  out["merged_actors"] = r.merged_actors;
+  py::dict by_rule;
+  for (const auto& [rule, count] : r.merges_by_rule) by_rule[py::str(rule)] = count;
+  out["links_by_rule"] = by_rule;
+  py::list links, refused, dropped;
+  for (const Merge& m : r.merges) {
+    py::dict d;
+    d["kept_id"] = m.kept_id;
+    d["ids"] = m.merged_ids;
+    d["files"] = m.files;
+    d["rule"] = m.rule;
+    d["values"] = m.values;
+    links.append(d);
+  }
+  for (const Refusal& x : r.refused) {
+    py::dict d;
+    d["ids"] = x.ids;
+    d["files"] = x.files;
+    d["rule"] = x.rule;
+    d["values"] = x.values;
+    d["reason"] = x.reason;
+    refused.append(d);
+  }
+  for (const DroppedRecord& x : r.dropped) {
+    py::dict d;
+    d["file"] = x.file;
+    d["record"] = x.record;
+    d["kind"] = x.kind;
+    d["id"] = x.id;
+    d["reason"] = x.reason;
+    dropped.append(d);
+  }
+  out["links"] = links;
+  out["refused"] = refused;
+  out["dropped"] = dropped;
+  out["notes"] = r.notes;
+  return out;
 }
 
 py::dict Counts(const Graph& g) {
@@ -422,6 +485,19 @@ for truncated or corrupt binary data.
     >>> g = embargo.load("examples/data/article_2023.textproto")
     >>> g.actor("PRK").name
     'North Korea'
+)doc");
+
+  m.def("resolution", &Resolution, py::arg("sources"), R"doc(
+What entity resolution does when ``sources`` (as for ``load``) are loaded
+together: a dict with ``actors_in``, ``actors_out``, ``merged_actors``,
+``links_by_rule``, ``links`` (each with ``kept_id``, ``ids``, ``files``,
+``rule`` and ``values``: what matched), ``refused`` (links a rule found but
+did not make, each with its ``reason``: the actors stay apart), ``dropped``
+(records merging made impossible) and ``notes``. ``resolved`` is False when
+there was nothing to resolve (one file, or a graph image).
+
+    >>> r = embargo.resolution(["sdn.records", "eu.records"])
+    >>> r["actors_in"] - r["actors_out"], len(r["refused"])
 )doc");
 
   // --- Node ------------------------------------------------------------

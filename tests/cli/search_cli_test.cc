@@ -140,7 +140,9 @@ TEST_F(SearchCliTest, ActorArgumentsSuggestOrRefuse) {
   Result r = OnLists({"exposure", "PKR"});
   EXPECT_EQ(r.code, 2);
   EXPECT_THAT(r.err, HasSubstr("did you mean: PRK (North Korea, state)"));
-  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  // One line of error, after the note on the links resolution refused.
+  EXPECT_THAT(r.err, testing::StartsWith("note: entity resolution refused 49 link(s)"));
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 2) << r.err;
   // A partial name: the candidates, never one picked.
   r = OnLists({"path", "Shoigu", "PRK"});
   EXPECT_EQ(r.code, 2);
@@ -181,6 +183,73 @@ TEST_F(SearchCliTest, ActorArgumentsSuggestOrRefuse) {
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("OFAC-24508 (PATRIOT, vessel)"));
   EXPECT_THAT(r.err, HasSubstr("\"IMO 9003550\" is the identifier IMO 9003550 of OFAC-24508"));
+}
+
+// `embargo resolve` lists what entity resolution did with the three lists:
+// every link with its rule and what matched, and every link refused, why.
+TEST_F(SearchCliTest, ResolveListsTheLinksAndTheRefusals) {
+  Result r = Run({"resolve", Path("ofac.pb"), Path("un.pb"), Path("eu.pb"), "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  const int64_t in = j["actors_in"], out = j["actors_out"];
+  EXPECT_GT(in, out);
+  int64_t links = 0;
+  for (const auto& [rule, count] : j["links_by_rule"].items()) links += count.get<int64_t>();
+  EXPECT_EQ(static_cast<size_t>(links), j["links"].size());
+  // Merges are transitive: every link joins two actors of different files or
+  // two already joined, so the actors removed are at most the links.
+  EXPECT_EQ(in - out, j["actors_removed"].get<int64_t>());
+  EXPECT_LE(in - out, links);
+  // Rosoboronexport: OFAC's and the EU's entries share OGRN 1117746521452.
+  bool rosoboronexport = false;
+  for (const auto& l : j["links"]) {
+    if (l["kept_id"] == "OFAC-18782" && l["rule"] == "registry number+country") {
+      rosoboronexport = l["values"] == "registry number 1117746521452 + country RUS";
+    }
+  }
+  EXPECT_TRUE(rosoboronexport);
+  // The refusals, each with its reason: one passport, two birth dates (the
+  // UN gives Al-Qaida's OFAC-7209 a day later); one OGRN on two OFAC entries.
+  ASSERT_EQ(j["refused"].size(), 49u);
+  bool passport = false, ogrn = false;
+  for (const auto& x : j["refused"]) {
+    EXPECT_EQ(x["ids"].size(), 2u);
+    EXPECT_FALSE(x["reason"].get<std::string>().empty());
+    if (x["ids"][0] == "OFAC-7209" && x["ids"][1] == "UN-QDi.059") {
+      passport = x["reason"] == "different birth dates 1962-08-25 and 1962-08-24" &&
+                 x["rule"] == "document number+country or birth date";
+    }
+    if (x["ids"][0] == "OFAC-35864" && x["ids"][1] == "OFAC-35865") {
+      ogrn = absl::StrContains(x["reason"].get<std::string>(),
+                               "lists 2 distinct actors bearing this number");
+    }
+  }
+  EXPECT_TRUE(passport);
+  EXPECT_TRUE(ogrn);
+  // The text form, narrowed to one actor, and to one rule.
+  r = Run({"resolve", Path("ofac.pb"), Path("eu.pb"), "--id", "OFAC-18782"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("1 link(s) (involving OFAC-18782):\n"
+                               "  OFAC-18782 (" + Path("ofac.pb") +
+                               ") and EU-32014R0269-I.ENTITIES-58 (" + Path("eu.pb") +
+                               ") -> OFAC-18782\n"
+                               "      by registry number+country: registry number "
+                               "1117746521452 + country RUS\n"));
+  r = Run({"resolve", Path("ofac.pb"), Path("un.pb"), "--rule", "spelling+birth date",
+           "--limit", "0"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("3 link(s) (rule spelling+birth date):"));
+  EXPECT_THAT(r.out, Not(HasSubstr("by name+country+kind")));
+  // Every other command says that links were refused, and where to read them.
+  r = OnLists({"search", "Shoygu", "--limit", "1"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("entity resolution refused 49 link(s)"));
+  EXPECT_THAT(r.err, HasSubstr("`embargo resolve FILE...` lists them"));
+  // Bad input.
+  EXPECT_EQ(Run({"resolve", Path("ofac.pb")}).code, 2);
+  r = Run({"resolve", Path("ofac.pb"), Path("eu.pb"), "--rule", "names"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--rule \"names\": expected one of \"same id\""));
 }
 
 TEST_F(SearchCliTest, UnknownAuthorityOrProgrammeIsRefusedWithTheKnownOnes) {

@@ -14,16 +14,38 @@ DATA = pathlib.Path(os.environ.get("EMBARGO_SHARED_DATA_DIR",
 
 
 @pytest.fixture(scope="module")
-def lists():
+def imported():
     paths = [DATA / "ofac" / "sdn_2024-05-03.csv",
              DATA / "un" / "consolidated_2025-04-19.xml",
              DATA / "eu" / "32014R0269.csv"]
     for p in paths:
         if not p.exists():
             pytest.skip(f"{p} not found")
-    return embargo.load([embargo.import_ofac(paths[0]),
-                         embargo.import_un(paths[1]),
-                         embargo.import_eu(paths[2])])
+    return [embargo.import_ofac(paths[0]), embargo.import_un(paths[1]),
+            embargo.import_eu(paths[2])]
+
+
+@pytest.fixture(scope="module")
+def lists(imported):
+    return embargo.load(imported)
+
+
+def test_resolution_lists_links_and_refusals(imported, lists):
+    r = embargo.resolution(imported)
+    assert r["resolved"]
+    assert r["actors_out"] < r["actors_in"]
+    assert sum(r["links_by_rule"].values()) == len(r["links"])
+    rosoboronexport = [x for x in r["links"] if x["kept_id"] == "OFAC-18782"]
+    assert [x["rule"] for x in rosoboronexport] == ["registry number+country"]
+    assert rosoboronexport[0]["values"] == \
+        "registry number 1117746521452 + country RUS"
+    assert len(r["refused"]) == 49
+    refusal = next(x for x in r["refused"] if x["ids"] == ["OFAC-7209", "UN-QDi.059"])
+    assert refusal["reason"] == "different birth dates 1962-08-25 and 1962-08-24"
+    # The refused actors stay two in the graph.
+    assert lists.actor("OFAC-7209").id != lists.actor("UN-QDi.059").id
+    with pytest.raises(ValueError, match="no files or datasets"):
+        embargo.resolution([])
 
 
 def test_search_transliterations_find_shoigu(lists):

@@ -103,7 +103,9 @@ absl::StatusOr<std::vector<std::string>> DataFiles(
 absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
     const std::vector<std::string>& paths);
 // LoadGraphFrom loads the files (embargo::Load), with the country links
-// when `country_links` (WantsCountryLinks).
+// when `country_links` (WantsCountryLinks). When entity resolution refused
+// links, a note on stderr says how many and that `embargo resolve` lists
+// them.
 absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths,
                                     bool country_links = false);
 // WantsCountryLinks: --country is given, or --kinds names a country-link
@@ -188,6 +190,7 @@ int RunLinks(const std::vector<std::string>& argv);
 int RunReasonLinks(const std::vector<std::string>& argv);
 int RunDiff(const std::vector<std::string>& argv);
 int RunApplyDelta(const std::vector<std::string>& argv);
+int RunResolve(const std::vector<std::string>& argv);
 int RunSanctioned(const std::vector<std::string>& argv);
 
 }  // namespace embargo::cli

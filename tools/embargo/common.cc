@@ -252,7 +252,18 @@ absl::StatusOr<Graph> LoadGraphFrom(const std::vector<std::string>& paths,
                                     bool country_links) {
   LoadOptions options;
   options.country_links = country_links;
-  return Load(paths, options);
+  LoadReport report;
+  absl::StatusOr<Graph> graph = Load(paths, options, &report);
+  const size_t refused = report.resolution.refused.size();
+  if (graph.ok() && refused > 0) {
+    // Links a rule found but did not make leave two actors where the lists
+    // may mean one: say so, and where to read them.
+    std::cerr << "note: entity resolution refused " << refused
+              << " link(s) between actors of these files (their lists disagree "
+                 "on a birth date, an identifier or which entries are distinct); "
+                 "those actors stay apart: `embargo resolve FILE...` lists them\n";
+  }
+  return graph;
 }
 
 std::string BlockingRuleText(OwnershipRule rule, const BlockedSet& blocked) {

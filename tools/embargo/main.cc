@@ -40,6 +40,8 @@ Commands:
   screen INPUT.csv               a list of counterparties: matches, sanctions,
                                  blocking through ownership, nearby targets
   reason-links FILE... -o OUT    links that designation reasons state
+  resolve FILE...                which actors of several files are one, by
+                                 which rule; links refused and why
   diff OLD NEW                   listed, delisted, changed between editions
   apply-delta OLD DELTA -o NEW   an OpenSanctions delta applied to an FtM
                                  export: the next edition
@@ -85,6 +87,7 @@ int main(int argc, char** argv) {
   if (command == "screen") return RunScreen(args);
   if (command == "links") return RunLinks(args);
   if (command == "reason-links") return RunReasonLinks(args);
+  if (command == "resolve") return RunResolve(args);
   if (command == "diff") return RunDiff(args);
   if (command == "apply-delta") return RunApplyDelta(args);
   if (command == "sanctioned") return RunSanctioned(args);
