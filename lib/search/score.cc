@@ -470,6 +470,28 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
       pairs.push_back({absl::StrJoin(qw, " "), absl::StrJoin(nw, " "), k.kind, k.sim});
     }
   }
+  // A word the name gives twice ("Moussa Ben Amor Ben Ali", "Raed Muhammad
+  // Hasan Muhammad Hijazi") counts once when the query holds it, as a word
+  // the query gives twice does (PrepareQuery): a time left unpaired while
+  // another time of it met a query word as written or in another spelling
+  // is not missing, and weighs as a variant of itself (0.95), so that a
+  // query that gives it once is no exact match. After a typo ("Htet" /
+  // "Thet Thet") the second time is missing: the query may not hold the
+  // word at all.
+  uint32_t repeated = 0;
+  for (size_t j = 1; j < mn; ++j) {
+    if ((n_used >> j) & 1) continue;
+    const uint32_t k = d.word_hot[d.entry_words[e.first + j]].key;
+    for (size_t x = 0; x < mn; ++x) {
+      if (x != j && ((n_used >> x) & 1) && n_sim[x] >= 0.95 &&
+          d.word_hot[d.entry_words[e.first + x]].key == k) {
+        repeated |= 1u << j;
+        n_sim[j] = 0.95;
+        break;
+      }
+    }
+  }
+  n_used |= repeated;
   // The words left over, once some pair stood: a query word that no
   // indexed name holds in any spelling (same spelling key; a word the
   // lists hold is someone's name) and a name word left unpaired are taken
@@ -570,7 +592,7 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
         if (!((q_used >> i) & 1)) hit->missing_query_tokens.push_back(q.words[i]);
       }
       for (size_t j = 0; j < nn && j < 16; ++j) {
-        if (!((n_used >> j) & 1)) {
+        if (!((n_used >> j) & 1)) {  // Repeated words are in n_used.
           hit->missing_name_tokens.push_back(name_word(j));
         }
       }
