@@ -591,6 +591,14 @@ struct Breach {
   // kPossible, when the authority's own state is not on record.
   std::optional<NodeId> bound;
   Certainty bound_certainty = Certainty::kCertain;
+  // The state whose embargo reaches `party` through the party's country,
+  // when `party` is no state and not the sanction's target itself ("Libya
+  // HoR", in LBY, under the UN embargo on Libya); unset when the party is
+  // the target. kPossible then: the record's country may be a nationality
+  // or a registration rather than where the party is, and an embargo's
+  // exemptions (a government's own forces, say) are not on record.
+  std::optional<NodeId> party_state;
+  Certainty party_certainty = Certainty::kCertain;
   std::vector<v1::Evidence> transfer_evidence;
   std::vector<v1::Evidence> sanction_evidence;
 };
@@ -602,6 +610,9 @@ struct Breach {
 //   - the recipient under MEASURE_ARMS_EMBARGO_IMPORTS (import into it);
 //   - an intermediary under either;
 // and another party of the transfer was bound by the embargo. An embargo
+// on a state reaches a party that is no state through the party's country
+// (Breach::party_state, kPossible), as the embargoes forbid supplies to
+// the state's territory and from it, not only to its government. An embargo
 // binds those its authority's law reaches, not the whole world: the UN
 // Security Council's binds every state (Article 25 of the Charter), the
 // EU's its member states on their dates of membership (EmbargoBinds), any

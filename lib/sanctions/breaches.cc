@@ -141,6 +141,7 @@ absl::StatusOr<std::vector<Breach>> FindEmbargoBreaches(
   if (rows.empty()) return out;
 
   std::vector<std::pair<uint32_t, BreachRole>> parties;
+  std::vector<std::pair<uint32_t, bool>> candidates;  // Row, through the state.
   for (uint32_t t = 0; t < d.num_edges(); ++t) {
     if (d.edge_kind[t] != EdgeKind::kTransfer) continue;
     if (d.edge_status[t] < options.min_transfer_status) continue;
@@ -164,9 +165,22 @@ absl::StatusOr<std::vector<Breach>> FindEmbargoBreaches(
     std::string transfer_id;
     std::vector<v1::Evidence> transfer_evidence;
     for (const auto& [party, role] : parties) {
-      auto it = by_target.find(party);
-      if (it == by_target.end()) continue;
-      for (uint32_t idx : it->second) {
+      // The sanctions on the party itself, then those on the state it is
+      // in when it is no state (Breach::party_state).
+      candidates.clear();
+      if (auto it = by_target.find(party); it != by_target.end()) {
+        for (uint32_t idx : it->second) candidates.push_back({idx, false});
+      }
+      std::optional<NodeId> state_node;
+      if (graph.node_kind(NodeId(party)) != NodeKind::kState) {
+        const absl::string_view country = graph.node_country(NodeId(party));
+        if (!country.empty()) state_node = graph.FindNode(country);
+        auto it = state_node ? by_target.find(state_node->value()) : by_target.end();
+        if (it != by_target.end()) {
+          for (uint32_t idx : it->second) candidates.push_back({idx, true});
+        }
+      }
+      for (const auto& [idx, via_state] : candidates) {
         EmbargoRow& s = rows[idx];
         v1::Measure measure;
         if (role == BreachRole::kSupplier) {
@@ -228,7 +242,11 @@ absl::StatusOr<std::vector<Breach>> FindEmbargoBreaches(
         b.item_certainty = *item_c;
         b.bound = bound;
         b.bound_certainty = *bound_c;
-        b.certainty = std::max({*date_c, *item_c, *bound_c});
+        if (via_state) {
+          b.party_state = state_node;
+          b.party_certainty = Certainty::kPossible;
+        }
+        b.certainty = std::max({*date_c, *item_c, *bound_c, b.party_certainty});
         if (!s.record) s.record = internal::DecodeSanction(d, s.row.edge);
         b.sanction = internal::MakeInForce(graph, s.row.edge, *s.record, *date_c);
         b.transfer_evidence = transfer_evidence;

@@ -505,6 +505,10 @@ percent are left out.
           d["bound"] = b.bound ? py::object(py::str(std::string(g.node_id(*b.bound))))
                                : py::object(py::none());
           d["bound_certainty"] = std::string(CertaintyName(b.bound_certainty));
+          d["party_state"] =
+              b.party_state ? py::object(py::str(std::string(g.node_id(*b.party_state))))
+                            : py::object(py::none());
+          d["party_certainty"] = std::string(CertaintyName(b.party_certainty));
           py::list te, se;
           for (const v1::Evidence& e : b.transfer_evidence) te.append(MessageToDict(e));
           for (const v1::Evidence& e : b.sanction_evidence) se.append(MessageToDict(e));
@@ -522,7 +526,10 @@ Every transfer whose supplier, recipient or intermediary was, on the
 transfer's date, under an arms embargo covering it (exports from the
 supplier, imports into the recipient), as a Table of dicts: transfer_id,
 supplier, recipient, item, party, role, measure, sanction_id, authority,
-program, legal_basis, certainty (and its date and item parts), evidence.
+program, legal_basis, certainty (and its date and item parts), bound (the
+other party the embargo binds), party_state (the state whose embargo
+reaches a party that is no state through its country, and
+party_certainty, "possible" then), evidence.
 ``authorities`` / ``programs`` narrow the sanctions considered.
 
     >>> g.breaches(authorities="UNSC").to_pandas()

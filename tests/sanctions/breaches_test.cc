@@ -110,6 +110,41 @@ TEST(EmbargoBreachTest, AnEmbargoBindsOnlyThoseItsAuthorityReaches) {
   EXPECT_THAT(Lines(u.Graph()), ElementsAre("RUS-CHN/CHN/recipient/X-CHN/possible"));
 }
 
+// An embargo on a state reaches a party that is no state but is in it by
+// its country ("Libya HoR" under the embargo on Libya): possible, with the
+// state named; the party's own sanctions stand as before.
+TEST(EmbargoBreachTest, AStatesEmbargoReachesThePartiesInIt) {
+  Data d;
+  d.Authority("UNSC").State("AAA").State("BBB").State("LBY");
+  d.Actor("HOR", v1::ACTOR_KIND_ORGANIZATION, "LBY");
+  d.Actor("REBELS", v1::ACTOR_KIND_ORGANIZATION, "BBB");
+  d.Actor("NOWHERE", v1::ACTOR_KIND_ORGANIZATION);
+  d.Sanction("IMP-LBY", "UNSC", "LBY", "UNSCR 1970", {kImports}, "2011-02-26");
+  d.Sanction("EXP-LBY", "UNSC", "LBY", "UNSCR 1970", {kExports}, "2011-02-26");
+  d.Sanction("IMP-HOR", "UNSC", "HOR", "R2", {kImports}, "2011-02-26");
+  d.Transfer("T1", "AAA", "HOR", v1::ITEM_ROCKETS, "2015");
+  d.Transfer("T2", "AAA", "REBELS", v1::ITEM_ROCKETS, "2015");
+  d.Transfer("T3", "AAA", "NOWHERE", v1::ITEM_ROCKETS, "2015");
+  d.Transfer("T4", "AAA", "LBY", v1::ITEM_ROCKETS, "2015");
+  d.Transfer("T5", "AAA", "HOR", v1::ITEM_ROCKETS, "2005");
+  d.Transfer("T6", "HOR", "REBELS", v1::ITEM_ROCKETS, "2016");
+  Graph g = d.Graph();
+  EXPECT_THAT(Lines(g), ElementsAre("T1/HOR/recipient/IMP-LBY/possible",
+                                    "T1/HOR/recipient/IMP-HOR/certain",
+                                    "T4/LBY/recipient/IMP-LBY/certain",
+                                    "T6/HOR/supplier/EXP-LBY/possible"));
+  absl::StatusOr<std::vector<Breach>> b = FindEmbargoBreaches(g);
+  ASSERT_TRUE(b.ok()) << b.status();
+  ASSERT_EQ(b->size(), 4u);
+  ASSERT_TRUE((*b)[0].party_state.has_value());
+  EXPECT_EQ(g.node_id(*(*b)[0].party_state), "LBY");
+  EXPECT_EQ((*b)[0].party_certainty, Certainty::kPossible);
+  EXPECT_EQ((*b)[0].date_certainty, Certainty::kCertain);
+  EXPECT_FALSE((*b)[1].party_state.has_value());
+  EXPECT_EQ((*b)[1].party_certainty, Certainty::kCertain);
+  EXPECT_FALSE((*b)[2].party_state.has_value());
+}
+
 TEST(EmbargoBreachTest, ItemsCovered) {
   Data d = Parties();
   d.Sanction("MISSILES-ONLY", "UNSC", "AAA", "R1", {kExports}, "2000", "",

@@ -5,6 +5,7 @@
 // SIPRI register (3).
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -232,6 +233,38 @@ TEST_F(EmbargoesOnSipriTest, TheEusEmbargoesBindOnlyItsMemberStates) {
   EXPECT_GT(france_to_china, 0);
   for (const Breach& b : Breaches("UNSC")) {
     EXPECT_EQ(b.bound_certainty, Certainty::kCertain) << b.transfer_id;
+  }
+}
+
+// SIPRI names some non-state recipients by their state first ("Libya
+// HoR*"): the importer reads the state as the actor's country, and the UN
+// embargo on Libya (UNSCR 1970) reaches the deliveries to it, as possible
+// breaches naming LBY. Before, with no country on record, none of them was
+// a breach of it, and Russia's deliveries to it were counted as possible
+// breaches of the EU's ban on buying Russian arms (whose buyers it binds
+// only in member states).
+TEST_F(EmbargoesOnSipriTest, AStatesEmbargoReachesTheNonStateRecipientsInIt) {
+  const std::optional<NodeId> hor = graph_->FindNode("SIPRI-NS-libya-hor");
+  ASSERT_TRUE(hor.has_value());
+  EXPECT_EQ(graph_->node_country(*hor), "LBY");
+  std::set<std::string> suppliers;
+  for (const Breach& b : Breaches("UNSC")) {
+    if (b.party != *hor || b.role != BreachRole::kRecipient) continue;
+    EXPECT_EQ(b.sanction.program, "UNSCR 1970") << b.transfer_id;
+    ASSERT_TRUE(b.party_state.has_value()) << b.transfer_id;
+    EXPECT_EQ(Id(*b.party_state), "LBY");
+    EXPECT_EQ(b.certainty, Certainty::kPossible) << b.transfer_id;
+    suppliers.insert(Id(b.supplier));
+  }
+  for (const char* s : {"ARE", "EGY", "JOR", "RUS"}) EXPECT_TRUE(suppliers.count(s)) << s;
+  for (const Breach& b : Breaches("EU")) {
+    EXPECT_NE(b.recipient, *hor) << b.transfer_id;
+  }
+  // A state that is a party is the target itself.
+  for (const Breach& b : Breaches("UNSC")) {
+    if (graph_->node_kind(b.party) == NodeKind::kState) {
+      EXPECT_FALSE(b.party_state.has_value()) << b.transfer_id;
+    }
   }
 }
 

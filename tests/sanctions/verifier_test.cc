@@ -118,8 +118,13 @@ Random MakeRandom(uint32_t seed) {
     if (Chance(rng, 0.4)) it.push_back(Pick(rng, items));
     if (Chance(rng, 0.2)) it.push_back(Pick(rng, items));
     auto [listed, delisted] = RandomSpan(rng, 1.0, 0.3);
-    d.Sanction(absl::StrCat("S", i), Chance(rng, 0.5) ? "AU0" : "AU1",
-               Pick(rng, r.parties), Chance(rng, 0.5) ? "P1" : "P2", m, listed,
+    const std::string authority = Chance(rng, 0.5) ? "AU0" : "AU1";
+    // In a third of the graphs the first sanction is on the state CHN, whose
+    // embargoes reach the actors of CHN through their country.
+    std::string target = Pick(rng, r.parties);
+    if (i == 0 && seed % 3 == 0) target = "CHN";
+    d.Sanction(absl::StrCat("S", i), authority,
+               target, Chance(rng, 0.5) ? "P1" : "P2", m, listed,
                delisted, it, {absl::StrCat("Basis ", i)}, Pick(rng, statuses));
   }
   const std::vector<double> shares = {0.5, 10, 20, 25, 30, 49.5, 50, 50.5, 100};
@@ -249,7 +254,9 @@ TEST(SanctionsVerifierTest, InForce) {
     std::mt19937 rng(seed * 7919);
     const Regime regime = RandomRegime(rng);
     std::set<std::string> possible_nodes, certain_nodes;
-    for (const std::string& actor : r.parties) {
+    std::vector<std::string> actors = r.parties;
+    actors.push_back("CHN");  // Sometimes a target too.
+    for (const std::string& actor : actors) {
       std::vector<std::string> expected;
       for (const v1::Sanction& s : r.data.dataset().sanctions()) {
         if (s.target_id() != actor || !Matches(regime, s)) continue;
@@ -565,7 +572,7 @@ TEST(SanctionsVerifierTest, EffectiveOwnership) {
 }
 
 TEST(SanctionsVerifierTest, Breaches) {
-  int found = 0, possible = 0;
+  int found = 0, possible = 0, through_states = 0;
   for (uint32_t seed = 1; seed <= kGraphs; ++seed) {
     Random r = MakeRandom(seed);
     Graph g = r.data.Graph();
@@ -589,7 +596,11 @@ TEST(SanctionsVerifierTest, Breaches) {
       const DayRange days = ordered.known() ? ordered.Days() : DayRange{};
       for (const auto& [party, role] : parties) {
         for (const v1::Sanction& s : r.data.dataset().sanctions()) {
-          if (s.target_id() != party || !Matches(o.regime, s)) continue;
+          // A sanction on the party, or on the state of its country (every
+          // party is no state): possible then.
+          const bool through_state = s.target_id() != party &&
+                                     s.target_id() == country_of.at(party);
+          if ((s.target_id() != party && !through_state) || !Matches(o.regime, s)) continue;
           bool exports = false, imports = false;
           for (int m : s.measures()) {
             exports |= m == v1::MEASURE_ARMS_EMBARGO_EXPORTS;
@@ -623,7 +634,9 @@ TEST(SanctionsVerifierTest, Breaches) {
           if (bound == 0) continue;
           expected.push_back(absl::StrCat(
               t.id(), "/", party, "/", BreachRoleName(role), "/", s.id(), "/",
-              std::min({item, date, bound}) == 2 ? "certain" : "possible"));
+              std::min({item, date, bound, through_state ? 1 : 2}) == 2 ? "certain"
+                                                                        : "possible"));
+          through_states += through_state;
         }
       }
     }
@@ -644,6 +657,7 @@ TEST(SanctionsVerifierTest, Breaches) {
   }
   EXPECT_GT(found, 50);
   EXPECT_GT(possible, 10);
+  EXPECT_GT(through_states, 10);
 }
 
 TEST(SanctionsVerifierTest, RegimePathsAreAllPathsToEachTarget) {

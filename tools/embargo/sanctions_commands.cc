@@ -67,9 +67,13 @@ transfer's dates, for the items the embargo covers, when another party of
 the transfer was bound by the embargo ("bound"): the UN Security Council's
 binds every state, the EU's its member states while members, another
 authority its own state (Russia selling to China breaches no EU embargo on
-China; France selling to China may). Each breach says which sanction
-(programme, legal basis) and how certain it is (dates, item and whether the
-other party was bound on those dates).
+China; France selling to China may). An embargo on a state also reaches a
+party that is no state but is in it by its record's country ("Libya HoR"
+under the embargo on Libya), shown "in LBY" and possible at most: the
+country may be a nationality or registration, and exemptions are not on
+record. Each breach says which sanction (programme, legal basis) and how
+certain it is (dates, item, whether the other party was bound on those
+dates, and whether the party is the target itself).
 
 Options:
   --as-of DATE         only transfers that had begun by this date
@@ -509,6 +513,11 @@ int RunBreaches(const std::vector<std::string>& argv) {
       // not on record, so whom it binds is unknown).
       o["bound"] = b->bound ? Json(std::string(graph->node_id(*b->bound))) : Json();
       o["bound_certainty"] = std::string(CertaintyName(b->bound_certainty));
+      // The state whose embargo reaches the party through its country
+      // (null: the party is the sanction's target).
+      o["party_state"] =
+          b->party_state ? Json(std::string(graph->node_id(*b->party_state))) : Json();
+      o["party_certainty"] = std::string(CertaintyName(b->party_certainty));
       Json src = Json::array();
       for (const v1::Evidence& e : b->transfer_evidence) src.push_back(e.source_id());
       o["transfer_sources"] = src;
@@ -534,8 +543,10 @@ int RunBreaches(const std::vector<std::string>& argv) {
       t.Add({b->transfer_id, std::string(graph->node_id(b->supplier)),
              std::string(graph->node_id(b->recipient)), ItemName(b->item),
              when(b->transfer_days), StatusName(b->transfer_status),
-             absl::StrCat(graph->node_id(b->party), " (",
-                          BreachRoleName(b->role), ")"),
+             absl::StrCat(graph->node_id(b->party), " (", BreachRoleName(b->role),
+                          b->party_state ? absl::StrCat(", in ", graph->node_id(*b->party_state))
+                                         : "",
+                          ")"),
              b->bound ? absl::StrCat(graph->node_id(*b->bound),
                                      b->bound_certainty == Certainty::kPossible ? " (possibly)" : "")
                       : std::string("unknown"),

@@ -45,6 +45,26 @@ using sipri_internal::SplitRecord;
 
 constexpr absl::string_view kFormat = "sipri";
 
+// LeadingCountry reads a state named by the first one to three words of a
+// non-state party's name, with more words after it ("Libya HoR", "Syria
+// rebels", "Lebanon Palestinian rebels"): the state's code and the length
+// of its name. A leading code or abbreviation ("PRC", "ANC") is no state's
+// name here: the words must be four letters or more.
+std::optional<std::pair<absl::string_view, size_t>> LeadingCountry(absl::string_view name) {
+  std::vector<size_t> ends;  // Where each word but the last ends.
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (name[i] == ' ') ends.push_back(i);
+  }
+  for (size_t k = std::min<size_t>(ends.size(), 3); k >= 1; --k) {
+    const absl::string_view lead = name.substr(0, ends[k - 1]);
+    if (lead.size() < 4) continue;
+    if (std::optional<absl::string_view> code = CountryCode(lead)) {
+      return std::make_pair(*code, lead.size());
+    }
+  }
+  return std::nullopt;
+}
+
 // The columns of the register, found by header name. -1 when absent.
 struct Columns {
   int recipient = -1;
@@ -380,6 +400,15 @@ class Importer {
         if (std::optional<absl::string_view> code = CountryCode(inner)) {
           a.set_country(State(*code));
         }
+      } else if (std::optional<std::pair<absl::string_view, size_t>> lead =
+                     LeadingCountry(name)) {
+        // "Libya HoR", "Ukraine Rebels": SIPRI names the party by the
+        // state it is in, first; said in the note, since the list gives no
+        // country field.
+        a.set_country(State(lead->first));
+        a.set_note(absl::StrCat("Non-state actor (marked * by SIPRI); country ",
+                                lead->first, " read from its name \"",
+                                name.substr(0, lead->second), "\""));
       }
     } else {
       a.set_kind(v1::ACTOR_KIND_LEGAL_ENTITY);

@@ -370,10 +370,13 @@ TEST(SipriQuirksTest, NonStateActorsAndInternationalOrganisations) {
       "NATO**,United States,2010,,3,,RQ-4,UAV,3,,2012,New,,,,\n"
       "Example Pact**,France,2010,,3,,Some ship,patrol boat,3,,2012,New,,,,\n"
       "Biafra,France,1968,,2,,Alouette-2,light helicopter,2,,1968,New,,,,\n"
-      "unknown rebel group*,Libya,1980,,2,,Type-56,towed gun,2,,1980,New,,,,"
+      "unknown rebel group*,Libya,1980,,2,,Type-56,towed gun,2,,1980,New,,,,\n"
+      "Libya HoR*,Egypt,2014,,2,,MiG-21,fighter aircraft,2,,2014,New,,,,\n"
+      "Lebanon Palestinian rebels*,Syria,1982,,2,,Type-56,towed gun,2,,1982,New,,,,\n"
+      "PRC rebels*,Libya,1980,,2,,Type-56,towed gun,2,,1980,New,,,,\n"
       "\n");
   ASSERT_TRUE(r.ok()) << r.status();
-  EXPECT_EQ(r->report.rows_imported, 5);
+  EXPECT_EQ(r->report.rows_imported, 8);
   const v1::Dataset& ds = r->dataset;
   const v1::Actor* hezbollah = FindActor(ds, "SIPRI-NS-hezbollah-lebanon");
   ASSERT_NE(hezbollah, nullptr);
@@ -400,6 +403,19 @@ TEST(SipriQuirksTest, NonStateActorsAndInternationalOrganisations) {
   const v1::Actor* rebels = FindActor(ds, "SIPRI-NS-unknown-rebel-group");
   ASSERT_NE(rebels, nullptr);
   EXPECT_TRUE(rebels->country().empty());
+  // A name that begins with its state's name gives the country, and the
+  // note says where it came from; an abbreviation does not ("PRC").
+  const v1::Actor* hor = FindActor(ds, "SIPRI-NS-libya-hor");
+  ASSERT_NE(hor, nullptr);
+  EXPECT_EQ(hor->country(), "LBY");
+  EXPECT_EQ(hor->note(),
+            "Non-state actor (marked * by SIPRI); country LBY read from its name \"Libya\"");
+  const v1::Actor* palestinians = FindActor(ds, "SIPRI-NS-lebanon-palestinian-rebels");
+  ASSERT_NE(palestinians, nullptr);
+  EXPECT_EQ(palestinians->country(), "LBN");
+  const v1::Actor* prc = FindActor(ds, "SIPRI-NS-prc-rebels");
+  ASSERT_NE(prc, nullptr);
+  EXPECT_TRUE(prc->country().empty());
   EXPECT_TRUE(CheckValid(*r, "register.csv").ok())
       << CheckValid(*r, "register.csv");
 }
