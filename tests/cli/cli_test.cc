@@ -314,6 +314,22 @@ TEST_F(CliTest, BreachesMatchTheLibrary) {
   Result none = Embargo({"breaches", "--data", kArticle, "--as-of", "2000",
                          "--certain"});
   EXPECT_EQ(none.code, 1) << none.out;
+  // The shipped embargoes load beside the article, whose UN resolutions
+  // they cite as the same sources; without --data they come with the
+  // bundled dataset, not instead of it (the embargoes hold no transfer).
+  Result with = Embargo({"breaches", "--data", kArticle, "--embargoes", "--json"});
+  ASSERT_EQ(with.code, 0) << with.err;
+  const nlohmann::json wj = Json(with);
+  EXPECT_GT(wj["count"].get<size_t>(), want->size());
+  bool shipped = false;
+  for (const auto& b : wj["breaches"]) {
+    shipped |= b["sanction"]["sanction_id"] == "emb-unsc-1874-prk-exports" &&
+               b["transfer_id"] == "tr-prk-rus-2023-artillery-ammunition";
+  }
+  EXPECT_TRUE(shipped);
+  Result bundled = Embargo({"breaches", "--embargoes", "--json"});
+  ASSERT_EQ(bundled.code, 0) << bundled.err;
+  EXPECT_EQ(Json(bundled)["count"], wj["count"]);
 }
 
 // ---------------------------------------------------------------------------

@@ -94,7 +94,8 @@ extern const char kDataHelp[];
 std::string BundledDataset();
 
 // DataFiles returns the dataset paths: --data values and `extra`; when there
-// are none, $EMBARGO_DATA (':'-separated); when unset, the bundled dataset.
+// are none, $EMBARGO_DATA (':'-separated); when unset, the bundled dataset;
+// then, with --embargoes, the shipped arms embargoes.
 absl::StatusOr<std::vector<std::string>> DataFiles(
     const Args& args, const std::vector<std::string>& extra = {});
 

@@ -225,22 +225,26 @@ absl::StatusOr<std::vector<std::string>> DataFiles(
       files.emplace_back(p);
     }
   }
+  if (files.empty()) {
+    std::string bundled = BundledDataset();
+    if (bundled.empty()) {
+      return absl::InvalidArgumentError(
+          "no dataset: give --data FILE (or set EMBARGO_DATA)");
+    }
+    std::cerr << "note: no --data given: answering from the bundled example "
+                 "dataset "
+              << bundled << "\n";
+    files.push_back(std::move(bundled));
+  }
   if (args.Has("embargoes")) {
-    // The shipped country arms embargoes, loaded with the other files.
+    // The shipped country arms embargoes, loaded with the other files (with
+    // the bundled dataset when no other is given: the embargoes alone hold
+    // no transfer).
     absl::StatusOr<std::string> embargoes = ArmsEmbargoesFile();
     if (!embargoes.ok()) return embargoes.status();
     files.push_back(*std::move(embargoes));
   }
-  if (!files.empty()) return files;
-  std::string bundled = BundledDataset();
-  if (!bundled.empty()) {
-    std::cerr << "note: no --data given: answering from the bundled example "
-                 "dataset "
-              << bundled << "\n";
-    return std::vector<std::string>{bundled};
-  }
-  return absl::InvalidArgumentError(
-      "no dataset: give --data FILE (or set EMBARGO_DATA)");
+  return files;
 }
 
 absl::StatusOr<std::vector<DatasetFile>> ReadFiles(
