@@ -295,6 +295,7 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
   // a label.
   int split_values = 0;
   int labels_dropped = 0;
+  int birth_places_in_date = 0, dates_trimmed = 0, dates_kept_as_text = 0;
   CsvRow row;
   int64_t data_row = 0;
   while (true) {
@@ -385,10 +386,37 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
       a.set_kind(*kind);
       a.set_name(name);
       *a.add_evidence() = builder.Evidence(locator);
+      // A date, or a date and then the place ("7.10.1952 POB: Leningrad
+      // ..."): the date is read and the place kept in the note. A value
+      // that gives alternatives ("18.1.1970 or 29.3.1965", "1954 or
+      // 1955.") or doubts ("possibly 23.7.1981") sets no date, but is kept
+      // in the note as the list gives it.
+      std::vector<std::string> birth_notes;
       for (const std::string& b : births) {
-        if (auto d = import_internal::ParseListDate(b)) {
+        std::optional<v1::Date> d = import_internal::ParseListDate(b);
+        if (!d) {
+          const size_t cut = b.find(" POB");
+          const absl::string_view date =
+              absl::StripSuffix(absl::StripAsciiWhitespace(
+                                    absl::string_view(b).substr(0, cut)), ".");
+          d = import_internal::ParseListDate(date);
+          if (d && cut != std::string::npos) {
+            ++birth_places_in_date;
+            absl::string_view place =
+                absl::StripAsciiWhitespace(absl::string_view(b).substr(cut + 4));
+            place = absl::StripAsciiWhitespace(absl::StripPrefix(place, ":"));
+            if (!place.empty()) birth_notes.push_back(absl::StrCat("place of birth: ", place));
+          } else if (d) {
+            ++dates_trimmed;
+          }
+        }
+        if (d && !a.has_born()) {
           *a.mutable_born() = *d;
-          break;
+        } else if (!d) {
+          ++dates_kept_as_text;
+          birth_notes.push_back(absl::StrCat(
+              *kind == v1::ACTOR_KIND_PERSON ? "date of birth" : "date of incorporation",
+              " as listed: ", b));
         }
       }
       std::optional<std::string> country;
@@ -407,6 +435,18 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
       if (schema == "Asset") note.push_back("FollowTheMoney schema Asset");
       for (const char* column : {"position", "legalForm", "sector", "notes"}) {
         for (const std::string& v : SplitValues(cell(column))) note.push_back(v);
+      }
+      note.insert(note.end(), birth_notes.begin(), birth_notes.end());
+      // Columns the record has no field for, kept in the note by name.
+      for (const auto& [column, label] :
+           std::initializer_list<std::pair<const char*, const char*>>{
+               {"birthPlace", "place of birth"}, {"gender", "gender"},
+               {"appearance", "appearance"}, {"ethnicity", "ethnicity"},
+               {"fatherName", "father's name"}, {"motherName", "mother's name"},
+               {"phone", "phone"}, {"email", "email"}, {"website", "website"}}) {
+        for (const std::string& v : SplitValues(cell(column))) {
+          note.push_back(absl::StrCat(label, ": ", v));
+        }
       }
       a.set_note(absl::StrJoin(note, "; "));
       if (*kind == v1::ACTOR_KIND_VESSEL) {
@@ -529,6 +569,20 @@ absl::StatusOr<ImportResult> ImportEuCsv(const std::string& path,
     report.notes.push_back(absl::StrCat(
         labels_dropped, " alias value(s) that are only a label (\"Chinese:\", "
         "\"Text of image\") not kept as names"));
+  }
+  if (birth_places_in_date + dates_trimmed > 0) {
+    report.notes.push_back(absl::StrCat(
+        birth_places_in_date + dates_trimmed,
+        " date(s) of birth or incorporation read from a value with more after the "
+        "date (", birth_places_in_date, " a place of birth, \"7.10.1952 POB: ...\", "
+        "kept in the note)"));
+  }
+  if (dates_kept_as_text > 0) {
+    report.notes.push_back(absl::StrCat(
+        dates_kept_as_text,
+        " date(s) of birth or incorporation that give alternatives or doubts "
+        "(\"18.1.1970 or 29.3.1965\", \"possibly 23.7.1981\"): no date set, the value "
+        "kept in the note as listed"));
   }
   report.notes.push_back(absl::StrCat(ds.actors_size(), " parties from ",
                                       report.rows_imported, " rows"));

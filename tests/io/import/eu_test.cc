@@ -2,6 +2,7 @@
 
 #include "embargo/import/eu.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,10 @@
 #include "embargo/graph.h"
 #include "embargo/sanctions.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/io/import/list_test_util.h"
@@ -152,6 +157,96 @@ TEST(EuCsvTest, HandMadeQuirks) {
   EXPECT_EQ(r->dataset.relations(0).kind(), v1::RELATION_KIND_FLAG);
   EXPECT_EQ(FindSanction(r->dataset, "EU-32099R0001-II-2")->measures(0),
             v1::MEASURE_VESSEL_BAN);
+}
+
+// Row writes one row of an annex file from the named cells (quoted).
+std::string Row(const std::map<std::string, std::string>& cells) {
+  std::vector<std::string> header =
+      absl::StrSplit(absl::StripSuffix(kHeader, "\n"), ',');
+  std::vector<std::string> out;
+  for (const std::string& column : header) {
+    auto it = cells.find(column);
+    out.push_back(it == cells.end() ? "" : absl::StrCat("\"", it->second, "\""));
+  }
+  return absl::StrCat(absl::StrJoin(out, ","), "\n");
+}
+
+// Every column is kept: a date of birth followed by the place ("7.10.1952
+// POB: Leningrad", as the Ukraine annex gives Putin's) is read as the date
+// with the place in the note; a value giving alternatives sets no date and
+// is kept as listed; columns the record has no field for (place of birth,
+// gender, phone, email, website) go to the note by name.
+TEST(EuCsvTest, DatesWithPlacesOrAlternativesAndOtherColumnsAreKept) {
+  const std::map<std::string, std::string> common = {
+      {"celex", "32099R0002"}, {"programKey", "EU-UKR"}, {"annex", "I.PERSONS"},
+      {"measure", "Asset freeze"}, {"startDate", "25.2.2022"}, {"schema", "Person"}};
+  std::map<std::string, std::string> putin = common;
+  putin.insert({{"recordId", "669"},
+                {"name", "Vladimir Vladimirovich PUTIN"},
+                {"birthDate", "7.10.1952 POB: Leningrad (now Saint-Petersburg)"},
+                {"position", "President of the Russian Federation"},
+                {"gender", "Male"},
+                {"phone", "+7 495 000 00 00"},
+                {"email", "x@example.org"},
+                {"website", "example.org"}});
+  std::map<std::string, std::string> twice = common;
+  twice.insert({{"recordId", "700"},
+                {"name", "Ivan Ivanovich IVANOV"},
+                {"birthDate", "18.1.1970 or 29.3.1965"},
+                {"birthPlace", "Tula"}});
+  absl::StatusOr<ImportResult> r =
+      ImportEuCsv(WriteTemp("32099R0002.csv", kHeader + Row(putin) + Row(twice)));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->report.rows_imported, 2);
+  ExpectSound(*r, "32099R0002.csv");
+  const v1::Actor* p = FindActor(r->dataset, "EU-32099R0002-I.PERSONS-669");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->born().year(), 1952);
+  EXPECT_EQ(p->born().month(), 10);
+  EXPECT_EQ(p->born().day(), 7);
+  EXPECT_EQ(p->note(),
+            "President of the Russian Federation; place of birth: Leningrad (now "
+            "Saint-Petersburg); gender: Male; phone: +7 495 000 00 00; email: "
+            "x@example.org; website: example.org");
+  const v1::Actor* i = FindActor(r->dataset, "EU-32099R0002-I.PERSONS-700");
+  ASSERT_NE(i, nullptr);
+  EXPECT_FALSE(i->has_born());
+  EXPECT_EQ(i->note(),
+            "date of birth as listed: 18.1.1970 or 29.3.1965; place of birth: Tula");
+  EXPECT_THAT(r->report.notes,
+              ::testing::Contains(HasSubstr("1 date(s) of birth or incorporation read "
+                                            "from a value with more after the date")));
+  EXPECT_THAT(r->report.notes,
+              ::testing::Contains(HasSubstr("1 date(s) of birth or incorporation that "
+                                            "give alternatives")));
+}
+
+// The real annex: Putin's date of birth, which the file gives with his
+// place of birth in the same cell.
+TEST(EuCsvTest, UkraineAnnexDatesOfBirthWithThePlace) {
+  absl::StatusOr<ImportResult> r = ImportEuCsv(DataDir() + "/eu/32014R0269.csv");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const v1::Actor* p = FindActor(r->dataset, "EU-32014R0269-I.PERSONS-669");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->born().year(), 1952);
+  EXPECT_THAT(p->note(), HasSubstr("place of birth: Leningrad (now Saint-Petersburg)"));
+  // The others: two more with a place or a remark after the date, 48 with
+  // alternatives ("28.9.1953 or 28.8.1953") or doubts, each in its note.
+  EXPECT_THAT(r->report.notes,
+              ::testing::Contains(HasSubstr("3 date(s) of birth or incorporation read "
+                                            "from a value with more after the date (2 a "
+                                            "place of birth")));
+  EXPECT_THAT(r->report.notes,
+              ::testing::Contains(HasSubstr("48 date(s) of birth or incorporation that "
+                                            "give alternatives")));
+  int as_listed = 0;  // Values (an actor may have two).
+  for (const v1::Actor& a : r->dataset.actors()) {
+    for (absl::string_view n = a.note(); absl::StrContains(n, " as listed: ");
+         n = n.substr(n.find(" as listed: ") + 1)) {
+      ++as_listed;
+    }
+  }
+  EXPECT_EQ(as_listed, 48);
 }
 
 // Name and alias values that hold several names, as the Ukraine annex
