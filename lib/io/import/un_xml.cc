@@ -268,18 +268,62 @@ absl::StatusOr<ImportResult> ImportUnXml(const std::string& path,
       }
     }
     if (country) a.set_country(*country);
+    // The first date of birth the list gives sets `born`; when it gives
+    // several, or one that is approximate or a span ("BETWEEN 1963 and
+    // 1968", which sets none), every one is in the note as listed.
+    std::vector<std::string> births;
+    bool inexact = false;
     for (xmlNode* b : Children(node, "INDIVIDUAL_DATE_OF_BIRTH")) {
-      std::optional<v1::Date> d =
-          import_internal::ParseListDate(ChildText(b, "DATE"));
-      if (!d) d = import_internal::ParseListDate(ChildText(b, "YEAR"));
-      if (d) {
-        *a.mutable_born() = *d;
-        break;
+      const std::string date = CleanText(ChildText(b, "DATE"));
+      const std::string year = CleanText(ChildText(b, "YEAR"));
+      const std::string type = absl::AsciiStrToLower(CleanText(ChildText(b, "TYPE_OF_DATE")));
+      const std::string from = CleanText(ChildText(b, "FROM_YEAR"));
+      const std::string to = CleanText(ChildText(b, "TO_YEAR"));
+      const std::string remark = CleanText(ChildText(b, "NOTE"));
+      std::optional<v1::Date> d = import_internal::ParseListDate(date);
+      if (!d) d = import_internal::ParseListDate(year);
+      if (d && !a.has_born()) *a.mutable_born() = *d;
+      std::string text = !date.empty() ? date
+                         : !year.empty() ? year
+                         : !from.empty() || !to.empty()
+                             ? absl::StrCat("between ", from.empty() ? "?" : from, " and ",
+                                            to.empty() ? "?" : to)
+                             : "";
+      if (text.empty()) continue;
+      if (!type.empty() && type != "exact" && type != "between") {
+        absl::StrAppend(&text, " (", type, ")");
       }
+      if (!remark.empty()) absl::StrAppend(&text, " (", remark, ")");
+      inexact = inexact || (!type.empty() && type != "exact") || !remark.empty();
+      births.push_back(std::move(text));
     }
     std::vector<std::string> note;
     const std::string comments = CleanText(ChildText(node, "COMMENTS1"));
     if (!comments.empty()) note.push_back(comments);
+    if (births.size() > 1 || inexact) {
+      note.push_back(absl::StrCat("dates of birth as listed: ", absl::StrJoin(births, "; ")));
+    }
+    // What the record has no field for: places of birth, titles, gender.
+    std::vector<std::string> places;
+    for (xmlNode* pb : Children(node, "INDIVIDUAL_PLACE_OF_BIRTH")) {
+      std::vector<std::string> fields;
+      for (const char* f : {"CITY", "STATE_PROVINCE", "COUNTRY", "NOTE"}) {
+        std::string v = CleanText(ChildText(pb, f));
+        if (!v.empty()) fields.push_back(std::move(v));
+      }
+      if (!fields.empty()) places.push_back(absl::StrJoin(fields, ", "));
+    }
+    if (!places.empty()) {
+      note.push_back(absl::StrCat("place of birth: ", absl::StrJoin(places, "; ")));
+    }
+    std::vector<std::string> titles;
+    for (xmlNode* v : Children(Child(node, "TITLE"), "VALUE")) {
+      std::string t = CleanText(Text(v));
+      if (!t.empty()) titles.push_back(std::move(t));
+    }
+    if (!titles.empty()) note.push_back(absl::StrCat("title: ", absl::StrJoin(titles, "; ")));
+    const std::string gender = CleanText(ChildText(node, "GENDER"));
+    if (!gender.empty()) note.push_back(absl::StrCat("gender: ", gender));
     std::vector<std::string> designations;
     for (xmlNode* v : Children(Child(node, "DESIGNATION"), "VALUE")) {
       std::string d = CleanText(Text(v));

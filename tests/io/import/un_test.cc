@@ -99,6 +99,26 @@ TEST(UnXmlTest, Consolidated2025) {
   }
   EXPECT_EQ(named, 15 + 11 + 2 + 1);
   EXPECT_EQ(travel_only, 11);
+
+  // What the record has no field for is in the note: every date of birth
+  // the list gives when it gives several or an approximate one (the first
+  // sets `born`), places of birth, titles, gender.
+  const v1::Actor* omar = FindActor(r->dataset, "UN-TAi.004");
+  ASSERT_NE(omar, nullptr);
+  EXPECT_EQ(omar->born().year(), 1966);
+  EXPECT_THAT(omar->note(), HasSubstr("dates of birth as listed: 1966 (approximately); 1960; 1953"));
+  EXPECT_THAT(omar->note(), HasSubstr("place of birth: Naw Deh village, Deh Rawud District, "
+                                      "Uruzgan Province, Afghanistan; Maiwand District"));
+  EXPECT_THAT(omar->note(), HasSubstr("title: Mullah"));
+  int several = 0, places = 0, between = 0;
+  for (const v1::Actor& a : r->dataset.actors()) {
+    several += absl::StrContains(a.note(), "dates of birth as listed: ");
+    places += absl::StrContains(a.note(), "place of birth: ");
+    between += absl::StrContains(a.note(), "between 19");
+  }
+  EXPECT_EQ(several, 229);
+  EXPECT_EQ(places, 528);
+  EXPECT_GT(between, 20);  // Spans of years, which set no date.
 }
 
 TEST(UnXmlTest, DamagedFileIsRefused) {
