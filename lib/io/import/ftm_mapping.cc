@@ -338,18 +338,30 @@ void FillActor(const FtmModel& model, const Entity& e,
   }
   AddIdentifier(a, "FTM_ID", e.id, source_id);
   for (absl::string_view r : e.referents) AddIdentifier(a, "FTM_REFERENT", r, source_id);
+  const std::vector<std::string>& starts = model.TemporalStart(e.schema);
+  // The properties no field of the record holds (a position, a place of
+  // birth, a description, properties no schema defines): kept in the note
+  // by name, so that nothing the entity says is dropped.
+  std::vector<size_t> others;
   for (size_t i = 0; i < e.props.size(); ++i) {
     const absl::string_view prop = e.props[i].name;
     const absl::Span<const absl::string_view> values = e.ValuesAt(i);
     const FtmModel::Property* p = defined[i];
-    if (p == nullptr || p->type != "identifier" || prop == "programId") {
+    if (p != nullptr && p->type == "identifier" && prop != "programId") {
+      for (absl::string_view v : values) {
+        AddIdentifier(a, IdentifierScheme(prop), v, source_id);
+      }
       continue;
     }
-    for (absl::string_view v : values) {
-      AddIdentifier(a, IdentifierScheme(prop), v, source_id);
-    }
+    const bool held =
+        (p != nullptr && (p->type == "name" || p->type == "entity" || p->type == "topic")) ||
+        prop == "country" || prop == "jurisdiction" || prop == "mainCountry" ||
+        prop == "nationality" || prop == "citizenship" || prop == "flag" ||
+        prop == "address" || prop == "addressEntity" ||
+        (values.size() == 1 && std::find(starts.begin(), starts.end(), prop) != starts.end());
+    if (!held && !values.empty()) others.push_back(i);
   }
-  for (const std::string& p : model.TemporalStart(e.schema)) {
+  for (const std::string& p : starts) {
     if (std::optional<PartialDate> d = Earliest(e.Values(p))) {
       *a.mutable_born() = d->ToProto();
       break;
@@ -378,6 +390,10 @@ void FillActor(const FtmModel& model, const Entity& e,
   };
   list("; topics: ", topics);
   list("; datasets: ", e.datasets);
+  for (size_t i : others) {
+    import_internal::AppendPieces(note, {"; ", e.props[i].name, ":"});
+    list(" ", e.ValuesAt(i));
+  }
 }
 
 void FillSanctionTerms(const FtmModel& model, const Entity& e,

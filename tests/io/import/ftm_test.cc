@@ -491,6 +491,42 @@ TEST(FtmQuirksTest, ActorFieldsAndDates) {
   EXPECT_NE(FindActor(r->dataset, "PRK"), nullptr);
 }
 
+// What no field of the record holds is kept in the note by name: a
+// position, a place of birth, a description, a second date of birth, a
+// property no schema defines (OpenSanctions' Wikidata PEPs carry many).
+TEST(FtmQuirksTest, PropertiesNoFieldHoldsAreInTheNote) {
+  absl::StatusOr<ImportResult> r = ImportLines(
+      {R"({"id": "p2", "schema": "Person", "properties": {"name": ["Olga Petrova"], )"
+       R"("nationality": ["ru"], "birthDate": ["1970", "1971"], "innCode": ["7702"], )"
+       R"("position": ["Deputy Minister"], "birthPlace": ["Tula"], "awards": ["Order X"], )"
+       R"("programId": ["RU-2022"]}})"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  const v1::Actor* p = FindActor(r->dataset, "FTM-p2");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->born().year(), 1970);
+  EXPECT_TRUE(HasIdentifier(*p, "INN", "7702"));
+  EXPECT_EQ(p->note(),
+            "FtM Person; awards: Order X; birthDate: 1970, 1971; birthPlace: Tula; "
+            "position: Deputy Minister; programId: RU-2022");  // In property order.
+  // What a field holds is not repeated: names, identifiers, country, one date.
+  absl::StatusOr<ImportResult> plain = ImportLines({kPerson});
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  EXPECT_EQ(FindActor(plain->dataset, "FTM-p1")->note(), "FtM Person");
+  // On the Wikidata PEP export: the positions are kept.
+  absl::StatusOr<ImportResult> peps = ImportFtmJson(
+      std::string(EMBARGO_SHARED_DATA_DIR) + "/opensanctions/wd_peps_2024-03/entities.ftm.json");
+  ASSERT_TRUE(peps.ok()) << peps.status();
+  const v1::Actor* q = FindActor(peps->dataset, "FTM-Q100579253");
+  ASSERT_NE(q, nullptr);
+  EXPECT_THAT(q->note(), HasSubstr("position: Founder and President of the National Home "
+                                   "Health Care Foundation"));
+  int positions = 0;
+  for (const v1::Actor& a : peps->dataset.actors()) {
+    positions += absl::StrContains(a.note(), "; position: ");
+  }
+  EXPECT_GT(positions, 300);
+}
+
 TEST(FtmQuirksTest, VesselWithAFlag) {
   const std::string vessel =
       R"({"id": "v1", "schema": "Vessel", "properties": {"name": ["CHON MA )"
