@@ -479,7 +479,7 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
   // "Thet Thet") the second time is missing: the query may not hold the
   // word at all.
   uint32_t repeated = 0;
-  for (size_t j = 1; j < mn; ++j) {
+  for (size_t j = 0; j < mn; ++j) {  // The first time may be the one unpaired.
     if ((n_used >> j) & 1) continue;
     const uint32_t k = d.word_hot[d.entry_words[e.first + j]].key;
     for (size_t x = 0; x < mn; ++x) {
