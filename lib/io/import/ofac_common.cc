@@ -416,6 +416,15 @@ void BuildOfacRecords(std::vector<OfacEntry>& entries, const v1::Date& edition,
     if (!e.tonnage.empty()) note.push_back(absl::StrCat("Tonnage: ", e.tonnage));
     if (!e.grt.empty()) note.push_back(absl::StrCat("GRT: ", e.grt));
     if (!e.vessel_owner.empty()) note.push_back(absl::StrCat("Vessel owner: ", e.vessel_owner));
+    // The first date of birth sets `born`; the others, and the places of
+    // birth the XML gives in fields of their own, are kept here. (The CSV
+    // gives both in the remarks, which follow whole.)
+    if (e.births.size() > 1 && e.remarks.find("DOB") == std::string::npos) {
+      note.push_back(absl::StrCat("Dates of birth: ", absl::StrJoin(e.births, "; ")));
+    }
+    if (!e.birth_places.empty()) {
+      note.push_back(absl::StrCat("Place of birth: ", absl::StrJoin(e.birth_places, "; ")));
+    }
     if (!e.remarks.empty()) note.push_back(e.remarks);
     a.set_note(absl::StrJoin(note, "; "));
     *a.add_evidence() = builder.Evidence(e.locator);

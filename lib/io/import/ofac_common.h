@@ -48,6 +48,8 @@ struct OfacEntry {
   std::vector<std::string> nationalities;  // Country texts.
   std::vector<std::string> citizenships;   // Country texts.
   std::vector<std::string> births;         // Date texts.
+  std::vector<std::string> birth_places;   // Place texts (XML only; the
+                                           // CSV gives them in the remarks).
   std::vector<std::string> linked_to;      // Names.
 };
 

@@ -157,6 +157,11 @@ absl::StatusOr<ImportResult> ImportOfacXml(const std::string& path,
          Children(Child(node, "dateOfBirthList"), "dateOfBirthItem")) {
       e.births.push_back(ChildText(d, "dateOfBirth"));
     }
+    for (xmlNode* pb :
+         Children(Child(node, "placeOfBirthList"), "placeOfBirthItem")) {
+      std::string place = import_internal::CleanText(ChildText(pb, "placeOfBirth"));
+      if (!place.empty()) e.birth_places.push_back(std::move(place));
+    }
     if (xmlNode* v = Child(node, "vesselInfo")) {
       e.call_sign = ChildText(v, "callSign");
       e.vessel_type = ChildText(v, "vesselType");

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -342,6 +343,13 @@ TEST(OfacXmlTest, Consolidated2025) {
   EXPECT_EQ(haniya->kind(), v1::ACTOR_KIND_PERSON);
   EXPECT_EQ(haniya->born().year(), 1962);
   EXPECT_THAT(haniya->aliases(), Contains("HANIYYA, Ismaeel"));
+  // The place of birth, a field of its own in the XML, is in the note.
+  EXPECT_EQ(haniya->note(), "Place of birth: Shati");
+  int places = 0;
+  for (const v1::Actor& a : r->dataset.actors()) {
+    places += absl::StrContains(a.note(), "Place of birth: ");
+  }
+  EXPECT_EQ(places, 21);  // <placeOfBirthItem> elements in the file.
   // <category>weak</category> a.k.a.'s are kept as weak aliases.
   const v1::Actor* zahhar = FindActor(r->dataset, "OFAC-9647");
   ASSERT_NE(zahhar, nullptr);
