@@ -101,6 +101,12 @@ struct LinkOptions {
   bool programme_targets = false;
   // Unknown: today (UTC).
   PartialDate programmes_as_of;
+  // A path that passes through an actor between two of its sanctions ("RUS
+  // <-sanction- EU -sanction-> PRK": both sanctioned by one authority, or
+  // "RUS -transfer-> IRN <-sanction- UNSC -sanction-> PRK") says nothing
+  // of a link between the two it sanctions; such paths are left out and
+  // counted (LinkReport::through_sanctioning_paths) unless this is true.
+  bool through_sanctioning = false;
 };
 
 // LinkStep is one step of a route's shape.
@@ -163,6 +169,9 @@ struct LinkReport {
   int reference_year = 0;
   // Every path counted (exact when complete).
   uint64_t total_paths = 0;
+  // Paths left out because they pass through an actor between two of its
+  // sanctions (LinkOptions::through_sanctioning), not in total_paths.
+  uint64_t through_sanctioning_paths = 0;
   // Distinct sequences of intermediaries walked.
   uint64_t node_sequences = 0;
   bool complete = true;

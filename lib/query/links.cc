@@ -256,14 +256,31 @@ class Walker {
     while (true) {
       std::vector<const std::vector<const Entry*>*> parts(k);
       for (size_t h = 0; h < k; ++h) parts[h] = &classes[h][pick[h]];
-      AddPart(parts);
+      AddPart(parts, !o_.through_sanctioning && ThroughSanctioning(parts));
       size_t h = 0;
       while (h < k && ++pick[h] == classes[h].size()) pick[h++] = 0;
       if (h == k) break;
     }
   }
 
-  void AddPart(const std::vector<const std::vector<const Entry*>*>& parts) {
+  // ThroughSanctioning: some node is entered against a sanction edge and
+  // left along another (X <-sanction- A -sanction-> Y), each part being of
+  // one kind and direction.
+  static bool ThroughSanctioning(const std::vector<const std::vector<const Entry*>*>& parts) {
+    for (size_t h = 0; h + 1 < parts.size(); ++h) {
+      const Entry& in = *parts[h]->front();
+      const Entry& out = *parts[h + 1]->front();
+      if (in.kind == EdgeKind::kSanction && !in.along && out.kind == EdgeKind::kSanction &&
+          out.along) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // AddPart counts the paths of one combination of steps and adds them to
+  // their route, or only counts them when `left_out`.
+  void AddPart(const std::vector<const std::vector<const Entry*>*>& parts, bool left_out) {
     const size_t k = parts.size();
     uint64_t count = 0;
     std::vector<const Entry*> best;
@@ -315,6 +332,10 @@ class Walker {
       };
       walk(walk, 0);
       if (count == 0) return;
+    }
+    if (left_out) {
+      through_sanctioning_ += count;
+      return;
     }
     std::string key;
     std::vector<LinkStep> steps;
@@ -369,6 +390,7 @@ class Walker {
   std::unordered_map<uint32_t, EdgeMeta> meta_;
   std::map<std::string, Group> groups_;  // Ordered: deterministic output.
   uint64_t total_ = 0;
+  uint64_t through_sanctioning_ = 0;
   uint64_t sequences_ = 0;
 };
 
@@ -512,6 +534,7 @@ LinkReport Walker::Finish() {
   std::stable_sort(out.routes.begin(), out.routes.end(),
                    RouteBefore);
   out.total_paths = total_;
+  out.through_sanctioning_paths = through_sanctioning_;
   out.node_sequences = sequences_;
   out.complete = !budget_.exhausted();
   out.stop_reason = budget_.reason();

@@ -105,6 +105,11 @@ Path); ``str(report)`` is the terminal page; ``to_markdown()``,
 )doc")
       .def_property_readonly("total_paths",
                              [](const PyLinkReport& r) { return r.report.total_paths; })
+      .def_property_readonly(
+          "through_sanctioning_paths",
+          [](const PyLinkReport& r) { return r.report.through_sanctioning_paths; },
+          "Paths left out because they pass through an authority between two "
+          "of its sanctions (links(..., through_sanctioning=True) keeps them).")
       .def_property_readonly("complete",
                              [](const PyLinkReport& r) { return r.report.complete; })
       .def_property_readonly("stop_reason",
@@ -202,9 +207,10 @@ Path); ``str(report)`` is the terminal page; ``to_markdown()``,
          int max_hops, size_t named_routes_per_shape,
          const py::object& max_work, const py::object& timeout,
          const py::object& programmes, const py::object& as_of,
-         const py::kwargs& kwargs) {
+         bool through_sanctioning, const py::kwargs& kwargs) {
         const NodeId from = ToNode(g, a);
         LinkOptions o;
+        o.through_sanctioning = through_sanctioning;
         // None: with the country links the graph has; True: required.
         o.programme_targets = programmes.is_none()
                                   ? g.has_country_links()
@@ -231,7 +237,7 @@ Path); ``str(report)`` is the terminal page; ``to_markdown()``,
       py::arg("a"), py::arg("b"), py::arg("max_hops") = 3, py::kw_only(),
       py::arg("named_routes_per_shape") = 5, py::arg("max_work") = py::none(),
       py::arg("timeout") = py::none(), py::arg("programmes") = py::none(),
-      py::arg("as_of") = py::none(), R"doc(
+      py::arg("as_of") = py::none(), py::arg("through_sanctioning") = false, R"doc(
 How ``a`` and ``b`` are linked: every path of 1..max_hops hops, grouped
 into routes (link kinds, direction and intermediaries) and ranked by
 evidence, recency and directness, as a LinkReport. ``b`` may also be a
@@ -246,6 +252,11 @@ country link, nationality or flag that are targets of sanctions in force on
 ``programmes=None`` does so when the graph was loaded with
 ``country_links=True``; True requires it (an error otherwise); False
 leaves them out.
+
+Paths through an authority between two of its sanctions (X <-sanction- EU
+-sanction-> Y: both sanctioned by one authority) are left out and counted
+in ``report.through_sanctioning_paths``; ``through_sanctioning=True`` keeps
+them.
 
     >>> r = g.links("RUS", "PRK")
     >>> print(r)                 # one terminal page

@@ -145,6 +145,37 @@ TEST_F(LinksCliTest, ChronologicalAndDistinctRoutes) {
   EXPECT_EQ(Cli({"paths", "RUS", "PRK", "--distinct-routes"}).code, 2);
 }
 
+// With the shipped embargoes, the EU sanctions both Russia and North
+// Korea: the path through it is no link between them, left out and said;
+// --through-sanctioning keeps it.
+TEST_F(LinksCliTest, AnAuthorityBetweenTwoOfItsSanctionsIsLeftOut) {
+  const Result r = Cli({"links", "RUS", "PRK", "--embargoes", "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_GT(j["through_sanctioning_paths"].get<uint64_t>(), 0u);
+  for (const auto& x : j["routes"]) {
+    EXPECT_EQ(x["label"].get<std::string>().find("<-sanction- EU -sanction->"),
+              std::string::npos)
+        << x["label"];
+  }
+  const Result text = Cli({"links", "RUS", "PRK", "--embargoes"});
+  EXPECT_NE(text.out.find("path(s) through an authority between two of its sanctions"),
+            std::string::npos)
+      << text.out;
+  const Result kept = Cli({"links", "RUS", "PRK", "--embargoes", "--through-sanctioning",
+                           "--json"});
+  ASSERT_EQ(kept.code, 0) << kept.err;
+  const nlohmann::json k = nlohmann::json::parse(kept.out);
+  EXPECT_EQ(k["through_sanctioning_paths"], 0);
+  EXPECT_EQ(k["total_paths"].get<uint64_t>(),
+            j["total_paths"].get<uint64_t>() + j["through_sanctioning_paths"].get<uint64_t>());
+  bool hub = false;
+  for (const auto& x : k["routes"]) {
+    hub |= x["label"] == "RUS <-sanction- EU -sanction-> PRK";
+  }
+  EXPECT_TRUE(hub);
+}
+
 TEST_F(LinksCliTest, CountsAndTheSizeGuard) {
   absl::StatusOr<NeighborCount> n = CountNeighbors(*graph_, rus_, 2);
   ASSERT_TRUE(n.ok());

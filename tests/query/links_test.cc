@@ -125,6 +125,40 @@ std::vector<Signature> BrutePaths(const Graph& g, const Filter& f, uint32_t s,
   return out;
 }
 
+// AddSanctions gives a random dataset an authority and a few sanctions on
+// its actors (RandomDataset has none), so that paths may pass through the
+// authority between two of its sanctions.
+void AddSanctions(v1::Dataset& ds, std::mt19937& rng) {
+  const int actors = ds.actors_size();
+  v1::Actor& a = *ds.add_actors();
+  a.set_id("AUTH");
+  a.set_kind(v1::ACTOR_KIND_GOVERNMENT_BODY);
+  a.set_name("Authority");
+  a.add_evidence()->set_source_id("src");
+  for (int i = 0, n = 3 + static_cast<int>(rng() % 4); i < n; ++i) {
+    v1::Sanction& s = *ds.add_sanctions();
+    s.set_id("S" + std::to_string(i));
+    s.set_authority_id("AUTH");
+    s.set_target_id(ds.actors(static_cast<int>(rng() % actors)).id());
+    s.add_measures(v1::MEASURE_ASSET_FREEZE);
+    s.mutable_listed()->set_year(2018 + static_cast<int>(rng() % 6));
+    s.set_status(v1::STATUS_CONFIRMED);
+    s.add_evidence()->set_source_id("src");
+  }
+}
+
+// ThroughSanctioning: the path enters a node against a sanction edge and
+// leaves it along another (X <-sanction- A -sanction-> Y).
+bool ThroughSanctioning(const Graph& g, const Signature& p) {
+  for (size_t h = 0; h + 1 < p.size(); ++h) {
+    if (g.edge(EdgeId(p[h].first)).kind == EdgeKind::kSanction && !p[h].second &&
+        g.edge(EdgeId(p[h + 1].first)).kind == EdgeKind::kSanction && p[h + 1].second) {
+      return true;
+    }
+  }
+  return false;
+}
+
 Signature SignatureOf(const Path& p) {
   Signature s;
   for (const Hop& h : p.hops) s.push_back({h.edge.value(), h.along});
@@ -337,9 +371,12 @@ std::string RouteKey(const Graph& g, const LinkRoute& r) {
 TEST(LinksTest, RoutesMatchBruteForceGrouping) {
   std::mt19937 rng(13);
   int nonempty = 0, folded = 0;
+  uint64_t left_out_paths = 0;
   for (int round = 0; round < 300; ++round) {
     GraphBuilder b;
-    b.AddDataset(testing::RandomDataset(rng), "random");
+    v1::Dataset ds = testing::RandomDataset(rng);
+    if (round % 3 != 0) AddSanctions(ds, rng);
+    b.AddDataset(ds, "random");
     Graph g = *b.Build();
     for (int q = 0; q < 4; ++q) {
       LinkOptions o;
@@ -348,14 +385,27 @@ TEST(LinksTest, RoutesMatchBruteForceGrouping) {
       const uint32_t s = rng() % g.num_nodes(), t = rng() % g.num_nodes();
       if (s == t) continue;
       const std::vector<Signature> all = BrutePaths(g, o.filter, s, t, o.max_hops);
+      // Paths through an authority between two of its sanctions are left
+      // out and counted, unless asked for.
+      o.through_sanctioning = q >= 2;
       std::map<std::string, uint64_t> want;
-      for (const Signature& p : all) ++want[RouteKey(g, s, p)];
+      uint64_t left_out = 0, kept = 0;
+      for (const Signature& p : all) {
+        if (!o.through_sanctioning && ThroughSanctioning(g, p)) {
+          ++left_out;
+          continue;
+        }
+        ++want[RouteKey(g, s, p)];
+        ++kept;
+      }
+      left_out_paths += left_out;
       // Unfolded: one route per key, with the brute-force count.
       o.named_routes_per_shape = 1000000;
       absl::StatusOr<LinkReport> r = Links(g, NodeId(s), NodeId(t), o);
       ASSERT_TRUE(r.ok()) << r.status();
       EXPECT_TRUE(r->complete);
-      EXPECT_EQ(r->total_paths, all.size()) << "round " << round;
+      EXPECT_EQ(r->total_paths, kept) << "round " << round;
+      EXPECT_EQ(r->through_sanctioning_paths, left_out) << "round " << round;
       std::map<std::string, uint64_t> got;
       for (const LinkRoute& x : r->routes) {
         EXPECT_FALSE(x.folded);
@@ -385,13 +435,14 @@ TEST(LinksTest, RoutesMatchBruteForceGrouping) {
         sum += x.paths;
         folded += x.folded;
       }
-      EXPECT_EQ(sum, all.size());
-      EXPECT_EQ(f->total_paths, all.size());
-      if (!all.empty()) ++nonempty;
+      EXPECT_EQ(sum, kept);
+      EXPECT_EQ(f->total_paths, kept);
+      if (kept > 0) ++nonempty;
     }
   }
   EXPECT_GT(nonempty, 100);
   EXPECT_GT(folded, 3);
+  EXPECT_GT(left_out_paths, 10u) << left_out_paths;
 }
 
 TEST(LinksTest, HandCheckedReport) {
@@ -449,6 +500,41 @@ TEST(LinksTest, HandCheckedReport) {
   EXPECT_NE(json.find("\"total_paths\": 5"), std::string::npos) << json;
   EXPECT_EQ(Links(*g, *g->FindNode("RUS"), *g->FindNode("RUS")).status().code(),
             absl::StatusCode::kInvalidArgument);
+}
+
+// Two states one authority sanctions are not linked by it: the path
+// through the authority is left out, counted and said.
+TEST(LinksTest, AnAuthorityBetweenTwoOfItsSanctionsIsNoLink) {
+  absl::StatusOr<Graph> g = testing::DatasetBuilder()
+                   .State("RUS")
+                   .State("PRK")
+                   .Actor("EU", v1::ACTOR_KIND_GOVERNMENT_BODY)
+                   .Sanction("EMB-RUS", "EU", "RUS", "EU-RUSSIA",
+                             {v1::MEASURE_ARMS_EMBARGO_IMPORTS}, 2014)
+                   .Sanction("EMB-PRK", "EU", "PRK", "EU-PRK",
+                             {v1::MEASURE_ARMS_EMBARGO_IMPORTS}, 2006)
+                   .Transfer("T-1", "PRK", "RUS", v1::ITEM_MISSILES, v1::STATUS_REPORTED, 2023)
+                   .BuildGraph();
+  ASSERT_TRUE(g.ok()) << g.status();
+  LinkOptions o;
+  o.reference_year = 2024;
+  absl::StatusOr<LinkReport> r = Links(*g, *g->FindNode("RUS"), *g->FindNode("PRK"), o);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->total_paths, 1u);
+  EXPECT_EQ(r->through_sanctioning_paths, 1u);
+  ASSERT_EQ(r->routes.size(), 1u);
+  EXPECT_EQ(r->routes[0].label, "RUS <-transfer- PRK");
+  EXPECT_NE(LinksText(*g, *r).find("Left out: 1 path(s) through an authority between two of "
+                                   "its sanctions"),
+            std::string::npos);
+  EXPECT_NE(LinksJson(*g, *r).find("\"through_sanctioning_paths\": 1"), std::string::npos);
+  o.through_sanctioning = true;
+  r = Links(*g, *g->FindNode("RUS"), *g->FindNode("PRK"), o);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->total_paths, 2u);
+  EXPECT_EQ(r->through_sanctioning_paths, 0u);
+  ASSERT_EQ(r->routes.size(), 2u);
+  EXPECT_EQ(r->routes[1].label, "RUS <-sanction- EU -sanction-> PRK");
 }
 
 }  // namespace

@@ -199,10 +199,12 @@ TEST(ProgrammeLinksTest, TargetsLinkedToTheSourceAreRoutesOfTheirOwn) {
   EXPECT_THAT(under, UnorderedElementsAre("CO-RU OFAC DPRK3",
                                           "V-RU UNSC UNSCR 1718",
                                           "CO-ADDR UNSC UNSCR 9999"));
-  // The paths to PRK itself are counted apart: one, RUS <-flag- V-RU
-  // <-sanction- UNSC -sanction-> PRK.
-  EXPECT_EQ(r->total_paths, 1u);
-  EXPECT_EQ(r->routes.size(), 4u);
+  // The only path to PRK itself, RUS <-flag- V-RU <-sanction- UNSC
+  // -sanction-> PRK, passes through UNSC between two of its sanctions: left
+  // out and counted (the link is V-RU's programme target route above).
+  EXPECT_EQ(r->total_paths, 0u);
+  EXPECT_EQ(r->through_sanctioning_paths, 1u);
+  EXPECT_EQ(r->routes.size(), 3u);
 
   // Before CO-OLD's delisting it counts too.
   LinkOptions o = WithProgrammes();
@@ -236,9 +238,15 @@ TEST(ProgrammeLinksTest, TargetsLinkedToTheSourceAreRoutesOfTheirOwn) {
   absl::StatusOr<LinkReport> plain = Links(*g, rus, *g->FindNode("PRK"));
   ASSERT_TRUE(plain.ok());
   EXPECT_FALSE(plain->programme_targets);
-  EXPECT_EQ(plain->total_paths, 1u);
-  ASSERT_EQ(plain->routes.size(), 1u);
-  EXPECT_EQ(plain->routes[0].label, "RUS <-flag- V-RU <-sanction- UNSC -sanction-> PRK");
+  EXPECT_EQ(plain->total_paths, 0u);
+  EXPECT_EQ(plain->through_sanctioning_paths, 1u);
+  EXPECT_TRUE(plain->routes.empty());
+  LinkOptions through;
+  through.through_sanctioning = true;
+  absl::StatusOr<LinkReport> kept = Links(*g, rus, *g->FindNode("PRK"), through);
+  ASSERT_TRUE(kept.ok());
+  ASSERT_EQ(kept->routes.size(), 1u);
+  EXPECT_EQ(kept->routes[0].label, "RUS <-flag- V-RU <-sanction- UNSC -sanction-> PRK");
   absl::StatusOr<LinkReport> to_company =
       Links(*g, rus, *g->FindNode("CO-RU"), WithProgrammes());
   ASSERT_TRUE(to_company.ok());

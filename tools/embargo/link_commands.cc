@@ -69,6 +69,11 @@ Options:
                        (default: any date), or with TO a state for the
                        programme targets (default today)
   --no-programmes      with TO a state: leave out the programme targets
+  --through-sanctioning
+                       keep the paths through an authority between two of
+                       its sanctions (X <-sanction- EU -sanction-> Y: both
+                       sanctioned by one authority), left out and counted
+                       by default
 )";
 
 constexpr char kLinksExamples[] = R"(
@@ -98,7 +103,7 @@ int RunLinks(const std::vector<std::string>& argv) {
   std::set<std::string> valued = kQueryValued;
   valued.insert({"routes", "html", "authority", "program", "as-of"});
   std::set<std::string> flags = kQueryFlags;
-  flags.insert({"csv", "markdown", "sanctioned", "no-programmes"});
+  flags.insert({"csv", "markdown", "sanctioned", "no-programmes", "through-sanctioning"});
   absl::StatusOr<Args> args = Args::Parse(command, argv, valued, flags);
   if (!args.ok()) return Fail(command, args.status());
   if (args->Has("help")) {
@@ -152,6 +157,7 @@ int RunLinks(const std::vector<std::string>& argv) {
   options.max_hops = *max_hops;
   options.filter = *filter;
   options.limits = *limits;
+  options.through_sanctioning = args->Has("through-sanctioning");
   PartialDate as_of;
   if (args->Has("as-of")) {
     absl::StatusOr<PartialDate> d = PartialDate::Parse(args->Get("as-of"));

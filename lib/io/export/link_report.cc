@@ -37,6 +37,11 @@ std::string LinksText(const Graph& g, const LinkReport& r, size_t max_routes,
   out << "Filter: " << FilterText(r.filter) << ". Score: evidence x recency"
       << " / hops^2 (see --help).\n";
   if (const std::string p = ProgrammeLine(g, r); !p.empty()) out << p << "\n";
+  if (r.through_sanctioning_paths > 0) {
+    out << "Left out: " << Count(r.through_sanctioning_paths)
+        << " path(s) through an authority between two of its sanctions (being "
+           "sanctioned by one authority is no link; --through-sanctioning keeps them).\n";
+  }
   if (r.routes.empty()) {
     out << "No path with these filters.\n";
     return out.str();
@@ -237,6 +242,7 @@ std::string LinksJson(const Graph& g, const LinkReport& r) {
   j["chronological"] = r.filter.chronological;
   j["reference_year"] = r.reference_year;
   j["total_paths"] = r.total_paths;
+  j["through_sanctioning_paths"] = r.through_sanctioning_paths;
   j["node_sequences"] = r.node_sequences;
   size_t programme_routes = 0;
   for (const LinkRoute& x : r.routes) programme_routes += x.programme_target;
