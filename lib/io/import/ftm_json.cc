@@ -195,8 +195,7 @@ class Importer {
       a.set_kind(*kind);
       // Names, identifiers, birth date and note (ftm_mapping.h).
       import_internal::ftm::FillActor(model_, e, source_id_, a);
-      for (const char* p : {"country", "jurisdiction", "mainCountry",
-                            "nationality", "citizenship", "flag"}) {
+      for (absl::string_view p : import_internal::ftm::kActorCountryProperties) {
         if (!a.country().empty()) break;
         for (absl::string_view c : e.Values(p)) {
           if (std::optional<std::string> code = State(c)) {

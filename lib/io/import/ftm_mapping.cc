@@ -355,9 +355,9 @@ void FillActor(const FtmModel& model, const Entity& e,
     }
     const bool held =
         (p != nullptr && (p->type == "name" || p->type == "entity" || p->type == "topic")) ||
-        prop == "country" || prop == "jurisdiction" || prop == "mainCountry" ||
-        prop == "nationality" || prop == "citizenship" || prop == "flag" ||
         prop == "address" || prop == "addressEntity" ||
+        std::find(std::begin(kActorCountryProperties), std::end(kActorCountryProperties),
+                  prop) != std::end(kActorCountryProperties) ||
         (values.size() == 1 && std::find(starts.begin(), starts.end(), prop) != starts.end());
     if (!held && !values.empty()) others.push_back(i);
   }

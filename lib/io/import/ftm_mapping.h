@@ -94,13 +94,21 @@ v1::Identifier* AddIdentifier(v1::Actor& a, absl::string_view scheme,
                               absl::string_view value,
                               const std::string& source_id);
 
+// kActorCountryProperties are the properties an actor's country is read
+// from, the first state found in this order (the importer sets it, since
+// it needs the states the file names).
+inline constexpr absl::string_view kActorCountryProperties[] = {
+    "country", "jurisdiction", "mainCountry", "nationality", "citizenship", "flag"};
+
 // FillActor sets what an actor takes from its entity alone: the name (the
 // caption, else the first name, else the id), aliases (every other value
 // of a name-typed property), weak aliases (weakAlias), identifiers (FTM_ID,
 // the referents as FTM_REFERENT, every identifier-typed property but
 // programId), the birth date (the earliest date of the first start
 // property of the schema's temporal extent) and the note (schema, topics,
-// datasets).
+// datasets, then every property no field holds, by name: neither a name,
+// identifier, entity or topic, nor a country property, an address or the
+// single value of a start property).
 void FillActor(const FtmModel& model, const Entity& e,
                const std::string& source_id, v1::Actor& a);
 
