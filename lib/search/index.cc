@@ -414,6 +414,22 @@ std::string DateText(const std::array<int16_t, 3>& a) {
 
 namespace {
 
+// UnknownWordWeight weighs a query word that no name holds in its spelling
+// (most often a word typed wrong): as the most common word one edit away
+// ("Copany" as "company", "Mikhal" as "mikhail"), or the most where none is.
+double UnknownWordWeight(const NameIndexData& d, const std::string& key) {
+  double w = d.max_weight;
+  if (key.size() < 4 || !text_internal::IsLatinToken(key)) return w;
+  std::vector<uint32_t> near;
+  d.KeysNear(key, near);
+  for (uint32_t k : near) {
+    if (d.key_weight[k] < w && internal::EditDistance(key, d.key_text[k], 1) <= 1) {
+      w = d.key_weight[k];
+    }
+  }
+  return w;
+}
+
 // PrepareQuery cuts one query name into words with their keys; a word given
 // twice ("Dmitriy ... / Dmitro ...") counts once.
 internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name) {
@@ -452,7 +468,7 @@ internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name
         word, d.max_weight,
         q.key_ids[i] >= 0                    ? d.key_weight[q.key_ids[i]]
         : text_internal::IsFormWord(q.keys[i]) ? 1.0
-                                               : d.max_weight));
+                                               : UnknownWordWeight(d, q.keys[i])));
   }
   for (size_t i = 0; i < q.words.size(); ++i) {
     std::string joined = q.words[i];

@@ -797,5 +797,45 @@ TEST(SearchCountryTest, AddressesAndIdentifiersStandInForAMissingCountry) {
   EXPECT_THAT(h.Explain(), HasSubstr("country RUS unknown (not on record)"));
 }
 
+// A query word no name holds in its spelling, most often a word typed
+// wrong, weighs as the most common word one edit away: "Rahat Tradng"
+// leaves the same share of its weight unmatched in "RAHAT LTD" as "Rahat
+// Trading" does, where a word of no known spelling ("Zqxwv") weighs the
+// most and leaves more.
+TEST(SearchWordWeightTest, AWordTypedWrongWeighsAsTheWordItIsOneEditFrom) {
+  testing::DatasetBuilder b;
+  const auto company = [&](const std::string& id, const std::string& name) {
+    v1::Actor& a = *b.dataset().add_actors();
+    a.set_id(id);
+    a.set_kind(v1::ACTOR_KIND_COMPANY);
+    a.set_name(name);
+  };
+  company("C-RAHAT", "RAHAT LTD");
+  for (const std::string n : {"ALFA", "OMEGA", "DELTA", "SIGMA", "KAPPA"}) {
+    company("C-" + n, n + " TRADING");
+  }
+  const Graph graph = b.BuildGraph();
+  absl::StatusOr<NameIndex> index = NameIndex::Build(graph);
+  ASSERT_TRUE(index.ok()) << index.status();
+  const auto score_of_rahat = [&](const std::string& name) {
+    SearchQuery q;
+    q.name = name;
+    SearchOptions o;
+    o.min_score = 0;
+    absl::StatusOr<std::vector<SearchHit>> hits = index->Search(q, o);
+    EXPECT_TRUE(hits.ok()) << hits.status();
+    for (const SearchHit& h : *hits) {
+      if (graph.node_id(h.node) == "C-RAHAT") return h.score;
+    }
+    return -1.0;
+  };
+  const double right = score_of_rahat("Rahat Trading");
+  const double typed = score_of_rahat("Rahat Tradng");
+  const double unknown = score_of_rahat("Rahat Zqxwv");
+  ASSERT_GT(right, 0.5);
+  EXPECT_DOUBLE_EQ(typed, right);
+  EXPECT_LT(unknown, right - 0.1);
+}
+
 }  // namespace
 }  // namespace embargo
