@@ -55,7 +55,11 @@
 // persons' names: a word of two to five letters that spells the initials
 // of a run of words on the other side, function words passed over ("UN" /
 // "United Nations", "NPO" / "Nauchno-Proizvodstvennoe Obedinenie"; two
-// letters only for words of four letters or more). Once some words are paired,
+// letters only for words of four letters or more); 0.85 for a translation:
+// a word of a Russian organisation's name, inflected as the name has it,
+// and the English word the lists translate it by ("zavod" / "plant",
+// "gosudarstvennogo" / "state"; the glossary is lib/text/word_classes.cc).
+// Once some words are paired,
 // a query word left over that no indexed name holds in any spelling (its
 // spelling key) pairs loosely with a name word left over if at most three
 // edits apart with half the letters kept, the most alike first:
@@ -139,6 +143,8 @@ enum class TokenMatchKind {
                      // ("Zrau" / "Zaur").
   kAcronym,          // The initials of words on the other side ("UN" /
                      // "United Nations"), in names other than persons'.
+  kTranslation,      // A word of a Russian organisation's name and its
+                     // English translation ("zavod" / "plant").
 };
 absl::string_view TokenMatchKindName(TokenMatchKind kind);
 

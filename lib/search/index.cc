@@ -347,6 +347,7 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   classify(NameIndexData::kKorean, &text_internal::RomanisedKoreanKey);
   classify(NameIndexData::kSoftYo, &text_internal::SoftYoKey);
   classify(NameIndexData::kNameForm, &text_internal::NameFormKey);
+  classify(NameIndexData::kGloss, &text_internal::GlossKey);
   // Deletion neighbourhood (the text, and it less each letter in turn),
   // leading to key `k`.
   const auto add_deletes = [&](const std::string& text, uint32_t k) {
@@ -415,9 +416,11 @@ std::string DateText(const std::array<int16_t, 3>& a) {
 namespace {
 
 // UnknownWordWeight weighs a query word that no name holds in its spelling
-// (most often a word typed wrong): as the most common word one edit away
-// ("Copany" as "company", "Mikhal" as "mikhail"), or the most where none is.
+// (most often a word typed wrong): as a form word if one edit from one
+// ("Compnay", "PuJSC"), else as the most common word one edit away ("Mikhal"
+// as "mikhail"), or the most where none is.
 double UnknownWordWeight(const NameIndexData& d, const std::string& key) {
+  if (text_internal::NearFormWord(key)) return 1.0;  // As a form word.
   double w = d.max_weight;
   if (key.size() < 4 || !text_internal::IsLatinToken(key)) return w;
   std::vector<uint32_t> near;
@@ -461,7 +464,8 @@ internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name
     q.classes.push_back(
         {d.loose[NameIndexData::kKorean].Find(text_internal::RomanisedKoreanKey(q.keys[i])),
          d.loose[NameIndexData::kSoftYo].Find(soft.empty() ? q.keys[i] : soft),
-         d.loose[NameIndexData::kNameForm].Find(text_internal::NameFormKey(q.keys[i]))});
+         d.loose[NameIndexData::kNameForm].Find(text_internal::NameFormKey(q.keys[i])),
+         d.loose[NameIndexData::kGloss].Find(text_internal::GlossKey(q.keys[i]))});
     auto sit = soft.empty() ? d.key_ids.end() : d.key_ids.find(soft);
     q.soft_key_id.push_back(sit == d.key_ids.end() ? -1 : static_cast<int64_t>(sit->second));
     q.weight.push_back(internal::WordWeight(
@@ -519,6 +523,7 @@ std::vector<std::pair<float, uint32_t>> Retrieve(const NameIndexData& d,
     }
     for (int kind = 0; kind < NameIndexData::kLooseClasses; ++kind) {
       const int32_t c = q.classes[i][kind];
+      if (kind == NameIndexData::kGloss) continue;  // Common words.
       if (c < 0) continue;
       // A variant reaches the names by its own key only when rare enough
       // to tell names apart ("al", "bin", "ali" reach too many to help).

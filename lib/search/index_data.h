@@ -67,7 +67,10 @@ struct NameIndexData {
   // the East Slavic name form (NameFormKey). Keys of one class meet as
   // variants. A soft-yo class holds the keys with a soft "io"; the key
   // spelt with "e" (the class's own text) meets them too.
-  enum LooseClass { kKorean = 0, kSoftYo = 1, kNameForm = 2, kLooseClasses = 3 };
+  // A fourth class, the gloss (GlossKey), pairs a Russian word of an
+  // organisation's name with its English translation ("zavod" / "plant"):
+  // a translation, not a variant, and no way to retrieve a name by.
+  enum LooseClass { kKorean = 0, kSoftYo = 1, kNameForm = 2, kGloss = 3, kLooseClasses = 4 };
   struct KeyClasses {
     absl::flat_hash_map<std::string, uint32_t> ids;
     std::vector<std::vector<uint32_t>> keys;  // Per class.
@@ -100,8 +103,8 @@ struct NameIndexData {
     uint32_t mask;
     uint32_t text = 0;
     uint32_t size = 0;
-    // Its class of each kind (-1 none), read all three at once.
-    std::array<int32_t, kLooseClasses> classes = {-1, -1, -1};
+    // Its class of each kind (-1 none), read all at once.
+    std::array<int32_t, kLooseClasses> classes = {-1, -1, -1, -1};
   };
   std::vector<WordHot> word_hot;
   std::vector<KeyHot> key_hot;

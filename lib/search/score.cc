@@ -31,6 +31,7 @@ absl::string_view TokenMatchKindName(TokenMatchKind kind) {
     case TokenMatchKind::kJoined: return "joined";
     case TokenMatchKind::kAcronym: return "acronym";
     case TokenMatchKind::kLoose: return "loose";
+    case TokenMatchKind::kTranslation: return "translation";
   }
   return "?";
 }
@@ -132,6 +133,10 @@ int EditDistance(absl::string_view a, absl::string_view b, int max) {
 }
 
 namespace {
+
+// A word of a Russian organisation's name and the English word the lists
+// translate it by (text_internal::GlossKey).
+constexpr double kTranslationSim = 0.85;
 
 // Pair is the best way a query word meets a name word.
 struct Pair {
@@ -307,6 +312,7 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
   for (size_t i = 0; i < mq; ++i) {
     const std::array<int32_t, NameIndexData::kLooseClasses>& qc = q.classes[i];
     const bool loose = qc[0] >= 0 || qc[1] >= 0 || qc[2] >= 0 || q.soft_key_id[i] >= 0;
+    const bool glossed = qc[NameIndexData::kGloss] >= 0;
     for (size_t j = 0; j < mn; ++j) {
       const uint32_t w = d.entry_words[e.first + j];
       const NameIndexData::WordHot& wh = d.word_hot[w];
@@ -318,11 +324,16 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
         same_class = (qc[0] >= 0 && qc[0] == kc[0]) || (qc[1] >= 0 && qc[1] == kc[1]) ||
                      (qc[2] >= 0 && qc[2] == kc[2]) || q.soft_key_id[i] == k;
       }
-      const Pair p = Compare(q.words[i], q.keys[i], d.Text(wh), d.Text(kh),
+      Pair p = Compare(q.words[i], q.keys[i], d.Text(wh), d.Text(kh),
                              q.word_ids[i] == w, q.key_ids[i] == k, same_class,
                              script, q.latin[i] && wh.latin,
                              (e.flags & NameIndexData::kInitials) != 0, q.word_masks[i],
                              q.key_masks[i], wh.mask, kh.mask);
+      // A Russian word and its English translation ("zavod" / "plant").
+      if (glossed && qc[NameIndexData::kGloss] == kh.classes[NameIndexData::kGloss] &&
+          p.sim < kTranslationSim) {
+        p = {kTranslationSim, TokenMatchKind::kTranslation};
+      }
       if (p.sim > 0) {
         cands[num++] = {p.sim, static_cast<uint16_t>(i), static_cast<uint16_t>(j), 1, 1, p.kind};
       }

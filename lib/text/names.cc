@@ -3,6 +3,7 @@
 #include "lib/text/names.h"
 
 #include <algorithm>
+#include <utility>
 #include <array>
 #include <string>
 #include <vector>
@@ -452,6 +453,32 @@ bool IsFormWord(absl::string_view key) {
   return GetAffixes().form_words.contains(key);
 }
 
+namespace {
+
+// OneEditApart: `a` and `b` differ by one letter added, dropped or
+// changed, or two neighbours swapped.
+bool OneEditApart(absl::string_view a, absl::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  if (a.size() - b.size() > 1) return false;
+  size_t i = 0;
+  while (i < b.size() && a[i] == b[i]) ++i;
+  if (a.size() != b.size()) return a.substr(i + 1) == b.substr(i);
+  if (i == a.size()) return false;  // Equal.
+  if (a.substr(i + 1) == b.substr(i + 1)) return true;
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+         a.substr(i + 2) == b.substr(i + 2);
+}
+
+}  // namespace
+
+bool NearFormWord(absl::string_view key) {
+  if (key.size() < 5) return false;
+  for (const std::string& f : GetAffixes().form_words) {
+    if (f.size() >= 4 && OneEditApart(key, f)) return true;
+  }
+  return false;
+}
+
 std::string SearchKey(absl::string_view token) {
   // As OFAC's and the UN's entries write them ("KOREA SAMMA SHPG CO").
   static constexpr std::pair<absl::string_view, absl::string_view> kShort[] = {
@@ -525,79 +552,6 @@ std::string SoftYoKey(absl::string_view key) {
     }
   }
   return changed ? out : "";
-}
-
-namespace {
-
-// The stem a given name or patronymic is looked up by, and whether it is a
-// patronymic.
-std::pair<std::string, bool> NameFormStem(absl::string_view key) {
-  std::string stem(key);
-  bool patronymic = false;
-  for (absl::string_view suffix : {"ovich", "evich", "avich", "ovna", "evna", "ivna", "ichna"}) {
-    if (stem.size() > suffix.size() + 2 && absl::EndsWith(stem, suffix)) {
-      stem.resize(stem.size() - suffix.size());
-      patronymic = true;
-      break;
-    }
-  }
-  while (stem.size() > 3 && stem.back() == 'i') stem.pop_back();
-  return {stem, patronymic};
-}
-
-// Russian, Ukrainian and Belarusian forms of one name, with patronymics.
-constexpr absl::string_view kNameForms[] = {
-    "aleksandr alexander oleksandr aliaksandr aleksandrovich oleksandrovych aliaksandravich",
-    "vladimir volodymyr uladzimir vladimirovich volodymyrovych uladzimiravich",
-    "nikolai nikolay mykola mikalai nikolaevich nikolayevich mykolaiovych mykolayovych "
-    "mikalaevich",
-    "pavel pavlo paval pavlovich pavlovych",
-    "sergei sergey serhiy serhii siarhei sergeevich sergeyevich serhiyovych serhiiovych "
-    "siarheevich",
-    "andrei andrey andriy andrii andreevich andreyevich andriyovych andriiovych",
-    "aleksei alexey aleksey oleksiy oleksii aliaksei alekseevich alekseyevich oleksiyovych "
-    "oleksiiovych",
-    "dmitry dmitriy dmitrii dmytro dzmitry dmitrievich dmitriyevich dmytrovych",
-    "mikhail mykhailo mikhailovich mykhailovych",
-    "petr pyotr petro petrovich petrovych",
-    "yuri yuriy yurii yurievich yuryevich yuriyovych yuriiovych",
-    "igor ihor igorevich ihorovych",
-    "oleg oleh olegovich olehovych",
-    "evgeny yevgeny yevgeniy yevhen yevgen ievgen evgenievich yevgenyevich yevhenovych",
-    "grigory grigoriy hryhoriy hryhorii grigorievich grigoryevich hryhorovych",
-    "gennady gennadiy hennadiy hennadii gennadievich gennadyevich hennadiyovych hennadiiovych",
-    "bogdan bohdan bogdanovich bohdanovych",
-    "fedor fyodor fedir fedorovich fyodorovich fedorovych",
-    "kirill kyrylo kirillovich kyrylovych",
-    "konstantin kostiantyn kostyantyn konstantinovich kostiantynovych",
-    "yakov yakiv yakovlevich yakovych",
-    "vyacheslav viacheslav viachaslau vyacheslavovich viacheslavovych",
-    "timofei tymofii tymofiy timofeevich tymofiiovych",
-    "elena olena yelena alena",
-    "tatiana tatyana tetiana tetyana",
-    "galina halyna",
-    "olga olha",
-    "natalia natalya nataliia nataliya",
-    "lyudmila liudmyla ludmila",
-};
-
-}  // namespace
-
-std::string NameFormKey(absl::string_view key) {
-  static const auto* stems = [] {
-    auto* m = new absl::flat_hash_map<std::string, int>;
-    for (int c = 0; c < static_cast<int>(std::size(kNameForms)); ++c) {
-      for (absl::string_view w : absl::StrSplit(kNameForms[c], ' ', absl::SkipEmpty())) {
-        m->try_emplace(NameFormStem(SpellingKey(w)).first, c);
-      }
-    }
-    return m;
-  }();
-  if (key.size() < 3 || !IsLatinToken(key)) return "";
-  const auto [stem, patronymic] = NameFormStem(key);
-  auto it = stems->find(stem);
-  if (it == stems->end()) return "";
-  return absl::StrCat(patronymic ? "p" : "g", it->second);
 }
 
 NameParts SplitNameParts(absl::string_view name) {

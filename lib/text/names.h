@@ -114,6 +114,12 @@ std::string SoftYoKey(absl::string_view key);
 // the language they took it from.
 std::string NameFormKey(absl::string_view key);
 
+// GlossKey returns, for the SpellingKey of a word of a Russian
+// organisation's name as SplitName transliterates it ("zavod",
+// "gosudarstvennyy") or of an English word the lists translate it by
+// ("plant", "state"), a key the two share, else "".
+std::string GlossKey(absl::string_view key);
+
 // NameWords is a name cut into LatinFold words, with the company forms and
 // honorifics taken out (each list in the order found).
 struct NameWords {
@@ -150,6 +156,11 @@ NameParts SplitNameParts(absl::string_view name);
 // of forms of several words count from four letters, forms of one word
 // from three; forms that are names too ("Pao", "Ag", "Doo", "Asa") never.
 bool IsFormWord(absl::string_view key);
+
+// NearFormWord is true for a key of five letters or more that is one edit
+// (a letter added, dropped, changed, or two swapped) from a form word of
+// four letters or more: a company form typed wrong ("compnay", "pujsc").
+bool NearFormWord(absl::string_view key);
 
 // IsFunctionWord is true for a LatinFold word that is an article,
 // preposition or conjunction ("of", "and", "de", "pour", "und"): a word

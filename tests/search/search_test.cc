@@ -837,5 +837,43 @@ TEST(SearchWordWeightTest, AWordTypedWrongWeighsAsTheWordItIsOneEditFrom) {
   EXPECT_LT(unknown, right - 0.1);
 }
 
+// A Russian organisation's name typed in Russian meets its English name
+// word by word, each Russian word paired with the word the lists translate
+// it by, and says so.
+TEST(SearchTranslationTest, RussianWordsOfAnOrganisationMeetTheirTranslations) {
+  testing::DatasetBuilder b;
+  const auto company = [&](const std::string& id, const std::string& name) {
+    v1::Actor& a = *b.dataset().add_actors();
+    a.set_id(id);
+    a.set_kind(v1::ACTOR_KIND_COMPANY);
+    a.set_name(name);
+  };
+  company("C-PLANT", "JSC Plant Universalmash");
+  company("C-INST", "Universalmash Research Institute");
+  company("C-MAKEYEV", "JSC Makeyev State Rocket Center");
+  const Graph graph = b.BuildGraph();
+  absl::StatusOr<NameIndex> index = NameIndex::Build(graph);
+  ASSERT_TRUE(index.ok()) << index.status();
+  SearchQuery q;
+  q.name = "АО Завод Универсалмаш";
+  absl::StatusOr<std::vector<SearchHit>> hits = index->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.status();
+  ASSERT_FALSE(hits->empty());
+  const SearchHit& top = (*hits)[0];
+  EXPECT_EQ(graph.node_id(top.node), "C-PLANT") << top.Explain();
+  EXPECT_GE(top.score, kDefaultMatchThreshold) << top.Explain();
+  EXPECT_THAT(top.Explain(), HasSubstr("zavod~plant (translation)"));
+  // The institute holds the distinctive word but no plant: below.
+  for (const SearchHit& h : *hits) {
+    if (graph.node_id(h.node) == "C-INST") EXPECT_LT(h.score, top.score - 0.1);
+  }
+  q.name = "Государственный ракетный центр имени Макеева";
+  hits = index->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.status();
+  ASSERT_FALSE(hits->empty());
+  EXPECT_EQ(graph.node_id((*hits)[0].node), "C-MAKEYEV") << (*hits)[0].Explain();
+  EXPECT_THAT((*hits)[0].Explain(), HasSubstr("raketnyy~rocket (translation)"));
+}
+
 }  // namespace
 }  // namespace embargo

@@ -257,5 +257,40 @@ TEST(IsPatronymicTest, Suffixes) {
   EXPECT_FALSE(IsPatronymic("shoigu"));
 }
 
+TEST(SplitNameTest, FormWordsTypedWrong) {
+  const auto near = [](absl::string_view w) { return NearFormWord(SpellingKey(w)); };
+  EXPECT_TRUE(near("compnay"));     // Two letters swapped.
+  EXPECT_TRUE(near("copany"));      // One dropped.
+  EXPECT_TRUE(near("pujsc"));       // One added.
+  EXPECT_TRUE(near("limitid"));     // One changed.
+  EXPECT_FALSE(near("company"));    // The form word itself.
+  EXPECT_FALSE(near("comptoir"));   // Two edits.
+  EXPECT_FALSE(near("llcc"));       // Under five letters.
+  EXPECT_FALSE(near("kompas"));
+}
+
+// Words of Russian organisations' names as SplitName transliterates them,
+// inflected, meet the English words the lists translate them by.
+TEST(LooseKeysTest, RussianOrganisationWordsAndTheirTranslations) {
+  const auto k = [](absl::string_view name) {
+    std::vector<std::string> keys;
+    for (const std::string& w : SplitName(name).words) keys.push_back(GlossKey(SpellingKey(w)));
+    return keys;
+  };
+  const std::vector<std::string> ru =
+      k("Государственный ракетный центр Нижегородский завод объединение предприятия");
+  const std::vector<std::string> en = k("State Rocket Center Nizhny Plant Association Enterprise");
+  ASSERT_EQ(ru.size(), 7u);
+  ASSERT_EQ(en.size(), 7u);
+  for (size_t i : {0, 1, 2, 4, 5, 6}) {
+    EXPECT_NE(ru[i], "") << i;
+    EXPECT_EQ(ru[i], en[i]) << i;
+  }
+  EXPECT_EQ(ru[3], "");  // A place's adjective is no word of the glossary.
+  EXPECT_EQ(GlossKey(SpellingKey("zavodom")), GlossKey(SpellingKey("factory")));
+  EXPECT_NE(GlossKey(SpellingKey("zavod")), GlossKey(SpellingKey("institute")));
+  EXPECT_EQ(GlossKey(SpellingKey("zavodskoykomplex")), "");  // Too long for an ending.
+}
+
 }  // namespace
 }  // namespace embargo::text_internal
