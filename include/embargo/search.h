@@ -70,8 +70,8 @@
 // was not set aside ("Joint" of "Stock Company X Joint") weighs 1. Other
 // words weigh by rarity (ln(1 + names / names holding the word), between
 // 1 and 8; a query word no name holds in its spelling, most often typed
-// wrong, as the most common word one edit away, "copany" as "company", and
-// 8 where none is); patronymics weigh 0.3 on the
+// wrong, as the most common word one edit away, two for words of seven
+// letters or more, "copany" as "company", and 8 where none is); patronymics weigh 0.3 on the
 // name's side. The name score is 0.65 x the weighted share of the query
 // explained + 0.35 x the weighted share of the name explained; a rare query
 // word (one name in a thousand holds it) that the best name lacks but

@@ -207,10 +207,11 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   d->node_ids.resize(n);
   d->record_countries.resize(n);
   std::vector<uint32_t> key_df;
+  bool person_name = false;  // Whether the names added are a person's.
   // `shown` is the name as the list writes it, when `name` is its reading.
   const auto add_entry = [&](uint32_t node, const std::string& name, uint8_t flags,
                              const std::string* shown = nullptr) {
-    text_internal::NameWords w = text_internal::SplitName(name);
+    text_internal::NameWords w = text_internal::SplitName(name, person_name);
     if (w.words.empty()) return;
     NameIndexData::Entry e;
     e.node = node;
@@ -263,6 +264,7 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
                                    a.kind() == v1::ACTOR_KIND_UNSPECIFIED
                                ? NameIndexData::kInitials
                                : 0;
+    person_name = a.kind() == v1::ACTOR_KIND_PERSON;
     add_name(u, a.name(), person);
     for (const std::string& alias : a.aliases()) {
       add_name(u, alias, NameIndexData::kAlias | person);
@@ -425,8 +427,9 @@ double UnknownWordWeight(const NameIndexData& d, const std::string& key) {
   if (key.size() < 4 || !text_internal::IsLatinToken(key)) return w;
   std::vector<uint32_t> near;
   d.KeysNear(key, near);
+  const int edits = key.size() >= 7 ? 2 : 1;  // As a typo may be.
   for (uint32_t k : near) {
-    if (d.key_weight[k] < w && internal::EditDistance(key, d.key_text[k], 1) <= 1) {
+    if (d.key_weight[k] < w && internal::EditDistance(key, d.key_text[k], edits) <= edits) {
       w = d.key_weight[k];
     }
   }

@@ -673,7 +673,7 @@ bool UnmixScripts(absl::string_view s, std::string& out) {
 
 }  // namespace
 
-NameWords SplitName(absl::string_view utf8) {
+NameWords SplitName(absl::string_view utf8, bool person) {
   NameWords out;
   std::string unmixed;
   if (UnmixScripts(utf8, unmixed)) utf8 = unmixed;
@@ -688,6 +688,7 @@ NameWords SplitName(absl::string_view utf8) {
   const Affixes& a = GetAffixes();
   size_t lo = 0, hi = words.size();
   const auto form_at = [&](size_t at, size_t end) -> size_t {
+    if (person) return 0;
     for (const std::vector<std::string>& f : a.forms) {
       if (at + f.size() > end) continue;
       if (std::equal(f.begin(), f.end(), keys.begin() + at)) return f.size();

@@ -134,7 +134,9 @@ struct NameWords {
 // SplitName folds a name with LatinFold and sets aside company forms and
 // honorifics. When nothing else would be left ("Company", "The General"),
 // the words are kept as words.
-NameWords SplitName(absl::string_view utf8);
+// A person's name (`person`) has no company form: its "Ag" ("MOUSSA, Bah
+// Ag", Tuareg "son of") or "Sa" is a word of the name.
+NameWords SplitName(absl::string_view utf8, bool person = false);
 
 // NameParts returns the names one written name stands for besides itself,
 // the way the lists write them: "Дмитрий ... / Дмитро ..." and "Fazel

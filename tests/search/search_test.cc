@@ -831,9 +831,11 @@ TEST(SearchWordWeightTest, AWordTypedWrongWeighsAsTheWordItIsOneEditFrom) {
   };
   const double right = score_of_rahat("Rahat Trading");
   const double typed = score_of_rahat("Rahat Tradng");
+  const double twice = score_of_rahat("Rahat Tadingr");  // Two edits, seven letters.
   const double unknown = score_of_rahat("Rahat Zqxwv");
   ASSERT_GT(right, 0.5);
   EXPECT_DOUBLE_EQ(typed, right);
+  EXPECT_DOUBLE_EQ(twice, right);
   EXPECT_LT(unknown, right - 0.1);
 }
 
@@ -873,6 +875,36 @@ TEST(SearchTranslationTest, RussianWordsOfAnOrganisationMeetTheirTranslations) {
   ASSERT_FALSE(hits->empty());
   EXPECT_EQ(graph.node_id((*hits)[0].node), "C-MAKEYEV") << (*hits)[0].Explain();
   EXPECT_THAT((*hits)[0].Explain(), HasSubstr("raketnyy~rocket (translation)"));
+}
+
+// A person's name has no company form: the "Ag" of "MOUSSA, Bah Ag" (Tuareg
+// "son of") is a word of the name, where a company's "AG" is set aside.
+TEST(SearchPersonNameTest, APersonsAgIsAWordOfTheName) {
+  testing::DatasetBuilder b;
+  v1::Actor& p = *b.dataset().add_actors();
+  p.set_id("P-MOUSSA");
+  p.set_kind(v1::ACTOR_KIND_PERSON);
+  p.set_name("MOUSSA, Bah Ag");
+  v1::Actor& c = *b.dataset().add_actors();
+  c.set_id("C-KRAFT");
+  c.set_kind(v1::ACTOR_KIND_COMPANY);
+  c.set_name("KRAFTWERK UNION AG");
+  const Graph graph = b.BuildGraph();
+  absl::StatusOr<NameIndex> index = NameIndex::Build(graph);
+  ASSERT_TRUE(index.ok()) << index.status();
+  SearchQuery q;
+  q.name = "Bah Ag Moussa";
+  absl::StatusOr<std::vector<SearchHit>> hits = index->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.status();
+  ASSERT_FALSE(hits->empty());
+  EXPECT_EQ(graph.node_id((*hits)[0].node), "P-MOUSSA");
+  EXPECT_DOUBLE_EQ((*hits)[0].score, 1.0) << (*hits)[0].Explain();
+  q.name = "Kraftwerk Union";
+  hits = index->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.status();
+  ASSERT_FALSE(hits->empty());
+  EXPECT_EQ(graph.node_id((*hits)[0].node), "C-KRAFT");
+  EXPECT_DOUBLE_EQ((*hits)[0].score, 1.0) << (*hits)[0].Explain();
 }
 
 }  // namespace
