@@ -73,7 +73,11 @@
 // wrong, as the most common word one edit away, two for words of seven
 // letters or more, "copany" as "company", and 8 where none is); patronymics weigh 0.3 on the
 // name's side. The name score is 0.65 x the weighted share of the query
-// explained + 0.35 x the weighted share of the name explained; a rare query
+// explained + 0.35 x the weighted share of the name explained, or, when
+// every word of a listed name of two or more words is in the query as
+// written or in another spelling (the query holds the name whole, and adds
+// words), 0.3 x the query's share + 0.7 x the name's (0.5 and 0.5 for a part
+// of a written name, "ZONA LIBRE" of "VIDA PANAMA (ZONA LIBRE) S.A."); a rare query
 // word (one name in a thousand holds it) that the best name lacks but
 // another strong name of the actor holds adds 0.65 x 0.85 x its share
 // (SearchHit::in_other_names). A weak alias

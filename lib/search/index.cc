@@ -129,6 +129,7 @@ struct NameForms {
   std::vector<std::string> texts;
   std::string country;  // The ISO code of a country qualifier.
   size_t own = 0;  // texts[own...] are those of the English reading.
+  std::vector<bool> part;  // Per text: a part of the name, not the whole.
 };
 
 // EnglishReading rewrites a name in the scholarly romanisation of Slavic
@@ -179,9 +180,15 @@ NameForms WrittenForms(absl::string_view name, bool always_whole) {
     if (at != std::string::npos) whole.erase(at, p.size());  // "()" folds away.
   }
   const std::string folded = rest.empty() ? "" : text_internal::FoldName(whole);
-  if (parts.whole || always_whole) out.texts.push_back(std::move(whole));
+  if (parts.whole || always_whole) {
+    out.texts.push_back(std::move(whole));
+    out.part.push_back(false);
+  }
   for (std::string& p : rest) {
-    if (text_internal::FoldName(p) != folded) out.texts.push_back(std::move(p));
+    if (text_internal::FoldName(p) != folded) {
+      out.texts.push_back(std::move(p));
+      out.part.push_back(true);
+    }
   }
   out.own = out.texts.size();
   return out;
@@ -195,6 +202,7 @@ NameForms FormsOf(absl::string_view name, bool always_whole) {
   NameForms reading = WrittenForms(english, always_whole);
   out.texts.insert(out.texts.end(), std::make_move_iterator(reading.texts.begin()),
                    std::make_move_iterator(reading.texts.end()));
+  out.part.insert(out.part.end(), reading.part.begin(), reading.part.end());
   return out;
 }
 
@@ -248,7 +256,8 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   const auto add_name = [&](uint32_t node, const std::string& name, uint8_t flags) {
     const NameForms forms = FormsOf(name, /*always_whole=*/false);
     for (size_t i = 0; i < forms.texts.size(); ++i) {
-      add_entry(node, forms.texts[i], flags, i < forms.own ? nullptr : &name);
+      add_entry(node, forms.texts[i], forms.part[i] ? flags | NameIndexData::kPart : flags,
+                i < forms.own ? nullptr : &name);
     }
   };
   d->node_first_entry.assign(n + 1, 0);

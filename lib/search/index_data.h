@@ -36,6 +36,9 @@ struct NameIndexData {
     // organisation's name it is a letter of an abbreviation ("I&S
     // HOLDING", "S.A. DE C.V.").
     kInitials = 8,
+    // A part of a written name ("ZONA LIBRE" of "VIDA PANAMA (ZONA LIBRE)
+    // S.A.", one name of "A / B"), not a name the list gives whole.
+    kPart = 16,
   };
   struct Entry {
     uint32_t node;

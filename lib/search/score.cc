@@ -571,13 +571,17 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
   // Every word of a listed name of two or more words found in the query,
   // each as written or in another spelling (no typo), is a name the query
   // holds whole: a query that adds words the list leaves out (a second
-  // given name, a patronymic, "Shipping Co Ltd" against "Shipping Company")
-  // weighs the two sides equally instead of mostly the query's. On the
-  // evaluation set: 12 more of 5,868 positives found, no more false matches.
+  // given name, a patronymic, "Shipping Co Ltd" against "Shipping Company",
+  // "Regional Public Foundation named after the hero of Russia Akhmat
+  // Kadyrov" against "AKHMAT KADYROV FOUNDATION") weighs mostly the name's
+  // side (0.7) instead of mostly the query's; a part of a written name
+  // ("ZONA LIBRE" of "VIDA PANAMA (ZONA LIBRE) S.A.") says less of whom the
+  // name is, and weighs the two sides equally.
   bool whole_name = !joined && nn >= 2 && nn <= 16;
   for (size_t j = 0; whole_name && j < nn; ++j) whole_name = n_sim[j] >= 0.9;
   if (whole_name) {
-    score = std::max(score, 0.5 * (q_got / q_total) + 0.5 * (n_got / n_total));
+    const double wq = (e.flags & NameIndexData::kPart) ? 0.5 : 0.3;
+    score = std::max(score, wq * (q_got / q_total) + (1 - wq) * (n_got / n_total));
   }
   if (hit != nullptr) {
     hit->tokens.clear();

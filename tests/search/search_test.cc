@@ -671,7 +671,8 @@ TEST(FirstLetterTest, AnotherFirstConsonantIsAnotherName) {
 }
 
 // A listed name found whole in a query that adds words of its own (a second
-// given name, a patronymic the list leaves out) weighs both sides equally.
+// given name, a patronymic the list leaves out) weighs mostly the name's
+// side: 0.3 x the query's share + 0.7 x the name's.
 TEST(WholeNameTest, QueryAddingWordsToAWholeListedName) {
   // The query's other words are names the lists hold, each twice, as
   // common given names are (a word no list holds weighs the most).
@@ -690,10 +691,44 @@ TEST(WholeNameTest, QueryAddingWordsToAWholeListedName) {
   };
   const double whole = score("Abdelhalim Hafed Abdelfattah Remadna", "P-REMADNA");
   EXPECT_GE(whole, kDefaultMatchThreshold + 0.02);
+  // The query's share explained, from the score; the name's is 1.
+  const double query_share = (whole - 0.7) / 0.3;
+  EXPECT_GT(query_share, 0.3);
+  EXPECT_LT(query_share, 0.7);
   // Weighed mostly on the query's words (0.65 / 0.35), as before the rule,
-  // the same pair would score under the threshold: the query's words found
-  // weigh between half and 0.615 of it.
-  EXPECT_LT(0.65 * (2 * whole - 1) + 0.35, kDefaultMatchThreshold);
+  // the same pair would score under the threshold.
+  EXPECT_LT(0.65 * query_share + 0.35, kDefaultMatchThreshold);
+}
+
+// A part of a written name ("ZONA LIBRE" of "VIDA PANAMA (ZONA LIBRE)
+// S.A.") found whole in a longer query weighs the two sides equally: it
+// says less of whom the name is than a name the list gives whole.
+TEST(WholeNameTest, APartOfAWrittenNameWeighsBothSidesEqually) {
+  testing::DatasetBuilder b;
+  const auto company = [&](const std::string& id, const std::string& name) {
+    v1::Actor& a = *b.dataset().add_actors();
+    a.set_id(id);
+    a.set_kind(v1::ACTOR_KIND_COMPANY);
+    a.set_name(name);
+  };
+  company("C-WHOLE", "ZONA LIBRE");
+  company("C-PART", "VIDA PANAMA (ZONA LIBRE) S.A.");
+  const Graph g = b.BuildGraph();
+  absl::StatusOr<NameIndex> index = NameIndex::Build(g);
+  ASSERT_TRUE(index.ok()) << index.status();
+  double whole = 0, part = 0;
+  for (const SearchHit& h : Hits(*index, "La Gran Via Zona Libre")) {
+    if (g.node_id(h.node) == "C-WHOLE") whole = h.score;
+    if (g.node_id(h.node) == "C-PART") part = h.score;
+  }
+  // Both hold "zona libre" whole; the query's share q is the same, so the
+  // whole name scores 0.3 q + 0.7 and the part 0.5 q + 0.5.
+  const double q = (whole - 0.7) / 0.3;
+  ASSERT_GT(q, 0.05);
+  ASSERT_LT(q, 0.9);
+  EXPECT_NEAR(part, 0.5 * q + 0.5, 1e-9);
+  EXPECT_GT(whole, part + 0.15);
+  EXPECT_LT(part, kDefaultMatchThreshold);
 }
 
 // The search's edit distance, which computes only the cells near the
