@@ -148,7 +148,9 @@ enum class TokenMatchKind {
   kAcronym,          // The initials of words on the other side ("UN" /
                      // "United Nations"), in names other than persons'.
   kTranslation,      // A word of a Russian organisation's name and its
-                     // English translation ("zavod" / "plant").
+                     // English translation ("zavod" / "plant"), or two
+                     // English words the lists give for one Russian word
+                     // ("research" / "scientific").
 };
 absl::string_view TokenMatchKindName(TokenMatchKind kind);
 
