@@ -247,8 +247,16 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
     EXPECT_GT(r, jr) << "recall at " << t;
     EXPECT_GT(p, jp) << "precision at " << t;
   }
-  if (std::getenv("EMBARGO_EVAL_ERRORS") != nullptr) {
+  // EMBARGO_EVAL_ERRORS=1 prints the pairs the search gets wrong at the
+  // default threshold; =all every negative pair scoring 0.5 or more too
+  // ("near"), to see what a change of scoring would let over.
+  if (const char* errors = std::getenv("EMBARGO_EVAL_ERRORS")) {
+    const bool all = std::string(errors) == "all";
     for (const Scored& s : scored) {
+      if (all && !s.positive && s.ours >= 0.5 && s.ours < kDefaultMatchThreshold) {
+        std::cout << "near   " << s.kind << " " << absl::StrFormat("%.2f", s.ours) << " \""
+                  << s.query << "\" vs \"" << s.actor << "\": " << s.why << "\n";
+      }
       if (s.positive != (s.ours >= kDefaultMatchThreshold)) {
         std::cout << (s.positive ? "missed " : "false  ") << s.kind << " "
                   << absl::StrFormat("%.2f", s.ours) << " \"" << s.query << "\" vs \""
@@ -258,11 +266,11 @@ TEST(SearchQualityTest, BeatsJaroWinklerAndMeetsTheTarget) {
   }
   const auto [p, r] = pr(kDefaultMatchThreshold, true);
   // The issue's target is recall 0.95 at precision 0.98; on this set the
-  // search reaches precision 0.983 at recall 0.929, the unlisted
+  // search reaches precision 0.984 at recall 0.941, the unlisted
   // negatives counted (README "Name search quality" says which positives
   // it misses and why). These floors keep what was reached.
   EXPECT_GE(p, 0.98);
-  EXPECT_GE(r, 0.925);
+  EXPECT_GE(r, 0.94);
 }
 
 }  // namespace
