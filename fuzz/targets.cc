@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <string>
 #include <unistd.h>
 
@@ -72,10 +73,25 @@ void CheckImport(const absl::StatusOr<ImportResult>& result) {
   Exercise(std::move(file));
 }
 
+// TempPath is a file of this process in /tmp, removed when the process
+// exits (a run of millions of inputs reuses the same few files).
+std::string TempPath(absl::string_view name) {
+  static std::set<std::string>* paths = [] {
+    auto* p = new std::set<std::string>;
+    std::atexit([] {
+      for (const std::string& path : *paths) std::remove(path.c_str());
+    });
+    return p;
+  }();
+  const std::string path =
+      "/tmp/embargo-fuzz-" + std::to_string(::getpid()) + "-" + std::string(name);
+  paths->insert(path);
+  return path;
+}
+
 // Importers that read files get the input through a file of this process.
 std::string WriteTemp(absl::string_view name, const uint8_t* data, size_t size) {
-  const std::string path = "/tmp/embargo-fuzz-" + std::to_string(::getpid()) +
-                           "-" + std::string(name);
+  const std::string path = TempPath(name);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   return path;
@@ -130,7 +146,7 @@ void FtmDeltaTarget(const uint8_t* data, size_t size) {
   const std::string old_export =
       WriteTemp("old.ftm.json", reinterpret_cast<const uint8_t*>(kExport), sizeof(kExport) - 1);
   const std::string delta = WriteTemp("delta.json", data, size);
-  const std::string out = "/tmp/embargo-fuzz-" + std::to_string(::getpid()) + "-new.ftm.json";
+  const std::string out = TempPath("new.ftm.json");
   std::remove(out.c_str());
   absl::StatusOr<FtmDeltaReport> r = ApplyFtmDelta(old_export, delta, out);
   std::ifstream in(out, std::ios::binary);
@@ -285,8 +301,7 @@ void ImageWriterTarget(const uint8_t* data, size_t size) {
   builder.Add(*std::move(file));
   absl::StatusOr<Graph> graph = builder.Build();
   if (!graph.ok()) return;
-  const std::string path =
-      "/tmp/embargo-fuzz-" + std::to_string(::getpid()) + "-w.egraph";
+  const std::string path = TempPath("w.egraph");
   const absl::Status written = WriteGraphImage(*graph, path);
   if (!written.ok()) {
     std::fprintf(stderr, "image write failed: %s\n",
