@@ -324,11 +324,10 @@ double ScoreEntry(const NameIndexData& d, const QueryWords& q, uint32_t entry,
         same_class = (qc[0] >= 0 && qc[0] == kc[0]) || (qc[1] >= 0 && qc[1] == kc[1]) ||
                      (qc[2] >= 0 && qc[2] == kc[2]) || q.soft_key_id[i] == k;
       }
-      Pair p = Compare(q.words[i], q.keys[i], d.Text(wh), d.Text(kh),
-                             q.word_ids[i] == w, q.key_ids[i] == k, same_class,
-                             script, q.latin[i] && wh.latin,
-                             (e.flags & NameIndexData::kInitials) != 0, q.word_masks[i],
-                             q.key_masks[i], wh.mask, kh.mask);
+      Pair p = Compare(q.words[i], q.keys[i], d.Text(wh), d.Text(kh), q.word_ids[i] == w,
+                       q.key_ids[i] == k, same_class, script, q.latin[i] && wh.latin,
+                       (e.flags & NameIndexData::kInitials) != 0, q.word_masks[i],
+                       q.key_masks[i], wh.mask, kh.mask);
       // A Russian word and its English translation ("zavod" / "plant").
       if (glossed && qc[NameIndexData::kGloss] == kh.classes[NameIndexData::kGloss] &&
           p.sim < kTranslationSim) {

@@ -3,9 +3,9 @@
 #include "lib/text/names.h"
 
 #include <algorithm>
-#include <utility>
 #include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"

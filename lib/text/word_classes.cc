@@ -2,6 +2,7 @@
 // Ukrainian and Belarusian forms of a given name, and the Russian words of
 // organisations' names with their English translations. See names.h.
 
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,7 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "lib/text/names.h"
+#include "lib/text/names.h"  // The declarations.
 
 namespace embargo::text_internal {
 

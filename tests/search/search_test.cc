@@ -621,15 +621,21 @@ TEST_F(SearchVariantsTest, CountryInParenthesesIsNoName) {
 }
 
 // PeopleGraph is a graph of persons, given as (id, name).
-Graph PeopleGraph(const std::vector<std::pair<std::string, std::string>>& people) {
+Graph PeopleGraph(const std::vector<std::pair<std::string, std::string>>& people,
+                  v1::ActorKind kind = v1::ACTOR_KIND_PERSON) {
   testing::DatasetBuilder b;
   for (const auto& [id, name] : people) {
     v1::Actor& a = *b.dataset().add_actors();
     a.set_id(id);
-    a.set_kind(v1::ACTOR_KIND_PERSON);
+    a.set_kind(kind);
     a.set_name(name);
   }
   return b.BuildGraph();
+}
+
+// CompaniesGraph is PeopleGraph of companies.
+Graph CompaniesGraph(const std::vector<std::pair<std::string, std::string>>& companies) {
+  return PeopleGraph(companies, v1::ACTOR_KIND_COMPANY);
 }
 
 // Hits searches `index` for `name` (failing the test on an error).
@@ -704,16 +710,8 @@ TEST(WholeNameTest, QueryAddingWordsToAWholeListedName) {
 // S.A.") found whole in a longer query weighs the two sides equally: it
 // says less of whom the name is than a name the list gives whole.
 TEST(WholeNameTest, APartOfAWrittenNameWeighsBothSidesEqually) {
-  testing::DatasetBuilder b;
-  const auto company = [&](const std::string& id, const std::string& name) {
-    v1::Actor& a = *b.dataset().add_actors();
-    a.set_id(id);
-    a.set_kind(v1::ACTOR_KIND_COMPANY);
-    a.set_name(name);
-  };
-  company("C-WHOLE", "ZONA LIBRE");
-  company("C-PART", "VIDA PANAMA (ZONA LIBRE) S.A.");
-  const Graph g = b.BuildGraph();
+  const Graph g = CompaniesGraph(
+      {{"C-WHOLE", "ZONA LIBRE"}, {"C-PART", "VIDA PANAMA (ZONA LIBRE) S.A."}});
   absl::StatusOr<NameIndex> index = NameIndex::Build(g);
   ASSERT_TRUE(index.ok()) << index.status();
   double whole = 0, part = 0;
@@ -838,18 +836,11 @@ TEST(SearchCountryTest, AddressesAndIdentifiersStandInForAMissingCountry) {
 // Trading" does, where a word of no known spelling ("Zqxwv") weighs the
 // most and leaves more.
 TEST(SearchWordWeightTest, AWordTypedWrongWeighsAsTheWordItIsOneEditFrom) {
-  testing::DatasetBuilder b;
-  const auto company = [&](const std::string& id, const std::string& name) {
-    v1::Actor& a = *b.dataset().add_actors();
-    a.set_id(id);
-    a.set_kind(v1::ACTOR_KIND_COMPANY);
-    a.set_name(name);
-  };
-  company("C-RAHAT", "RAHAT LTD");
+  std::vector<std::pair<std::string, std::string>> companies = {{"C-RAHAT", "RAHAT LTD"}};
   for (const std::string n : {"ALFA", "OMEGA", "DELTA", "SIGMA", "KAPPA"}) {
-    company("C-" + n, n + " TRADING");
+    companies.push_back({"C-" + n, n + " TRADING"});
   }
-  const Graph graph = b.BuildGraph();
+  const Graph graph = CompaniesGraph(companies);
   absl::StatusOr<NameIndex> index = NameIndex::Build(graph);
   ASSERT_TRUE(index.ok()) << index.status();
   const auto score_of_rahat = [&](const std::string& name) {
@@ -878,17 +869,9 @@ TEST(SearchWordWeightTest, AWordTypedWrongWeighsAsTheWordItIsOneEditFrom) {
 // word by word, each Russian word paired with the word the lists translate
 // it by, and says so.
 TEST(SearchTranslationTest, RussianWordsOfAnOrganisationMeetTheirTranslations) {
-  testing::DatasetBuilder b;
-  const auto company = [&](const std::string& id, const std::string& name) {
-    v1::Actor& a = *b.dataset().add_actors();
-    a.set_id(id);
-    a.set_kind(v1::ACTOR_KIND_COMPANY);
-    a.set_name(name);
-  };
-  company("C-PLANT", "JSC Plant Universalmash");
-  company("C-INST", "Universalmash Research Institute");
-  company("C-MAKEYEV", "JSC Makeyev State Rocket Center");
-  const Graph graph = b.BuildGraph();
+  const Graph graph = CompaniesGraph({{"C-PLANT", "JSC Plant Universalmash"},
+                                      {"C-INST", "Universalmash Research Institute"},
+                                      {"C-MAKEYEV", "JSC Makeyev State Rocket Center"}});
   absl::StatusOr<NameIndex> index = NameIndex::Build(graph);
   ASSERT_TRUE(index.ok()) << index.status();
   SearchQuery q;
