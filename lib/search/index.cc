@@ -19,6 +19,7 @@
 #include "embargo/kinds.h"
 #include "embargo/search.h"
 #include "lib/search/index_data.h"
+#include "lib/search/name_forms.h"
 #include "lib/text/names.h"
 
 namespace embargo {
@@ -111,103 +112,6 @@ void NameIndexData::KeysNear(absl::string_view key, std::vector<uint32_t>& out) 
 
 using internal::NameIndexData;
 
-namespace {
-
-// IsCountryQualifier is true for a part of a name that names a country
-// ("ELF (Ethiopia)", "Mujahedin (Afghanistan)"): it says where, and is no
-// name of the actor. Codes ("(KP)", "(ARM)") may be acronyms and stay.
-bool IsCountryQualifier(absl::string_view part) {
-  return part.size() > 3 && CountryCode(part).has_value();
-}
-
-// NameForms is what a written name is indexed and searched under: the
-// whole name when it is one (always, for a query), then the names it
-// stands for (text_internal::SplitNameParts), a country in parentheses
-// taken out of each ("ELF (Ethiopia)" is "ELF", in Ethiopia); then the
-// same for the name's English reading, if it has one (EnglishReading).
-struct NameForms {
-  std::vector<std::string> texts;
-  std::string country;  // The ISO code of a country qualifier.
-  size_t own = 0;  // texts[own...] are those of the English reading.
-  std::vector<bool> part;  // Per text: a part of the name, not the whole.
-};
-
-// EnglishReading rewrites a name in the scholarly romanisation of Slavic
-// names (ISO 9 and Czech-style letters with a caron, j for the English y:
-// "Oleg Jurijevič", "Vjačeslavovič") the way English-language lists write
-// it ("Oleg Yuriyevich", "Vyacheslavovich"): č -> ch, š -> sh, ž -> zh,
-// ř -> r, ě -> e, j -> y. "" for a name without such a letter, which is
-// then no such romanisation (a "j" alone says nothing: Jose, Jamal).
-std::string EnglishReading(absl::string_view name) {
-  static constexpr std::pair<absl::string_view, absl::string_view> kCaron[] = {
-      {"č", "ch"}, {"Č", "CH"}, {"š", "sh"}, {"Š", "SH"}, {"ž", "zh"},
-      {"Ž", "ZH"}, {"ř", "r"},  {"Ř", "R"},  {"ě", "e"},  {"Ě", "E"}};
-  bool caron = false;
-  for (const auto& [from, to] : kCaron) caron = caron || absl::StrContains(name, from);
-  if (!caron) return "";
-  std::string out;
-  out.reserve(name.size() + 8);
-  for (size_t i = 0; i < name.size();) {
-    bool done = false;
-    for (const auto& [from, to] : kCaron) {
-      if (name.substr(i, from.size()) == from) {
-        out.append(to.data(), to.size());
-        i += from.size();
-        done = true;
-        break;
-      }
-    }
-    if (done) continue;
-    const char c = name[i++];
-    out.push_back(c == 'j' ? 'y' : c == 'J' ? 'Y' : c);
-  }
-  return out;
-}
-
-// WrittenForms is FormsOf without the English reading.
-NameForms WrittenForms(absl::string_view name, bool always_whole) {
-  NameForms out;
-  text_internal::NameParts parts = text_internal::SplitNameParts(name);
-  std::string whole(name);
-  std::vector<std::string> rest;
-  for (std::string& p : parts.parts) {
-    if (!IsCountryQualifier(p)) {
-      rest.push_back(std::move(p));
-      continue;
-    }
-    if (out.country.empty()) out.country = std::string(*CountryCode(p));
-    const size_t at = whole.find(p);
-    if (at != std::string::npos) whole.erase(at, p.size());  // "()" folds away.
-  }
-  const std::string folded = rest.empty() ? "" : text_internal::FoldName(whole);
-  if (parts.whole || always_whole) {
-    out.texts.push_back(std::move(whole));
-    out.part.push_back(false);
-  }
-  for (std::string& p : rest) {
-    if (text_internal::FoldName(p) != folded) {
-      out.texts.push_back(std::move(p));
-      out.part.push_back(true);
-    }
-  }
-  out.own = out.texts.size();
-  return out;
-}
-
-NameForms FormsOf(absl::string_view name, bool always_whole) {
-  NameForms out = WrittenForms(name, always_whole);
-  const std::string english = EnglishReading(name);
-  if (english.empty()) return out;
-  // The name as written first, then the English reading's forms.
-  NameForms reading = WrittenForms(english, always_whole);
-  out.texts.insert(out.texts.end(), std::make_move_iterator(reading.texts.begin()),
-                   std::make_move_iterator(reading.texts.end()));
-  out.part.insert(out.part.end(), reading.part.begin(), reading.part.end());
-  return out;
-}
-
-}  // namespace
-
 absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   auto d = std::make_shared<NameIndexData>(graph);
   const size_t n = graph.num_nodes();
@@ -254,7 +158,7 @@ absl::StatusOr<NameIndex> NameIndex::Build(const Graph& graph) {
   // "Дмитрий ... / Дмитро ...", "Tong Hung San (Chong Chon Gang)": the
   // names a written name stands for are names too.
   const auto add_name = [&](uint32_t node, const std::string& name, uint8_t flags) {
-    const NameForms forms = FormsOf(name, /*always_whole=*/false);
+    const internal::NameForms forms = internal::FormsOf(name, /*always_whole=*/false);
     for (size_t i = 0; i < forms.texts.size(); ++i) {
       add_entry(node, forms.texts[i], forms.part[i] ? flags | NameIndexData::kPart : flags,
                 i < forms.own ? nullptr : &name);
@@ -428,14 +332,14 @@ namespace {
 
 // UnknownWordWeight weighs a query word that no name holds in its spelling
 // (most often a word typed wrong): as a form word if one edit from one
-// ("Compnay", "PuJSC"), else as the most common word one edit away ("Mikhal"
-// as "mikhail"), or the most where none is.
-double UnknownWordWeight(const NameIndexData& d, const std::string& key) {
+// ("Compnay", "PuJSC"), else as the most common word of `near` (its key's
+// deletion neighbourhood) one edit away, two for seven letters or more
+// ("Mikhal" as "mikhail"), or the most where none is.
+double UnknownWordWeight(const NameIndexData& d, const std::string& key,
+                         const std::vector<uint32_t>& near) {
   if (text_internal::NearFormWord(key)) return 1.0;  // As a form word.
   double w = d.max_weight;
-  if (key.size() < 4 || !text_internal::IsLatinToken(key)) return w;
-  std::vector<uint32_t> near;
-  d.KeysNear(key, near);
+  if (key.size() < 4) return w;
   const int edits = key.size() >= 7 ? 2 : 1;  // As a typo may be.
   for (uint32_t k : near) {
     if (d.key_weight[k] < w && internal::EditDistance(key, d.key_text[k], edits) <= edits) {
@@ -480,11 +384,15 @@ internal::QueryWords PrepareQuery(const NameIndexData& d, absl::string_view name
          d.loose[NameIndexData::kGloss].Find(text_internal::GlossKey(q.keys[i]))});
     auto sit = soft.empty() ? d.key_ids.end() : d.key_ids.find(soft);
     q.soft_key_id.push_back(sit == d.key_ids.end() ? -1 : static_cast<int64_t>(sit->second));
+    std::vector<uint32_t>& near = q.near_keys.emplace_back();
+    if (q.keys[i].size() >= 3 && text_internal::IsLatinToken(q.keys[i])) {
+      d.KeysNear(q.keys[i], near);
+    }
     q.weight.push_back(internal::WordWeight(
         word, d.max_weight,
         q.key_ids[i] >= 0                    ? d.key_weight[q.key_ids[i]]
         : text_internal::IsFormWord(q.keys[i]) ? 1.0
-                                               : UnknownWordWeight(d, q.keys[i])));
+                                               : UnknownWordWeight(d, q.keys[i], near)));
   }
   for (size_t i = 0; i < q.words.size(); ++i) {
     std::string joined = q.words[i];
@@ -528,7 +436,7 @@ std::vector<std::pair<float, uint32_t>> Retrieve(const NameIndexData& d,
     near.clear();
     if (q.key_ids[i] >= 0) near.push_back(static_cast<uint32_t>(q.key_ids[i]));
     if (q.keys[i].size() >= 3 && text_internal::IsLatinToken(q.keys[i])) {
-      d.KeysNear(q.keys[i], near);
+      near.insert(near.end(), q.near_keys[i].begin(), q.near_keys[i].end());
       if (q.latin[i] && q.words[i].size() >= 4 && q.words[i] != q.keys[i]) {
         d.KeysNear(q.words[i], near);
       }
@@ -570,7 +478,7 @@ absl::StatusOr<std::vector<SearchHit>> NameIndex::Search(
   // Rahim; Fazil Rahim"): a node scores by the best of them.
   // A country in parentheses ("ANC (South Africa)") is the query's
   // country when it gives none.
-  NameForms forms = FormsOf(query.name, /*always_whole=*/true);
+  internal::NameForms forms = internal::FormsOf(query.name, /*always_whole=*/true);
   std::vector<std::string>& texts = forms.texts;
   std::vector<internal::QueryWords> queries;
   std::vector<std::string> query_texts;

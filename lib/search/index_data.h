@@ -185,9 +185,14 @@ struct QueryWords {
   std::vector<std::array<int32_t, NameIndexData::kLooseClasses>> classes;
   std::vector<int64_t> soft_key_id;
   std::vector<uint8_t> latin;
+  // Per word, the keys in the deletion neighbourhood of its key
+  // (NameIndexData::KeysNear, unverified; none for a key under three letters
+  // or not Latin): what a typo of it may be.
+  std::vector<std::vector<uint32_t>> near_keys;
   // Per word, its weight: the most (NameIndexData::max_weight) for a word
-  // with digits or one no name holds, 1 for an initial, a function word or
-  // a word of a company form, else its key's.
+  // with digits, 1 for an initial, a function word or a word of a company
+  // form (typed wrong too), its key's for a key of the vocabulary, else the
+  // least of the keys a typo away (the most where there is none).
   std::vector<double> weight;
   std::vector<std::string> set_aside;
   bool transliterated = false;

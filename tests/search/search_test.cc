@@ -874,25 +874,21 @@ TEST(SearchTranslationTest, RussianWordsOfAnOrganisationMeetTheirTranslations) {
                                       {"C-MAKEYEV", "JSC Makeyev State Rocket Center"}});
   absl::StatusOr<NameIndex> index = NameIndex::Build(graph);
   ASSERT_TRUE(index.ok()) << index.status();
-  SearchQuery q;
-  q.name = "АО Завод Универсалмаш";
-  absl::StatusOr<std::vector<SearchHit>> hits = index->Search(q);
-  ASSERT_TRUE(hits.ok()) << hits.status();
-  ASSERT_FALSE(hits->empty());
-  const SearchHit& top = (*hits)[0];
+  const std::vector<SearchHit> hits = Hits(*index, "АО Завод Универсалмаш");
+  ASSERT_FALSE(hits.empty());
+  const SearchHit& top = hits[0];
   EXPECT_EQ(graph.node_id(top.node), "C-PLANT") << top.Explain();
   EXPECT_GE(top.score, kDefaultMatchThreshold) << top.Explain();
   EXPECT_THAT(top.Explain(), HasSubstr("zavod~plant (translation)"));
   // The institute holds the distinctive word but no plant: below.
-  for (const SearchHit& h : *hits) {
+  for (const SearchHit& h : hits) {
     if (graph.node_id(h.node) == "C-INST") EXPECT_LT(h.score, top.score - 0.1);
   }
-  q.name = "Государственный ракетный центр имени Макеева";
-  hits = index->Search(q);
-  ASSERT_TRUE(hits.ok()) << hits.status();
-  ASSERT_FALSE(hits->empty());
-  EXPECT_EQ(graph.node_id((*hits)[0].node), "C-MAKEYEV") << (*hits)[0].Explain();
-  EXPECT_THAT((*hits)[0].Explain(), HasSubstr("raketnyy~rocket (translation)"));
+  const std::vector<SearchHit> rocket =
+      Hits(*index, "Государственный ракетный центр имени Макеева");
+  ASSERT_FALSE(rocket.empty());
+  EXPECT_EQ(graph.node_id(rocket[0].node), "C-MAKEYEV") << rocket[0].Explain();
+  EXPECT_THAT(rocket[0].Explain(), HasSubstr("raketnyy~rocket (translation)"));
 }
 
 // A person's name has no company form: the "Ag" of "MOUSSA, Bah Ag" (Tuareg
@@ -910,19 +906,13 @@ TEST(SearchPersonNameTest, APersonsAgIsAWordOfTheName) {
   const Graph graph = b.BuildGraph();
   absl::StatusOr<NameIndex> index = NameIndex::Build(graph);
   ASSERT_TRUE(index.ok()) << index.status();
-  SearchQuery q;
-  q.name = "Bah Ag Moussa";
-  absl::StatusOr<std::vector<SearchHit>> hits = index->Search(q);
-  ASSERT_TRUE(hits.ok()) << hits.status();
-  ASSERT_FALSE(hits->empty());
-  EXPECT_EQ(graph.node_id((*hits)[0].node), "P-MOUSSA");
-  EXPECT_DOUBLE_EQ((*hits)[0].score, 1.0) << (*hits)[0].Explain();
-  q.name = "Kraftwerk Union";
-  hits = index->Search(q);
-  ASSERT_TRUE(hits.ok()) << hits.status();
-  ASSERT_FALSE(hits->empty());
-  EXPECT_EQ(graph.node_id((*hits)[0].node), "C-KRAFT");
-  EXPECT_DOUBLE_EQ((*hits)[0].score, 1.0) << (*hits)[0].Explain();
+  for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
+           {"Bah Ag Moussa", "P-MOUSSA"}, {"Kraftwerk Union", "C-KRAFT"}}) {
+    const std::vector<SearchHit> hits = Hits(*index, query);
+    ASSERT_FALSE(hits.empty()) << query;
+    EXPECT_EQ(graph.node_id(hits[0].node), id) << query;
+    EXPECT_DOUBLE_EQ(hits[0].score, 1.0) << query << ": " << hits[0].Explain();
+  }
 }
 
 }  // namespace
